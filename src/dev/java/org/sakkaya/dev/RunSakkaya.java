@@ -1,0 +1,128 @@
+package org.sakkaya.dev;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The README's run command ({@code mvn -Prun}): an embedded MariaDB unless DB_URL is set, a generated token key,
+ * and Payara Micro with the WAR and the demo data, on http://localhost:8080. Ctrl-C stops all of it.
+ */
+public final class RunSakkaya {
+    private static final String DEMO_PASSWORD = "Sakkaya-Demo-2563";
+    private static final List<String[]> DEMO_ACCOUNTS = List.of(
+            new String[]{"admin@example.org", "ADMIN"},
+            new String[]{"programs@example.org", "PROGRAM_ADMIN"},
+            new String[]{"trainer@example.org", "TRAINER"},
+            new String[]{"hr.doh@example.org", "HR (Department of Health)"},
+            new String[]{"trainee@example.org", "TRAINEE (Data Scientist cohort 1)"},
+            new String[]{"exec@example.org", "EXECUTIVE"});
+
+    private RunSakkaya() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        Path payaraMicro = Path.of(args[0]);
+        Path war = Path.of(args[1]);
+        Map<String, String> env = System.getenv();
+        Path dataDir = Path.of(env.getOrDefault("SAKKAYA_DATA_DIR", ".sakkaya")).toAbsolutePath();
+        int port = Integer.parseInt(env.getOrDefault("PORT", "8080"));
+
+        EmbeddedMariaDb embedded = null;
+        String dbUrl = env.get("DB_URL");
+        String dbUser = env.getOrDefault("DB_USER", "root");
+        String dbPassword = env.getOrDefault("DB_PASSWORD", "");
+        if (dbUrl == null || dbUrl.isBlank()) {
+            int dbPort = Integer.parseInt(env.getOrDefault("SAKKAYA_EMBEDDED_DB_PORT", "3307"));
+            System.out.println("Starting the embedded MariaDB on port " + dbPort + " (data in " + dataDir.resolve("mariadb") + ")");
+            embedded = EmbeddedMariaDb.start(dataDir.resolve("mariadb"), dbPort);
+            embedded.database("sakkaya", false);
+            dbUrl = embedded.url("sakkaya");
+            dbUser = "root";
+            dbPassword = "";
+        }
+        Path keys = DevKeys.ensure(dataDir.resolve("keys"));
+
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-jar", payaraMicro.toString(),
+                "--deploy", war.toString(),
+                "--contextroot", "/",
+                "--port", String.valueOf(port),
+                "--nocluster",
+                "--rootdir", dataDir.resolve("payara").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        Map<String, String> childEnv = builder.environment();
+        childEnv.put("DB_URL", dbUrl);
+        childEnv.put("DB_USER", dbUser);
+        childEnv.put("DB_PASSWORD", dbPassword);
+        childEnv.put("SAKKAYA_DEMO", "true");
+        childEnv.put("SAKKAYA_JWT_SIGNING_KEY_LOCATION", keys.resolve(DevKeys.PRIVATE).toUri().toString());
+        childEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve(DevKeys.PUBLIC).toUri().toString());
+        Process payara = builder.start();
+
+        EmbeddedMariaDb database = embedded;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            payara.destroy();
+            try {
+                payara.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (database != null) {
+                database.close();
+            }
+        }));
+
+        String base = "http://localhost:" + port;
+        if (waitUntilReady(base, payara)) {
+            long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            printWelcome(base, millis, payara.pid());
+        } else {
+            System.err.println("Sakkaya did not become ready; see the log above.");
+        }
+        System.exit(payara.waitFor());
+    }
+
+    private static boolean waitUntilReady(String base, Process payara) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(base + "/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (payara.isAlive() && System.nanoTime() < deadline) {
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
+    private static void printWelcome(String base, long millis, long pid) {
+        StringBuilder out = new StringBuilder()
+                .append("\n================================================================\n")
+                .append(" Sakkaya is ready on ").append(base).append("  (in ").append(millis / 1000.0).append(" s, Payara pid ").append(pid).append(")\n")
+                .append("   API      ").append(base).append("/api/v1\n")
+                .append("   OpenAPI  ").append(base).append("/openapi\n")
+                .append("   Health   ").append(base).append("/health/ready\n")
+                .append(" Demo accounts, all with the password ").append(DEMO_PASSWORD).append(":\n");
+        for (String[] account : DEMO_ACCOUNTS) {
+            out.append(String.format("   %-22s %s%n", account[0], account[1]));
+        }
+        out.append(" Stop with Ctrl-C.\n")
+                .append("================================================================\n");
+        System.out.println(out);
+    }
+}

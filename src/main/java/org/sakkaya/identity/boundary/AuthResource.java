@@ -1,0 +1,60 @@
+package org.sakkaya.identity.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@RequestScoped
+@Path("auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Identity")
+@SecurityRequirements
+public class AuthResource {
+    @Inject
+    Authentication authentication;
+
+    public record TokenRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1000) String password) {
+    }
+
+    public record TokenView(String accessToken, String tokenType, long expiresIn, List<String> roles) {
+    }
+
+    public record InvitationAcceptance(@NotBlank @Size(max = 100) String token, @NotNull @Size(max = 1000) String password) {
+    }
+
+    @POST
+    @Path("token")
+    @PermitAll
+    @Operation(summary = "Sign in with e-mail and password; answers a bearer token")
+    @APIResponse(responseCode = "200", description = "Signed in")
+    @APIResponse(responseCode = "401", description = "Wrong e-mail or password")
+    @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this account or address; see Retry-After")
+    public TokenView token(@Valid @NotNull TokenRequest request) {
+        Authentication.SignedIn signedIn = authentication.signIn(request.email(), request.password());
+        return new TokenView(signedIn.token().value(), "Bearer", signedIn.token().expiresInSeconds(), signedIn.roles());
+    }
+
+    @POST
+    @Path("invitations/accept")
+    @PermitAll
+    @Operation(summary = "Set the first password with the one-time invitation token given when the person was registered")
+    @APIResponse(responseCode = "204", description = "Password set; sign in with it")
+    public void acceptInvitation(@Valid @NotNull InvitationAcceptance request) {
+        authentication.acceptInvitation(request.token(), request.password());
+    }
+}

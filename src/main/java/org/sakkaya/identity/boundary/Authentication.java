@@ -1,0 +1,106 @@
+package org.sakkaya.identity.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import org.sakkaya.identity.control.LoginThrottle;
+import org.sakkaya.identity.control.PasswordHasher;
+import org.sakkaya.identity.control.PasswordPolicy;
+import org.sakkaya.identity.control.TokenIssuer;
+import org.sakkaya.identity.entity.Account;
+import org.sakkaya.identity.entity.Person;
+import org.sakkaya.platform.audit.Audit;
+import org.sakkaya.platform.problem.InvalidInput;
+import org.sakkaya.platform.problem.TooManyRequests;
+import org.sakkaya.platform.problem.Unauthenticated;
+import org.sakkaya.platform.security.Caller;
+
+/** Sign-in and invitations. A failed sign-in is counted and audited, so it must not roll back. */
+@ApplicationScoped
+public class Authentication {
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    TokenIssuer tokens;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    public record SignedIn(TokenIssuer.IssuedToken token, List<String> roles) {
+    }
+
+    @Transactional(dontRollbackOn = {Unauthenticated.class, TooManyRequests.class})
+    public SignedIn signIn(String email, String password) {
+        String address = caller.clientAddress();
+        var locked = throttle.lockedFor(email, address);
+        Person person = findByEmail(email);
+        if (locked.isPresent()) {
+            audit.recordAs(person == null ? null : person.id(), "LOGIN_THROTTLED", "person",
+                    person == null ? null : person.id(), null);
+            throw new TooManyRequests("Too many failed sign-ins; try again later", locked.get());
+        }
+        Account account = person == null || person.erased() ? null : em.find(Account.class, person.id());
+        boolean valid = hasher.matches(password, account == null ? null : account.passwordHash());
+        if (!valid) {
+            throttle.failed(email, address);
+            audit.recordAs(person == null ? null : person.id(), "LOGIN_FAILED", "person",
+                    person == null ? null : person.id(), person == null ? "unknown e-mail" : "wrong password");
+            throw new Unauthenticated("The e-mail or the password is wrong");
+        }
+        throttle.succeeded(email);
+        audit.recordAs(person.id(), "LOGIN_SUCCEEDED", "person", person.id(), null);
+        List<String> roles = person.roles().stream().map(Enum::name).sorted().toList();
+        return new SignedIn(tokens.issue(person.id(), person.email(), person.organizationId(), roles), roles);
+    }
+
+    /** Sets the first password with a one-time invitation token; the token is spent. */
+    @Transactional
+    public void acceptInvitation(String token, String password) {
+        Account account = em.createQuery("SELECT a FROM Account a WHERE a.invitationHash = :hash", Account.class)
+                .setParameter("hash", sha256(token))
+                .getResultStream().findFirst()
+                .filter(a -> a.invitationValidAt(clock.instant()))
+                .orElseThrow(() -> new InvalidInput("token", "is unknown, used or expired"));
+        Person person = em.find(Person.class, account.personId());
+        PasswordPolicy.check(password, person.email()).ifPresent(problem -> {
+            throw new InvalidInput("password", problem);
+        });
+        account.setPassword(hasher.hash(password), clock.instant());
+        audit.recordAs(person.id(), "INVITATION_ACCEPTED", "person", person.id(), null);
+    }
+
+    private Person findByEmail(String email) {
+        return em.createQuery("SELECT p FROM Person p WHERE p.email = :email", Person.class)
+                .setParameter("email", Person.normalizeEmail(email))
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

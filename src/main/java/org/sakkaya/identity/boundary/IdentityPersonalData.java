@@ -1,0 +1,86 @@
+package org.sakkaya.identity.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sakkaya.identity.entity.Account;
+import org.sakkaya.identity.entity.Person;
+import org.sakkaya.platform.audit.AuditEvent;
+import org.sakkaya.platform.privacy.PersonalDataHolder;
+
+/** The person record, roles, account metadata (never the hash) and the audit events about or by the person. */
+@ApplicationScoped
+public class IdentityPersonalData implements PersonalDataHolder {
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public String section() {
+        return "identity";
+    }
+
+    @Override
+    public Set<String> tables() {
+        return Set.of("person", "person_role", "account", "login_throttle", "audit_event");
+    }
+
+    @Override
+    public Map<String, Object> export(String personId) {
+        Person person = em.find(Person.class, personId);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("person", PersonView.of(person));
+        data.put("createdAt", person.createdAt().toString());
+        Account account = em.find(Account.class, personId);
+        if (account != null) {
+            Map<String, Object> accountData = new LinkedHashMap<>();
+            accountData.put("hasPassword", account.hasPassword());
+            accountData.put("passwordChangedAt", account.passwordChangedAt() == null ? null : account.passwordChangedAt().toString());
+            data.put("account", accountData);
+        }
+        List<Map<String, Object>> events = em.createQuery(
+                        "SELECT e FROM AuditEvent e WHERE e.subjectId = :id OR e.actorId = :id ORDER BY e.occurredAt",
+                        AuditEvent.class)
+                .setParameter("id", personId)
+                .getResultList().stream()
+                .map(e -> {
+                    Map<String, Object> event = new LinkedHashMap<>();
+                    event.put("occurredAt", e.occurredAt().toString());
+                    event.put("action", e.action());
+                    event.put("byThisPerson", personId.equals(e.actorId()));
+                    event.put("subjectType", e.subjectType());
+                    event.put("subjectId", e.subjectId());
+                    event.put("clientAddress", e.clientAddress());
+                    return event;
+                })
+                .toList();
+        data.put("auditEvents", events);
+        return data;
+    }
+
+    @Override
+    public void erase(String personId) {
+        Person person = em.find(Person.class, personId);
+        String email = person.email();
+        person.erase(clock.instant());
+        Account account = em.find(Account.class, personId);
+        if (account != null) {
+            account.close();
+        }
+        em.createNativeQuery("DELETE FROM login_throttle WHERE throttle_key = ?1")
+                .setParameter(1, org.sakkaya.identity.control.LoginThrottle.accountKeyOf(email))
+                .executeUpdate();
+        // client addresses of the person's own actions are personal data too
+        em.createQuery("UPDATE AuditEvent e SET e.clientAddress = NULL WHERE e.actorId = :id")
+                .setParameter("id", personId)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,40 @@
+package org.sakkaya.identity.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sakkaya.identity.entity.Person;
+import org.sakkaya.platform.security.Caller;
+import org.sakkaya.platform.security.Roles;
+
+@RequestScoped
+@Path("me")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Identity")
+public class MeResource {
+    @Inject
+    People people;
+
+    @Inject
+    Organizations organizations;
+
+    @Inject
+    Caller caller;
+
+    public record MeView(PersonView person, OrganizationView organization) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.HR, Roles.PROGRAM_ADMIN, Roles.EXECUTIVE, Roles.ADMIN})
+    @Operation(summary = "The caller's own person record, roles and organisation")
+    public MeView me() {
+        Person person = people.get(caller.personId());
+        return new MeView(PersonView.of(person), OrganizationView.of(organizations.find(person.organizationId())));
+    }
+}

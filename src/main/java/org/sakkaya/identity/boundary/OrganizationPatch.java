@@ -1,0 +1,15 @@
+package org.sakkaya.identity.boundary;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.sakkaya.identity.entity.OrganizationKind;
+
+/** Fields left out (or null) stay as they are. {@code parentId} moves the organisation with its sub-units. */
+public record OrganizationPatch(
+        @Size(min = 1, max = 32) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' or '-' only") String code,
+        @Size(min = 1, max = 255) String nameTh,
+        @Size(max = 255) String nameEn,
+        OrganizationKind kind,
+        @Size(max = 36) String parentId,
+        @Size(max = 100) String province) {
+}

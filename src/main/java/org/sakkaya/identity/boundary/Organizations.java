@@ -1,0 +1,118 @@
+package org.sakkaya.identity.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+import org.sakkaya.identity.entity.Organization;
+import org.sakkaya.identity.entity.OrganizationKind;
+import org.sakkaya.platform.audit.Audit;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
+import org.sakkaya.platform.problem.Conflict;
+import org.sakkaya.platform.problem.FieldError;
+import org.sakkaya.platform.problem.NotFound;
+import org.sakkaya.platform.problem.RuleViolation;
+
+/** The organisation tree. Any signed-in person may read it (it is the public structure of government); ADMIN writes. */
+@ApplicationScoped
+public class Organizations {
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Audit audit;
+
+    @Transactional
+    public Organization create(OrganizationRequest request) {
+        requireFreeCode(request.code(), null);
+        Organization parent = request.parentId() == null || request.parentId().isBlank() ? null : parent(request.parentId());
+        checkPlacement(request.kind(), parent);
+        Organization organization = new Organization(request.code(), request.nameTh(), request.nameEn(), request.kind(),
+                parent, request.province(), clock.instant());
+        em.persist(organization);
+        audit.record("ORGANIZATION_CREATED", "organization", organization.id(), request.code());
+        return organization;
+    }
+
+    @Transactional
+    public Organization update(String id, OrganizationPatch patch) {
+        Organization organization = find(id);
+        if (patch.code() != null && !patch.code().equals(organization.code())) {
+            requireFreeCode(patch.code(), id);
+        }
+        organization.rename(patch.code(), patch.nameTh(), patch.nameEn(), patch.province());
+        organization.reclassify(patch.kind());
+        if (patch.parentId() != null && !patch.parentId().equals(organization.parentId())) {
+            move(organization, patch.parentId().isBlank() ? null : parent(patch.parentId()));
+        }
+        checkPlacement(organization.kind(), organization.parentId() == null ? null : find(organization.parentId()));
+        audit.record("ORGANIZATION_CHANGED", "organization", id, null);
+        return organization;
+    }
+
+    public Organization find(String id) {
+        return Optional.ofNullable(em.find(Organization.class, id)).orElseThrow(() -> new NotFound("Organization", id));
+    }
+
+    public Page<Organization> list(String parentId, String q, PageRequest page) {
+        String where = " WHERE (:parent IS NULL OR o.parentId = :parent)"
+                + " AND (:q IS NULL OR o.nameTh LIKE :q OR o.nameEn LIKE :q OR o.code LIKE :q)";
+        String like = q == null || q.isBlank() ? null : "%" + q.strip() + "%";
+        var items = page.apply(em.createQuery("SELECT o FROM Organization o" + where + " ORDER BY o.path", Organization.class)
+                        .setParameter("parent", parentId).setParameter("q", like))
+                .getResultList();
+        long total = em.createQuery("SELECT COUNT(o) FROM Organization o" + where, Long.class)
+                .setParameter("parent", parentId).setParameter("q", like).getSingleResult();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    private void move(Organization organization, Organization newParent) {
+        String oldPath = organization.path();
+        organization.placeUnder(newParent);
+        em.flush();
+        em.createQuery("UPDATE Organization o SET o.path = CONCAT(:newPath, SUBSTRING(o.path, :cut)) "
+                        + "WHERE o.path LIKE :oldPrefix AND o.id <> :id")
+                .setParameter("newPath", organization.path())
+                .setParameter("cut", oldPath.length() + 1)
+                .setParameter("oldPrefix", oldPath + "%")
+                .setParameter("id", organization.id())
+                .executeUpdate();
+    }
+
+    private Organization parent(String parentId) {
+        Organization parent = em.find(Organization.class, parentId);
+        if (parent == null) {
+            throw new RuleViolation("unknown-parent", "No organisation " + parentId + " to place this under",
+                    new FieldError("parentId", "no such organisation"));
+        }
+        return parent;
+    }
+
+    /** A ministry and a partner stand at the top; departments and divisions sit under something. */
+    private static void checkPlacement(OrganizationKind kind, Organization parent) {
+        if (kind == OrganizationKind.MINISTRY && parent != null) {
+            throw new RuleViolation("misplaced-organization", "A ministry has no parent", new FieldError("parentId", "must be empty for a ministry"));
+        }
+        if ((kind == OrganizationKind.DEPARTMENT || kind == OrganizationKind.DIVISION) && parent == null) {
+            throw new RuleViolation("misplaced-organization", "A " + kind.name().toLowerCase() + " sits under another organisation",
+                    new FieldError("parentId", "is required for a " + kind.name().toLowerCase()));
+        }
+    }
+
+    private void requireFreeCode(String code, String exceptId) {
+        boolean taken = !em.createQuery("SELECT o.id FROM Organization o WHERE o.code = :code AND o.id <> :id", String.class)
+                .setParameter("code", code).setParameter("id", exceptId == null ? "" : exceptId)
+                .setMaxResults(1).getResultList().isEmpty();
+        if (taken) {
+            throw new Conflict("duplicate-code", "An organisation with code " + code + " exists already",
+                    new FieldError("code", "is taken"));
+        }
+    }
+}

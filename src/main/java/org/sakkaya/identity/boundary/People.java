@@ -1,0 +1,295 @@
+package org.sakkaya.identity.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.sakkaya.identity.control.PasswordHasher;
+import org.sakkaya.identity.control.PasswordPolicy;
+import org.sakkaya.identity.entity.Account;
+import org.sakkaya.identity.entity.Person;
+import org.sakkaya.identity.entity.PersonName;
+import org.sakkaya.identity.entity.Role;
+import org.sakkaya.platform.audit.Audit;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
+import org.sakkaya.platform.privacy.PersonalDataHolder;
+import org.sakkaya.platform.problem.Conflict;
+import org.sakkaya.platform.problem.FieldError;
+import org.sakkaya.platform.problem.Forbidden;
+import org.sakkaya.platform.problem.InvalidInput;
+import org.sakkaya.platform.problem.NotFound;
+import org.sakkaya.platform.problem.RuleViolation;
+import org.sakkaya.platform.security.Caller;
+import org.sakkaya.platform.security.Roles;
+
+/**
+ * People and their roles. ADMIN sees and manages everyone; HR sees and manages the staff of its own organisation
+ * subtree and may only make them trainees; a person may read their own record. Anyone else is told "not found".
+ */
+@ApplicationScoped
+public class People {
+    static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
+    private static final Set<Role> HR_GRANTABLE = EnumSet.of(Role.TRAINEE);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    OrganizationScope scope;
+
+    @Inject
+    Organizations organizations;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Instance<PersonalDataHolder> holders;
+
+    public record Created(Person person, String invitationToken, Instant invitationExpiresAt) {
+    }
+
+    @Transactional
+    public Created create(PersonRequest request) {
+        organizations.find(request.organizationId());
+        requireManageable(request.organizationId(), "organizationId");
+        requireGrantable(request.roles());
+        String email = Person.normalizeEmail(request.email());
+        requireFreeEmail(email, null);
+        Instant now = clock.instant();
+        Person person = new Person(email, new PersonName(request.titleTh(), request.firstNameTh(), request.lastNameTh(),
+                request.titleEn(), request.firstNameEn(), request.lastNameEn()), request.organizationId(),
+                request.position(), request.roles(), now);
+        Account account = new Account(person);
+        String invitation = null;
+        Instant invitationExpires = null;
+        if (request.initialPassword() != null) {
+            PasswordPolicy.check(request.initialPassword(), email)
+                    .ifPresent(problem -> {
+                        throw new InvalidInput("initialPassword", problem);
+                    });
+            account.setPassword(hasher.hash(request.initialPassword()), now);
+        } else {
+            invitation = newToken();
+            invitationExpires = now.plus(INVITATION_LIFETIME);
+            account.invite(Authentication.sha256(invitation), invitationExpires);
+        }
+        em.persist(person);
+        em.persist(account);
+        audit.record("PERSON_CREATED", "person", person.id(), "roles=" + person.roles());
+        return new Created(person, invitation, invitationExpires);
+    }
+
+    /** Reads a person: ADMIN, HR of their organisation, or the person themself. A read by someone else is audited. */
+    @Transactional
+    public Person get(String id) {
+        Person person = visible(id);
+        if (!caller.isPerson(id)) {
+            audit.record("PERSON_READ", "person", id, null);
+        }
+        return person;
+    }
+
+    @Transactional
+    public Page<Person> list(String organizationId, String q, PageRequest page) {
+        boolean all = caller.is(Roles.ADMIN);
+        Set<String> orgs = all ? Set.of() : scope.hrOrganizationIds();
+        if (!all && orgs.isEmpty()) {
+            return new Page<>(List.of(), page.page(), page.size(), 0);
+        }
+        String like = q == null || q.isBlank() ? null : "%" + q.strip().toLowerCase(java.util.Locale.ROOT) + "%";
+        String where = " WHERE p.erasedAt IS NULL"
+                + (all ? "" : " AND p.organizationId IN :orgs")
+                + (organizationId == null ? "" : " AND p.organizationId = :org")
+                + (like == null ? "" : " AND (p.email LIKE :q OR p.firstNameTh LIKE :q OR p.lastNameTh LIKE :q"
+                        + " OR LOWER(p.firstNameEn) LIKE :q OR LOWER(p.lastNameEn) LIKE :q)");
+        var query = em.createQuery("SELECT p FROM Person p" + where + " ORDER BY p.firstNameTh, p.lastNameTh, p.id", Person.class);
+        var count = em.createQuery("SELECT COUNT(p) FROM Person p" + where, Long.class);
+        if (!all) {
+            query.setParameter("orgs", orgs);
+            count.setParameter("orgs", orgs);
+        }
+        if (organizationId != null) {
+            query.setParameter("org", organizationId);
+            count.setParameter("org", organizationId);
+        }
+        if (like != null) {
+            query.setParameter("q", like);
+            count.setParameter("q", like);
+        }
+        List<Person> items = page.apply(query).getResultList();
+        audit.record("PEOPLE_LISTED", "organization", organizationId, q == null ? null : "q given");
+        return new Page<>(items, page.page(), page.size(), count.getSingleResult());
+    }
+
+    @Transactional
+    public Person update(String id, PersonPatch patch) {
+        Person person = visible(id);
+        if (caller.isPerson(id) && !caller.isAny(Roles.ADMIN, Roles.HR)) {
+            throw new Forbidden("Ask your HR or an administrator to change your record");
+        }
+        requireManageable(person.organizationId(), "id");
+        if (patch.email() != null) {
+            String email = Person.normalizeEmail(patch.email());
+            requireFreeEmail(email, id);
+            person.changeEmail(email);
+        }
+        PersonName old = person.name();
+        if (patch.titleTh() != null || patch.firstNameTh() != null || patch.lastNameTh() != null
+                || patch.titleEn() != null || patch.firstNameEn() != null || patch.lastNameEn() != null) {
+            person.rename(new PersonName(
+                    patch.titleTh() != null ? patch.titleTh() : old.titleTh(),
+                    patch.firstNameTh() != null ? patch.firstNameTh() : old.firstNameTh(),
+                    patch.lastNameTh() != null ? patch.lastNameTh() : old.lastNameTh(),
+                    patch.titleEn() != null ? patch.titleEn() : old.titleEn(),
+                    patch.firstNameEn() != null ? patch.firstNameEn() : old.firstNameEn(),
+                    patch.lastNameEn() != null ? patch.lastNameEn() : old.lastNameEn()));
+        }
+        if (patch.organizationId() != null) {
+            organizations.find(patch.organizationId());
+            requireManageable(patch.organizationId(), "organizationId");
+        }
+        person.moveTo(patch.organizationId(), patch.position());
+        if (patch.roles() != null && !patch.roles().equals(person.roles())) {
+            if (patch.roles().isEmpty()) {
+                throw new InvalidInput("roles", "must hold at least one role");
+            }
+            requireGrantable(patch.roles());
+            if (!caller.is(Roles.ADMIN) && !HR_GRANTABLE.containsAll(person.roles())) {
+                throw new Forbidden("Only an administrator changes the roles of " + person.roles());
+            }
+            if (caller.isPerson(id) && person.has(Role.ADMIN) && !patch.roles().contains(Role.ADMIN)) {
+                throw new RuleViolation("last-admin-guard", "You cannot take your own ADMIN role away");
+            }
+            audit.record("ROLES_CHANGED", "person", id, person.roles() + " -> " + patch.roles());
+            person.grantOnly(patch.roles());
+        }
+        audit.record("PERSON_CHANGED", "person", id, null);
+        return person;
+    }
+
+    /** PDPA access and portability: everything every feature stores about the person. */
+    @Transactional
+    public Map<String, Object> personalData(String id) {
+        Person person = visible(id);
+        if (!caller.isPerson(id) && !caller.is(Roles.ADMIN)) {
+            throw new NotFound("Person", id);
+        }
+        Map<String, Object> export = new LinkedHashMap<>();
+        export.put("personId", person.id());
+        export.put("exportedAt", clock.instant().atZone(ZoneId.of("Asia/Bangkok")).toOffsetDateTime().toString());
+        holders.stream()
+                .sorted(java.util.Comparator.comparing(PersonalDataHolder::section))
+                .forEach(holder -> export.put(holder.section(), holder.export(id)));
+        audit.record("PERSONAL_DATA_EXPORTED", "person", id, null);
+        return export;
+    }
+
+    /** PDPA erasure: every feature anonymises its part; aggregate figures and certificate validity stay. */
+    @Transactional
+    public void erase(String id) {
+        Person person = visible(id);
+        if (person.erased()) {
+            return;
+        }
+        if (caller.isPerson(id)) {
+            throw new RuleViolation("self-erasure", "An administrator cannot erase their own record");
+        }
+        holders.forEach(holder -> holder.erase(id));
+        audit.record("PERSONAL_DATA_ERASED", "person", id, null);
+    }
+
+    /** Names and organisations of the given people, for other features' views; one query. */
+    public Map<String, PersonSummary> summaries(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT p FROM Person p WHERE p.id IN :ids", Person.class)
+                .setParameter("ids", Set.copyOf(ids))
+                .getResultList().stream()
+                .map(p -> new PersonSummary(p.id(), p.name().fullTh(), p.name().fullEn(), p.organizationId()))
+                .collect(Collectors.toMap(PersonSummary::id, Function.identity()));
+    }
+
+    /** A person other features may refer to (for an enrolment, a trainer), or 404. Not a read of personal data. */
+    public PersonSummary summary(String id) {
+        PersonSummary summary = summaries(List.of(id)).get(id);
+        if (summary == null) {
+            throw new NotFound("Person", id);
+        }
+        return summary;
+    }
+
+    public boolean hasRole(String personId, Role role) {
+        Person person = em.find(Person.class, personId);
+        return person != null && person.has(role);
+    }
+
+    private Person visible(String id) {
+        Person person = em.find(Person.class, id);
+        if (person == null || !(caller.is(Roles.ADMIN) || caller.isPerson(id) || scope.hrCovers(person.organizationId()))) {
+            throw new NotFound("Person", id);
+        }
+        return person;
+    }
+
+    private void requireManageable(String organizationId, String field) {
+        if (caller.is(Roles.ADMIN) || scope.hrCovers(organizationId)) {
+            return;
+        }
+        if (field.equals("id")) {
+            throw new Forbidden("This record is outside the organisations you manage");
+        }
+        throw new RuleViolation("outside-scope", "You may only manage people of your own organisation",
+                new FieldError(field, "is outside the organisations you manage"));
+    }
+
+    private void requireGrantable(Set<Role> roles) {
+        if (!caller.is(Roles.ADMIN) && !HR_GRANTABLE.containsAll(roles)) {
+            throw new Forbidden("HR may only register trainees; ask an administrator for other roles");
+        }
+    }
+
+    private void requireFreeEmail(String email, String exceptId) {
+        boolean taken = !em.createQuery("SELECT p.id FROM Person p WHERE p.email = :email AND p.id <> :id", String.class)
+                .setParameter("email", email).setParameter("id", exceptId == null ? "" : exceptId)
+                .setMaxResults(1).getResultList().isEmpty();
+        if (taken) {
+            throw new Conflict("duplicate-email", "Someone is registered with this e-mail already",
+                    new FieldError("email", "is taken"));
+        }
+    }
+
+    static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,92 @@
+package org.sakkaya.identity.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.ZoneId;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
+import org.sakkaya.platform.security.Roles;
+
+@RequestScoped
+@Path("people")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Identity")
+public class PeopleResource {
+    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+
+    @Inject
+    People people;
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.HR})
+    @Operation(summary = "Register a person with an initial password, or get a one-time invitation token")
+    public Response create(@Valid @NotNull PersonRequest request, @Context UriInfo uri) {
+        People.Created created = people.create(request);
+        PersonView view = PersonView.of(created.person(), created.invitationToken(),
+                created.invitationExpiresAt() == null ? null : created.invitationExpiresAt().atZone(BANGKOK).toOffsetDateTime());
+        return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.HR})
+    @Operation(summary = "People an administrator, or HR within its own organisations, may see")
+    public Page<PersonView> list(@QueryParam("organizationId") @Size(max = 36) String organizationId,
+                                 @QueryParam("q") @Size(max = 100) String q,
+                                 @Valid @BeanParam PageRequest page) {
+        return people.list(organizationId, q, page).map(PersonView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.HR, Roles.PROGRAM_ADMIN, Roles.EXECUTIVE, Roles.ADMIN})
+    @Operation(summary = "One person: for ADMIN, HR of their organisation, or the person themself")
+    public PersonView get(@PathParam("id") String id) {
+        return PersonView.of(people.get(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.HR})
+    @Operation(summary = "Change a person; roles only by ADMIN (HR may only make trainees)")
+    public PersonView update(@PathParam("id") String id, @Valid @NotNull PersonPatch patch) {
+        return PersonView.of(people.update(id, patch));
+    }
+
+    @GET
+    @Path("{id}/personal-data")
+    @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.HR, Roles.PROGRAM_ADMIN, Roles.EXECUTIVE, Roles.ADMIN})
+    @Operation(summary = "Everything stored about a person (PDPA access and portability): the person or ADMIN")
+    public Map<String, Object> personalData(@PathParam("id") String id) {
+        return people.personalData(id);
+    }
+
+    @DELETE
+    @Path("{id}/personal-data")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Erase a person's personal data, keeping aggregate figures and issued certificates valid")
+    public void erase(@PathParam("id") String id) {
+        people.erase(id);
+    }
+}

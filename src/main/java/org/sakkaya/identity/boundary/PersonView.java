@@ -1,0 +1,24 @@
+package org.sakkaya.identity.boundary;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.sakkaya.identity.entity.Person;
+import org.sakkaya.identity.entity.PersonName;
+import org.sakkaya.identity.entity.Role;
+
+/** A person as the API shows them. The invitation fields appear once, in the answer to the create. */
+public record PersonView(String id, String email, String titleTh, String firstNameTh, String lastNameTh,
+                         String titleEn, String firstNameEn, String lastNameEn, String fullNameTh,
+                         String organizationId, String position, List<Role> roles,
+                         String invitationToken, OffsetDateTime invitationExpiresAt) {
+    static PersonView of(Person p) {
+        return of(p, null, null);
+    }
+
+    static PersonView of(Person p, String invitationToken, OffsetDateTime invitationExpiresAt) {
+        PersonName n = p.name();
+        return new PersonView(p.id(), p.email(), n.titleTh(), n.firstNameTh(), n.lastNameTh(), n.titleEn(),
+                n.firstNameEn(), n.lastNameEn(), n.fullTh(), p.organizationId(), p.position(),
+                p.roles().stream().sorted().toList(), invitationToken, invitationExpiresAt);
+    }
+}

@@ -1,0 +1,143 @@
+package org.sakkaya.identity.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Counts failed sign-ins per account and per client address in the database, so that every instance of a cluster
+ * sees the same counts. A key with too many failures within the window is locked for the lock-out period; after
+ * it, the right password works again. A successful sign-in clears the account's count, not the address's.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "sakkaya.auth.max-failures-per-account", defaultValue = "5")
+    int maxPerAccount;
+
+    @Inject
+    @ConfigProperty(name = "sakkaya.auth.max-failures-per-address", defaultValue = "50")
+    int maxPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "sakkaya.auth.window-seconds", defaultValue = "900")
+    long windowSeconds;
+
+    @Inject
+    @ConfigProperty(name = "sakkaya.auth.lockout-seconds", defaultValue = "900")
+    long lockoutSeconds;
+
+    /** Seconds until the account or the address may try again, if either is locked now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Long> lockedFor(String email, String address) {
+        Instant now = clock.instant();
+        List<?> rows = em.createNativeQuery(
+                        "SELECT MAX(locked_until) FROM login_throttle WHERE throttle_key IN (?1, ?2) AND locked_until > ?3")
+                .setParameter(1, accountKey(email))
+                .setParameter(2, addressKey(address))
+                .setParameter(3, utc(now))
+                .getResultList();
+        if (rows.isEmpty() || rows.get(0) == null) {
+            return Optional.empty();
+        }
+        Instant until = toInstant(rows.get(0));
+        return Optional.of(Math.max(1, Duration.between(now, until).toSeconds() + 1));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void failed(String email, String address) {
+        count(accountKey(email), maxPerAccount);
+        count(addressKey(address), maxPerAddress);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void succeeded(String email) {
+        em.createNativeQuery("DELETE FROM login_throttle WHERE throttle_key = ?1")
+                .setParameter(1, accountKey(email))
+                .executeUpdate();
+    }
+
+    /** Forgets counts whose window and lock are both over; any instance may run it, it is idempotent. */
+    @Transactional
+    public int forgetExpired() {
+        LocalDateTime now = utc(clock.instant());
+        return em.createNativeQuery("DELETE FROM login_throttle WHERE window_started_at < ?1 "
+                        + "AND (locked_until IS NULL OR locked_until < ?2)")
+                .setParameter(1, now.minusSeconds(windowSeconds))
+                .setParameter(2, now)
+                .executeUpdate();
+    }
+
+    private void count(String key, int max) {
+        LocalDateTime now = utc(clock.instant());
+        // One atomic statement, so parallel failures cannot lose a count. MariaDB assigns left to right, so
+        // window_started_at sees the new failures: 1 means a fresh window starts now.
+        em.createNativeQuery("INSERT INTO login_throttle (throttle_key, failures, window_started_at) VALUES (?1, 1, ?2) "
+                        + "ON DUPLICATE KEY UPDATE "
+                        + "failures = IF(window_started_at < ?3 OR locked_until IS NOT NULL, 1, failures + 1), "
+                        + "locked_until = IF(failures = 1, NULL, locked_until), "
+                        + "window_started_at = IF(failures = 1, ?2, window_started_at)")
+                .setParameter(1, key)
+                .setParameter(2, now)
+                .setParameter(3, now.minusSeconds(windowSeconds))
+                .executeUpdate();
+        em.createNativeQuery("UPDATE login_throttle SET locked_until = ?1 WHERE throttle_key = ?2 AND failures >= ?3")
+                .setParameter(1, now.plusSeconds(lockoutSeconds))
+                .setParameter(2, key)
+                .setParameter(3, max)
+                .executeUpdate();
+    }
+
+    /** The throttle key of an account: a hash, so that the table holds no e-mail addresses. */
+    public static String accountKeyOf(String email) {
+        return accountKey(email);
+    }
+
+    static String accountKey(String email) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(email).strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return "account:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String addressKey(String address) {
+        return "address:" + (address == null ? "unknown" : address);
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof LocalDateTime local) {
+            return local.toInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("Unexpected time value " + value.getClass());
+    }
+}

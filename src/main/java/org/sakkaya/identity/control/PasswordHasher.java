@@ -1,0 +1,45 @@
+package org.sakkaya.identity.control;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * bcrypt with a per-password salt and a configurable cost. bcrypt reads at most 72 bytes, which is 24 Thai
+ * characters in UTF-8, so longer passwords are first reduced with SHA-512 rather than silently cut.
+ */
+@ApplicationScoped
+public class PasswordHasher {
+    private static final BCrypt.Version VERSION = BCrypt.Version.VERSION_2B;
+
+    private final BCrypt.Hasher hasher = BCrypt.with(VERSION, LongPasswordStrategies.hashSha512(VERSION));
+    private final BCrypt.Verifyer verifier = BCrypt.verifyer(VERSION, LongPasswordStrategies.hashSha512(VERSION));
+
+    @Inject
+    @ConfigProperty(name = "sakkaya.password.bcrypt-cost", defaultValue = "12")
+    int cost;
+
+    /** Verified against when the account does not exist, so that the answer takes as long as for a real one. */
+    private String decoy;
+
+    @PostConstruct
+    void prepareDecoy() {
+        decoy = hash("decoy password that matches nothing");
+    }
+
+    public String hash(String password) {
+        return hasher.hashToString(cost, password.toCharArray());
+    }
+
+    public boolean matches(String password, String hash) {
+        if (password == null || hash == null) {
+            verifier.verify("x".getBytes(StandardCharsets.UTF_8), decoy.getBytes(StandardCharsets.UTF_8));
+            return false;
+        }
+        return verifier.verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8)).verified;
+    }
+}

@@ -1,0 +1,93 @@
+package org.sakkaya.identity.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapsId;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A person's credentials: a bcrypt hash, or a pending invitation (kept as the SHA-256 of its token). */
+@Entity
+@Table(name = "account")
+public class Account {
+    @Id
+    @Column(name = "person_id")
+    private String personId;
+
+    /** Mapped so that the account row is always written after its person row. */
+    @MapsId
+    @OneToOne(optional = false)
+    @JoinColumn(name = "person_id")
+    private Person person;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(name = "password_changed_at")
+    private Instant passwordChangedAt;
+
+    @Column(name = "invitation_hash")
+    private String invitationHash;
+
+    @Column(name = "invitation_expires_at")
+    private Instant invitationExpiresAt;
+
+    @Version
+    private int version;
+
+    protected Account() {
+    }
+
+    public Account(Person person) {
+        this.person = person;
+        this.personId = person.id();
+    }
+
+    public void setPassword(String hash, Instant now) {
+        this.passwordHash = hash;
+        this.passwordChangedAt = now;
+        this.invitationHash = null;
+        this.invitationExpiresAt = null;
+    }
+
+    public void invite(String tokenHash, Instant expiresAt) {
+        this.invitationHash = tokenHash;
+        this.invitationExpiresAt = expiresAt;
+    }
+
+    public boolean invitationValidAt(Instant now) {
+        return invitationHash != null && invitationExpiresAt != null && now.isBefore(invitationExpiresAt);
+    }
+
+    /** Nothing left to sign in with. */
+    public void close() {
+        this.passwordHash = null;
+        this.passwordChangedAt = null;
+        this.invitationHash = null;
+        this.invitationExpiresAt = null;
+    }
+
+    public String personId() {
+        return personId;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public Instant passwordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    public boolean hasPassword() {
+        return passwordHash != null;
+    }
+
+    public Instant invitationExpiresAt() {
+        return invitationExpiresAt;
+    }
+}

@@ -1,0 +1,39 @@
+package org.sakkaya.platform.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import org.sakkaya.platform.security.Caller;
+
+/**
+ * The audit log: sign-ins, role changes, reads and exports of personal data. An event joins the transaction of
+ * the use case it records, so a refused or rolled-back action leaves no event claiming it happened; failed
+ * sign-ins are recorded by use cases that do not roll back for them.
+ */
+@ApplicationScoped
+public class Audit {
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    /** Records an event by the signed-in caller. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String action, String subjectType, String subjectId, String detail) {
+        recordAs(caller.signedIn() ? caller.personId() : null, action, subjectType, subjectId, detail);
+    }
+
+    /** Records an event whose actor is known otherwise (a sign-in, before there is a token). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAs(String actorId, String action, String subjectType, String subjectId, String detail) {
+        em.persist(new AuditEvent(clock.instant(), actorId, action, subjectType, subjectId, caller.clientAddress(),
+                detail));
+    }
+}

@@ -1,0 +1,22 @@
+package org.sakkaya.platform.privacy;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A feature that stores data about people. Each one exports and erases its own part, so that the PDPA export
+ * ({@code GET /people/{id}/personal-data}) and erasure cover every table without one feature reading another's.
+ */
+public interface PersonalDataHolder {
+    /** The export's section name, e.g. {@code "enrollments"}. */
+    String section();
+
+    /** The tables this holder answers for. */
+    Set<String> tables();
+
+    /** Everything this feature stores about the person, as JSON-ready values. */
+    Map<String, Object> export(String personId);
+
+    /** Removes or anonymises what identifies the person, keeping what aggregate figures need. */
+    void erase(String personId);
+}

@@ -1,0 +1,74 @@
+package org.sakkaya.platform.problem;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Bean-validation failures of a request: 400 with one entry per field, named as the client sent it. */
+@Provider
+public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+    private static final Logger LOG = Logger.getLogger(ConstraintViolationMapper.class.getName());
+
+    @Override
+    public Response toResponse(ConstraintViolationException e) {
+        boolean ourFault = e.getConstraintViolations().stream().anyMatch(v -> hasKind(v, ElementKind.RETURN_VALUE));
+        if (ourFault) {
+            LOG.log(Level.SEVERE, "An answer failed its own validation", e);
+            return Problem.of(500, "internal", "Internal error", "The server could not answer this request").toResponse();
+        }
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                .toList();
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid";
+        return Problem.of(400, "invalid-input", "Invalid input", detail).withErrors(errors).toResponse();
+    }
+
+    private static boolean hasKind(ConstraintViolation<?> violation, ElementKind kind) {
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == kind) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code create.arg0.competencies[1].code} becomes {@code competencies[1].code}; a whole body is {@code body}. */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> {
+                }
+                case PARAMETER -> parameter = node.getName();
+                default -> {
+                    if (node.getName() == null) {
+                        continue;
+                    }
+                    if (!field.isEmpty()) {
+                        field.append('.');
+                    }
+                    field.append(node.getName());
+                    if (node.getIndex() != null) {
+                        field.append('[').append(node.getIndex()).append(']');
+                    }
+                }
+            }
+        }
+        if (!field.isEmpty()) {
+            return field.toString();
+        }
+        return parameter == null || parameter.startsWith("arg") ? "body" : parameter;
+    }
+}

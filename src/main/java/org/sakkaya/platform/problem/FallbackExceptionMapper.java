@@ -1,0 +1,64 @@
+package org.sakkaya.platform.problem;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything else. A domain refusal or a concurrent update may arrive wrapped (by a transaction's commit, say), so
+ * the causes are searched first; what is left is our fault: logged with an id, answered 500 without internals.
+ */
+@Provider
+public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = Logger.getLogger(FallbackExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DomainException domain) {
+                return DomainExceptionMapper.toResponseOf(domain);
+            }
+            if (cause instanceof OptimisticLockException) {
+                return Problem.of(409, "concurrent-update", "Conflict",
+                        "Someone changed this record at the same time; read it again and retry").toResponse();
+            }
+            if (cause instanceof SQLIntegrityConstraintViolationException) {
+                return Problem.of(409, "duplicate", "Conflict",
+                        "This conflicts with an existing record").toResponse();
+            }
+            if (cause instanceof WebApplicationException web && cause != e) {
+                return new WebApplicationExceptionMapper().toResponse(web);
+            }
+        }
+        if (isJsonError(e)) {
+            return Problem.of(400, "malformed-json", "Bad request", "The body is not valid JSON for this request")
+                    .toResponse();
+        }
+        return internal(e);
+    }
+
+    static boolean isJsonError(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonbException || cause instanceof JsonParsingException
+                    || cause instanceof jakarta.json.JsonException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Response internal(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Incident " + incident, e);
+        return Problem.of(500, "internal", "Internal error",
+                "The server could not answer this request (incident " + incident + ")").toResponse();
+    }
+}

@@ -1,0 +1,47 @@
+package org.sakkaya.platform.problem;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** The runtime's own refusals (unknown path, wrong method or media type, bad parameter) as problem+json. */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+    @Override
+    public Response toResponse(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return FallbackExceptionMapper.internal(e);
+        }
+        Problem problem = switch (status) {
+            case 400 -> Problem.of(400, "bad-request", "Bad request", badRequestDetail(e));
+            case 401 -> Problem.of(401, "unauthenticated", "Unauthorized", "Sign in: send 'Authorization: Bearer <token>'");
+            case 403 -> Problem.of(403, "forbidden", "Forbidden", "Your roles do not allow this");
+            case 404 -> Problem.of(404, "not-found", "Not found", "There is nothing at this address");
+            case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed", "This address does not take that method");
+            case 406 -> Problem.of(406, "not-acceptable", "Not acceptable", "This address cannot answer in the media type asked for");
+            case 415 -> Problem.of(415, "unsupported-media-type", "Unsupported media type", "Send application/json");
+            default -> Problem.of(status, "http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage());
+        };
+        Response.ResponseBuilder builder = problem.toResponseBuilder();
+        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
+            builder.header("Allow", e.getResponse().getHeaderString("Allow"));
+        }
+        if (status == 401) {
+            builder.header("WWW-Authenticate", "Bearer");
+        }
+        return builder.build();
+    }
+
+    private static String badRequestDetail(WebApplicationException e) {
+        Throwable cause = e.getCause();
+        if (FallbackExceptionMapper.isJsonError(e)) {
+            return "The body is not valid JSON for this request";
+        }
+        if (cause instanceof IllegalArgumentException || cause instanceof java.time.DateTimeException) {
+            return "A parameter has a value of the wrong form";
+        }
+        return "The request could not be understood";
+    }
+}

@@ -1,0 +1,65 @@
+package org.sakkaya.platform.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling: the person behind the bearer token, their roles and organisation, and the client's address.
+ * Roles are read from the token; they change at the next token (tokens are short-lived).
+ */
+@RequestScoped
+public class Caller {
+    /** Token claim with the caller's organisation id. */
+    public static final String ORGANIZATION_CLAIM = "org";
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    HttpServletRequest request;
+
+    public boolean signedIn() {
+        return token != null && token.getSubject() != null;
+    }
+
+    /** The person id; only for signed-in callers. */
+    public String personId() {
+        if (!signedIn()) {
+            throw new IllegalStateException("no caller is signed in");
+        }
+        return token.getSubject();
+    }
+
+    public String organizationId() {
+        return signedIn() ? token.getClaim(ORGANIZATION_CLAIM) : null;
+    }
+
+    public boolean is(String role) {
+        return signedIn() && token.getGroups() != null && token.getGroups().contains(role);
+    }
+
+    public boolean isAny(String... roles) {
+        for (String role : roles) {
+            if (is(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Set<String> roles() {
+        return signedIn() && token.getGroups() != null ? Set.copyOf(token.getGroups()) : Set.of();
+    }
+
+    /** The address the request came from; forwarded-for headers are not trusted, anyone can write them. */
+    public String clientAddress() {
+        return request == null ? null : request.getRemoteAddr();
+    }
+
+    public boolean isPerson(String personId) {
+        return signedIn() && token.getSubject().equals(personId);
+    }
+}

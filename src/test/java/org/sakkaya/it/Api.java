@@ -1,0 +1,60 @@
+package org.sakkaya.it;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.net.URL;
+import java.util.Map;
+
+/** HTTP to the deployed application, as a client would call it. */
+public final class Api {
+    public static final String ADMIN_EMAIL = "it-admin@example.org";
+    public static final String ADMIN_PASSWORD = "Root-Secret-Kanchanaburi-2563";
+    /** The password every test person gets. */
+    public static final String PASSWORD = "Tested-Password-2563";
+
+    private static final RestAssuredConfig UTF8 = RestAssuredConfig.config()
+            .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset("UTF-8")
+                    .appendDefaultContentCharsetToContentTypeIfUndefined(true));
+
+    private final String base;
+
+    public Api(URL base) {
+        String url = base.toExternalForm();
+        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public String base() {
+        return base;
+    }
+
+    /** A request with no credentials. */
+    public RequestSpecification anonymous() {
+        return given().config(UTF8).baseUri(base).basePath("/api/v1").contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    /** A request outside /api/v1 (health, openapi, metrics, verify). */
+    public RequestSpecification root() {
+        return given().config(UTF8).baseUri(base);
+    }
+
+    public RequestSpecification as(String token) {
+        return anonymous().header("Authorization", "Bearer " + token);
+    }
+
+    public Response signIn(String email, String password) {
+        return anonymous().body(Map.of("email", email, "password", password)).post("/auth/token");
+    }
+
+    public String token(String email, String password) {
+        return signIn(email, password).then().statusCode(200).extract().path("accessToken");
+    }
+
+    public String adminToken() {
+        return token(ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+}

@@ -1,0 +1,95 @@
+package org.sakkaya.platform;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasToString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sakkaya.it.Api;
+import org.sakkaya.it.Deployments;
+
+/** What operations and every client rely on: health, the OpenAPI document, metrics, problem+json for every error. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PlatformIT {
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(base);
+    }
+
+    @Test
+    void readinessSaysTheDatabaseIsReachableAndMigrated() {
+        api.root().get("/health/ready").then().log().ifValidationFails().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'database' }.data.migrated", hasToString("true"));
+        api.root().get("/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void openApiDocumentDescribesTheApi() {
+        api.root().accept("application/json").get("/openapi").then().statusCode(200)
+                .body("paths.keySet()", hasItem("/api/v1/auth/token"))
+                .body("paths.keySet()", hasItem("/api/v1/people/{id}/personal-data"));
+    }
+
+    @Test
+    void metricsAreServed() {
+        api.root().get("/metrics").then().statusCode(200);
+    }
+
+    @Test
+    void callsWithoutATokenAreRefusedWithProblemJson() {
+        api.anonymous().get("/me").then().statusCode(401)
+                .contentType(containsString("application/problem+json"))
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void aForgedTokenIsRefused() {
+        String token = api.adminToken();
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+        api.as(forged).get("/me").then().statusCode(401);
+        api.as("not-a-token").get("/me").then().statusCode(401);
+    }
+
+    @Test
+    void unknownPathsAnswerProblemJson() {
+        api.as(api.adminToken()).get("/no-such-thing").then().statusCode(404)
+                .contentType(containsString("application/problem+json"))
+                .body("type", notNullValue());
+    }
+
+    @Test
+    void malformedJsonIsA400NotA500() {
+        api.anonymous().body("{\"email\": ").post("/auth/token").then().statusCode(400)
+                .contentType(containsString("application/problem+json"))
+                .body("detail", not(containsString("Exception")));
+    }
+
+    @Test
+    void wrongMediaTypeIs415() {
+        api.anonymous().contentType("text/plain").body("email=a").post("/auth/token").then().statusCode(415)
+                .contentType(containsString("application/problem+json"));
+    }
+}
