@@ -63,6 +63,8 @@ CREATE TABLE enrollment (
     id             CHAR(36)    CHARACTER SET ascii NOT NULL,
     cohort_id      CHAR(36)    CHARACTER SET ascii NOT NULL,
     person_id      CHAR(36)    CHARACTER SET ascii NOT NULL,
+    -- the organisation that sent the trainee, as it was at enrolment: reports count it, even if the person moves on
+    organization_id CHAR(36)   CHARACTER SET ascii NOT NULL,
     status         VARCHAR(16) CHARACTER SET ascii NOT NULL,
     nominated_by   CHAR(36)    CHARACTER SET ascii,
     created_at     DATETIME(6) NOT NULL,
@@ -75,7 +77,9 @@ CREATE TABLE enrollment (
     CONSTRAINT uq_enrollment_person UNIQUE (cohort_id, person_id),
     CONSTRAINT fk_enrollment_cohort FOREIGN KEY (cohort_id) REFERENCES cohort (id),
     CONSTRAINT fk_enrollment_person FOREIGN KEY (person_id) REFERENCES person (id),
+    CONSTRAINT fk_enrollment_organization FOREIGN KEY (organization_id) REFERENCES organization (id),
     CONSTRAINT ck_enrollment_status CHECK (status IN ('NOMINATED', 'ENROLLED', 'WAITLISTED', 'WITHDRAWN', 'COMPLETED')),
     INDEX ix_enrollment_cohort_status (cohort_id, status, waitlisted_at),
-    INDEX ix_enrollment_person (person_id)
+    INDEX ix_enrollment_person (person_id),
+    INDEX ix_enrollment_organization (organization_id, cohort_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;

@@ -47,10 +47,10 @@ public final class World {
 
     /** A person who can sign in with {@link Api#PASSWORD}. */
     public Person person(String organizationId, String... roles) {
-        return person(organizationId, "นางสาว", "กัญญ์ณัฏฐ์", "ศรีสุขสวัสดิ์", roles);
+        return namedPerson(organizationId, "นางสาว", "กัญญ์ณัฏฐ์", "ศรีสุขสวัสดิ์", roles);
     }
 
-    public Person person(String organizationId, String titleTh, String firstNameTh, String lastNameTh, String... roles) {
+    public Person namedPerson(String organizationId, String titleTh, String firstNameTh, String lastNameTh, String... roles) {
         String email = "p-" + UUID.randomUUID().toString().substring(0, 13) + "@" + tag + ".example.org";
         Map<String, Object> body = new HashMap<>();
         body.put("email", email);

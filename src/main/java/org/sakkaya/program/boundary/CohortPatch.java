@@ -1,0 +1,22 @@
+package org.sakkaya.program.boundary;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/**
+ * Fields left out (or null) stay as they are. A larger capacity promotes waitlisted trainees in order; a new
+ * {@code passPolicy} replaces the old one whole.
+ */
+public record CohortPatch(
+        @Min(1) @Max(10000) Integer number,
+        @Size(min = 1, max = 255) String nameTh,
+        @Size(min = 1, max = 36) String organizerId,
+        LocalDate startsOn,
+        LocalDate endsOn,
+        @Min(0) @Max(100000) Integer capacity,
+        Boolean enrollmentOpen,
+        @Valid PassPolicyRequest passPolicy) {
+}

@@ -1,0 +1,21 @@
+package org.sakkaya.program.boundary;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+public record CohortRequest(
+        @NotBlank @Size(max = 36) String programId,
+        @NotNull @Min(1) @Max(10000) Integer number,
+        @NotBlank @Size(max = 255) String nameTh,
+        @NotBlank @Size(max = 36) String organizerId,
+        @NotNull LocalDate startsOn,
+        @NotNull LocalDate endsOn,
+        @Min(0) @Max(100000) Integer capacity,
+        Boolean enrollmentOpen,
+        @Valid PassPolicyRequest passPolicy) {
+}

@@ -1,0 +1,16 @@
+package org.sakkaya.program.boundary;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.sakkaya.program.entity.Cohort;
+
+/** {@code fiscalYear} is the Buddhist-era fiscal year the cohort starts in. */
+public record CohortView(String id, String programId, int number, String nameTh, String organizerId,
+                         LocalDate startsOn, LocalDate endsOn, Integer capacity, boolean enrollmentOpen,
+                         PassPolicyRequest passPolicy, int fiscalYear, List<String> trainerIds) {
+    static CohortView of(Cohort c) {
+        return new CohortView(c.id(), c.programId(), c.number(), c.nameTh(), c.organizerId(), c.startsOn(), c.endsOn(),
+                c.capacity(), c.enrollmentOpen(), PassPolicyRequest.of(c.passPolicy()), c.fiscalYear().buddhistYear(),
+                c.trainerIds().stream().sorted().toList());
+    }
+}

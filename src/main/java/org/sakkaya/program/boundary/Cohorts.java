@@ -1,0 +1,166 @@
+package org.sakkaya.program.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.sakkaya.identity.boundary.Organizations;
+import org.sakkaya.identity.boundary.People;
+import org.sakkaya.identity.entity.Role;
+import org.sakkaya.platform.audit.Audit;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
+import org.sakkaya.platform.problem.Conflict;
+import org.sakkaya.platform.problem.FieldError;
+import org.sakkaya.platform.problem.InvalidInput;
+import org.sakkaya.platform.problem.NotFound;
+import org.sakkaya.platform.problem.RuleViolation;
+import org.sakkaya.program.control.FiscalYear;
+import org.sakkaya.program.entity.Cohort;
+import org.sakkaya.program.entity.PassPolicy;
+
+/** Cohorts of programmes. Anyone signed in reads the catalogue; PROGRAM_ADMIN runs it. */
+@ApplicationScoped
+public class Cohorts {
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Programs programs;
+
+    @Inject
+    Organizations organizations;
+
+    @Inject
+    People people;
+
+    @Inject
+    Enrollments enrollments;
+
+    @Transactional
+    public Cohort create(CohortRequest request) {
+        programs.find(request.programId());
+        requireOrganizer(request.organizerId());
+        requireFreeNumber(request.programId(), request.number(), null);
+        Cohort cohort = new Cohort(request.programId(), request.number(), request.nameTh(), request.organizerId(),
+                request.startsOn(), request.endsOn(), request.capacity(), Boolean.TRUE.equals(request.enrollmentOpen()),
+                request.passPolicy() == null ? PassPolicy.none() : request.passPolicy().toPolicy(), clock.instant());
+        em.persist(cohort);
+        audit.record("COHORT_CREATED", "cohort", cohort.id(), null);
+        return cohort;
+    }
+
+    @Transactional
+    public Cohort update(String id, CohortPatch patch) {
+        // the same lock as enrolment takes: a capacity change and an enrolment never interleave
+        Cohort cohort = lock(id);
+        if (patch.number() != null && patch.number() != cohort.number()) {
+            requireFreeNumber(cohort.programId(), patch.number(), id);
+        }
+        if (patch.organizerId() != null) {
+            requireOrganizer(patch.organizerId());
+        }
+        cohort.rename(patch.number(), patch.nameTh(), patch.organizerId());
+        if (patch.startsOn() != null || patch.endsOn() != null) {
+            cohort.reschedule(patch.startsOn() != null ? patch.startsOn() : cohort.startsOn(),
+                    patch.endsOn() != null ? patch.endsOn() : cohort.endsOn());
+        }
+        if (patch.enrollmentOpen() != null) {
+            cohort.setEnrollmentOpen(patch.enrollmentOpen());
+        }
+        if (patch.passPolicy() != null) {
+            cohort.changePolicy(patch.passPolicy().toPolicy());
+        }
+        if (patch.capacity() != null) {
+            cohort.resize(patch.capacity());
+            enrollments.fillFreeSeats(cohort);
+        }
+        audit.record("COHORT_CHANGED", "cohort", id, null);
+        return cohort;
+    }
+
+    @Transactional
+    public Cohort assignTrainer(String cohortId, String personId) {
+        Cohort cohort = find(cohortId);
+        people.summary(personId);
+        if (!people.hasRole(personId, Role.TRAINER)) {
+            throw new RuleViolation("not-a-trainer", "Only a person with the TRAINER role can train a cohort",
+                    new FieldError("personId", "does not hold the TRAINER role"));
+        }
+        if (cohort.addTrainer(personId)) {
+            audit.record("TRAINER_ASSIGNED", "cohort", cohortId, "trainer " + personId);
+        }
+        return cohort;
+    }
+
+    @Transactional
+    public Cohort removeTrainer(String cohortId, String personId) {
+        Cohort cohort = find(cohortId);
+        if (cohort.removeTrainer(personId)) {
+            audit.record("TRAINER_REMOVED", "cohort", cohortId, "trainer " + personId);
+        }
+        return cohort;
+    }
+
+    public Cohort find(String id) {
+        return Optional.ofNullable(em.find(Cohort.class, id)).orElseThrow(() -> new NotFound("Cohort", id));
+    }
+
+    /** The cohort, locked until the transaction ends: seat counts read after this are true until commit. */
+    Cohort lock(String id) {
+        return Optional.ofNullable(em.find(Cohort.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFound("Cohort", id));
+    }
+
+    /** Cohorts by programme and by the Buddhist-era fiscal year they start in, soonest first. */
+    public Page<Cohort> list(String programId, Integer fiscalYear, PageRequest page) {
+        FiscalYear year;
+        try {
+            year = fiscalYear == null ? null : new FiscalYear(fiscalYear);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("fiscalYear", e.getMessage());
+        }
+        String where = " WHERE (:program IS NULL OR c.programId = :program)"
+                + (year == null ? "" : " AND c.startsOn BETWEEN :first AND :last");
+        var query = em.createQuery("SELECT c FROM Cohort c" + where + " ORDER BY c.startsOn, c.number, c.id", Cohort.class)
+                .setParameter("program", programId);
+        var count = em.createQuery("SELECT COUNT(c) FROM Cohort c" + where, Long.class).setParameter("program", programId);
+        if (year != null) {
+            query.setParameter("first", year.firstDay()).setParameter("last", year.lastDay());
+            count.setParameter("first", year.firstDay()).setParameter("last", year.lastDay());
+        }
+        List<Cohort> items = page.apply(query).getResultList();
+        return new Page<>(items, page.page(), page.size(), count.getSingleResult());
+    }
+
+    private void requireOrganizer(String organizerId) {
+        try {
+            organizations.find(organizerId);
+        } catch (NotFound e) {
+            throw new RuleViolation("unknown-organizer", "No organisation " + organizerId,
+                    new FieldError("organizerId", "no such organisation"));
+        }
+    }
+
+    private void requireFreeNumber(String programId, int number, String exceptId) {
+        boolean taken = !em.createQuery("SELECT c.id FROM Cohort c WHERE c.programId = :program AND c.number = :number AND c.id <> :id", String.class)
+                .setParameter("program", programId).setParameter("number", number)
+                .setParameter("id", exceptId == null ? "" : exceptId)
+                .setMaxResults(1).getResultList().isEmpty();
+        if (taken) {
+            throw new Conflict("duplicate-cohort-number", "The programme has a cohort number " + number + " already",
+                    new FieldError("number", "is taken in this programme"));
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.sakkaya.program.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sakkaya.identity.boundary.PersonSummary;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
+import org.sakkaya.platform.security.Roles;
+import org.sakkaya.program.entity.Enrollment;
+import org.sakkaya.program.entity.EnrollmentStatus;
+
+@RequestScoped
+@Path("cohorts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Programmes and cohorts")
+public class CohortsResource {
+    @Inject
+    Cohorts cohorts;
+
+    @Inject
+    Enrollments enrollments;
+
+    public record EnrollmentRequest(@NotBlank @Size(max = 36) String personId) {
+    }
+
+    @POST
+    @RolesAllowed(Roles.PROGRAM_ADMIN)
+    @Operation(summary = "Create a cohort (รุ่น) of a programme")
+    public Response create(@Valid @NotNull CohortRequest request, @Context UriInfo uri) {
+        CohortView view = CohortView.of(cohorts.create(request));
+        return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.HR, Roles.PROGRAM_ADMIN, Roles.EXECUTIVE, Roles.ADMIN})
+    @Operation(summary = "Cohorts, by programme and by Buddhist-era fiscal year (e.g. 2564 = 2020-10-01..2021-09-30)")
+    public Page<CohortView> list(@QueryParam("programId") @Size(max = 36) String programId,
+                                 @QueryParam("fiscalYear") Integer fiscalYear,
+                                 @Valid @BeanParam PageRequest page) {
+        return cohorts.list(programId, fiscalYear, page).map(CohortView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.HR, Roles.PROGRAM_ADMIN, Roles.EXECUTIVE, Roles.ADMIN})
+    public CohortView get(@PathParam("id") String id) {
+        return CohortView.of(cohorts.find(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(Roles.PROGRAM_ADMIN)
+    @Operation(summary = "Change a cohort; more capacity promotes waitlisted trainees in order")
+    public CohortView update(@PathParam("id") String id, @Valid @NotNull CohortPatch patch) {
+        return CohortView.of(cohorts.update(id, patch));
+    }
+
+    @PUT
+    @Path("{id}/trainers/{personId}")
+    @RolesAllowed(Roles.PROGRAM_ADMIN)
+    @Operation(summary = "Make a person with the TRAINER role a trainer of the cohort (idempotent)")
+    public CohortView assignTrainer(@PathParam("id") String id, @PathParam("personId") String personId) {
+        return CohortView.of(cohorts.assignTrainer(id, personId));
+    }
+
+    @DELETE
+    @Path("{id}/trainers/{personId}")
+    @RolesAllowed(Roles.PROGRAM_ADMIN)
+    @Operation(summary = "Stop a trainer training the cohort (idempotent)")
+    public CohortView removeTrainer(@PathParam("id") String id, @PathParam("personId") String personId) {
+        return CohortView.of(cohorts.removeTrainer(id, personId));
+    }
+
+    @POST
+    @Path("{id}/enrollments")
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.HR, Roles.TRAINEE})
+    @Operation(summary = "Enrol: PROGRAM_ADMIN seats or waitlists anyone, HR nominates its own staff, a trainee enrols themself while enrolment is open")
+    public Response enrol(@PathParam("id") String id, @Valid @NotNull EnrollmentRequest request, @Context UriInfo uri) {
+        Enrollment enrollment = enrollments.enrol(id, request.personId());
+        EnrollmentView view = EnrollmentView.of(enrollment, null);
+        return Response.created(uri.getBaseUriBuilder().path("enrollments").path(view.id()).build()).entity(view).build();
+    }
+
+    @GET
+    @Path("{id}/enrollments")
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER, Roles.HR})
+    @Operation(summary = "The cohort's enrolments: all for PROGRAM_ADMIN and its trainers, HR's own staff for HR")
+    public Page<EnrollmentView> enrollments(@PathParam("id") String id, @QueryParam("status") EnrollmentStatus status,
+                                            @Valid @BeanParam PageRequest page) {
+        Page<Enrollment> enrolled = enrollments.list(id, status, page);
+        Map<String, PersonSummary> names = enrollments.names(enrolled.items());
+        return enrolled.map(e -> EnrollmentView.of(e, names.get(e.personId())));
+    }
+}

@@ -1,0 +1,210 @@
+package org.sakkaya.program.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sakkaya.identity.boundary.OrganizationScope;
+import org.sakkaya.identity.boundary.People;
+import org.sakkaya.identity.boundary.PersonSummary;
+import org.sakkaya.platform.audit.Audit;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
+import org.sakkaya.platform.problem.Forbidden;
+import org.sakkaya.platform.problem.NotFound;
+import org.sakkaya.platform.problem.RuleViolation;
+import org.sakkaya.platform.security.Caller;
+import org.sakkaya.platform.security.Roles;
+import org.sakkaya.program.entity.Cohort;
+import org.sakkaya.program.entity.Enrollment;
+import org.sakkaya.program.entity.EnrollmentStatus;
+
+/**
+ * Enrolment, nomination and the waitlist. Every change of seats locks the cohort row first (SELECT ... FOR
+ * UPDATE), so that however many requests arrive together, the seats counted are the seats there are: 500 parallel
+ * enrolments for 40 seats end with exactly 40 ENROLLED and 460 WAITLISTED, and a freed seat goes to the first
+ * in the waitlist.
+ */
+@ApplicationScoped
+public class Enrollments {
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Cohorts cohorts;
+
+    @Inject
+    People people;
+
+    @Inject
+    OrganizationScope scope;
+
+    /**
+     * PROGRAM_ADMIN places anyone straight into a seat or the waitlist; HR nominates staff of its own organisations
+     * (the organiser approves later); a trainee enrols themself while the cohort is open.
+     */
+    @Transactional
+    public Enrollment enrol(String cohortId, String personId) {
+        Cohort cohort = cohorts.lock(cohortId);
+        PersonSummary person = people.summary(personId);
+        Instant now = clock.instant();
+        EnrollmentStatus admission;
+        if (caller.is(Roles.PROGRAM_ADMIN)) {
+            admission = cohort.admit(seatsTaken(cohortId));
+        } else if (caller.is(Roles.HR) && scope.hrCovers(person.organizationId())) {
+            admission = EnrollmentStatus.NOMINATED;
+        } else if (caller.is(Roles.TRAINEE) && caller.isPerson(personId)) {
+            if (!cohort.enrollmentOpen()) {
+                throw new RuleViolation("enrollment-closed", "This cohort does not take enrolments now");
+            }
+            admission = cohort.admit(seatsTaken(cohortId));
+        } else if (caller.is(Roles.TRAINEE) && !caller.is(Roles.HR)) {
+            throw new Forbidden("A trainee enrols only themself");
+        } else {
+            throw new NotFound("Person", personId);
+        }
+        Optional<Enrollment> existing = find(cohortId, personId);
+        Enrollment enrollment;
+        if (existing.isPresent()) {
+            enrollment = existing.get();
+            enrollment.rejoin(admission, caller.personId(), now);
+        } else {
+            enrollment = admission == EnrollmentStatus.NOMINATED
+                    ? Enrollment.nominate(cohortId, personId, person.organizationId(), caller.personId(), now)
+                    : Enrollment.admit(cohortId, personId, person.organizationId(), caller.personId(), admission, now);
+            em.persist(enrollment);
+        }
+        audit.record("ENROLLMENT_" + enrollment.status(), "enrollment", enrollment.id(), "cohort " + cohortId);
+        return enrollment;
+    }
+
+    @Transactional
+    public Enrollment approve(String enrollmentId) {
+        Enrollment enrollment = get(enrollmentId);
+        Cohort cohort = cohorts.lock(enrollment.cohortId());
+        em.refresh(enrollment);
+        enrollment.approve(cohort.admit(seatsTaken(cohort.id())), clock.instant());
+        audit.record("ENROLLMENT_APPROVED", "enrollment", enrollmentId, enrollment.status().name());
+        return enrollment;
+    }
+
+    /** The trainee, their HR or PROGRAM_ADMIN. A freed seat goes to the first in the waitlist. */
+    @Transactional
+    public Enrollment withdraw(String enrollmentId) {
+        Enrollment enrollment = get(enrollmentId);
+        if (!caller.is(Roles.PROGRAM_ADMIN) && !caller.isPerson(enrollment.personId())
+                && !scope.hrCovers(enrollment.organizationId())) {
+            throw new Forbidden("Only the trainee, their HR or the organiser can withdraw this enrolment");
+        }
+        Cohort cohort = cohorts.lock(enrollment.cohortId());
+        em.refresh(enrollment);
+        if (enrollment.withdraw(clock.instant())) {
+            em.flush();
+            fillFreeSeats(cohort);
+        }
+        audit.record("ENROLLMENT_WITHDRAWN", "enrollment", enrollmentId, null);
+        return enrollment;
+    }
+
+    /** Promotes waitlisted trainees, first come first served, while seats are free. The cohort must be locked. */
+    void fillFreeSeats(Cohort cohort) {
+        long taken = seatsTaken(cohort.id());
+        if (!cohort.hasSeatFor(taken)) {
+            return;
+        }
+        int free = cohort.capacity() == null ? Integer.MAX_VALUE : (int) (cohort.capacity() - taken);
+        List<Enrollment> next = em.createQuery("SELECT e FROM Enrollment e WHERE e.cohortId = :cohort "
+                        + "AND e.status = :waitlisted ORDER BY e.waitlistedAt, e.id", Enrollment.class)
+                .setParameter("cohort", cohort.id())
+                .setParameter("waitlisted", EnrollmentStatus.WAITLISTED)
+                .setMaxResults(free)
+                .getResultList();
+        Instant now = clock.instant();
+        for (Enrollment enrollment : next) {
+            enrollment.promote(now);
+            audit.record("ENROLLMENT_PROMOTED", "enrollment", enrollment.id(), "from the waitlist");
+        }
+    }
+
+    /** One enrolment: the trainee, PROGRAM_ADMIN, the cohort's trainers, or HR of the sending organisation. */
+    public Enrollment get(String enrollmentId) {
+        Enrollment enrollment = em.find(Enrollment.class, enrollmentId);
+        if (enrollment == null || !visible(enrollment)) {
+            throw new NotFound("Enrollment", enrollmentId);
+        }
+        return enrollment;
+    }
+
+    /** A cohort's enrolments: all of them for PROGRAM_ADMIN and the cohort's trainers, HR's own staff for HR. */
+    public Page<Enrollment> list(String cohortId, EnrollmentStatus status, PageRequest page) {
+        Cohort cohort = cohorts.find(cohortId);
+        boolean all = caller.is(Roles.PROGRAM_ADMIN) || cohort.isTrainer(caller.personId());
+        Set<String> orgs = all ? Set.of() : scope.hrOrganizationIds();
+        if (!all && orgs.isEmpty()) {
+            throw new NotFound("Cohort", cohortId);
+        }
+        String where = " WHERE e.cohortId = :cohort" + (status == null ? "" : " AND e.status = :status")
+                + (all ? "" : " AND e.organizationId IN :orgs");
+        var query = em.createQuery("SELECT e FROM Enrollment e" + where + " ORDER BY e.createdAt, e.id", Enrollment.class)
+                .setParameter("cohort", cohortId);
+        var count = em.createQuery("SELECT COUNT(e) FROM Enrollment e" + where, Long.class).setParameter("cohort", cohortId);
+        if (status != null) {
+            query.setParameter("status", status);
+            count.setParameter("status", status);
+        }
+        if (!all) {
+            query.setParameter("orgs", orgs);
+            count.setParameter("orgs", orgs);
+        }
+        return new Page<>(page.apply(query).getResultList(), page.page(), page.size(), count.getSingleResult());
+    }
+
+    /** The caller's own enrolments, newest first. */
+    public List<Enrollment> mine() {
+        return em.createQuery("SELECT e FROM Enrollment e WHERE e.personId = :person ORDER BY e.createdAt DESC", Enrollment.class)
+                .setParameter("person", caller.personId())
+                .getResultList();
+    }
+
+    /** Names for a page of enrolments, in one query. */
+    public Map<String, PersonSummary> names(List<Enrollment> enrollments) {
+        return people.summaries(enrollments.stream().map(Enrollment::personId).toList());
+    }
+
+    private boolean visible(Enrollment enrollment) {
+        if (caller.is(Roles.PROGRAM_ADMIN) || caller.isPerson(enrollment.personId())
+                || scope.hrCovers(enrollment.organizationId())) {
+            return true;
+        }
+        return caller.is(Roles.TRAINER) && cohorts.find(enrollment.cohortId()).isTrainer(caller.personId());
+    }
+
+    private Optional<Enrollment> find(String cohortId, String personId) {
+        return em.createQuery("SELECT e FROM Enrollment e WHERE e.cohortId = :cohort AND e.personId = :person", Enrollment.class)
+                .setParameter("cohort", cohortId).setParameter("person", personId)
+                .getResultStream().findFirst();
+    }
+
+    private long seatsTaken(String cohortId) {
+        return em.createQuery("SELECT COUNT(e) FROM Enrollment e WHERE e.cohortId = :cohort AND e.status IN :taking", Long.class)
+                .setParameter("cohort", cohortId)
+                .setParameter("taking", List.of(EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED))
+                .getSingleResult();
+    }
+}

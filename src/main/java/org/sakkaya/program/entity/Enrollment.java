@@ -1,0 +1,179 @@
+package org.sakkaya.program.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+import org.sakkaya.platform.persistence.Ids;
+import org.sakkaya.platform.problem.Conflict;
+
+/**
+ * A person's place in a cohort. The seat rules live in {@link Cohort#admit}; this class keeps the lifecycle
+ * honest: only a nomination is approved, only a waitlisted place is promoted, a withdrawal is final.
+ */
+@Entity
+@Table(name = "enrollment")
+public class Enrollment {
+    @Id
+    private String id;
+
+    @Column(name = "cohort_id", nullable = false)
+    private String cohortId;
+
+    @Column(name = "person_id", nullable = false)
+    private String personId;
+
+    @Column(name = "organization_id", nullable = false)
+    private String organizationId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private EnrollmentStatus status;
+
+    @Column(name = "nominated_by")
+    private String nominatedBy;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "enrolled_at")
+    private Instant enrolledAt;
+
+    @Column(name = "waitlisted_at")
+    private Instant waitlistedAt;
+
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+
+    @Version
+    private int version;
+
+    protected Enrollment() {
+    }
+
+    private Enrollment(String cohortId, String personId, String organizationId, String nominatedBy, Instant now) {
+        this.id = Ids.next();
+        this.cohortId = Objects.requireNonNull(cohortId);
+        this.personId = Objects.requireNonNull(personId);
+        this.organizationId = Objects.requireNonNull(organizationId);
+        this.nominatedBy = nominatedBy;
+        this.createdAt = now;
+    }
+
+    /** HR proposes a member of staff; the organiser approves later. */
+    public static Enrollment nominate(String cohortId, String personId, String organizationId, String nominatedBy, Instant now) {
+        Enrollment enrollment = new Enrollment(cohortId, personId, organizationId, nominatedBy, now);
+        enrollment.status = EnrollmentStatus.NOMINATED;
+        return enrollment;
+    }
+
+    /** Straight to a seat or the waitlist, as the cohort decided. */
+    public static Enrollment admit(String cohortId, String personId, String organizationId, String by,
+                                   EnrollmentStatus admission, Instant now) {
+        Enrollment enrollment = new Enrollment(cohortId, personId, organizationId, by, now);
+        enrollment.place(admission, now);
+        return enrollment;
+    }
+
+    public void approve(EnrollmentStatus admission, Instant now) {
+        if (status != EnrollmentStatus.NOMINATED) {
+            throw new Conflict("enrollment-state", "Only a nomination can be approved; this enrolment is " + status);
+        }
+        place(admission, now);
+    }
+
+    /** The first in the waitlist takes a freed seat. */
+    public void promote(Instant now) {
+        if (status != EnrollmentStatus.WAITLISTED) {
+            throw new IllegalStateException("Only a waitlisted enrolment is promoted, not " + status);
+        }
+        place(EnrollmentStatus.ENROLLED, now);
+    }
+
+    /** Answers whether a seat was freed. */
+    public boolean withdraw(Instant now) {
+        if (status == EnrollmentStatus.WITHDRAWN || status == EnrollmentStatus.COMPLETED) {
+            throw new Conflict("enrollment-state", "This enrolment is " + status + " already");
+        }
+        boolean freesSeat = status.takesSeat();
+        status = EnrollmentStatus.WITHDRAWN;
+        withdrawnAt = now;
+        return freesSeat;
+    }
+
+    /** A withdrawn person who asks again gets the same record back, placed anew. */
+    public void rejoin(EnrollmentStatus admission, String by, Instant now) {
+        if (status != EnrollmentStatus.WITHDRAWN) {
+            throw new Conflict("already-enrolled", "This person is " + status + " in the cohort already");
+        }
+        withdrawnAt = null;
+        enrolledAt = null;
+        waitlistedAt = null;
+        nominatedBy = by;
+        if (admission == EnrollmentStatus.NOMINATED) {
+            status = EnrollmentStatus.NOMINATED;
+        } else {
+            place(admission, now);
+        }
+    }
+
+    private void place(EnrollmentStatus admission, Instant now) {
+        status = admission;
+        if (admission == EnrollmentStatus.ENROLLED) {
+            enrolledAt = now;
+        } else if (admission == EnrollmentStatus.WAITLISTED) {
+            waitlistedAt = now;
+        } else {
+            throw new IllegalArgumentException("A place is a seat or the waitlist, not " + admission);
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String cohortId() {
+        return cohortId;
+    }
+
+    public String personId() {
+        return personId;
+    }
+
+    public String organizationId() {
+        return organizationId;
+    }
+
+    public EnrollmentStatus status() {
+        return status;
+    }
+
+    public String nominatedBy() {
+        return nominatedBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant enrolledAt() {
+        return enrolledAt;
+    }
+
+    public Instant waitlistedAt() {
+        return waitlistedAt;
+    }
+
+    public Instant withdrawnAt() {
+        return withdrawnAt;
+    }
+
+    public int version() {
+        return version;
+    }
+}

@@ -1,0 +1,14 @@
+package org.sakkaya.program.entity;
+
+/**
+ * NOMINATED: proposed by HR, waiting for the organiser. ENROLLED: holds a seat. WAITLISTED: waits for a seat, in
+ * order. WITHDRAWN: left (the date says whether before the cohort started). COMPLETED: finished the cohort.
+ */
+public enum EnrollmentStatus {
+    NOMINATED, ENROLLED, WAITLISTED, WITHDRAWN, COMPLETED;
+
+    /** Holds one of the cohort's seats. */
+    public boolean takesSeat() {
+        return this == ENROLLED || this == COMPLETED;
+    }
+}

@@ -1,0 +1,362 @@
+package org.sakkaya.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.restassured.response.Response;
+import java.net.URL;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sakkaya.it.Api;
+import org.sakkaya.it.Deployments;
+import org.sakkaya.it.TestDatabase;
+import org.sakkaya.it.World;
+
+/** Sign-in, organisations and people, as each role sees them. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class IdentityIT {
+    private static final String UUID_FORM = "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    World world;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(base);
+        world = new World(api);
+    }
+
+    // --- signing in
+
+    @Test
+    void signingInAnswersABearerTokenWithTheRoles() {
+        World.Person hr = world.person(world.departmentId, "HR");
+        api.signIn(hr.email().toUpperCase(), Api.PASSWORD).then().statusCode(200)
+                .body("tokenType", equalTo("Bearer"))
+                .body("expiresIn", equalTo(3600))
+                .body("roles", containsInAnyOrder("HR"))
+                .body("accessToken", notNullValue());
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'LOGIN_SUCCEEDED' AND actor_id = ?", hr.id()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownEmailGetTheSame401() {
+        World.Person trainee = world.person(world.divisionId, "TRAINEE");
+        Response wrong = api.signIn(trainee.email(), "Not-The-Password-1");
+        Response unknown = api.signIn("nobody-" + world.tag() + "@example.org", "Not-The-Password-1");
+        wrong.then().statusCode(401).contentType(containsString("application/problem+json"));
+        unknown.then().statusCode(401);
+        assertThat(wrong.jsonPath().getString("detail")).isEqualTo(unknown.jsonPath().getString("detail"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'LOGIN_FAILED' AND actor_id = ?", trainee.id()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void signInWithoutFieldsIsA400WithTheFieldsNamed() {
+        api.anonymous().body(Map.of("email", "")).post("/auth/token").then().statusCode(400)
+                .body("errors.field", hasItem("email"))
+                .body("errors.field", hasItem("password"));
+    }
+
+    @Test
+    void repeatedFailuresLockTheAccountButTheOwnerGetsBackInAfterTheLockOut() throws InterruptedException {
+        World.Person trainee = world.person(world.divisionId, "TRAINEE");
+        for (int i = 0; i < 5; i++) {
+            api.signIn(trainee.email(), "Guessing-Password-" + i).then().statusCode(401);
+        }
+        // locked now: even the right password is refused, with a hint when to come back
+        api.signIn(trainee.email(), Api.PASSWORD).then().statusCode(429)
+                .header("Retry-After", notNullValue())
+                .contentType(containsString("application/problem+json"));
+        // another account from the same address is not locked by it
+        World.Person other = world.person(world.divisionId, "TRAINEE");
+        api.signIn(other.email(), Api.PASSWORD).then().statusCode(200);
+
+        Thread.sleep(4_500); // the ITs' lock-out is 4 s (SAKKAYA_AUTH_LOCKOUT_SECONDS in pom.xml)
+        api.signIn(trainee.email(), Api.PASSWORD).then().statusCode(200);
+    }
+
+    @Test
+    void manyFailuresFromOneAddressLockTheAddress() throws InterruptedException {
+        World.Person trainee = world.person(world.divisionId, "TRAINEE");
+        int status = 0;
+        for (int i = 0; i < 45 && status != 429; i++) {
+            status = api.signIn("guess-" + i + "-" + world.tag() + "@example.org", "Guessing-Password-1").statusCode();
+        }
+        assertThat(status).as("the address is throttled within 40 failures (the ITs' limit)").isEqualTo(429);
+        api.signIn(trainee.email(), Api.PASSWORD).then().statusCode(429);
+        Thread.sleep(4_500);
+        api.signIn(trainee.email(), Api.PASSWORD).then().statusCode(200);
+    }
+
+    @Test
+    void invitationLetsTheNewPersonChooseAPasswordOnce() {
+        Map<String, Object> person = personBody(world.divisionId, "TRAINEE");
+        person.remove("initialPassword");
+        Response created = api.as(world.adminToken()).body(person).post("/people");
+        created.then().statusCode(201).body("invitationToken", notNullValue()).body("invitationExpiresAt", notNullValue());
+        String token = created.path("invitationToken");
+        String email = created.path("email");
+
+        api.signIn(email, "Chosen-Password-2563").then().statusCode(401);
+        api.anonymous().body(Map.of("token", token, "password", "short")).post("/auth/invitations/accept").then()
+                .statusCode(400).body("errors[0].field", equalTo("password"));
+        api.anonymous().body(Map.of("token", token, "password", "Chosen-Password-2563")).post("/auth/invitations/accept")
+                .then().statusCode(204);
+        api.signIn(email, "Chosen-Password-2563").then().statusCode(200);
+        api.anonymous().body(Map.of("token", token, "password", "Another-Password-2563")).post("/auth/invitations/accept")
+                .then().statusCode(400).body("errors[0].field", equalTo("token"));
+        // the token itself is never stored, only its hash
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM account WHERE invitation_hash = ?", token)).isZero();
+    }
+
+    // --- me
+
+    @Test
+    void meShowsTheCallerWithThaiNamesExactly() {
+        World.Person dr = world.namedPerson(world.divisionId, "ดร.", "ฤทัยรัตน์", "ภู่ผึ้ง", "TRAINEE", "TRAINER");
+        api.as(world.token(dr)).get("/me").then().statusCode(200)
+                .body("person.id", equalTo(dr.id()))
+                .body("person.fullNameTh", equalTo("ดร.ฤทัยรัตน์ ภู่ผึ้ง"))
+                .body("person.roles", containsInAnyOrder("TRAINEE", "TRAINER"))
+                .body("organization.id", equalTo(world.divisionId))
+                .body("organization.kind", equalTo("DIVISION"));
+    }
+
+    // --- organisations
+
+    @Test
+    void anAdministratorBuildsTheOrganisationTree() {
+        Map<String, Object> body = Map.of("code", "DMH-" + world.tag(), "nameTh", "กรมสุขภาพจิต", "nameEn",
+                "Department of Mental Health", "kind", "DEPARTMENT", "parentId", world.ministryId, "province", "นนทบุรี");
+        Response created = api.as(world.adminToken()).body(body).post("/organizations");
+        created.then().statusCode(201)
+                .header("Location", containsString("/api/v1/organizations/"))
+                .body("id", matchesPattern(UUID_FORM))
+                .body("nameTh", equalTo("กรมสุขภาพจิต"))
+                .body("parentId", equalTo(world.ministryId));
+        String id = created.path("id");
+        String trainee = world.token(world.person(world.divisionId, "TRAINEE"));
+        api.as(trainee).get("/organizations/" + id).then().statusCode(200).body("province", equalTo("นนทบุรี"));
+        api.as(trainee).queryParam("parentId", world.ministryId).get("/organizations").then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.id", hasItem(id));
+        api.as(world.adminToken()).body(Map.of("nameTh", "กรมสุขภาพจิต กระทรวงสาธารณสุข")).patch("/organizations/" + id)
+                .then().statusCode(200).body("nameTh", equalTo("กรมสุขภาพจิต กระทรวงสาธารณสุข")).body("code", equalTo("DMH-" + world.tag()));
+    }
+
+    @Test
+    void movingADepartmentTakesItsDivisionsAlongAndHrScopeFollows() {
+        String otherMinistry = world.organization("กระทรวงอื่น", "MINISTRY", null);
+        World.Person hrOfOther = world.person(otherMinistry, "HR");
+        World.Person staff = world.person(world.divisionId, "TRAINEE");
+        String hr = world.token(hrOfOther);
+        api.as(hr).get("/people/" + staff.id()).then().statusCode(404);
+
+        api.as(world.adminToken()).body(Map.of("parentId", otherMinistry)).patch("/organizations/" + world.departmentId)
+                .then().statusCode(200).body("parentId", equalTo(otherMinistry));
+        api.as(hr).get("/people/" + staff.id()).then().statusCode(200);
+    }
+
+    @Test
+    void theTreeRefusesCyclesMisplacedKindsAndDuplicateCodes() {
+        String admin = world.adminToken();
+        api.as(admin).body(Map.of("parentId", world.divisionId)).patch("/organizations/" + world.departmentId)
+                .then().statusCode(422).body("type", containsString("organization-cycle"));
+        api.as(admin).body(Map.of("code", "X" + world.tag(), "nameTh", "กรมลอย", "kind", "DEPARTMENT")).post("/organizations")
+                .then().statusCode(422).body("errors[0].field", equalTo("parentId"));
+        String code = "DUP-" + world.tag();
+        api.as(admin).body(Map.of("code", code, "nameTh", "หนึ่ง", "kind", "PARTNER")).post("/organizations").then().statusCode(201);
+        api.as(admin).body(Map.of("code", code, "nameTh", "สอง", "kind", "PARTNER")).post("/organizations")
+                .then().statusCode(409).body("errors[0].field", equalTo("code"));
+        api.as(admin).body(Map.of("code", "K" + world.tag(), "nameTh", "x", "kind", "PLANET")).post("/organizations")
+                .then().statusCode(400).contentType(containsString("application/problem+json"));
+        api.as(admin).get("/organizations/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void onlyAnAdministratorWritesOrganisations() {
+        Map<String, Object> body = Map.of("code", "P" + world.tag(), "nameTh", "ภาคี", "kind", "PARTNER");
+        for (String role : List.of("HR", "PROGRAM_ADMIN", "EXECUTIVE", "TRAINER", "TRAINEE")) {
+            String token = world.token(world.person(world.departmentId, role));
+            api.as(token).body(body).post("/organizations").then().statusCode(403)
+                    .contentType(containsString("application/problem+json"));
+            api.as(token).body(Map.of("nameTh", "เปลี่ยน")).patch("/organizations/" + world.divisionId).then().statusCode(403);
+        }
+    }
+
+    // --- people
+
+    @Test
+    void thaiNamesWithStackedMarksComeBackIdentical() {
+        List<String[]> names = List.of(
+                new String[]{"นางสาว", "กัญญ์ณัฏฐ์", "ศรีสุขสวัสดิ์"}, new String[]{"นาย", "ปิติพัฒน์", "ธีระวุฒิ"},
+                new String[]{"ดร.", "ฤทัยรัตน์", "ภู่ผึ้ง"}, new String[]{"นพ.", "ศุภฤกษ์", "ณ สงขลา"},
+                new String[]{"นาง", "พรรณี", "เลิศฤทธิ์"}, new String[]{"ว่าที่ร้อยตรี", "ธนพล", "ใจเย็น"});
+        for (String[] name : names) {
+            World.Person person = world.namedPerson(world.divisionId, name[0], name[1], name[2], "TRAINEE");
+            api.as(world.adminToken()).get("/people/" + person.id()).then().statusCode(200)
+                    .body("titleTh", equalTo(name[0]))
+                    .body("firstNameTh", equalTo(name[1]))
+                    .body("lastNameTh", equalTo(name[2]))
+                    .body("fullNameTh", equalTo(name[0] + name[1] + " " + name[2]));
+        }
+    }
+
+    @Test
+    void hrRegistersAndSeesOnlyTheStaffOfItsOwnSubtree() {
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        String otherDepartment = world.organization("กรมอื่น", "DEPARTMENT", world.ministryId);
+        World.Person outsider = world.person(otherDepartment, "TRAINEE");
+
+        Map<String, Object> staff = personBody(world.divisionId, "TRAINEE");
+        String staffId = api.as(hr).body(staff).post("/people").then().statusCode(201).extract().path("id");
+        api.as(hr).get("/people/" + staffId).then().statusCode(200);
+        api.as(hr).get("/people/" + outsider.id()).then().statusCode(404);
+        api.as(hr).body(Map.of("position", "x")).patch("/people/" + outsider.id()).then().statusCode(404);
+        api.as(hr).body(personBody(otherDepartment, "TRAINEE")).post("/people").then().statusCode(422)
+                .body("errors[0].field", equalTo("organizationId"));
+        api.as(hr).body(personBody(world.divisionId, "HR")).post("/people").then().statusCode(403);
+
+        Response listed = api.as(hr).queryParam("size", 500).get("/people");
+        listed.then().statusCode(200);
+        assertThat(listed.jsonPath().getList("items.organizationId", String.class))
+                .isNotEmpty().allMatch(org -> org.equals(world.departmentId) || org.equals(world.divisionId));
+        assertThat(listed.jsonPath().getList("items.id", String.class)).contains(staffId).doesNotContain(outsider.id());
+    }
+
+    @Test
+    void aTraineeSeesThemselfButNobodyElse() {
+        World.Person me = world.person(world.divisionId, "TRAINEE");
+        World.Person colleague = world.person(world.divisionId, "TRAINEE");
+        String token = world.token(me);
+        api.as(token).get("/people/" + me.id()).then().statusCode(200).body("email", equalTo(me.email()));
+        api.as(token).get("/people/" + colleague.id()).then().statusCode(404);
+        api.as(token).get("/people").then().statusCode(403);
+        api.as(token).get("/people/" + colleague.id() + "/personal-data").then().statusCode(404);
+    }
+
+    @Test
+    void duplicateEmailsWeakPasswordsAndBadFieldsAreRefusedAndNothingIsWritten() {
+        World.Person existing = world.person(world.divisionId, "TRAINEE");
+        Map<String, Object> duplicate = personBody(world.divisionId, "TRAINEE");
+        duplicate.put("email", existing.email().toUpperCase());
+        api.as(world.adminToken()).body(duplicate).post("/people").then().statusCode(409).body("errors[0].field", equalTo("email"));
+
+        Map<String, Object> weak = personBody(world.divisionId, "TRAINEE");
+        weak.put("initialPassword", "password123");
+        api.as(world.adminToken()).body(weak).post("/people").then().statusCode(400).body("errors[0].field", equalTo("initialPassword"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM person WHERE email = ?", weak.get("email"))).isZero();
+
+        Map<String, Object> bad = personBody(world.divisionId, "TRAINEE");
+        bad.put("email", "not-an-email");
+        bad.put("firstNameTh", "");
+        bad.put("roles", List.of());
+        api.as(world.adminToken()).body(bad).post("/people").then().statusCode(400)
+                .body("errors.field", hasItem("email"))
+                .body("errors.field", hasItem("firstNameTh"))
+                .body("errors.field", hasItem("roles"))
+                .body("detail", not(containsString("arg0")));
+    }
+
+    @Test
+    void roleChangesAreTheAdministratorsAndAreAudited() {
+        World.Person person = world.person(world.divisionId, "TRAINEE");
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        api.as(hr).body(Map.of("roles", List.of("TRAINEE", "TRAINER"))).patch("/people/" + person.id()).then().statusCode(403);
+        api.as(world.adminToken()).body(Map.of("roles", List.of("TRAINEE", "TRAINER"))).patch("/people/" + person.id())
+                .then().statusCode(200).body("roles", containsInAnyOrder("TRAINEE", "TRAINER"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'ROLES_CHANGED' AND subject_id = ?", person.id()))
+                .isEqualTo(1);
+        // the new role is in the next token
+        api.signIn(person.email(), Api.PASSWORD).then().body("roles", containsInAnyOrder("TRAINEE", "TRAINER"));
+    }
+
+    @Test
+    void aRoleCannotBeSmuggledInThroughAPatchOfAnotherField() {
+        World.Person person = world.person(world.divisionId, "TRAINEE");
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        Map<String, Object> body = new HashMap<>();
+        body.put("position", "นักวิชาการ");
+        body.put("role", "ADMIN");
+        body.put("id", UUID.randomUUID().toString());
+        api.as(hr).body(body).patch("/people/" + person.id()).then().statusCode(200)
+                .body("id", equalTo(person.id()))
+                .body("roles", containsInAnyOrder("TRAINEE"));
+    }
+
+    // --- PDPA
+
+    @Test
+    void aPersonExportsEverythingStoredAboutThemAndTheReadIsAudited() {
+        World.Person me = world.namedPerson(world.divisionId, "นาย", "ปิติพัฒน์", "ธีระวุฒิ", "TRAINEE");
+        api.as(world.token(me)).get("/people/" + me.id() + "/personal-data").then().statusCode(200)
+                .body("personId", equalTo(me.id()))
+                .body("identity.person.firstNameTh", equalTo("ปิติพัฒน์"))
+                .body("identity.account.hasPassword", equalTo(true))
+                .body("identity.auditEvents.action", hasItem("LOGIN_SUCCEEDED"))
+                .body("programs.enrollments", hasSize(0))
+                .body(not(containsString("passwordHash")));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'PERSONAL_DATA_EXPORTED' AND subject_id = ?", me.id()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void erasureRemovesNameAndEmailAndTheAccount() {
+        World.Person person = world.namedPerson(world.divisionId, "นางสาว", "กัญญ์ณัฏฐ์", "ศรีสุขสวัสดิ์", "TRAINEE");
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        api.as(hr).delete("/people/" + person.id() + "/personal-data").then().statusCode(403);
+
+        api.as(world.adminToken()).delete("/people/" + person.id() + "/personal-data").then().statusCode(204);
+        api.as(world.adminToken()).get("/people/" + person.id()).then().statusCode(200)
+                .body("firstNameTh", not(equalTo("กัญญ์ณัฏฐ์")))
+                .body("email", not(equalTo(person.email())))
+                .body("roles", hasSize(0))
+                .body("titleTh", nullValue());
+        api.signIn(person.email(), Api.PASSWORD).then().statusCode(401);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM person WHERE email = ? OR last_name_th = 'ศรีสุขสวัสดิ์' AND id = ?",
+                person.email(), person.id())).isZero();
+        // erasing twice is harmless
+        api.as(world.adminToken()).delete("/people/" + person.id() + "/personal-data").then().statusCode(204);
+    }
+
+    private Map<String, Object> personBody(String organizationId, String role) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("email", "n-" + UUID.randomUUID().toString().substring(0, 12) + "@" + world.tag() + ".example.org");
+        body.put("titleTh", "นาง");
+        body.put("firstNameTh", "พรรณี");
+        body.put("lastNameTh", "เลิศฤทธิ์");
+        body.put("organizationId", organizationId);
+        body.put("roles", List.of(role));
+        body.put("initialPassword", Api.PASSWORD);
+        return body;
+    }
+}

@@ -1,0 +1,24 @@
+package org.sakkaya.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.sakkaya.identity.entity.PersonName;
+
+class PersonNameTest {
+    @Test
+    void aThaiTitleJoinsTheFirstNameWithoutASpace() {
+        assertThat(new PersonName("นางสาว", "กัญญ์ณัฏฐ์", "ศรีสุขสวัสดิ์", null, null, null).fullTh())
+                .isEqualTo("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์");
+        assertThat(new PersonName("ว่าที่ร้อยตรี", "ธนพล", "ใจเย็น", null, null, null).fullTh())
+                .isEqualTo("ว่าที่ร้อยตรีธนพล ใจเย็น");
+        assertThat(new PersonName(null, "ปิติพัฒน์", "ธีระวุฒิ", null, null, null).fullTh()).isEqualTo("ปิติพัฒน์ ธีระวุฒิ");
+    }
+
+    @Test
+    void theEnglishFormIsOptional() {
+        assertThat(new PersonName("ดร.", "ฤทัยรัตน์", "ภู่ผึ้ง", "Dr.", "Ruethairat", "Phuphueng").fullEn())
+                .isEqualTo("Dr. Ruethairat Phuphueng");
+        assertThat(new PersonName("ดร.", "ฤทัยรัตน์", "ภู่ผึ้ง", null, null, null).fullEn()).isNull();
+    }
+}
