@@ -59,7 +59,7 @@ public final class RunSakkaya {
                 "--contextroot", "/",
                 "--port", String.valueOf(port),
                 "--nocluster",
-                "--rootdir", dataDir.resolve("payara").toString()));
+                "--postbootcommandfile", Path.of("config", "post-boot-commands.asadmin").toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         Map<String, String> childEnv = builder.environment();
         childEnv.put("DB_URL", dbUrl);

@@ -66,6 +66,17 @@ public final class World {
         return new Person(id, email);
     }
 
+    /** A trainee registered by invitation (no password hashing): cheap, for tests that need hundreds of people. */
+    public String personWithoutPassword(String organizationId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("email", "b-" + UUID.randomUUID() + "@" + tag + ".example.org");
+        body.put("firstNameTh", "สมชาย");
+        body.put("lastNameTh", "ใจดี");
+        body.put("organizationId", organizationId);
+        body.put("roles", List.of("TRAINEE"));
+        return api.as(adminToken).body(body).post("/people").then().statusCode(201).extract().path("id");
+    }
+
     public String token(Person person) {
         return api.token(person.email(), Api.PASSWORD);
     }

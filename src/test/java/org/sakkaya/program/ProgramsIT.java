@@ -1,0 +1,274 @@
+package org.sakkaya.program;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import io.restassured.response.Response;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sakkaya.it.Api;
+import org.sakkaya.it.Deployments;
+import org.sakkaya.it.TestDatabase;
+import org.sakkaya.it.World;
+
+/** Programmes, cohorts, trainers and enrolment as the organiser, HR, trainers and trainees use them. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ProgramsIT {
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    World world;
+    String organiser;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(base);
+        world = new World(api);
+        organiser = world.token(world.person(world.departmentId, "PROGRAM_ADMIN"));
+    }
+
+    private String program() {
+        Map<String, Object> body = Map.of("code", "DS-" + world.tag() + UUID.randomUUID().toString().substring(0, 4),
+                "nameTh", "นักวิทยาการข้อมูล (Data Scientist)", "nameEn", "Data Scientist", "track", "DATA_SCIENCE",
+                "competencies", List.of(Map.of("code", "DS-STAT", "nameTh", "สถิติสำหรับวิทยาการข้อมูล"),
+                        Map.of("code", "DS-ML", "nameTh", "การเรียนรู้ของเครื่อง")));
+        return api.as(organiser).body(body).post("/programs").then().statusCode(201).extract().path("id");
+    }
+
+    private String cohort(String programId, int number, String startsOn, String endsOn, Integer capacity, boolean open) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("programId", programId);
+        body.put("number", number);
+        body.put("nameTh", "นักวิทยาการข้อมูล รุ่นที่ " + number);
+        body.put("organizerId", world.departmentId);
+        body.put("startsOn", startsOn);
+        body.put("endsOn", endsOn);
+        body.put("capacity", capacity);
+        body.put("enrollmentOpen", open);
+        body.put("passPolicy", Map.of("minScorePercent", 60, "minAttendancePercent", 80));
+        return api.as(organiser).body(body).post("/cohorts").then().statusCode(201).extract().path("id");
+    }
+
+    private Response enrol(String token, String cohortId, String personId) {
+        return api.as(token).body(Map.of("personId", personId)).post("/cohorts/" + cohortId + "/enrollments");
+    }
+
+    // --- programmes and cohorts
+
+    @Test
+    void anOrganiserCreatesAProgrammeWithItsCompetencies() {
+        String id = program();
+        String trainee = world.token(world.person(world.divisionId, "TRAINEE"));
+        api.as(trainee).get("/programs/" + id).then().statusCode(200)
+                .body("nameTh", equalTo("นักวิทยาการข้อมูล (Data Scientist)"))
+                .body("track", equalTo("DATA_SCIENCE"))
+                .body("competencies.code", containsInAnyOrder("DS-STAT", "DS-ML"))
+                .body("competencies[1].nameTh", equalTo("การเรียนรู้ของเครื่อง"));
+        api.as(organiser).body(Map.of("competencies", List.of(Map.of("code", "A", "nameTh", "ก"), Map.of("code", "A", "nameTh", "ข"))))
+                .patch("/programs/" + id).then().statusCode(400).body("errors[0].field", equalTo("competencies"));
+        api.as(trainee).body(Map.of("code", "X", "nameTh", "x", "track", "OTHER")).post("/programs").then().statusCode(403);
+        api.as(organiser).body(Map.of("code", "X" + world.tag(), "nameTh", "x", "track", "COOKING")).post("/programs").then().statusCode(400);
+    }
+
+    @Test
+    void cohortsAreFilteredByBuddhistEraFiscalYear() {
+        String programId = program();
+        String lastDayOf2563 = cohort(programId, 1, "2020-09-30", "2020-09-30", 10, false);
+        String firstDayOf2564 = cohort(programId, 2, "2020-10-01", "2020-10-02", 10, false);
+        String november = cohort(programId, 3, "2020-11-23", "2020-11-26", 30, false);
+
+        Response fy2564 = api.as(organiser).queryParam("programId", programId).queryParam("fiscalYear", 2564).get("/cohorts");
+        fy2564.then().statusCode(200).body("total", equalTo(2));
+        assertThat(fy2564.jsonPath().getList("items.id", String.class)).containsExactly(firstDayOf2564, november);
+        api.as(organiser).queryParam("programId", programId).queryParam("fiscalYear", 2563).get("/cohorts").then()
+                .body("items.id", containsInAnyOrder(lastDayOf2563)).body("items[0].fiscalYear", equalTo(2563));
+        api.as(organiser).queryParam("fiscalYear", 2021).get("/cohorts").then().statusCode(400)
+                .body("errors[0].field", equalTo("fiscalYear")).body("detail", containsString("2564"));
+    }
+
+    @Test
+    void aCohortKeepsItsThaiNameDatesAndPassPolicy() {
+        String programId = program();
+        String id = cohort(programId, 1, "2020-11-23", "2020-11-26", 30, true);
+        api.as(world.token(world.person(world.divisionId, "TRAINEE"))).get("/cohorts/" + id).then().statusCode(200)
+                .body("nameTh", equalTo("นักวิทยาการข้อมูล รุ่นที่ 1"))
+                .body("startsOn", equalTo("2020-11-23"))
+                .body("endsOn", equalTo("2020-11-26"))
+                .body("passPolicy.minScorePercent", equalTo(60.0f))
+                .body("fiscalYear", equalTo(2564));
+        api.as(organiser).body(Map.of("endsOn", "2020-11-01")).patch("/cohorts/" + id).then().statusCode(422)
+                .body("errors[0].field", equalTo("endsOn"));
+        api.as(organiser).body(Map.of("passPolicy", Map.of("minScorePercent", 101))).patch("/cohorts/" + id).then().statusCode(400)
+                .body("errors[0].field", equalTo("passPolicy.minScorePercent"));
+        Map<String, Object> duplicate = new HashMap<>(Map.of("programId", programId, "number", 1, "nameTh", "ซ้ำ",
+                "organizerId", world.departmentId, "startsOn", "2021-01-01", "endsOn", "2021-01-02"));
+        api.as(organiser).body(duplicate).post("/cohorts").then().statusCode(409).body("errors[0].field", equalTo("number"));
+        duplicate.put("programId", UUID.randomUUID().toString());
+        api.as(organiser).body(duplicate).post("/cohorts").then().statusCode(404);
+    }
+
+    @Test
+    void onlyPeopleWithTheTrainerRoleTrainACohort() {
+        String id = cohort(program(), 1, "2020-11-23", "2020-11-26", 30, false);
+        World.Person trainer = world.person(world.divisionId, "TRAINER");
+        World.Person notATrainer = world.person(world.divisionId, "TRAINEE");
+        api.as(organiser).put("/cohorts/" + id + "/trainers/" + trainer.id()).then().statusCode(200)
+                .body("trainerIds", containsInAnyOrder(trainer.id()));
+        api.as(organiser).put("/cohorts/" + id + "/trainers/" + trainer.id()).then().statusCode(200).body("trainerIds", hasSize(1));
+        api.as(organiser).put("/cohorts/" + id + "/trainers/" + notATrainer.id()).then().statusCode(422);
+        api.as(organiser).put("/cohorts/" + id + "/trainers/" + UUID.randomUUID()).then().statusCode(404);
+        api.as(world.token(trainer)).put("/cohorts/" + id + "/trainers/" + trainer.id()).then().statusCode(403);
+        api.as(organiser).delete("/cohorts/" + id + "/trainers/" + trainer.id()).then().statusCode(200).body("trainerIds", hasSize(0));
+    }
+
+    // --- enrolment
+
+    @Test
+    void hrNominatesItsOwnStaffAndTheOrganiserApproves() {
+        String id = cohort(program(), 1, "2020-11-23", "2020-11-26", 30, false);
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        World.Person staff = world.person(world.divisionId, "TRAINEE");
+        String otherDepartment = world.organization("กรมอื่น", "DEPARTMENT", world.ministryId);
+        World.Person outsider = world.person(otherDepartment, "TRAINEE");
+
+        Response nominated = enrol(hr, id, staff.id());
+        nominated.then().statusCode(201).body("status", equalTo("NOMINATED"))
+                .header("Location", containsString("/api/v1/enrollments/"));
+        enrol(hr, id, outsider.id()).then().statusCode(404);
+        enrol(hr, id, staff.id()).then().statusCode(409);
+
+        String enrollmentId = nominated.path("id");
+        api.as(hr).post("/enrollments/" + enrollmentId + "/approve").then().statusCode(403);
+        api.as(organiser).post("/enrollments/" + enrollmentId + "/approve").then().statusCode(200)
+                .body("status", equalTo("ENROLLED"))
+                .body("personName", equalTo("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์"))
+                .body("organizationId", equalTo(world.divisionId));
+        api.as(organiser).post("/enrollments/" + enrollmentId + "/approve").then().statusCode(409);
+    }
+
+    @Test
+    void aTraineeEnrolsThemselfOnlyWhileEnrolmentIsOpen() {
+        String open = cohort(program(), 1, "2021-06-14", "2021-06-18", 30, true);
+        String closed = cohort(program(), 1, "2021-06-14", "2021-06-18", 30, false);
+        World.Person me = world.person(world.divisionId, "TRAINEE");
+        World.Person colleague = world.person(world.divisionId, "TRAINEE");
+        String token = world.token(me);
+        enrol(token, closed, me.id()).then().statusCode(422).body("type", containsString("enrollment-closed"));
+        enrol(token, open, colleague.id()).then().statusCode(403);
+        String enrollmentId = enrol(token, open, me.id()).then().statusCode(201).body("status", equalTo("ENROLLED")).extract().path("id");
+        api.as(token).get("/me/enrollments").then().statusCode(200).body("id", hasItem(enrollmentId));
+        api.as(world.token(colleague)).get("/enrollments/" + enrollmentId).then().statusCode(404);
+        api.as(token).post("/enrollments/" + enrollmentId + "/withdraw").then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        enrol(token, open, me.id()).then().statusCode(201).body("status", equalTo("ENROLLED")).body("id", equalTo(enrollmentId));
+    }
+
+    @Test
+    void aFullCohortWaitlistsAndAWithdrawalPromotesTheFirstInLine() {
+        String id = cohort(program(), 1, "2023-09-26", "2023-12-07", 2, false);
+        List<World.Person> people = new ArrayList<>();
+        List<String> enrollments = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            World.Person person = world.person(world.divisionId, "TRAINEE");
+            people.add(person);
+            enrollments.add(enrol(organiser, id, person.id()).then().statusCode(201).extract().path("id"));
+        }
+        api.as(organiser).queryParam("status", "WAITLISTED").get("/cohorts/" + id + "/enrollments").then()
+                .body("total", equalTo(2)).body("items.id", containsInAnyOrder(enrollments.get(2), enrollments.get(3)));
+
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        api.as(hr).post("/enrollments/" + enrollments.get(0) + "/withdraw").then().statusCode(200);
+        api.as(organiser).get("/enrollments/" + enrollments.get(2)).then().body("status", equalTo("ENROLLED"));
+        api.as(organiser).get("/enrollments/" + enrollments.get(3)).then().body("status", equalTo("WAITLISTED"));
+
+        api.as(organiser).body(Map.of("capacity", 3)).patch("/cohorts/" + id).then().statusCode(200);
+        api.as(organiser).get("/enrollments/" + enrollments.get(3)).then().body("status", equalTo("ENROLLED"));
+        api.as(organiser).post("/enrollments/" + enrollments.get(0) + "/withdraw").then().statusCode(409);
+    }
+
+    @Test
+    void enrolmentListsAreScopedToTheCallersPart() {
+        String id = cohort(program(), 1, "2020-11-23", "2020-11-26", null, false);
+        String otherDepartment = world.organization("กรมอื่น", "DEPARTMENT", world.ministryId);
+        World.Person ours = world.person(world.divisionId, "TRAINEE");
+        World.Person theirs = world.person(otherDepartment, "TRAINEE");
+        enrol(organiser, id, ours.id()).then().statusCode(201);
+        String theirEnrollment = enrol(organiser, id, theirs.id()).then().statusCode(201).extract().path("id");
+
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        api.as(hr).get("/cohorts/" + id + "/enrollments").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].personId", equalTo(ours.id()));
+        api.as(hr).get("/enrollments/" + theirEnrollment).then().statusCode(404);
+        api.as(hr).post("/enrollments/" + theirEnrollment + "/withdraw").then().statusCode(404);
+
+        World.Person trainer = world.person(world.divisionId, "TRAINER");
+        String trainerToken = world.token(trainer);
+        api.as(trainerToken).get("/cohorts/" + id + "/enrollments").then().statusCode(404);
+        api.as(organiser).put("/cohorts/" + id + "/trainers/" + trainer.id()).then().statusCode(200);
+        api.as(trainerToken).get("/cohorts/" + id + "/enrollments").then().statusCode(200).body("total", equalTo(2));
+
+        api.as(world.token(ours)).get("/cohorts/" + id + "/enrollments").then().statusCode(403);
+        api.as(world.token(world.person(world.departmentId, "EXECUTIVE"))).get("/cohorts/" + id + "/enrollments").then().statusCode(403);
+    }
+
+    @Test
+    void badEnrolmentRequestsAreClearErrors() {
+        String id = cohort(program(), 1, "2020-11-23", "2020-11-26", 10, true);
+        api.as(organiser).body(Map.of()).post("/cohorts/" + id + "/enrollments").then().statusCode(400)
+                .body("errors[0].field", equalTo("personId"));
+        enrol(organiser, id, UUID.randomUUID().toString()).then().statusCode(404);
+        enrol(organiser, UUID.randomUUID().toString(), world.person(world.divisionId, "TRAINEE").id()).then().statusCode(404);
+        api.as(organiser).queryParam("status", "MAYBE").get("/cohorts/" + id + "/enrollments").then().statusCode(404);
+        api.as(organiser).queryParam("size", 501).get("/cohorts").then().statusCode(400).body("errors[0].field", equalTo("size"));
+    }
+
+    @Test
+    void fiveHundredParallelEnrolmentsForFortySeatsSeatExactlyForty() throws Exception {
+        String id = cohort(program(), 1, "2023-09-26", "2023-12-07", 40, false);
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            people.add(world.personWithoutPassword(world.divisionId));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (String personId : people) {
+                statuses.add(pool.submit(() -> enrol(organiser, id, personId).statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM enrollment WHERE cohort_id = ? AND status = 'ENROLLED'", id)).isEqualTo(40);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM enrollment WHERE cohort_id = ? AND status = 'WAITLISTED'", id)).isEqualTo(460);
+        api.as(organiser).queryParam("status", "ENROLLED").get("/cohorts/" + id + "/enrollments").then().body("total", equalTo(40));
+    }
+}
