@@ -66,6 +66,7 @@ public final class RunSakkaya {
         childEnv.put("DB_USER", dbUser);
         childEnv.put("DB_PASSWORD", dbPassword);
         childEnv.put("SAKKAYA_DEMO", "true");
+        childEnv.putIfAbsent("SAKKAYA_FILES_DIR", dataDir.resolve("files").toString());
         childEnv.put("SAKKAYA_JWT_SIGNING_KEY_LOCATION", keys.resolve(DevKeys.PRIVATE).toUri().toString());
         childEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve(DevKeys.PUBLIC).toUri().toString());
         Process payara = builder.start();

@@ -1,0 +1,214 @@
+package org.sakkaya.platform.files;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.apache.tika.Tika;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sakkaya.platform.problem.InvalidInput;
+
+/**
+ * Uploaded files, kept in a folder ({@code sakkaya.files.dir}) under generated names. The type is read from the
+ * content's magic bytes (Apache Tika), the size is counted while the bytes stream in, and the file only moves into
+ * the store when the transaction that records it commits: a refused or rolled-back upload leaves nothing behind.
+ */
+@ApplicationScoped
+public class FileStore {
+    private static final Logger LOG = Logger.getLogger(FileStore.class.getName());
+
+    /** What Sakkaya accepts: documents, spreadsheets, slides, images and short video. */
+    public static final Set<String> ACCEPTED = Set.of(
+            "application/pdf",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            "image/png", "image/jpeg", "image/gif", "image/webp",
+            "video/mp4", "video/quicktime");
+
+    private static final Tika TIKA = new Tika();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    @ConfigProperty(name = "sakkaya.files.dir", defaultValue = "/var/lib/sakkaya/files")
+    String directory;
+
+    @Inject
+    @ConfigProperty(name = "sakkaya.files.max-bytes", defaultValue = "26214400")
+    long maxBytes;
+
+    private Path root;
+
+    @PostConstruct
+    void prepare() {
+        root = Path.of(directory);
+        try {
+            Files.createDirectories(root.resolve("incoming"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot use the file store at " + root + " (sakkaya.files.dir)", e);
+        }
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /**
+     * Streams an upload into the store and records it, in the caller's transaction.
+     *
+     * @param field how the request called the file, for error messages
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StoredFile store(String field, InputStream content, String originalName, String uploadedBy) {
+        String name = safeName(originalName);
+        Path incoming = root.resolve("incoming").resolve(java.util.UUID.randomUUID().toString());
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            long size;
+            try (InputStream in = new BufferedInputStream(content);
+                 OutputStream out = new DigestOutputStream(Files.newOutputStream(incoming), sha256)) {
+                size = copyAtMost(in, out, maxBytes);
+            }
+            if (size < 0) {
+                throw new FileTooLarge(field, maxBytes);
+            }
+            if (size == 0) {
+                throw new InvalidInput(field, "is empty");
+            }
+            String type;
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(incoming))) {
+                type = TIKA.detect(in, name);
+            }
+            if (!ACCEPTED.contains(type)) {
+                throw new UnsupportedFileType(field, type);
+            }
+            StoredFile file = new StoredFile(name, type, size, HexFormat.of().formatHex(sha256.digest()), uploadedBy, clock.instant());
+            em.persist(file);
+            moveInOnCommit(incoming, root.resolve(file.id()));
+            return file;
+        } catch (IOException e) {
+            deleteQuietly(incoming);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            deleteQuietly(incoming);
+            throw e;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public InputStream open(StoredFile file) {
+        try {
+            return Files.newInputStream(root.resolve(file.id()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The bytes of file " + file.id() + " are missing from the store", e);
+        }
+    }
+
+    public StoredFile find(String id) {
+        return em.find(StoredFile.class, id);
+    }
+
+    /** Removes a file and its record (PDPA erasure of a person's uploads). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void delete(StoredFile file) {
+        em.remove(em.contains(file) ? file : em.merge(file));
+        Path stored = root.resolve(file.id());
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    deleteQuietly(stored);
+                }
+            }
+        });
+    }
+
+    private void moveInOnCommit(Path incoming, Path target) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    try {
+                        Files.move(incoming, target, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (IOException e) {
+                        LOG.severe(() -> "Could not move a committed upload into the store: " + target + ": " + e);
+                    }
+                } else {
+                    deleteQuietly(incoming);
+                }
+            }
+        });
+    }
+
+    /** Copies, answering the byte count, or -1 as soon as the limit is passed. */
+    private static long copyAtMost(InputStream in, OutputStream out, long limit) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int read;
+        while ((read = in.read(buffer)) != -1) {
+            total += read;
+            if (total > limit) {
+                return -1;
+            }
+            out.write(buffer, 0, read);
+        }
+        return total;
+    }
+
+    /** The client's name, for the download only: no path, no control characters, not too long. */
+    static String safeName(String originalName) {
+        String name = originalName == null ? "file" : originalName;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (name.isEmpty()) {
+            name = "file";
+        }
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            LOG.warning(() -> "Could not delete " + path + ": " + e);
+        }
+    }
+}
