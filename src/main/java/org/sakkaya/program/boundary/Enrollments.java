@@ -182,6 +182,26 @@ public class Enrollments {
                 .getResultList();
     }
 
+    /** Whether the person holds a seat (ENROLLED or COMPLETED) in the cohort: what learning and workshops require. */
+    public boolean isSeated(String cohortId, String personId) {
+        return find(cohortId, personId).map(e -> e.status().takesSeat()).orElse(false);
+    }
+
+    /** Everyone holding a seat in the cohort, by enrolment time: the rows of progress and attendance tables. */
+    public List<Enrollment> seated(String cohortId) {
+        return em.createQuery("SELECT e FROM Enrollment e WHERE e.cohortId = :cohort AND e.status IN :taking "
+                        + "ORDER BY e.createdAt, e.id", Enrollment.class)
+                .setParameter("cohort", cohortId)
+                .setParameter("taking", List.of(EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED))
+                .getResultList();
+    }
+
+    /** Cohorts the person trains, for "my cohorts" views and grading queues. */
+    public List<String> cohortsTrainedBy(String personId) {
+        return em.createQuery("SELECT c.id FROM Cohort c WHERE :person MEMBER OF c.trainerIds", String.class)
+                .setParameter("person", personId).getResultList();
+    }
+
     /** Names for a page of enrolments, in one query. */
     public Map<String, PersonSummary> names(List<Enrollment> enrollments) {
         return people.summaries(enrollments.stream().map(Enrollment::personId).toList());
