@@ -3,6 +3,9 @@ package org.sakkaya.it;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.config.EncoderConfig;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.MultiPartConfig;
+import org.apache.http.entity.mime.HttpMultipartMode;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -17,9 +20,12 @@ public final class Api {
     /** The password every test person gets. */
     public static final String PASSWORD = "Tested-Password-2563";
 
+    /** UTF-8 bodies; multipart file names sent as browsers send them (UTF-8 bytes, not '?'). */
     private static final RestAssuredConfig UTF8 = RestAssuredConfig.config()
             .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset("UTF-8")
-                    .appendDefaultContentCharsetToContentTypeIfUndefined(true));
+                    .appendDefaultContentCharsetToContentTypeIfUndefined(true))
+            .httpClient(HttpClientConfig.httpClientConfig().httpMultipartMode(HttpMultipartMode.BROWSER_COMPATIBLE))
+            .multiPartConfig(MultiPartConfig.multiPartConfig().defaultCharset("UTF-8"));
 
     private final String base;
 

@@ -113,6 +113,7 @@ public class FileStore {
             }
             StoredFile file = new StoredFile(name, type, size, HexFormat.of().formatHex(sha256.digest()), uploadedBy, clock.instant());
             em.persist(file);
+            em.flush(); // rows that refer to it are written next; EclipseLink orders only mapped relationships
             moveInOnCommit(incoming, root.resolve(file.id()));
             return file;
         } catch (IOException e) {
@@ -195,13 +196,33 @@ public class FileStore {
 
     /** The client's name, for the download only: no path, no control characters, not too long. */
     static String safeName(String originalName) {
-        String name = originalName == null ? "file" : originalName;
+        String name = originalName == null ? "file" : utf8Repaired(originalName);
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
         if (name.isEmpty()) {
             name = "file";
         }
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
+    /**
+     * Browsers send a multipart file name as raw UTF-8 bytes, and the runtime reads the header as ISO-8859-1, so a
+     * Thai name arrives as mojibake. When every character fits in a byte and those bytes are valid UTF-8 (which
+     * Latin-1 text with accents practically never is), the name is read again as UTF-8.
+     */
+    static String utf8Repaired(String name) {
+        if (name.chars().allMatch(c -> c < 0x80) || name.chars().anyMatch(c -> c > 0xFF)) {
+            return name;
+        }
+        byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return name;
+        }
     }
 
     private static void deleteQuietly(Path path) {

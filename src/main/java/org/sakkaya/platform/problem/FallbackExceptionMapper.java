@@ -30,6 +30,11 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
                 return Problem.of(409, "concurrent-update", "Conflict",
                         "Someone changed this record at the same time; read it again and retry").toResponse();
             }
+            if (cause instanceof java.sql.SQLTransactionRollbackException || cause instanceof java.sql.SQLTransientException) {
+                // a deadlock or lock timeout: nothing was written, the same request can simply be sent again
+                return Problem.of(503, "busy", "Service busy", "The database was busy and nothing was saved; retry")
+                        .toResponseBuilder().header("Retry-After", 1).build();
+            }
             if (cause instanceof SQLIntegrityConstraintViolationException) {
                 return Problem.of(409, "duplicate", "Conflict",
                         "This conflicts with an existing record").toResponse();

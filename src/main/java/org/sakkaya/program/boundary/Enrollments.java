@@ -187,6 +187,19 @@ public class Enrollments {
         return find(cohortId, personId).map(e -> e.status().takesSeat()).orElse(false);
     }
 
+    /** The cohorts, among those given, in which the person holds a seat: one query. */
+    public List<String> seatedIn(String personId, java.util.Collection<String> cohortIds) {
+        if (cohortIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT e.cohortId FROM Enrollment e WHERE e.personId = :person AND e.cohortId IN :cohorts "
+                        + "AND e.status IN :taking", String.class)
+                .setParameter("person", personId)
+                .setParameter("cohorts", java.util.Set.copyOf(cohortIds))
+                .setParameter("taking", List.of(EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED))
+                .getResultList();
+    }
+
     /** Everyone holding a seat in the cohort, by enrolment time: the rows of progress and attendance tables. */
     public List<Enrollment> seated(String cohortId) {
         return em.createQuery("SELECT e FROM Enrollment e WHERE e.cohortId = :cohort AND e.status IN :taking "

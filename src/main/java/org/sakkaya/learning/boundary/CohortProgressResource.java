@@ -1,0 +1,54 @@
+package org.sakkaya.learning.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sakkaya.learning.boundary.ProgressViews.CohortProgressView;
+import org.sakkaya.platform.export.Csv;
+import org.sakkaya.platform.persistence.PageRequest;
+import org.sakkaya.platform.security.Roles;
+
+@RequestScoped
+@Path("cohorts/{id}/progress")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Learning")
+public class CohortProgressResource {
+    @Inject
+    Progress progress;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER, Roles.HR})
+    @Operation(summary = "Progress table: every seated trainee x course (HR: own staff); Accept: text/csv for CSV")
+    public CohortProgressView table(@PathParam("id") String id, @Valid @BeanParam PageRequest page) {
+        return progress.cohort(id, page);
+    }
+
+    @GET
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER, Roles.HR})
+    public Response csv(@PathParam("id") String id) {
+        CohortProgressView table = progress.cohort(id, new PageRequest(0, Integer.MAX_VALUE));
+        List<String> header = new ArrayList<>(List.of("person_id", "name", "organization_id", "completion_percent"));
+        table.courses().forEach(c -> header.add(c.title() + " (%)"));
+        List<List<?>> rows = table.rows().stream().<List<?>>map(r -> {
+            List<Object> row = new ArrayList<>(List.of(r.personId(), r.personName() == null ? "" : r.personName(),
+                    r.organizationId(), r.completionPercent() == null ? "" : r.completionPercent()));
+            r.courses().forEach(c -> row.add(c.completionPercent() == null ? "" : c.completionPercent()));
+            return row;
+        }).toList();
+        return Csv.attachment("progress-" + id + ".csv", header, rows);
+    }
+}

@@ -1,0 +1,68 @@
+package org.sakkaya.learning.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sakkaya.learning.entity.CourseModule;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
+import org.sakkaya.platform.security.Roles;
+
+@RequestScoped
+@Path("courses")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Learning")
+public class CoursesResource {
+    @Inject
+    Courses courses;
+
+    @POST
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
+    @Operation(summary = "Create an online course")
+    public Response create(@Valid @NotNull CourseRequest request, @Context UriInfo uri) {
+        CourseView view = CourseView.summary(courses.create(request));
+        return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER, Roles.HR, Roles.EXECUTIVE, Roles.ADMIN})
+    @Operation(summary = "The course catalogue (trainees see their courses through /me/progress)")
+    public Page<CourseView> list(@Valid @BeanParam PageRequest page) {
+        return courses.list(page).map(CourseView::summary);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.HR, Roles.PROGRAM_ADMIN, Roles.EXECUTIVE, Roles.ADMIN})
+    @Operation(summary = "A course with its modules and lessons; a trainee only for courses of their cohorts")
+    public CourseView get(@PathParam("id") String id) {
+        return courses.outline(id);
+    }
+
+    @POST
+    @Path("{id}/modules")
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
+    @Operation(summary = "Add a module at the end of the course")
+    public Response addModule(@PathParam("id") String id, @Valid @NotNull ModuleRequest request) {
+        CourseModule module = courses.addModule(id, request);
+        return Response.status(Response.Status.CREATED)
+                .entity(new CourseView.ModuleView(module.id(), module.position(), module.title(), java.util.List.of()))
+                .build();
+    }
+}

@@ -1,0 +1,214 @@
+package org.sakkaya.learning.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.sakkaya.identity.boundary.OrganizationScope;
+import org.sakkaya.identity.boundary.People;
+import org.sakkaya.identity.boundary.PersonSummary;
+import org.sakkaya.learning.boundary.ProgressViews.CohortProgressView;
+import org.sakkaya.learning.boundary.ProgressViews.CourseCell;
+import org.sakkaya.learning.boundary.ProgressViews.CourseColumn;
+import org.sakkaya.learning.boundary.ProgressViews.CourseProgressView;
+import org.sakkaya.learning.boundary.ProgressViews.LessonProgressView;
+import org.sakkaya.learning.boundary.ProgressViews.MyProgressView;
+import org.sakkaya.learning.boundary.ProgressViews.RecordedProgressView;
+import org.sakkaya.learning.boundary.ProgressViews.TraineeRow;
+import org.sakkaya.learning.control.Completion;
+import org.sakkaya.learning.entity.Course;
+import org.sakkaya.learning.entity.CourseProgress;
+import org.sakkaya.learning.entity.Lesson;
+import org.sakkaya.learning.entity.LessonProgress;
+import org.sakkaya.platform.persistence.PageRequest;
+import org.sakkaya.platform.problem.NotFound;
+import org.sakkaya.platform.security.Caller;
+import org.sakkaya.platform.security.Roles;
+import org.sakkaya.program.boundary.Cohorts;
+import org.sakkaya.program.boundary.Enrollments;
+import org.sakkaya.program.entity.Cohort;
+import org.sakkaya.program.entity.Enrollment;
+
+/**
+ * Trainees' progress. A report changes one lesson_progress row and, in the same transaction, the trainee's running
+ * totals for the course (course_progress); completion tables read those totals, never every lesson row. Reports are
+ * idempotent: completion is one-way and the time spent is the largest total reported.
+ */
+@ApplicationScoped
+public class Progress {
+    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Courses courses;
+
+    @Inject
+    Cohorts cohorts;
+
+    @Inject
+    Enrollments enrollments;
+
+    @Inject
+    People people;
+
+    @Inject
+    OrganizationScope scope;
+
+    @Transactional
+    public RecordedProgressView record(String lessonId, ProgressRequest request) {
+        Lesson lesson = courses.lesson(lessonId);
+        String person = caller.personId();
+        if (enrollments.seatedIn(person, courses.cohortsOf(lesson.courseId())).isEmpty()) {
+            throw new NotFound("Lesson", lessonId);
+        }
+        Instant now = clock.instant();
+        LocalDateTime utc = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        // Both rows are created if missing and locked (ON DUPLICATE KEY UPDATE takes an exclusive lock, INSERT IGNORE
+        // only a shared one, which deadlocks parallel reports). The course totals first: every report of this person
+        // in this course queues on that one row, so the order of locks is always the same.
+        em.createNativeQuery("INSERT INTO course_progress (course_id, person_id, lessons_completed, seconds_spent, updated_at) "
+                        + "VALUES (?1, ?2, 0, 0, ?3) ON DUPLICATE KEY UPDATE course_id = course_id")
+                .setParameter(1, lesson.courseId()).setParameter(2, person).setParameter(3, utc)
+                .executeUpdate();
+        em.createNativeQuery("INSERT INTO lesson_progress (lesson_id, person_id, course_id, updated_at) VALUES (?1, ?2, ?3, ?4) "
+                        + "ON DUPLICATE KEY UPDATE lesson_id = lesson_id")
+                .setParameter(1, lessonId).setParameter(2, person).setParameter(3, lesson.courseId()).setParameter(4, utc)
+                .executeUpdate();
+        LessonProgress progress = em.find(LessonProgress.class, new LessonProgress.Key(lessonId, person), LockModeType.PESSIMISTIC_WRITE);
+        LessonProgress.Change change = progress.report(request.completed(),
+                request.secondsSpent() == null ? 0 : request.secondsSpent(), now);
+        if (change.any()) {
+            em.createNativeQuery("UPDATE course_progress SET lessons_completed = lessons_completed + ?1, "
+                            + "seconds_spent = seconds_spent + ?2, updated_at = ?3 WHERE course_id = ?4 AND person_id = ?5")
+                    .setParameter(1, change.lessonsCompleted()).setParameter(2, change.secondsSpent()).setParameter(3, utc)
+                    .setParameter(4, lesson.courseId()).setParameter(5, person)
+                    .executeUpdate();
+        }
+        em.flush();
+        Course course = courses.find(lesson.courseId());
+        CourseProgress totals = em.find(CourseProgress.class, new CourseProgress.Key(course.id(), person));
+        em.refresh(totals);
+        return new RecordedProgressView(lessonId, progress.completed(), local(progress.completedAt()), progress.secondsSpent(),
+                new CourseProgressView(course.id(), course.title(), course.lessonCount(), totals.lessonsCompleted(),
+                        Completion.percent(totals.lessonsCompleted(), course.lessonCount()), totals.secondsSpent(), null));
+    }
+
+    /** The caller's progress in every course of a cohort they hold a seat in. */
+    public MyProgressView mine(String cohortId) {
+        String person = caller.personId();
+        if (!enrollments.isSeated(cohortId, person)) {
+            throw new NotFound("Cohort", cohortId);
+        }
+        List<Course> studied = courses.ofCohort(cohortId);
+        List<String> courseIds = studied.stream().map(Course::id).toList();
+        Map<String, List<Lesson>> lessons = courses.lessonsOf(courseIds).stream().collect(Collectors.groupingBy(Lesson::courseId));
+        Map<String, LessonProgress> done = courseIds.isEmpty() ? Map.of()
+                : em.createQuery("SELECT p FROM LessonProgress p WHERE p.personId = :person AND p.courseId IN :courses", LessonProgress.class)
+                .setParameter("person", person).setParameter("courses", courseIds).getResultList().stream()
+                .collect(Collectors.toMap(LessonProgress::lessonId, Function.identity()));
+        Map<String, CourseProgress> totals = totals(List.of(person), courseIds).getOrDefault(person, Map.of());
+        long completedAll = 0;
+        long lessonsAll = 0;
+        List<CourseProgressView> views = new ArrayList<>();
+        for (Course course : studied) {
+            CourseProgress total = totals.get(course.id());
+            int completed = total == null ? 0 : total.lessonsCompleted();
+            completedAll += completed;
+            lessonsAll += course.lessonCount();
+            List<LessonProgressView> lessonViews = lessons.getOrDefault(course.id(), List.of()).stream().map(l -> {
+                LessonProgress p = done.get(l.id());
+                return new LessonProgressView(l.id(), l.title(), l.kind(), p != null && p.completed(),
+                        p == null ? null : local(p.completedAt()), p == null ? 0 : p.secondsSpent());
+            }).toList();
+            views.add(new CourseProgressView(course.id(), course.title(), course.lessonCount(), completed,
+                    Completion.percent(completed, course.lessonCount()), total == null ? 0 : total.secondsSpent(), lessonViews));
+        }
+        return new MyProgressView(cohortId, Completion.percent(completedAll, lessonsAll), views);
+    }
+
+    /**
+     * The cohort's progress table: PROGRAM_ADMIN and the cohort's trainers see every seated trainee, HR its own
+     * staff; others are told the cohort is not found. Four queries, whatever the cohort's size.
+     */
+    public CohortProgressView cohort(String cohortId, PageRequest page) {
+        Cohort cohort = cohorts.find(cohortId);
+        boolean all = caller.is(Roles.PROGRAM_ADMIN) || cohort.isTrainer(caller.personId());
+        Set<String> orgs = all ? Set.of() : scope.hrOrganizationIds();
+        if (!all && orgs.isEmpty()) {
+            throw new NotFound("Cohort", cohortId);
+        }
+        List<Enrollment> visible = enrollments.seated(cohortId).stream()
+                .filter(e -> all || orgs.contains(e.organizationId())).toList();
+        List<Course> studied = courses.ofCohort(cohortId);
+        List<String> courseIds = studied.stream().map(Course::id).toList();
+        long lessonsAll = studied.stream().mapToLong(Course::lessonCount).sum();
+        Map<String, Map<String, CourseProgress>> totals = totals(visible.stream().map(Enrollment::personId).toList(), courseIds);
+
+        List<BigDecimal> everyone = visible.stream()
+                .map(e -> overall(totals.getOrDefault(e.personId(), Map.of()), lessonsAll)).toList();
+        int from = Math.min(visible.size(), page.page() * page.size());
+        List<Enrollment> pageRows = visible.subList(from, Math.min(visible.size(), from + page.size()));
+        Map<String, PersonSummary> names = people.summaries(pageRows.stream().map(Enrollment::personId).toList());
+        List<TraineeRow> rows = pageRows.stream().map(e -> {
+            Map<String, CourseProgress> mine = totals.getOrDefault(e.personId(), Map.of());
+            List<CourseCell> cells = studied.stream().map(c -> {
+                CourseProgress p = mine.get(c.id());
+                int completed = p == null ? 0 : p.lessonsCompleted();
+                return new CourseCell(c.id(), completed, Completion.percent(completed, c.lessonCount()), p == null ? 0 : p.secondsSpent());
+            }).toList();
+            PersonSummary name = names.get(e.personId());
+            return new TraineeRow(e.id(), e.personId(), name == null ? null : name.fullNameTh(), e.organizationId(),
+                    overall(mine, lessonsAll), cells);
+        }).toList();
+        return new CohortProgressView(cohortId,
+                studied.stream().map(c -> new CourseColumn(c.id(), c.title(), c.lessonCount())).toList(),
+                Completion.mean(everyone), page.page(), page.size(), visible.size(), rows);
+    }
+
+    private static BigDecimal overall(Map<String, CourseProgress> totals, long lessonsAll) {
+        long completed = totals.values().stream().mapToLong(CourseProgress::lessonsCompleted).sum();
+        return Completion.percent(completed, lessonsAll);
+    }
+
+    /** person -> course -> totals, in one query. */
+    private Map<String, Map<String, CourseProgress>> totals(Collection<String> personIds, List<String> courseIds) {
+        if (personIds.isEmpty() || courseIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Map<String, CourseProgress>> byPerson = new HashMap<>();
+        em.createQuery("SELECT p FROM CourseProgress p WHERE p.courseId IN :courses AND p.personId IN :people", CourseProgress.class)
+                .setParameter("courses", courseIds).setParameter("people", Set.copyOf(personIds))
+                .getResultList()
+                .forEach(p -> byPerson.computeIfAbsent(p.personId(), k -> new HashMap<>()).put(p.courseId(), p));
+        return byPerson;
+    }
+
+    private static OffsetDateTime local(Instant instant) {
+        return instant == null ? null : instant.atZone(BANGKOK).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,31 @@
+package org.sakkaya.learning.control;
+
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.owasp.html.Sanitizers;
+
+/**
+ * Lesson text is HTML from trainers; trainees' browsers show it. Only an allowlist survives: formatting, headings,
+ * lists, tables, links (http, https, mailto; opened with rel=nofollow noopener) and https images. Scripts, event
+ * handlers, styles that could hide or overlay content, frames and forms are removed, not escaped.
+ */
+public final class LessonHtml {
+    private static final PolicyFactory POLICY = Sanitizers.FORMATTING
+            .and(Sanitizers.BLOCKS)
+            .and(Sanitizers.TABLES)
+            .and(Sanitizers.LINKS)
+            .and(new HtmlPolicyBuilder()
+                    .allowElements("img")
+                    .allowAttributes("src").matching((element, attribute, value) -> value.startsWith("https://") ? value : null).onElements("img")
+                    .allowAttributes("alt", "width", "height").onElements("img")
+                    .allowElements("hr", "br", "figure", "figcaption", "code", "pre", "blockquote")
+                    .requireRelsOnLinks("noopener", "nofollow")
+                    .toFactory());
+
+    private LessonHtml() {
+    }
+
+    public static String sanitize(String html) {
+        return html == null ? null : POLICY.sanitize(html);
+    }
+}
