@@ -109,10 +109,9 @@ public class Progress {
                     .setParameter(4, lesson.courseId()).setParameter(5, person)
                     .executeUpdate();
         }
-        em.flush();
         Course course = courses.find(lesson.courseId());
+        // read after the native update above, and not cached before it in this transaction: the new totals
         CourseProgress totals = em.find(CourseProgress.class, new CourseProgress.Key(course.id(), person));
-        em.refresh(totals);
         return new RecordedProgressView(lessonId, progress.completed(), local(progress.completedAt()), progress.secondsSpent(),
                 new CourseProgressView(course.id(), course.title(), course.lessonCount(), totals.lessonsCompleted(),
                         Completion.percent(totals.lessonsCompleted(), course.lessonCount()), totals.secondsSpent(), null));
