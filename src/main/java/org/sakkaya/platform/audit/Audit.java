@@ -33,7 +33,15 @@ public class Audit {
     /** Records an event whose actor is known otherwise (a sign-in, before there is a token). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAs(String actorId, String action, String subjectType, String subjectId, String detail) {
-        em.persist(new AuditEvent(clock.instant(), actorId, action, subjectType, subjectId, caller.clientAddress(),
-                detail));
+        em.persist(new AuditEvent(clock.instant(), actorId, action, subjectType, subjectId, clientAddress(), detail));
+    }
+
+    /** The caller's address; a scheduled job has no request and no address. */
+    private String clientAddress() {
+        try {
+            return caller.clientAddress();
+        } catch (jakarta.enterprise.context.ContextNotActiveException noRequest) {
+            return null;
+        }
     }
 }

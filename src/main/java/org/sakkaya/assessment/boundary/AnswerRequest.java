@@ -1,0 +1,10 @@
+package org.sakkaya.assessment.boundary;
+
+import jakarta.json.JsonValue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** One autosaved answer; its form depends on the question (see {@link AssessmentRequest.QuestionRequest}). */
+public record AnswerRequest(@NotBlank @Size(max = 36) String questionId, @NotNull JsonValue answer) {
+}

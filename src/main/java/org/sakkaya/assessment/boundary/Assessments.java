@@ -1,0 +1,139 @@
+package org.sakkaya.assessment.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sakkaya.assessment.control.QuestionRules;
+import org.sakkaya.assessment.entity.Assessment;
+import org.sakkaya.assessment.entity.GradingRule;
+import org.sakkaya.assessment.entity.Question;
+import org.sakkaya.assessment.entity.ReviewRule;
+import org.sakkaya.platform.audit.Audit;
+import org.sakkaya.platform.problem.FieldError;
+import org.sakkaya.platform.problem.InvalidInput;
+import org.sakkaya.platform.problem.NotFound;
+import org.sakkaya.platform.problem.RuleViolation;
+import org.sakkaya.platform.security.Caller;
+import org.sakkaya.platform.security.Roles;
+import org.sakkaya.program.boundary.Cohorts;
+import org.sakkaya.program.boundary.Enrollments;
+import org.sakkaya.program.entity.Cohort;
+
+/**
+ * Assessments of cohorts and the programme's question bank. PROGRAM_ADMIN and the cohort's trainers set them;
+ * the cohort's seated trainees see them (never the keys); others are told the cohort is not found.
+ */
+@ApplicationScoped
+public class Assessments {
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Cohorts cohorts;
+
+    @Inject
+    Enrollments enrollments;
+
+    @Transactional
+    public Assessment create(String cohortId, AssessmentRequest request) {
+        Cohort cohort = cohorts.find(cohortId);
+        if (!caller.is(Roles.PROGRAM_ADMIN) && !cohort.isTrainer(caller.personId())) {
+            throw new NotFound("Cohort", cohortId);
+        }
+        if (!request.kind().autoGraded()) {
+            throw new RuleViolation("assignments-not-available",
+                    "Assignments graded by trainers are not available yet; quizzes, pre-tests and post-tests are",
+                    new FieldError("kind", "ASSIGNMENT is not supported yet"));
+        }
+        Instant now = clock.instant();
+        List<String> questionIds = new ArrayList<>();
+        List<AssessmentRequest.QuestionRequest> written = request.questions() == null ? List.of() : request.questions();
+        for (int i = 0; i < written.size(); i++) {
+            AssessmentRequest.QuestionRequest q = written.get(i);
+            List<String> optionKeys = q.options() == null ? null : q.options().stream().map(AssessmentRequest.Option::key).toList();
+            String prefix = "questions[" + i + "].";
+            QuestionRules.check(q.kind(), optionKeys, q.answer()).ifPresent(problem -> {
+                String[] parts = problem.split(": ", 2);
+                throw new InvalidInput(prefix + parts[0], parts[1]);
+            });
+            var options = q.options() == null ? null : Json.createArrayBuilder(q.options().stream()
+                    .map(o -> Json.createObjectBuilder().add("key", o.key()).add("text", o.text()).build()).toList()).build();
+            Question question = new Question(cohort.programId(), q.competencyCode(), q.kind(), q.prompt(), options,
+                    q.answer(), q.points(), caller.personId(), now);
+            em.persist(question);
+            questionIds.add(question.id());
+        }
+        List<String> fromBank = request.questionIds() == null ? List.of() : request.questionIds();
+        for (int i = 0; i < fromBank.size(); i++) {
+            Question question = em.find(Question.class, fromBank.get(i));
+            if (question == null || !question.programId().equals(cohort.programId())) {
+                throw new InvalidInput("questionIds[" + i + "]", "is not a question of this programme's bank");
+            }
+            if (questionIds.contains(question.id())) {
+                throw new InvalidInput("questionIds[" + i + "]", "appears twice");
+            }
+            questionIds.add(question.id());
+        }
+        if (questionIds.isEmpty()) {
+            throw new InvalidInput("questions", "an auto-graded assessment needs at least one question");
+        }
+        em.flush(); // question rows first: assessment_question refers to them
+        Assessment assessment = new Assessment(cohortId, request.kind(), request.title(), request.weight(), request.maxScore(),
+                request.opensAt().toInstant(), request.closesAt().toInstant(), request.timeLimitMinutes(),
+                request.maxAttempts() == null ? 1 : request.maxAttempts(),
+                request.gradingRule() == null ? GradingRule.HIGHEST : request.gradingRule(),
+                request.review() == null ? ReviewRule.AFTER_CLOSE : request.review(),
+                request.drawCount(), request.competencyCodes() == null ? List.of() : request.competencyCodes(), questionIds, now);
+        em.persist(assessment);
+        audit.record("ASSESSMENT_CREATED", "assessment", assessment.id(), "cohort " + cohortId);
+        return assessment;
+    }
+
+    /** The cohort's assessments, for those who may see the cohort's work. */
+    public List<Assessment> ofCohort(String cohortId) {
+        Cohort cohort = cohorts.find(cohortId);
+        requireVisible(cohort);
+        return em.createQuery("SELECT a FROM Assessment a WHERE a.cohortId = :cohort ORDER BY a.opensAt, a.id", Assessment.class)
+                .setParameter("cohort", cohortId).getResultList();
+    }
+
+    public Assessment get(String id) {
+        Assessment assessment = find(id);
+        requireVisible(cohorts.find(assessment.cohortId()));
+        return assessment;
+    }
+
+    Assessment find(String id) {
+        return Optional.ofNullable(em.find(Assessment.class, id)).orElseThrow(() -> new NotFound("Assessment", id));
+    }
+
+    /** PROGRAM_ADMIN, the cohort's trainers, and its seated trainees. */
+    void requireVisible(Cohort cohort) {
+        if (caller.is(Roles.PROGRAM_ADMIN) || cohort.isTrainer(caller.personId())
+                || enrollments.isSeated(cohort.id(), caller.personId())) {
+            return;
+        }
+        throw new NotFound("Cohort", cohort.id());
+    }
+
+    boolean staffOf(Cohort cohort) {
+        return caller.is(Roles.PROGRAM_ADMIN) || cohort.isTrainer(caller.personId());
+    }
+}

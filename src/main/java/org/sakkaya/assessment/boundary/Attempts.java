@@ -1,0 +1,267 @@
+package org.sakkaya.assessment.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.sakkaya.assessment.entity.Assessment;
+import org.sakkaya.assessment.entity.Attempt;
+import org.sakkaya.assessment.entity.AttemptAnswer;
+import org.sakkaya.assessment.entity.AttemptStatus;
+import org.sakkaya.assessment.entity.Question;
+import org.sakkaya.platform.audit.Audit;
+import org.sakkaya.platform.problem.InvalidInput;
+import org.sakkaya.platform.problem.NotFound;
+import org.sakkaya.platform.problem.RuleViolation;
+import org.sakkaya.platform.security.Caller;
+import org.sakkaya.program.boundary.Cohorts;
+import org.sakkaya.program.boundary.Enrollments;
+
+/**
+ * Attempts at auto-graded assessments. The attempt row is locked for every change, so answers, submission and
+ * expiry never interleave: however many submits of one attempt arrive together, it is graded exactly once and
+ * every one of them gets that same result. The time a request arrives decides whether it is in time.
+ */
+@ApplicationScoped
+public class Attempts {
+    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+    private static final Random RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Assessments assessments;
+
+    @Inject
+    Cohorts cohorts;
+
+    @Inject
+    Enrollments enrollments;
+
+    /** Starts an attempt, or answers the one in progress (starting twice does not use up an attempt). */
+    @Transactional
+    public Attempt start(String assessmentId) {
+        Assessment assessment = assessments.find(assessmentId);
+        String person = caller.personId();
+        if (!enrollments.isSeated(assessment.cohortId(), person)) {
+            throw new NotFound("Assessment", assessmentId);
+        }
+        Instant now = clock.instant();
+        List<Attempt> previous = em.createQuery("SELECT t FROM Attempt t WHERE t.assessmentId = :a AND t.personId = :p ORDER BY t.number",
+                        Attempt.class)
+                .setParameter("a", assessmentId).setParameter("p", person)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        for (Attempt attempt : previous) {
+            if (attempt.status() == AttemptStatus.IN_PROGRESS) {
+                if (!attempt.pastDeadline(now)) {
+                    return attempt;
+                }
+                grade(attempt, assessment, now);
+            }
+        }
+        if (!assessment.openAt(now)) {
+            throw new RuleViolation("assessment-closed", "This assessment is not open now");
+        }
+        if (previous.size() >= assessment.maxAttempts()) {
+            throw new RuleViolation("no-attempts-left", "All " + assessment.maxAttempts() + " attempts are used");
+        }
+        Attempt attempt = new Attempt(assessmentId, person, previous.size() + 1, layout(assessment), now, assessment.deadlineFor(now));
+        em.persist(attempt);
+        return attempt;
+    }
+
+    /** Autosave: the answers replace earlier ones; questions not in this attempt are refused, and nothing is saved. */
+    @Transactional
+    public Attempt save(String attemptId, List<AnswerRequest> answers) {
+        Attempt attempt = lockOwn(attemptId);
+        Instant now = clock.instant();
+        if (attempt.status() == AttemptStatus.IN_PROGRESS && attempt.pastDeadline(now)) {
+            grade(attempt, assessments.find(attempt.assessmentId()), now);
+        }
+        attempt.requireOpen(now);
+        for (int i = 0; i < answers.size(); i++) {
+            if (!attempt.shows(answers.get(i).questionId())) {
+                throw new InvalidInput("[" + i + "].questionId", "is not a question of this attempt");
+            }
+        }
+        for (AnswerRequest answer : answers) {
+            AttemptAnswer saved = em.find(AttemptAnswer.class, new AttemptAnswer.Key(attemptId, answer.questionId()));
+            if (saved == null) {
+                em.persist(new AttemptAnswer(attemptId, answer.questionId(), answer.answer(), now));
+            } else {
+                saved.replace(answer.answer(), now);
+            }
+        }
+        return attempt;
+    }
+
+    /** Submits and grades; submitting again answers the same result. After the deadline, saved answers count. */
+    @Transactional
+    public Attempt submit(String attemptId) {
+        Attempt attempt = lockOwn(attemptId);
+        if (!attempt.status().finished()) {
+            grade(attempt, assessments.find(attempt.assessmentId()), clock.instant());
+        }
+        return attempt;
+    }
+
+    /** The attempt for its trainee, or for the cohort's staff. An attempt past its deadline is graded first. */
+    @Transactional
+    public Attempt get(String attemptId) {
+        Attempt attempt = Optional.ofNullable(em.find(Attempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFound("Attempt", attemptId));
+        Assessment assessment = assessments.find(attempt.assessmentId());
+        if (!caller.isPerson(attempt.personId()) && !assessments.staffOf(cohorts.find(assessment.cohortId()))) {
+            throw new NotFound("Attempt", attemptId);
+        }
+        Instant now = clock.instant();
+        if (attempt.status() == AttemptStatus.IN_PROGRESS && attempt.pastDeadline(now)) {
+            grade(attempt, assessment, now);
+        }
+        return attempt;
+    }
+
+    /** Grades every attempt whose deadline has passed; run on a schedule, so figures never wait for a trainee. */
+    @Transactional
+    public int expireOverdue() {
+        Instant now = clock.instant();
+        List<Attempt> overdue = em.createQuery("SELECT t FROM Attempt t WHERE t.status = :open AND t.deadlineAt <= :now", Attempt.class)
+                .setParameter("open", AttemptStatus.IN_PROGRESS).setParameter("now", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(500).getResultList();
+        overdue.forEach(attempt -> grade(attempt, assessments.find(attempt.assessmentId()), now));
+        return overdue.size();
+    }
+
+    /** How the attempt looks to the caller: keys only when the review rule allows, or to staff. */
+    public AttemptView view(Attempt attempt) {
+        Assessment assessment = assessments.find(attempt.assessmentId());
+        Instant now = clock.instant();
+        boolean staff = !caller.isPerson(attempt.personId());
+        boolean keys = attempt.status().finished() && (staff || assessment.reviewAllowed(now));
+        Map<String, List<String>> layout = attempt.layout();
+        Map<String, Question> questions = questions(layout.keySet());
+        Map<String, AttemptAnswer> answers = answers(attempt.id());
+        List<AttemptView.QuestionView> views = new ArrayList<>();
+        layout.forEach((questionId, optionOrder) -> {
+            Question q = questions.get(questionId);
+            Map<String, String> texts = new LinkedHashMap<>();
+            if (q.optionsJson() != null) {
+                q.optionsJson().asJsonArray().getValuesAs(JsonObject.class)
+                        .forEach(o -> texts.put(o.getString("key"), o.getString("text")));
+            }
+            AttemptAnswer a = answers.get(questionId);
+            views.add(new AttemptView.QuestionView(q.id(), q.kind(), q.prompt(), q.points(),
+                    optionOrder.stream().map(k -> new AttemptView.OptionView(k, texts.get(k))).toList(),
+                    a == null ? null : a.answer(),
+                    attempt.status().finished() ? (a == null || a.points() == null ? BigDecimal.ZERO : a.points()) : null,
+                    keys ? q.answerKey() : null));
+        });
+        return new AttemptView(attempt.id(), attempt.assessmentId(), attempt.number(), attempt.status(),
+                local(attempt.startedAt()), local(attempt.deadlineAt()), local(attempt.finishedAt()),
+                attempt.score(), attempt.maxScore(), views);
+    }
+
+    private void grade(Attempt attempt, Assessment assessment, Instant now) {
+        Map<String, List<String>> layout = attempt.layout();
+        Map<String, Question> questions = questions(layout.keySet());
+        Map<String, AttemptAnswer> answers = answers(attempt.id());
+        BigDecimal earned = BigDecimal.ZERO;
+        BigDecimal possible = BigDecimal.ZERO;
+        for (String questionId : layout.keySet()) {
+            Question question = questions.get(questionId);
+            AttemptAnswer answer = answers.get(questionId);
+            BigDecimal points = question.score(answer == null ? null : answer.answer());
+            if (answer != null) {
+                answer.grade(points);
+            }
+            earned = earned.add(points);
+            possible = possible.add(question.points());
+        }
+        // on the assessment's scale: a quiz of 12 points out of 20 possible, marked out of 100, scores 60
+        BigDecimal score = possible.signum() == 0 ? BigDecimal.ZERO
+                : earned.multiply(assessment.maxScore()).divide(possible, 4, RoundingMode.HALF_UP);
+        if (attempt.finish(score, assessment.maxScore(), now)) {
+            audit.recordAs(attempt.personId(), "ATTEMPT_GRADED", "attempt", attempt.id(), attempt.status() + " " + score);
+        }
+    }
+
+    private Attempt lockOwn(String attemptId) {
+        Attempt attempt = em.find(Attempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
+        if (attempt == null || !caller.isPerson(attempt.personId())) {
+            throw new NotFound("Attempt", attemptId);
+        }
+        return attempt;
+    }
+
+    /** The questions of a new attempt: all in order, or a random draw; choice options shuffled for each attempt. */
+    private Map<String, List<String>> layout(Assessment assessment) {
+        List<String> ids = new ArrayList<>(assessment.questionIds());
+        if (assessment.drawCount() != null) {
+            Collections.shuffle(ids, RANDOM);
+            ids = ids.subList(0, assessment.drawCount());
+        }
+        Map<String, Question> questions = questions(ids);
+        Map<String, List<String>> layout = new LinkedHashMap<>();
+        for (String id : ids) {
+            JsonValue options = questions.get(id).optionsJson();
+            List<String> keys = new ArrayList<>();
+            if (options != null) {
+                options.asJsonArray().getValuesAs(JsonObject.class).forEach(o -> keys.add(((JsonString) o.get("key")).getString()));
+                Collections.shuffle(keys, RANDOM);
+            }
+            layout.put(id, keys);
+        }
+        return layout;
+    }
+
+    private Map<String, Question> questions(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT q FROM Question q WHERE q.id IN :ids", Question.class)
+                .setParameter("ids", List.copyOf(ids)).getResultList().stream()
+                .collect(Collectors.toMap(Question::id, Function.identity()));
+    }
+
+    private Map<String, AttemptAnswer> answers(String attemptId) {
+        return em.createQuery("SELECT a FROM AttemptAnswer a WHERE a.attemptId = :attempt", AttemptAnswer.class)
+                .setParameter("attempt", attemptId).getResultList().stream()
+                .collect(Collectors.toMap(AttemptAnswer::questionId, Function.identity()));
+    }
+
+    private static OffsetDateTime local(Instant instant) {
+        return instant == null ? null : instant.atZone(BANGKOK).toOffsetDateTime();
+    }
+}

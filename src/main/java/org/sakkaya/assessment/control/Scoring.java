@@ -1,0 +1,101 @@
+package org.sakkaya.assessment.control;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.Normalizer;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.sakkaya.assessment.entity.QuestionKind;
+
+/**
+ * Points for one answer. The rules, as trainees are told them:
+ * <ul>
+ * <li>single choice and true/false: all the points for the right answer, none otherwise;</li>
+ * <li>multiple choice: points x (right options chosen - wrong options chosen) / right options, never below zero,
+ * so choosing everything earns nothing;</li>
+ * <li>numeric: all the points when the answer is within the tolerance of the key;</li>
+ * <li>short text: all the points when the answer equals an accepted answer after Thai-safe normalisation
+ * (Unicode NFC, sara am typed as nikhahit + sara aa made one sara am, surrounding space trimmed, inner runs of
+ * space made one, Latin letters compared without case).</li>
+ * </ul>
+ * A missing or malformed answer earns nothing; it is never an error at grading time.
+ */
+public final class Scoring {
+    private Scoring() {
+    }
+
+    public static BigDecimal points(QuestionKind kind, JsonValue key, BigDecimal points, JsonValue answer) {
+        if (answer == null || answer.getValueType() == JsonValue.ValueType.NULL) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal fraction = switch (kind) {
+            case SINGLE_CHOICE -> same(text(key), text(answer)) ? BigDecimal.ONE : BigDecimal.ZERO;
+            case TRUE_FALSE -> key.equals(answer) ? BigDecimal.ONE : BigDecimal.ZERO;
+            case MULTIPLE_CHOICE -> multiple(key, answer);
+            case NUMERIC -> numeric(key, answer);
+            case SHORT_TEXT -> shortText(key, answer);
+        };
+        return points.multiply(fraction).setScale(4, RoundingMode.HALF_UP);
+    }
+
+    /** How short answers are compared: NFC, one sara am, trimmed, inner space collapsed, lower case. */
+    public static String normalize(String text) {
+        // NFC leaves U+0E4D U+0E32 apart from U+0E33 (only a compatibility mapping joins them); keyboards produce both
+        return Normalizer.normalize(text, Normalizer.Form.NFC).replace("\u0E4D\u0E32", "\u0E33")
+                .strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private static BigDecimal multiple(JsonValue key, JsonValue answer) {
+        if (!(answer instanceof JsonArray chosenArray) || !(key instanceof JsonArray rightArray) || rightArray.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        Set<String> right = strings(rightArray);
+        Set<String> chosen = strings(chosenArray);
+        long hits = chosen.stream().filter(right::contains).count();
+        long misses = chosen.size() - hits;
+        long net = Math.max(0, hits - misses);
+        return BigDecimal.valueOf(net).divide(BigDecimal.valueOf(right.size()), 6, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal numeric(JsonValue key, JsonValue answer) {
+        if (!(key instanceof JsonObject k) || !(answer instanceof JsonNumber given)) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal value = k.getJsonNumber("value").bigDecimalValue();
+        BigDecimal tolerance = k.containsKey("tolerance") ? k.getJsonNumber("tolerance").bigDecimalValue() : BigDecimal.ZERO;
+        return given.bigDecimalValue().subtract(value).abs().compareTo(tolerance) <= 0 ? BigDecimal.ONE : BigDecimal.ZERO;
+    }
+
+    private static BigDecimal shortText(JsonValue key, JsonValue answer) {
+        if (!(answer instanceof JsonString given) || !(key instanceof JsonArray accepted)) {
+            return BigDecimal.ZERO;
+        }
+        String normalized = normalize(given.getString());
+        return accepted.getValuesAs(JsonString.class).stream().anyMatch(a -> normalize(a.getString()).equals(normalized))
+                ? BigDecimal.ONE : BigDecimal.ZERO;
+    }
+
+    private static boolean same(String a, String b) {
+        return a != null && a.equals(b);
+    }
+
+    private static String text(JsonValue value) {
+        return value instanceof JsonString s ? s.getString() : null;
+    }
+
+    private static Set<String> strings(JsonArray array) {
+        Set<String> values = new HashSet<>();
+        for (JsonValue v : array) {
+            if (v instanceof JsonString s) {
+                values.add(s.getString());
+            }
+        }
+        return values;
+    }
+}

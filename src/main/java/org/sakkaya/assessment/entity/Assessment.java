@@ -1,0 +1,200 @@
+package org.sakkaya.assessment.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.sakkaya.platform.persistence.Ids;
+import org.sakkaya.platform.problem.FieldError;
+import org.sakkaya.platform.problem.RuleViolation;
+import org.sakkaya.program.entity.StringListJson;
+
+/** Something a cohort's trainees are assessed by, with its window, time limit, attempts and grading rule. */
+@Entity
+@Table(name = "assessment")
+public class Assessment {
+    @Id
+    private String id;
+
+    @Column(name = "cohort_id", nullable = false)
+    private String cohortId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AssessmentKind kind;
+
+    @Column(nullable = false)
+    private String title;
+
+    @Column(nullable = false)
+    private BigDecimal weight;
+
+    @Column(name = "max_score", nullable = false)
+    private BigDecimal maxScore;
+
+    @Column(name = "opens_at", nullable = false)
+    private Instant opensAt;
+
+    @Column(name = "closes_at", nullable = false)
+    private Instant closesAt;
+
+    @Column(name = "time_limit_minutes")
+    private Integer timeLimitMinutes;
+
+    @Column(name = "max_attempts", nullable = false)
+    private int maxAttempts;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "grading_rule", nullable = false)
+    private GradingRule gradingRule;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ReviewRule review;
+
+    @Column(name = "draw_count")
+    private Integer drawCount;
+
+    @Convert(converter = StringListJson.class)
+    @Column(name = "competency_codes", nullable = false)
+    private List<String> competencyCodes = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "assessment_question", joinColumns = @JoinColumn(name = "assessment_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "question_id")
+    private List<String> questionIds = new ArrayList<>();
+
+    @Version
+    private int version;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Assessment() {
+    }
+
+    public Assessment(String cohortId, AssessmentKind kind, String title, BigDecimal weight, BigDecimal maxScore,
+                      Instant opensAt, Instant closesAt, Integer timeLimitMinutes, int maxAttempts,
+                      GradingRule gradingRule, ReviewRule review, Integer drawCount, List<String> competencyCodes,
+                      List<String> questionIds, Instant now) {
+        if (!closesAt.isAfter(opensAt)) {
+            throw new RuleViolation("assessment-window", "An assessment closes after it opens",
+                    new FieldError("closesAt", "must be after opensAt"));
+        }
+        if (drawCount != null && drawCount > questionIds.size()) {
+            throw new RuleViolation("draw-count", "Cannot draw " + drawCount + " of " + questionIds.size() + " questions",
+                    new FieldError("drawCount", "is more than the questions given"));
+        }
+        this.id = Ids.next();
+        this.cohortId = Objects.requireNonNull(cohortId);
+        this.kind = Objects.requireNonNull(kind);
+        this.title = Objects.requireNonNull(title);
+        this.weight = weight;
+        this.maxScore = maxScore;
+        this.opensAt = opensAt;
+        this.closesAt = closesAt;
+        this.timeLimitMinutes = timeLimitMinutes;
+        this.maxAttempts = maxAttempts;
+        this.gradingRule = gradingRule;
+        this.review = review;
+        this.drawCount = drawCount;
+        this.competencyCodes = new ArrayList<>(competencyCodes);
+        this.questionIds = new ArrayList<>(questionIds);
+        this.createdAt = now;
+    }
+
+    public boolean openAt(Instant now) {
+        return !now.isBefore(opensAt) && now.isBefore(closesAt);
+    }
+
+    /** The deadline of an attempt started now: the time limit, but never past the close. */
+    public Instant deadlineFor(Instant start) {
+        Instant limit = timeLimitMinutes == null ? closesAt : start.plus(Duration.ofMinutes(timeLimitMinutes));
+        return limit.isBefore(closesAt) ? limit : closesAt;
+    }
+
+    /** Whether a trainee may see the keys of a finished attempt now. */
+    public boolean reviewAllowed(Instant now) {
+        return switch (review) {
+            case NEVER -> false;
+            case AFTER_SUBMIT -> true;
+            case AFTER_CLOSE -> !now.isBefore(closesAt);
+        };
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String cohortId() {
+        return cohortId;
+    }
+
+    public AssessmentKind kind() {
+        return kind;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public BigDecimal weight() {
+        return weight;
+    }
+
+    public BigDecimal maxScore() {
+        return maxScore;
+    }
+
+    public Instant opensAt() {
+        return opensAt;
+    }
+
+    public Instant closesAt() {
+        return closesAt;
+    }
+
+    public Integer timeLimitMinutes() {
+        return timeLimitMinutes;
+    }
+
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    public GradingRule gradingRule() {
+        return gradingRule;
+    }
+
+    public ReviewRule review() {
+        return review;
+    }
+
+    public Integer drawCount() {
+        return drawCount;
+    }
+
+    public List<String> competencyCodes() {
+        return List.copyOf(competencyCodes);
+    }
+
+    public List<String> questionIds() {
+        return List.copyOf(questionIds);
+    }
+}

@@ -1,0 +1,5 @@
+package org.sakkaya.assessment.entity;
+
+public enum QuestionKind {
+    SINGLE_CHOICE, MULTIPLE_CHOICE, TRUE_FALSE, NUMERIC, SHORT_TEXT
+}

@@ -1,0 +1,271 @@
+package org.sakkaya.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.restassured.response.Response;
+import java.net.URL;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sakkaya.it.Api;
+import org.sakkaya.it.Deployments;
+import org.sakkaya.it.TestDatabase;
+import org.sakkaya.it.World;
+
+/** Auto-graded quizzes: setting them, taking them, the clock, and the races at the deadline. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AssessmentsIT {
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    World world;
+    String organiser;
+    String cohortId;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(base);
+        world = new World(api);
+        organiser = world.token(world.person(world.departmentId, "PROGRAM_ADMIN"));
+        String programId = api.as(organiser).body(Map.of("code", "Q" + UUID.randomUUID().toString().substring(0, 8),
+                "nameTh", "นักวิทยาการข้อมูล", "track", "DATA_SCIENCE")).post("/programs").then().statusCode(201).extract().path("id");
+        cohortId = api.as(organiser).body(Map.of("programId", programId, "number", 1, "nameTh", "รุ่นที่ 1",
+                        "organizerId", world.departmentId, "startsOn", "2020-11-23", "endsOn", "2020-11-26"))
+                .post("/cohorts").then().statusCode(201).extract().path("id");
+    }
+
+    private static List<Map<String, Object>> questions() {
+        return List.of(
+                Map.of("kind", "SINGLE_CHOICE", "prompt", "ค่าใดไวต่อค่าผิดปกติที่สุด", "points", 2, "competencyCode", "DS-STAT",
+                        "options", List.of(Map.of("key", "a", "text", "มัธยฐาน"), Map.of("key", "b", "text", "ค่าเฉลี่ย"),
+                                Map.of("key", "c", "text", "ฐานนิยม")), "answer", "b"),
+                Map.of("kind", "MULTIPLE_CHOICE", "prompt", "ข้อใดเป็นภาษาสำหรับวิเคราะห์ข้อมูล", "points", 2,
+                        "options", List.of(Map.of("key", "a", "text", "Python"), Map.of("key", "b", "text", "HTML"),
+                                Map.of("key", "c", "text", "R")), "answer", List.of("a", "c")),
+                Map.of("kind", "NUMERIC", "prompt", "ร้อยละของผู้ผ่าน 21 จาก 25 คน", "points", 1,
+                        "answer", Map.of("value", 84, "tolerance", 0.5)),
+                Map.of("kind", "SHORT_TEXT", "prompt", "ค่ากลางที่แบ่งข้อมูลเป็นสองส่วนเท่ากันเรียกว่าอะไร", "points", 1,
+                        "answer", List.of("มัธยฐาน", "median")));
+    }
+
+    private Map<String, Object> quiz(OffsetDateTime opens, OffsetDateTime closes, String review) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("kind", "QUIZ");
+        body.put("title", "แบบทดสอบสถิติเบื้องต้น");
+        body.put("weight", 20);
+        body.put("maxScore", 100);
+        body.put("opensAt", opens.toString());
+        body.put("closesAt", closes.toString());
+        body.put("maxAttempts", 1);
+        body.put("review", review);
+        body.put("questions", questions());
+        return body;
+    }
+
+    private String openQuiz(String review) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        return api.as(organiser).body(quiz(now.minusHours(1), now.plusHours(1), review))
+                .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+    }
+
+    private String seatedTrainee(World.Person person) {
+        api.as(organiser).body(Map.of("personId", person.id())).post("/cohorts/" + cohortId + "/enrollments").then().statusCode(201);
+        return world.token(person);
+    }
+
+    /** Answers: the single choice right, half the multiple choice, the number right, the text wrong: 4 of 6 points. */
+    private List<Map<String, Object>> answers(Response attempt) {
+        List<String> ids = attempt.jsonPath().getList("questions.id");
+        List<String> kinds = attempt.jsonPath().getList("questions.kind");
+        List<Map<String, Object>> answers = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Object answer = switch (kinds.get(i)) {
+                case "SINGLE_CHOICE" -> "b";
+                case "MULTIPLE_CHOICE" -> List.of("a");
+                case "NUMERIC" -> 84.2;
+                default -> "ค่าเฉลี่ย";
+            };
+            answers.add(Map.of("questionId", ids.get(i), "answer", answer));
+        }
+        return answers;
+    }
+
+    @Test
+    void aTraineeTakesAQuizThatIsGradedOnTheAssessmentsScale() {
+        String quiz = openQuiz("AFTER_SUBMIT");
+        World.Person person = world.person(world.divisionId, "TRAINEE");
+        String trainee = seatedTrainee(person);
+
+        Response attempt = api.as(trainee).post("/assessments/" + quiz + "/attempts");
+        attempt.then().statusCode(201)
+                .body("status", equalTo("IN_PROGRESS"))
+                .body("questions", hasSize(4))
+                .body("questions.correctAnswer", everyItem(nullValue()))
+                .body("questions.find { it.kind == 'SINGLE_CHOICE' }.options.key", containsInAnyOrder("a", "b", "c"))
+                .body("questions.find { it.kind == 'SINGLE_CHOICE' }.prompt", equalTo("ค่าใดไวต่อค่าผิดปกติที่สุด"));
+        assertThat(attempt.asString()).doesNotContain("answer_key").doesNotContain("มัธยฐาน\",\"median");
+        String attemptId = attempt.path("id");
+        // starting again gives the same attempt, it does not use up another
+        api.as(trainee).post("/assessments/" + quiz + "/attempts").then().statusCode(201).body("id", equalTo(attemptId));
+
+        api.as(trainee).body(answers(attempt)).put("/attempts/" + attemptId + "/answers").then().statusCode(200)
+                .body("questions.find { it.kind == 'NUMERIC' }.answer", equalTo(84.2f))
+                .body("score", nullValue());
+        api.as(trainee).post("/attempts/" + attemptId + "/submit").then().statusCode(200)
+                .body("status", equalTo("SUBMITTED"))
+                .body("score", equalTo(66.6667f))
+                .body("maxScore", equalTo(100.0f))
+                .body("questions.find { it.kind == 'MULTIPLE_CHOICE' }.pointsAwarded", equalTo(1.0f))
+                .body("questions.find { it.kind == 'SHORT_TEXT' }.correctAnswer", containsInAnyOrder("มัธยฐาน", "median"));
+        // idempotent, and finished for good
+        api.as(trainee).post("/attempts/" + attemptId + "/submit").then().statusCode(200).body("score", equalTo(66.6667f));
+        api.as(trainee).body(answers(attempt)).put("/attempts/" + attemptId + "/answers").then().statusCode(409);
+        api.as(trainee).post("/assessments/" + quiz + "/attempts").then().statusCode(422).body("type", containsString("no-attempts-left"));
+    }
+
+    @Test
+    void keysStayHiddenUntilTheAssessmentClosesWhenTheRuleSaysSo() {
+        String quiz = openQuiz("AFTER_CLOSE");
+        String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        Response attempt = api.as(trainee).post("/assessments/" + quiz + "/attempts");
+        api.as(trainee).post("/attempts/" + attempt.path("id") + "/submit").then().statusCode(200)
+                .body("score", equalTo(0.0f)).body("questions.correctAnswer", everyItem(nullValue()));
+        api.as(organiser).get("/attempts/" + attempt.path("id")).then().statusCode(200)
+                .body("questions.correctAnswer", everyItem(notNullValue()));
+    }
+
+    @Test
+    void answersToOtherQuestionsAndTamperedScoresChangeNothing() {
+        String quiz = openQuiz("AFTER_SUBMIT");
+        String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        Response attempt = api.as(trainee).post("/assessments/" + quiz + "/attempts");
+        String attemptId = attempt.path("id");
+        List<Map<String, Object>> answers = new ArrayList<>(answers(attempt));
+        answers.add(Map.of("questionId", UUID.randomUUID().toString(), "answer", "a"));
+        api.as(trainee).body(answers).put("/attempts/" + attemptId + "/answers").then().statusCode(400)
+                .body("errors[0].field", equalTo("[4].questionId"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM attempt_answer WHERE attempt_id = ?", attemptId)).isZero();
+
+        api.as(trainee).body(List.of(Map.of("questionId", attempt.jsonPath().getString("questions[0].id"), "answer", "z",
+                "points", 100, "score", 100))).put("/attempts/" + attemptId + "/answers").then().statusCode(200);
+        api.as(trainee).body(Map.of("score", 100, "status", "SUBMITTED")).post("/attempts/" + attemptId + "/submit")
+                .then().statusCode(200).body("score", equalTo(0.0f));
+    }
+
+    @Test
+    void onlyTheTraineeAndTheCohortsStaffSeeAnAttempt() {
+        String quiz = openQuiz("AFTER_SUBMIT");
+        String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        String attemptId = api.as(trainee).post("/assessments/" + quiz + "/attempts").path("id");
+        String colleague = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        api.as(colleague).get("/attempts/" + attemptId).then().statusCode(404);
+        api.as(colleague).post("/attempts/" + attemptId + "/submit").then().statusCode(404);
+        String outsider = world.token(world.person(world.divisionId, "TRAINEE"));
+        api.as(outsider).post("/assessments/" + quiz + "/attempts").then().statusCode(404);
+        api.as(outsider).get("/cohorts/" + cohortId + "/assessments").then().statusCode(404);
+        World.Person trainer = world.person(world.divisionId, "TRAINER");
+        api.as(world.token(trainer)).get("/attempts/" + attemptId).then().statusCode(404);
+        api.as(organiser).put("/cohorts/" + cohortId + "/trainers/" + trainer.id()).then().statusCode(200);
+        api.as(world.token(trainer)).get("/attempts/" + attemptId).then().statusCode(200);
+        api.as(trainee).get("/cohorts/" + cohortId + "/assessments").then().statusCode(200).body("id", containsInAnyOrder(quiz));
+    }
+
+    @Test
+    void badQuizzesAndClosedOnesAreRefused() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        Map<String, Object> badKey = quiz(now.minusHours(1), now.plusHours(1), "NEVER");
+        List<Map<String, Object>> qs = new ArrayList<>(questions());
+        qs.set(0, new HashMap<>(qs.get(0)));
+        qs.get(0).put("answer", "z");
+        badKey.put("questions", qs);
+        api.as(organiser).body(badKey).post("/cohorts/" + cohortId + "/assessments").then().statusCode(400)
+                .body("errors[0].field", equalTo("questions[0].answer"));
+        Map<String, Object> assignment = quiz(now.minusHours(1), now.plusHours(1), "NEVER");
+        assignment.put("kind", "ASSIGNMENT");
+        api.as(organiser).body(assignment).post("/cohorts/" + cohortId + "/assessments").then().statusCode(422);
+        api.as(organiser).body(quiz(now.plusHours(1), now, "NEVER")).post("/cohorts/" + cohortId + "/assessments").then()
+                .statusCode(422).body("errors[0].field", equalTo("closesAt"));
+        String trainee = world.token(world.person(world.divisionId, "TRAINEE"));
+        api.as(trainee).body(quiz(now, now.plusHours(1), "NEVER")).post("/cohorts/" + cohortId + "/assessments").then().statusCode(403);
+
+        String later = api.as(organiser).body(quiz(now.plusDays(1), now.plusDays(2), "NEVER"))
+                .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        String seated = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        api.as(seated).post("/assessments/" + later + "/attempts").then().statusCode(422).body("type", containsString("assessment-closed"));
+    }
+
+    @Test
+    void atTheDeadlineTheSavedAnswersAreGradedAndNothingIsLost() throws InterruptedException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        String quiz = api.as(organiser).body(quiz(now.minusMinutes(5), now.plusSeconds(4), "AFTER_CLOSE"))
+                .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        Response attempt = api.as(trainee).post("/assessments/" + quiz + "/attempts");
+        String attemptId = attempt.path("id");
+        api.as(trainee).body(answers(attempt)).put("/attempts/" + attemptId + "/answers").then().statusCode(200);
+        Thread.sleep(5_000);
+        api.as(trainee).body(List.of()).put("/attempts/" + attemptId + "/answers").then().statusCode(409);
+        api.as(trainee).post("/attempts/" + attemptId + "/submit").then().statusCode(200)
+                .body("status", equalTo("EXPIRED"))
+                .body("score", equalTo(66.6667f))
+                .body("questions.correctAnswer", everyItem(notNullValue()));
+    }
+
+    @Test
+    void twoHundredParallelSubmitsGradeTheAttemptOnce() throws Exception {
+        String quiz = openQuiz("AFTER_SUBMIT");
+        String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        Response attempt = api.as(trainee).post("/assessments/" + quiz + "/attempts");
+        String attemptId = attempt.path("id");
+        api.as(trainee).body(answers(attempt)).put("/attempts/" + attemptId + "/answers").then().statusCode(200);
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        Set<Object> scores = new HashSet<>();
+        try {
+            List<Future<Response>> responses = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                responses.add(pool.submit(() -> api.as(trainee).post("/attempts/" + attemptId + "/submit")));
+            }
+            for (Future<Response> response : responses) {
+                Response r = response.get();
+                assertThat(r.statusCode()).isEqualTo(200);
+                scores.add(r.jsonPath().get("score"));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(scores).containsExactly(66.6667f);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'ATTEMPT_GRADED' AND subject_id = ?", attemptId))
+                .isEqualTo(1);
+    }
+}

@@ -1,0 +1,93 @@
+package org.sakkaya.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sakkaya.assessment.control.FinalScore;
+import org.sakkaya.assessment.control.QuestionRules;
+import org.sakkaya.assessment.control.Scoring;
+import org.sakkaya.assessment.entity.GradingRule;
+import org.sakkaya.assessment.entity.QuestionKind;
+
+class ScoringTest {
+    private static final BigDecimal FOUR = new BigDecimal("4");
+
+    private static JsonValue json(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        }
+    }
+
+    private static BigDecimal score(QuestionKind kind, String key, String answer) {
+        return Scoring.points(kind, json(key), FOUR, answer == null ? null : json(answer)).stripTrailingZeros();
+    }
+
+    @Test
+    void singleChoiceAndTrueFalseAreAllOrNothing() {
+        assertThat(score(QuestionKind.SINGLE_CHOICE, "\"b\"", "\"b\"")).isEqualByComparingTo("4");
+        assertThat(score(QuestionKind.SINGLE_CHOICE, "\"b\"", "\"a\"")).isEqualByComparingTo("0");
+        assertThat(score(QuestionKind.TRUE_FALSE, "true", "true")).isEqualByComparingTo("4");
+        assertThat(score(QuestionKind.TRUE_FALSE, "true", "\"true\"")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void multipleChoiceGivesPartialCreditAndPunishesGuessing() {
+        assertThat(score(QuestionKind.MULTIPLE_CHOICE, "[\"a\",\"c\"]", "[\"a\",\"c\"]")).isEqualByComparingTo("4");
+        assertThat(score(QuestionKind.MULTIPLE_CHOICE, "[\"a\",\"c\"]", "[\"a\"]")).isEqualByComparingTo("2");
+        assertThat(score(QuestionKind.MULTIPLE_CHOICE, "[\"a\",\"c\"]", "[\"a\",\"b\"]")).isEqualByComparingTo("0");
+        assertThat(score(QuestionKind.MULTIPLE_CHOICE, "[\"a\",\"c\"]", "[\"a\",\"b\",\"c\",\"d\"]")).isEqualByComparingTo("0");
+        assertThat(score(QuestionKind.MULTIPLE_CHOICE, "[\"a\",\"b\",\"c\"]", "[\"a\",\"b\",\"d\"]")).isEqualByComparingTo("1.3333");
+    }
+
+    @Test
+    void numericAnswersWithinTheToleranceCount() {
+        assertThat(score(QuestionKind.NUMERIC, "{\"value\":84,\"tolerance\":0.5}", "84.4")).isEqualByComparingTo("4");
+        assertThat(score(QuestionKind.NUMERIC, "{\"value\":84,\"tolerance\":0.5}", "84.6")).isEqualByComparingTo("0");
+        assertThat(score(QuestionKind.NUMERIC, "{\"value\":84}", "84")).isEqualByComparingTo("4");
+        assertThat(score(QuestionKind.NUMERIC, "{\"value\":84}", "\"84\"")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void shortThaiAnswersAreComparedAfterNormalisation() {
+        String key = "[\"ค่ามัธยฐาน\",\"median\"]";
+        assertThat(score(QuestionKind.SHORT_TEXT, key, "\"  ค่ามัธยฐาน \"")).isEqualByComparingTo("4");
+        assertThat(score(QuestionKind.SHORT_TEXT, key, "\"Median\"")).isEqualByComparingTo("4");
+        // กำไร typed with sara am as nikhahit + sara aa is the same word
+        assertThat(score(QuestionKind.SHORT_TEXT, "[\"\u0E01\u0E33\u0E44\u0E23\"]", "\"\u0E01\u0E4D\u0E32\u0E44\u0E23\"")).isEqualByComparingTo("4");
+        assertThat(score(QuestionKind.SHORT_TEXT, key, "\"ค่าเฉลี่ย\"")).isEqualByComparingTo("0");
+        assertThat(Scoring.normalize("  ข้อมูล \t  เปิด ")).isEqualTo("ข้อมูล เปิด");
+    }
+
+    @Test
+    void noAnswerEarnsNothing() {
+        assertThat(score(QuestionKind.SINGLE_CHOICE, "\"b\"", null)).isEqualByComparingTo("0");
+        assertThat(score(QuestionKind.MULTIPLE_CHOICE, "[\"a\"]", "null")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void keysMustFitTheirKind() {
+        assertThat(QuestionRules.check(QuestionKind.SINGLE_CHOICE, List.of("a", "b"), json("\"c\""))).isPresent();
+        assertThat(QuestionRules.check(QuestionKind.SINGLE_CHOICE, List.of("a"), json("\"a\""))).isPresent();
+        assertThat(QuestionRules.check(QuestionKind.SINGLE_CHOICE, List.of("a", "a"), json("\"a\""))).isPresent();
+        assertThat(QuestionRules.check(QuestionKind.SINGLE_CHOICE, List.of("a", "b"), json("\"a\""))).isEmpty();
+        assertThat(QuestionRules.check(QuestionKind.MULTIPLE_CHOICE, List.of("a", "b"), json("[]"))).isPresent();
+        assertThat(QuestionRules.check(QuestionKind.TRUE_FALSE, null, json("\"yes\""))).isPresent();
+        assertThat(QuestionRules.check(QuestionKind.NUMERIC, null, json("{\"value\":1,\"tolerance\":-1}"))).isPresent();
+        assertThat(QuestionRules.check(QuestionKind.SHORT_TEXT, List.of("a", "b"), json("[\"x\"]"))).isPresent();
+        assertThat(QuestionRules.check(QuestionKind.SHORT_TEXT, null, json("[\"x\"]"))).isEmpty();
+    }
+
+    @Test
+    void theGradingRuleChoosesWhichAttemptCounts() {
+        List<BigDecimal> attempts = List.of(new BigDecimal("60"), new BigDecimal("85"), new BigDecimal("70"));
+        assertThat(FinalScore.of(GradingRule.HIGHEST, attempts)).contains(new BigDecimal("85"));
+        assertThat(FinalScore.of(GradingRule.LAST, attempts)).contains(new BigDecimal("70"));
+        assertThat(FinalScore.of(GradingRule.AVERAGE, attempts)).contains(new BigDecimal("71.6667"));
+        assertThat(FinalScore.of(GradingRule.AVERAGE, List.of())).isEmpty();
+    }
+}
