@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.response.Response;
 import java.net.URL;
 import java.time.OffsetDateTime;
@@ -213,7 +214,8 @@ class AssessmentsIT {
                 .body("errors[0].field", equalTo("questions[0].answer"));
         Map<String, Object> assignment = quiz(now.minusHours(1), now.plusHours(1), "NEVER");
         assignment.put("kind", "ASSIGNMENT");
-        api.as(organiser).body(assignment).post("/cohorts/" + cohortId + "/assessments").then().statusCode(422);
+        api.as(organiser).body(assignment).post("/cohorts/" + cohortId + "/assessments").then().statusCode(400)
+                .body("errors[0].field", equalTo("questions"));
         api.as(organiser).body(quiz(now.plusHours(1), now, "NEVER")).post("/cohorts/" + cohortId + "/assessments").then()
                 .statusCode(422).body("errors[0].field", equalTo("closesAt"));
         String trainee = world.token(world.person(world.divisionId, "TRAINEE"));
@@ -267,5 +269,119 @@ class AssessmentsIT {
         assertThat(scores).containsExactly(66.6667f);
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'ATTEMPT_GRADED' AND subject_id = ?", attemptId))
                 .isEqualTo(1);
+    }
+
+    // --- assignments
+
+    private Map<String, Object> assignment(OffsetDateTime opens, OffsetDateTime closes, String latePolicy) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("kind", "ASSIGNMENT");
+        body.put("title", "ผลงานวิดีโอสั้นประชาสัมพันธ์หน่วยงาน");
+        body.put("weight", 40);
+        body.put("maxScore", 20);
+        body.put("opensAt", opens.toString());
+        body.put("closesAt", closes.toString());
+        body.put("latePolicy", latePolicy);
+        body.put("latePenaltyPercentPerDay", 10);
+        body.put("rubric", Map.of("criteria", List.of(
+                Map.of("title", "เนื้อหาถูกต้องและน่าสนใจ", "levels", List.of(Map.of("label", "ต้องปรับปรุง", "points", 0),
+                        Map.of("label", "ดี", "points", 5), Map.of("label", "ดีมาก", "points", 10))),
+                Map.of("title", "การเล่าเรื่องแบบ Soft Power", "levels", List.of(Map.of("label", "ต้องปรับปรุง", "points", 0),
+                        Map.of("label", "ดี", "points", 5), Map.of("label", "ดีมาก", "points", 10))))));
+        return body;
+    }
+
+    @Test
+    void traineesHandInRevisionsAndTrainersGradeTheNewestByRubricWithHistory() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        String work = api.as(organiser).body(assignment(now.minusDays(1), now.plusDays(7), "REFUSE"))
+                .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201)
+                .body("rubric.criteria", hasSize(2)).extract().path("id");
+        World.Person trainerPerson = world.person(world.divisionId, "TRAINER");
+        api.as(organiser).put("/cohorts/" + cohortId + "/trainers/" + trainerPerson.id()).then().statusCode(200);
+        String trainer = world.token(trainerPerson);
+        World.Person person = world.namedPerson(world.divisionId, "นาย", "ปิติพัฒน์", "ธีระวุฒิ", "TRAINEE");
+        String trainee = seatedTrainee(person);
+
+        String first = api.as(trainee).body(Map.of("url", "https://www.tiktok.com/@agency/video/1")).post("/assessments/" + work + "/submissions")
+                .then().statusCode(201).body("revision", equalTo(1)).extract().path("id");
+        String second = api.as(trainee).body(Map.of("text", "แก้ไขตามคำแนะนำของพี่เลี้ยง", "url", "https://www.tiktok.com/@agency/video/2"))
+                .post("/assessments/" + work + "/submissions").then().statusCode(201).body("revision", equalTo(2)).extract().path("id");
+        api.as(trainee).body(Map.of("url", "javascript:alert(1)")).post("/assessments/" + work + "/submissions").then()
+                .statusCode(400).body("errors[0].field", equalTo("url"));
+        api.as(trainee).body(Map.of()).post("/assessments/" + work + "/submissions").then().statusCode(400);
+
+        api.as(trainer).get("/grading-queue").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(second)).body("items[0].personName", equalTo("นายปิติพัฒน์ ธีระวุฒิ"));
+        Map<String, Object> byRubric = Map.of("rubricScores", List.of(Map.of("criterionIndex", 0, "points", 10),
+                Map.of("criterionIndex", 1, "points", 5)), "feedback", "เล่าเรื่องได้ดี เพิ่มมุมมองวัฒนธรรมไทยอีกนิด");
+        api.as(trainer).body(byRubric).put("/submissions/" + first + "/grade").then().statusCode(409);
+        api.as(trainer).body(Map.of("rubricScores", List.of(Map.of("criterionIndex", 0, "points", 7),
+                Map.of("criterionIndex", 1, "points", 5)))).put("/submissions/" + second + "/grade").then().statusCode(400)
+                .body("errors[0].field", equalTo("rubricScores[0].points"));
+        api.as(trainer).body(Map.of("rubricScores", List.of(Map.of("criterionIndex", 0, "points", 10))))
+                .put("/submissions/" + second + "/grade").then().statusCode(400).body("errors[0].field", equalTo("rubricScores"));
+        api.as(trainee).body(byRubric).put("/submissions/" + second + "/grade").then().statusCode(403);
+        api.as(trainer).body(byRubric).put("/submissions/" + second + "/grade").then().statusCode(200).body("grade.score", equalTo(15.0f));
+        api.as(trainer).get("/grading-queue").then().body("total", equalTo(0));
+
+        api.as(trainer).body(Map.of("score", 18)).put("/submissions/" + second + "/grade").then().statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+        api.as(trainer).body(Map.of("score", 18, "reason", "ทบทวนตามเกณฑ์ใหม่", "released", false)).put("/submissions/" + second + "/grade")
+                .then().statusCode(200).body("gradeHistory", hasSize(2)).body("gradeHistory[0].score", equalTo(15.0f));
+        // the trainee sees the newest released grade: the first, until the regrade is released
+        api.as(trainee).get("/submissions/" + second).then().statusCode(200)
+                .body("grade.score", equalTo(15.0f)).body("gradeHistory", nullValue());
+        api.as(trainer).body(Map.of("score", 21, "reason", "x")).put("/submissions/" + second + "/grade").then().statusCode(400)
+                .body("errors[0].field", equalTo("score"));
+        String colleague = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        api.as(colleague).get("/submissions/" + second).then().statusCode(404);
+        api.as(colleague).get("/assessments/" + work + "/submissions").then().statusCode(200).body("", hasSize(0));
+        String otherTrainer = world.token(world.person(world.divisionId, "TRAINER"));
+        api.as(otherTrainer).get("/grading-queue").then().statusCode(200).body("total", equalTo(0));
+        api.as(otherTrainer).body(byRubric).put("/submissions/" + second + "/grade").then().statusCode(404);
+    }
+
+    @Test
+    void lateWorkFollowsTheLatePolicyAndExtensions() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        String refused = api.as(organiser).body(assignment(now.minusDays(3), now.minusHours(1), "REFUSE"))
+                .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        String penalised = api.as(organiser).body(assignment(now.minusDays(3), now.minusHours(1), "PENALTY_PER_DAY"))
+                .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        World.Person person = world.person(world.divisionId, "TRAINEE");
+        String trainee = seatedTrainee(person);
+        api.as(trainee).body(Map.of("text", "ส่งช้า")).post("/assessments/" + refused + "/submissions").then().statusCode(422)
+                .body("type", containsString("past-due"));
+        api.as(organiser).body(Map.of("dueAt", now.plusDays(1).toString())).put("/assessments/" + refused + "/extensions/" + person.id())
+                .then().statusCode(200);
+        api.as(trainee).body(Map.of("text", "ส่งภายในเวลาที่ขยาย")).post("/assessments/" + refused + "/submissions").then().statusCode(201)
+                .body("late", equalTo(false));
+
+        String late = api.as(trainee).body(Map.of("text", "ส่งช้าหนึ่งวัน")).post("/assessments/" + penalised + "/submissions").then()
+                .statusCode(201).body("late", equalTo(true)).body("daysLate", equalTo(1)).extract().path("id");
+        api.as(organiser).body(Map.of("score", 10)).put("/submissions/" + late + "/grade").then().statusCode(200)
+                .body("grade.rawScore", equalTo(10.0f)).body("grade.score", equalTo(9.0f));
+    }
+
+    @Test
+    void workCanBeAFileCheckedByItsContent() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        String work = api.as(organiser).body(assignment(now.minusDays(1), now.plusDays(1), "REFUSE"))
+                .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        byte[] pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String id = api.as(trainee).contentType("multipart/form-data").multiPart("file", "รายงาน.pdf", pdf, "application/pdf")
+                .multiPart(new MultiPartSpecBuilder("รายงานโครงการ".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .controlName("text").mimeType("text/plain").build()).post("/assessments/" + work + "/submissions").then().statusCode(201)
+                .body("fileId", notNullValue()).body("text", equalTo("รายงานโครงการ")).extract().path("id");
+        assertThat(api.as(organiser).accept("*/*").get("/submissions/" + id + "/file").asByteArray()).isEqualTo(pdf);
+        api.as(trainee).contentType("multipart/form-data").multiPart("file", "virus.pdf", "MZ\u0090\u0000 not a pdf".getBytes(), "application/pdf")
+                .post("/assessments/" + work + "/submissions").then().statusCode(415);
+        api.as(organiser).body(assignment(now, now.plusDays(1), "REFUSE")).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201);
+        Map<String, Object> wrongTotal = assignment(now, now.plusDays(1), "REFUSE");
+        wrongTotal.put("maxScore", 100);
+        api.as(organiser).body(wrongTotal).post("/cohorts/" + cohortId + "/assessments").then().statusCode(422)
+                .body("errors[0].field", equalTo("rubric"));
     }
 }

@@ -13,7 +13,9 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.sakkaya.assessment.entity.AssessmentKind;
+import org.sakkaya.assessment.control.Rubric;
 import org.sakkaya.assessment.entity.GradingRule;
+import org.sakkaya.assessment.entity.LatePolicy;
 import org.sakkaya.assessment.entity.QuestionKind;
 import org.sakkaya.assessment.entity.ReviewRule;
 
@@ -35,7 +37,24 @@ public record AssessmentRequest(
         @Min(1) Integer drawCount,
         @Size(max = 50) List<@NotBlank @Size(max = 32) String> competencyCodes,
         @Size(max = 500) List<@Valid @NotNull QuestionRequest> questions,
-        @Size(max = 500) List<@NotBlank @Size(max = 36) String> questionIds) {
+        @Size(max = 500) List<@NotBlank @Size(max = 36) String> questionIds,
+        @Valid RubricRequest rubric,
+        LatePolicy latePolicy,
+        @DecimalMin("0") @DecimalMax("100") BigDecimal latePenaltyPercentPerDay) {
+
+    /** Assignments: criteria with levels; the best levels must add up to {@code maxScore}. */
+    public record RubricRequest(@NotNull @Size(min = 1, max = 30) List<@Valid @NotNull Criterion> criteria) {
+        Rubric toRubric() {
+            return new Rubric(criteria.stream().map(c -> new Rubric.Criterion(c.title(),
+                    c.levels().stream().map(l -> new Rubric.Level(l.label(), l.points())).toList())).toList());
+        }
+    }
+
+    public record Criterion(@NotBlank @Size(max = 255) String title, @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull Level> levels) {
+    }
+
+    public record Level(@NotBlank @Size(max = 255) String label, @NotNull @DecimalMin("0") @DecimalMax("1000") BigDecimal points) {
+    }
 
     /**
      * A question for the bank. {@code answer} is the key: {@code "b"} (single choice), {@code ["a","c"]} (multiple),

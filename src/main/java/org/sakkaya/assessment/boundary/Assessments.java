@@ -17,10 +17,8 @@ import org.sakkaya.assessment.entity.GradingRule;
 import org.sakkaya.assessment.entity.Question;
 import org.sakkaya.assessment.entity.ReviewRule;
 import org.sakkaya.platform.audit.Audit;
-import org.sakkaya.platform.problem.FieldError;
 import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.problem.NotFound;
-import org.sakkaya.platform.problem.RuleViolation;
 import org.sakkaya.platform.security.Caller;
 import org.sakkaya.platform.security.Roles;
 import org.sakkaya.program.boundary.Cohorts;
@@ -57,10 +55,13 @@ public class Assessments {
         if (!caller.is(Roles.PROGRAM_ADMIN) && !cohort.isTrainer(caller.personId())) {
             throw new NotFound("Cohort", cohortId);
         }
-        if (!request.kind().autoGraded()) {
-            throw new RuleViolation("assignments-not-available",
-                    "Assignments graded by trainers are not available yet; quizzes, pre-tests and post-tests are",
-                    new FieldError("kind", "ASSIGNMENT is not supported yet"));
+        boolean assignment = !request.kind().autoGraded();
+        if (assignment && (request.questions() != null && !request.questions().isEmpty()
+                || request.questionIds() != null && !request.questionIds().isEmpty())) {
+            throw new InvalidInput("questions", "an assignment has no questions; it is graded by trainers");
+        }
+        if (!assignment && request.rubric() != null) {
+            throw new InvalidInput("rubric", "only assignments are graded by rubric");
         }
         Instant now = clock.instant();
         List<String> questionIds = new ArrayList<>();
@@ -91,7 +92,7 @@ public class Assessments {
             }
             questionIds.add(question.id());
         }
-        if (questionIds.isEmpty()) {
+        if (questionIds.isEmpty() && !assignment) {
             throw new InvalidInput("questions", "an auto-graded assessment needs at least one question");
         }
         em.flush(); // question rows first: assessment_question refers to them
@@ -101,6 +102,8 @@ public class Assessments {
                 request.gradingRule() == null ? GradingRule.HIGHEST : request.gradingRule(),
                 request.review() == null ? ReviewRule.AFTER_CLOSE : request.review(),
                 request.drawCount(), request.competencyCodes() == null ? List.of() : request.competencyCodes(), questionIds, now);
+        assessment.markWith(request.rubric() == null ? null : request.rubric().toRubric(), request.latePolicy(),
+                request.latePenaltyPercentPerDay());
         em.persist(assessment);
         audit.record("ASSESSMENT_CREATED", "assessment", assessment.id(), "cohort " + cohortId);
         return assessment;

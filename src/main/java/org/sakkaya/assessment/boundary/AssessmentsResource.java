@@ -3,7 +3,20 @@ package org.sakkaya.assessment.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.EntityPart;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.sakkaya.identity.boundary.People;
+import org.sakkaya.identity.boundary.PersonSummary;
+import org.sakkaya.assessment.entity.Submission;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.assessment.entity.Attempt;
+import org.sakkaya.platform.files.Parts;
 import org.sakkaya.platform.security.Roles;
 
 @RequestScoped
@@ -27,6 +41,18 @@ public class AssessmentsResource {
 
     @Inject
     Attempts attempts;
+
+    @Inject
+    Assignments assignments;
+
+    @Inject
+    People people;
+
+    public record WorkRequest(@Size(max = 200_000) String text, @Size(max = 2000) String url) {
+    }
+
+    public record ExtensionRequest(@NotNull OffsetDateTime dueAt) {
+    }
 
     @GET
     @Path("{id}")
@@ -43,5 +69,56 @@ public class AssessmentsResource {
         Attempt attempt = attempts.start(id);
         return Response.created(uri.getBaseUriBuilder().path("attempts").path(attempt.id()).build())
                 .entity(attempts.view(attempt)).build();
+    }
+
+    @POST
+    @Path("{id}/submissions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.TRAINEE)
+    @Operation(summary = "Hand in assignment work as text and/or a link (a published short video, say); each hand-in is a new revision")
+    public Response submit(@PathParam("id") String id, @Valid @NotNull WorkRequest work, @Context UriInfo uri) {
+        return created(assignments.submit(id, work.text(), work.url(), null, null), uri);
+    }
+
+    @POST
+    @Path("{id}/submissions")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Roles.TRAINEE)
+    @Operation(summary = "Hand in assignment work with a file (parts: file, text, url); type checked by content, size limited")
+    public Response submitFile(@PathParam("id") String id, @FormParam("file") EntityPart file, @FormParam("text") EntityPart text,
+                               @FormParam("url") EntityPart url, @Context UriInfo uri) {
+        return created(assignments.submit(id, Parts.text(text, "text"), Parts.text(url, "url"), file == null ? null : file.getContent(),
+                file == null ? null : file.getFileName().orElse("file")), uri);
+    }
+
+    @GET
+    @Path("{id}/submissions")
+    @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.PROGRAM_ADMIN})
+    @Operation(summary = "Staff: every trainee's newest revision with its grade. A trainee: their own revisions and released grades")
+    public List<SubmissionView> submissions(@PathParam("id") String id) {
+        List<Submission> work = assignments.of(id);
+        Map<String, PersonSummary> names = people.summaries(work.stream().map(Submission::personId).distinct().toList());
+        return work.stream().map(s -> {
+            boolean staff = assignments.staffView(s);
+            PersonSummary name = names.get(s.personId());
+            return SubmissionView.of(s, name == null ? null : name.fullNameTh(),
+                    assignments.current(s.assessmentId(), s.personId(), !staff).orElse(null), null);
+        }).toList();
+    }
+
+    @PUT
+    @Path("{id}/extensions/{personId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.TRAINER, Roles.PROGRAM_ADMIN})
+    @Operation(summary = "Give one trainee a later due time for this assignment")
+    public ExtensionRequest extend(@PathParam("id") String id, @PathParam("personId") String personId,
+                                   @Valid @NotNull ExtensionRequest request) {
+        assignments.extend(id, personId, request.dueAt().toInstant());
+        return request;
+    }
+
+    private Response created(Submission submission, UriInfo uri) {
+        return Response.created(uri.getBaseUriBuilder().path("submissions").path(submission.id()).build())
+                .entity(SubmissionView.of(submission, null, null, null)).build();
     }
 }

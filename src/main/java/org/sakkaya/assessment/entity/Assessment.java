@@ -80,6 +80,16 @@ public class Assessment {
     @Column(name = "question_id")
     private List<String> questionIds = new ArrayList<>();
 
+    /** JSON of a {@link org.sakkaya.assessment.control.Rubric}; assignments only. */
+    private String rubric;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "late_policy", nullable = false)
+    private LatePolicy latePolicy = LatePolicy.REFUSE;
+
+    @Column(name = "late_penalty_percent_per_day")
+    private BigDecimal latePenaltyPercentPerDay;
+
     @Version
     private int version;
 
@@ -97,7 +107,7 @@ public class Assessment {
             throw new RuleViolation("assessment-window", "An assessment closes after it opens",
                     new FieldError("closesAt", "must be after opensAt"));
         }
-        if (drawCount != null && drawCount > questionIds.size()) {
+        if (kind.autoGraded() && drawCount != null && drawCount > questionIds.size()) {
             throw new RuleViolation("draw-count", "Cannot draw " + drawCount + " of " + questionIds.size() + " questions",
                     new FieldError("drawCount", "is more than the questions given"));
         }
@@ -117,6 +127,34 @@ public class Assessment {
         this.competencyCodes = new ArrayList<>(competencyCodes);
         this.questionIds = new ArrayList<>(questionIds);
         this.createdAt = now;
+    }
+
+    /** An assignment's marking scheme and late rule. */
+    public void markWith(org.sakkaya.assessment.control.Rubric rubric, LatePolicy latePolicy, BigDecimal penaltyPercentPerDay) {
+        if (rubric != null && rubric.maxPoints().compareTo(maxScore) != 0) {
+            throw new RuleViolation("rubric-total", "The rubric's best levels add up to " + rubric.maxPoints().stripTrailingZeros().toPlainString()
+                    + " but the assessment is marked out of " + maxScore.stripTrailingZeros().toPlainString(),
+                    new FieldError("rubric", "must add up to maxScore"));
+        }
+        if (latePolicy == LatePolicy.PENALTY_PER_DAY && penaltyPercentPerDay == null) {
+            throw new RuleViolation("late-penalty", "A penalty per day needs its percentage",
+                    new FieldError("latePenaltyPercentPerDay", "is required for PENALTY_PER_DAY"));
+        }
+        this.rubric = rubric == null ? null : rubric.toJson();
+        this.latePolicy = latePolicy == null ? LatePolicy.REFUSE : latePolicy;
+        this.latePenaltyPercentPerDay = penaltyPercentPerDay;
+    }
+
+    public java.util.Optional<org.sakkaya.assessment.control.Rubric> rubric() {
+        return rubric == null ? java.util.Optional.empty() : java.util.Optional.of(org.sakkaya.assessment.control.Rubric.fromJson(rubric));
+    }
+
+    public LatePolicy latePolicy() {
+        return latePolicy;
+    }
+
+    public BigDecimal latePenaltyPercentPerDay() {
+        return latePenaltyPercentPerDay;
     }
 
     public boolean openAt(Instant now) {

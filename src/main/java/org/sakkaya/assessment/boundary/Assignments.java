@@ -1,0 +1,289 @@
+package org.sakkaya.assessment.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.sakkaya.assessment.control.Rubric;
+import org.sakkaya.assessment.entity.Assessment;
+import org.sakkaya.assessment.entity.AssessmentKind;
+import org.sakkaya.assessment.entity.Grade;
+import org.sakkaya.assessment.entity.LatePolicy;
+import org.sakkaya.assessment.entity.Submission;
+import org.sakkaya.platform.audit.Audit;
+import org.sakkaya.platform.files.FileStore;
+import org.sakkaya.platform.files.StoredFile;
+import org.sakkaya.platform.problem.Conflict;
+import org.sakkaya.platform.problem.InvalidInput;
+import org.sakkaya.platform.problem.NotFound;
+import org.sakkaya.platform.problem.RuleViolation;
+import org.sakkaya.platform.security.Caller;
+import org.sakkaya.program.boundary.Cohorts;
+import org.sakkaya.program.boundary.Enrollments;
+import org.sakkaya.program.entity.Cohort;
+
+/**
+ * Assignment work and its grading. Trainees hand in revisions until the due time (the assessment's close, or their
+ * extension); the late policy decides what happens after it. Trainers of the cohort grade the newest revision by
+ * rubric or plain score; every grade is kept, a regrade says why, and trainees see released grades only.
+ */
+@ApplicationScoped
+public class Assignments {
+    private static final Duration DAY = Duration.ofDays(1);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Assessments assessments;
+
+    @Inject
+    Cohorts cohorts;
+
+    @Inject
+    Enrollments enrollments;
+
+    @Inject
+    FileStore files;
+
+    @Transactional
+    public Submission submit(String assessmentId, String text, String url, InputStream file, String fileName) {
+        Assessment assessment = assessments.find(assessmentId);
+        String person = caller.personId();
+        if (!enrollments.isSeated(assessment.cohortId(), person)) {
+            throw new NotFound("Assessment", assessmentId);
+        }
+        if (assessment.kind() != AssessmentKind.ASSIGNMENT) {
+            throw new RuleViolation("not-an-assignment", "This assessment is answered with attempts, not submissions");
+        }
+        boolean hasText = text != null && !text.isBlank();
+        boolean hasUrl = url != null && !url.isBlank();
+        if (!hasText && !hasUrl && file == null) {
+            throw new InvalidInput("text", "send text, a url or a file");
+        }
+        if (hasUrl && !url.strip().matches("https?://\\S{1,1990}")) {
+            throw new InvalidInput("url", "must be an http or https address");
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(assessment.opensAt())) {
+            throw new RuleViolation("assessment-closed", "This assignment does not take work yet");
+        }
+        Instant due = dueFor(assessment, person);
+        int daysLate = now.isAfter(due) ? (int) ((Duration.between(due, now).toMillis() + DAY.toMillis() - 1) / DAY.toMillis()) : 0;
+        if (daysLate > 0 && assessment.latePolicy() == LatePolicy.REFUSE) {
+            throw new RuleViolation("past-due", "The due time has passed and this assignment takes no late work");
+        }
+        // lock the person's revisions so two hand-ins cannot take the same revision number
+        List<Submission> previous = em.createQuery("SELECT s FROM Submission s WHERE s.assessmentId = :a AND s.personId = :p", Submission.class)
+                .setParameter("a", assessmentId).setParameter("p", person).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        StoredFile stored = file == null ? null : files.store("file", file, fileName, person);
+        Submission submission = new Submission(assessmentId, person, previous.size() + 1, hasText ? text : null,
+                hasUrl ? url.strip() : null, stored == null ? null : stored.id(), now, daysLate);
+        em.persist(submission);
+        audit.record("WORK_SUBMITTED", "submission", submission.id(), "revision " + submission.revision());
+        return submission;
+    }
+
+    @Transactional
+    public Grade grade(String submissionId, GradeRequest request) {
+        Submission submission = Optional.ofNullable(em.find(Submission.class, submissionId))
+                .orElseThrow(() -> new NotFound("Submission", submissionId));
+        Assessment assessment = assessments.find(submission.assessmentId());
+        Cohort cohort = cohorts.find(assessment.cohortId());
+        if (!assessments.staffOf(cohort)) {
+            throw new NotFound("Submission", submissionId);
+        }
+        Submission newest = newest(assessment.id(), submission.personId()).orElseThrow();
+        if (!newest.id().equals(submissionId)) {
+            throw new Conflict("not-newest-revision", "Grade the newest revision (" + newest.revision() + ")");
+        }
+        BigDecimal raw;
+        String rubricScores = null;
+        if (request.rubricScores() != null && !request.rubricScores().isEmpty()) {
+            Rubric rubric = assessment.rubric().orElseThrow(() -> new InvalidInput("rubricScores", "this assignment has no rubric"));
+            Set<Integer> seen = new HashSet<>();
+            raw = BigDecimal.ZERO;
+            for (int i = 0; i < request.rubricScores().size(); i++) {
+                GradeRequest.RubricScore picked = request.rubricScores().get(i);
+                String prefix = "rubricScores[" + i + "].";
+                rubric.check(picked.criterionIndex(), picked.points()).ifPresent(problem -> {
+                    String[] parts = problem.split(": ", 2);
+                    throw new InvalidInput(prefix + parts[0], parts[1]);
+                });
+                if (!seen.add(picked.criterionIndex())) {
+                    throw new InvalidInput(prefix + "criterionIndex", "is graded twice");
+                }
+                raw = raw.add(picked.points());
+            }
+            if (seen.size() != rubric.criteria().size()) {
+                throw new InvalidInput("rubricScores", "grade every one of the " + rubric.criteria().size() + " criteria");
+            }
+            var json = Json.createArrayBuilder();
+            request.rubricScores().forEach(r -> json.add(Json.createObjectBuilder().add("criterionIndex", r.criterionIndex()).add("points", r.points())));
+            rubricScores = json.build().toString();
+        } else if (request.score() != null) {
+            raw = request.score();
+            if (raw.compareTo(assessment.maxScore()) > 0) {
+                throw new InvalidInput("score", "must be at most " + assessment.maxScore().stripTrailingZeros().toPlainString());
+            }
+        } else {
+            throw new InvalidInput("score", "give a score or rubricScores");
+        }
+        boolean regrade = !history(assessment.id(), submission.personId()).isEmpty();
+        if (regrade && (request.reason() == null || request.reason().isBlank())) {
+            throw new InvalidInput("reason", "a regrade needs a reason");
+        }
+        raw = raw.setScale(4, RoundingMode.HALF_UP);
+        BigDecimal score = raw;
+        if (assessment.latePolicy() == LatePolicy.PENALTY_PER_DAY && submission.daysLate() > 0) {
+            BigDecimal kept = BigDecimal.ONE.subtract(assessment.latePenaltyPercentPerDay()
+                    .multiply(BigDecimal.valueOf(submission.daysLate())).divide(BigDecimal.valueOf(100), 6, RoundingMode.HALF_UP));
+            score = raw.multiply(kept.max(BigDecimal.ZERO)).setScale(4, RoundingMode.HALF_UP);
+        }
+        Grade grade = new Grade(submission, score, raw, rubricScores, request.feedback(), request.reason(),
+                request.released() == null || request.released(), caller.personId(), clock.instant());
+        em.persist(grade);
+        audit.record(regrade ? "WORK_REGRADED" : "WORK_GRADED", "submission", submissionId, "score " + score.toPlainString());
+        return grade;
+    }
+
+    @Transactional
+    public Instant extend(String assessmentId, String personId, Instant dueAt) {
+        Assessment assessment = assessments.find(assessmentId);
+        if (!assessments.staffOf(cohorts.find(assessment.cohortId()))) {
+            throw new NotFound("Assessment", assessmentId);
+        }
+        if (!enrollments.isSeated(assessment.cohortId(), personId)) {
+            throw new NotFound("Trainee", personId);
+        }
+        em.createNativeQuery("INSERT INTO assignment_extension (assessment_id, person_id, due_at, granted_by) VALUES (?1, ?2, ?3, ?4) "
+                        + "ON DUPLICATE KEY UPDATE due_at = ?3, granted_by = ?4")
+                .setParameter(1, assessmentId).setParameter(2, personId)
+                .setParameter(3, LocalDateTime.ofInstant(dueAt, ZoneOffset.UTC)).setParameter(4, caller.personId())
+                .executeUpdate();
+        audit.record("EXTENSION_GRANTED", "assessment", assessmentId, "for " + personId);
+        return dueAt;
+    }
+
+    /** Staff: every trainee's newest revision. A trainee: their own revisions, newest first. */
+    public List<Submission> of(String assessmentId) {
+        Assessment assessment = assessments.find(assessmentId);
+        Cohort cohort = cohorts.find(assessment.cohortId());
+        if (assessments.staffOf(cohort)) {
+            return em.createQuery("SELECT s FROM Submission s WHERE s.assessmentId = :a AND s.revision = "
+                            + "(SELECT MAX(t.revision) FROM Submission t WHERE t.assessmentId = s.assessmentId AND t.personId = s.personId) "
+                            + "ORDER BY s.submittedAt", Submission.class)
+                    .setParameter("a", assessmentId).getResultList();
+        }
+        if (!enrollments.isSeated(cohort.id(), caller.personId())) {
+            throw new NotFound("Assessment", assessmentId);
+        }
+        return em.createQuery("SELECT s FROM Submission s WHERE s.assessmentId = :a AND s.personId = :p ORDER BY s.revision DESC", Submission.class)
+                .setParameter("a", assessmentId).setParameter("p", caller.personId()).getResultList();
+    }
+
+    /** One submission: its trainee or the cohort's staff. */
+    public Submission get(String submissionId) {
+        Submission submission = em.find(Submission.class, submissionId);
+        if (submission == null) {
+            throw new NotFound("Submission", submissionId);
+        }
+        if (!caller.isPerson(submission.personId())
+                && !assessments.staffOf(cohorts.find(assessments.find(submission.assessmentId()).cohortId()))) {
+            throw new NotFound("Submission", submissionId);
+        }
+        return submission;
+    }
+
+    public boolean staffView(Submission submission) {
+        return !caller.isPerson(submission.personId());
+    }
+
+    public StoredFile fileOf(String submissionId) {
+        Submission submission = get(submissionId);
+        if (submission.fileId() == null) {
+            throw new NotFound("File of submission", submissionId);
+        }
+        return files.find(submission.fileId());
+    }
+
+    /** The caller's grading queue: newest revisions without a grade, of assignments of cohorts they train, oldest first. */
+    public List<Submission> queue(int limit) {
+        List<String> cohortIds = enrollments.cohortsTrainedBy(caller.personId());
+        if (cohortIds.isEmpty()) {
+            return List.of();
+        }
+        return queueQuery("SELECT s", cohortIds, Submission.class).setMaxResults(limit).getResultList();
+    }
+
+    public long queueSize() {
+        List<String> cohortIds = enrollments.cohortsTrainedBy(caller.personId());
+        return cohortIds.isEmpty() ? 0 : queueQuery("SELECT COUNT(s)", cohortIds, Long.class).getSingleResult();
+    }
+
+    private <T> jakarta.persistence.TypedQuery<T> queueQuery(String select, List<String> cohortIds, Class<T> type) {
+        return em.createQuery(select + " FROM Submission s, Assessment a WHERE s.assessmentId = a.id AND a.cohortId IN :cohorts "
+                        + "AND a.kind = :assignment AND s.revision = (SELECT MAX(t.revision) FROM Submission t "
+                        + "WHERE t.assessmentId = s.assessmentId AND t.personId = s.personId) "
+                        + "AND NOT EXISTS (SELECT g FROM Grade g WHERE g.submissionId = s.id)"
+                        + (type == Long.class ? "" : " ORDER BY s.submittedAt, s.id"), type)
+                .setParameter("cohorts", cohortIds).setParameter("assignment", AssessmentKind.ASSIGNMENT);
+    }
+
+    /** Every grade of the person's work on the assessment, oldest first. */
+    public List<Grade> history(String assessmentId, String personId) {
+        return em.createQuery("SELECT g FROM Grade g WHERE g.assessmentId = :a AND g.personId = :p ORDER BY g.gradedAt, g.id", Grade.class)
+                .setParameter("a", assessmentId).setParameter("p", personId).getResultList();
+    }
+
+    /** The grade that counts: the newest; for the trainee, the newest released one. */
+    public Optional<Grade> current(String assessmentId, String personId, boolean releasedOnly) {
+        List<Grade> grades = history(assessmentId, personId);
+        for (int i = grades.size() - 1; i >= 0; i--) {
+            if (!releasedOnly || grades.get(i).released()) {
+                return Optional.of(grades.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Submission> newest(String assessmentId, String personId) {
+        return em.createQuery("SELECT s FROM Submission s WHERE s.assessmentId = :a AND s.personId = :p ORDER BY s.revision DESC", Submission.class)
+                .setParameter("a", assessmentId).setParameter("p", personId).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    private Instant dueFor(Assessment assessment, String personId) {
+        List<?> rows = em.createNativeQuery("SELECT due_at FROM assignment_extension WHERE assessment_id = ?1 AND person_id = ?2")
+                .setParameter(1, assessment.id()).setParameter(2, personId).getResultList();
+        if (rows.isEmpty()) {
+            return assessment.closesAt();
+        }
+        Object value = rows.get(0);
+        LocalDateTime due = value instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;
+        return due.toInstant(ZoneOffset.UTC);
+    }
+}
