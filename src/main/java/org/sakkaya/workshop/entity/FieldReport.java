@@ -65,7 +65,7 @@ public class FieldReport {
             if (!previous.assignmentId.equals(assignmentId) || !previous.personId.equals(personId)) {
                 throw new IllegalArgumentException("A report supersedes only the same trainee's report on the same assignment");
             }
-            previous.latest = false;
+            previous.supersede();
         }
         this.revision = previous == null ? 1 : previous.revision + 1;
         this.latest = true;
@@ -73,6 +73,11 @@ public class FieldReport {
         this.links = links == null || links.isEmpty() ? null : String.join("\n", links);
         this.fileId = fileId;
         this.submittedAt = now;
+    }
+
+    /** Through its own method: the persistence provider tracks changes made by the entity itself, not by another. */
+    private void supersede() {
+        latest = false;
     }
 
     /** PDPA erasure: the content goes, the fact that a report was submitted stays. */
