@@ -45,7 +45,7 @@ public class CohortAccess {
         return caller.is(Roles.HR);
     }
 
-    public boolean seatedCaller(Cohort cohort) {
+    private boolean seatedCaller(Cohort cohort) {
         return caller.is(Roles.TRAINEE) && enrollments.isSeated(cohort.id(), caller.personId());
     }
 
