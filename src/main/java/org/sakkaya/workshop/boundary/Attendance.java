@@ -1,0 +1,348 @@
+package org.sakkaya.workshop.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sakkaya.identity.boundary.People;
+import org.sakkaya.identity.boundary.PersonSummary;
+import org.sakkaya.platform.audit.Audit;
+import org.sakkaya.platform.problem.Conflict;
+import org.sakkaya.platform.problem.FieldError;
+import org.sakkaya.platform.problem.InvalidInput;
+import org.sakkaya.platform.problem.NotFound;
+import org.sakkaya.platform.problem.RuleViolation;
+import org.sakkaya.platform.problem.TooManyRequests;
+import org.sakkaya.program.boundary.Cohorts;
+import org.sakkaya.program.boundary.Enrollments;
+import org.sakkaya.program.entity.Cohort;
+import org.sakkaya.program.entity.Enrollment;
+import org.sakkaya.workshop.control.AttendanceRate;
+import org.sakkaya.workshop.control.CheckInCodes;
+import org.sakkaya.workshop.control.CheckInPolicy;
+import org.sakkaya.workshop.control.CheckInThrottle;
+import org.sakkaya.workshop.control.NotSeated;
+import org.sakkaya.workshop.control.WrongCheckInCode;
+import org.sakkaya.workshop.entity.AttendanceRecord;
+import org.sakkaya.workshop.entity.AttendanceStatus;
+import org.sakkaya.workshop.entity.WorkshopSession;
+
+/**
+ * Attendance at workshop sessions: trainees check in with a short-lived code the trainer shows, trainers record
+ * and correct everyone (their word overrides a check-in), and the attendance percentage per trainee follows the
+ * rule in {@link AttendanceRate}. Other features (the pass policy, the gradebook) read the percentage through
+ * {@link #percentFor} and {@link #percentsFor}.
+ */
+@ApplicationScoped
+public class Attendance {
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Cohorts cohorts;
+
+    @Inject
+    Enrollments enrollments;
+
+    @Inject
+    People people;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    CohortAccess access;
+
+    @Inject
+    CheckInThrottle throttle;
+
+    @Inject
+    @ConfigProperty(name = "sakkaya.checkin.code-seconds", defaultValue = "300")
+    long codeSeconds;
+
+    @Inject
+    @ConfigProperty(name = "sakkaya.checkin.opens-minutes-before", defaultValue = "30")
+    long opensMinutesBefore;
+
+    @Inject
+    @ConfigProperty(name = "sakkaya.checkin.grace-minutes", defaultValue = "15")
+    long graceMinutes;
+
+    /** One line of a session's attendance sheet; {@code record} is null while nothing is recorded. */
+    public record Line(Enrollment seat, PersonSummary person, AttendanceRecord record) {
+    }
+
+    public record IssuedCode(String code, Instant expiresAt) {
+    }
+
+    /** One trainee's line of the cohort table: a status per session (null: none recorded), then the rate. */
+    public record TableRow(Enrollment seat, PersonSummary person, List<AttendanceStatus> statuses, AttendanceRate rate) {
+    }
+
+    public record Table(Cohort cohort, List<WorkshopSession> sessions, List<TableRow> rows) {
+    }
+
+    /**
+     * A trainer's (or PROGRAM_ADMIN's) bulk record for one session. All rows are checked before any is written, and
+     * a refused request writes nothing. Recording what is recorded already changes nothing, so the same request
+     * twice leaves the same state.
+     */
+    @Transactional
+    public List<Line> record(String sessionId, List<AttendanceEntry> entries) {
+        WorkshopSession session = sessions.find(sessionId);
+        Cohort cohort = cohorts.find(session.cohortId());
+        if (!access.runs(cohort)) {
+            throw new NotFound("Session", sessionId);
+        }
+        List<Enrollment> seated = enrollments.seated(cohort.id());
+        Set<String> seatHolders = seated.stream().map(Enrollment::personId).collect(Collectors.toSet());
+        Set<String> named = new HashSet<>();
+        List<FieldError> notSeated = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            AttendanceEntry entry = entries.get(i);
+            if (entry == null) {
+                throw new InvalidInput("[" + i + "]", "must be an object with personId and status");
+            }
+            if (entry.personId() == null || entry.personId().isBlank()) {
+                throw new InvalidInput("[" + i + "].personId", "must not be blank");
+            }
+            if (entry.status() == null) {
+                throw new InvalidInput("[" + i + "].status", "must be PRESENT, LATE, EXCUSED or ABSENT");
+            }
+            if (!named.add(entry.personId())) {
+                throw new InvalidInput("[" + i + "].personId", "appears more than once");
+            }
+            if (!seatHolders.contains(entry.personId())) {
+                notSeated.add(new FieldError("[" + i + "].personId", "is not seated in this cohort"));
+            }
+        }
+        if (!notSeated.isEmpty()) {
+            throw new NotSeated(notSeated);
+        }
+        Map<String, AttendanceRecord> existing = records(List.of(sessionId), named).stream()
+                .collect(Collectors.toMap(AttendanceRecord::personId, Function.identity()));
+        Instant now = clock.instant();
+        String trainer = access.callerId();
+        for (AttendanceEntry entry : entries) {
+            AttendanceRecord record = existing.get(entry.personId());
+            String before = record == null ? null : record.status().name();
+            if (record == null) {
+                em.persist(AttendanceRecord.recordedBy(trainer, sessionId, entry.personId(), entry.status(), now));
+            } else if (!record.record(entry.status(), trainer, now)) {
+                continue;
+            }
+            audit.record("ATTENDANCE_RECORDED", "session", sessionId,
+                    "person " + entry.personId() + ": " + before + " -> " + entry.status());
+        }
+        return lines(session, seated);
+    }
+
+    /**
+     * A session's sheet: every seat with its record, for PROGRAM_ADMIN and the cohort's trainers; HR's own staff
+     * for HR; the caller's own line for a trainee.
+     */
+    public List<Line> sheet(String sessionId) {
+        WorkshopSession session = sessions.find(sessionId);
+        Cohort cohort = cohorts.find(session.cohortId());
+        if (!access.readsSchedule(cohort)) {
+            throw new NotFound("Session", sessionId);
+        }
+        return lines(session, access.readableSeats(cohort));
+    }
+
+    /** A new code for the session, replacing the one before; only the cohort's own trainers make them. */
+    @Transactional
+    public IssuedCode issueCode(String sessionId) {
+        WorkshopSession session = sessions.find(sessionId);
+        if (!access.trains(cohorts.find(session.cohortId()))) {
+            throw new NotFound("Session", sessionId);
+        }
+        Instant now = clock.instant();
+        if (session.hasEnded(now)) {
+            throw new RuleViolation("session-ended", "This session has ended; record the attendance instead");
+        }
+        String code = CheckInCodes.generate();
+        Instant expiresAt = policy().codeExpiry(now);
+        session.replaceCheckInCode(CheckInCodes.hash(sessionId, code), expiresAt);
+        audit.record("CHECK_IN_CODE_ISSUED", "session", sessionId, "valid until " + expiresAt);
+        return new IssuedCode(code, expiresAt);
+    }
+
+    /**
+     * A seated trainee checks in with the code on the screen, during the session's check-in window, once. A wrong
+     * code is counted (and the count kept although the check-in is refused); too many and the trainee asks the
+     * trainer instead.
+     */
+    @Transactional(dontRollbackOn = {WrongCheckInCode.class, TooManyRequests.class})
+    public AttendanceRecord checkIn(String sessionId, String code) {
+        WorkshopSession session = sessions.find(sessionId);
+        String me = access.callerId();
+        if (!enrollments.isSeated(session.cohortId(), me)) {
+            throw new NotFound("Session", sessionId);
+        }
+        Instant now = clock.instant();
+        CheckInPolicy policy = policy();
+        if (throttle.exhausted(sessionId, me)) {
+            audit.record("CHECK_IN_THROTTLED", "session", sessionId, null);
+            throw new TooManyRequests("Too many wrong codes for this session; ask your trainer to record your attendance",
+                    Duration.between(now, session.endsAt()).toSeconds());
+        }
+        if (!policy.isOpen(session.startsAt(), session.endsAt(), now)) {
+            throw new RuleViolation("check-in-closed", "Check-in to this session is open from "
+                    + Bangkok.time(policy.opensAt(session.startsAt())) + " until " + Bangkok.time(session.endsAt()));
+        }
+        if (!records(List.of(sessionId), Set.of(me)).isEmpty()) {
+            throw new Conflict("attendance-recorded", "Your attendance at this session is recorded already");
+        }
+        switch (CheckInCodes.verify(session.checkInCodeHash(), session.checkInCodeExpiresAt(), sessionId, code, now)) {
+            case EXPIRED -> throw new RuleViolation("check-in-code-expired",
+                    "This code has expired; ask your trainer for a new one", new FieldError("code", "has expired"));
+            case WRONG -> {
+                throttle.failed(sessionId, me);
+                audit.record("CHECK_IN_FAILED", "session", sessionId, null);
+                throw new WrongCheckInCode();
+            }
+            case ACCEPTED -> {
+            }
+        }
+        AttendanceRecord record = AttendanceRecord.checkIn(sessionId, me, policy.statusAt(session.startsAt(), now), now);
+        em.persist(record);
+        audit.record("CHECKED_IN", "session", sessionId, record.status().name());
+        return record;
+    }
+
+    /**
+     * The cohort's table, trainee by session, with percentages: for those who run the cohort, and HR's own staff.
+     * Like the percentage reads below, one transaction, so that its queries read one snapshot of the database.
+     */
+    @Transactional
+    public Table table(String cohortId) {
+        Cohort cohort = cohorts.find(cohortId);
+        if (!access.runs(cohort) && !access.isHr()) {
+            throw new NotFound("Cohort", cohortId);
+        }
+        List<WorkshopSession> schedule = sessions.ofCohort(cohortId);
+        List<Enrollment> seats = access.readableSeats(cohort);
+        Set<String> persons = seats.stream().map(Enrollment::personId).collect(Collectors.toSet());
+        Map<String, Map<String, AttendanceStatus>> statuses = new HashMap<>();
+        for (AttendanceRecord record : records(schedule.stream().map(WorkshopSession::id).toList(), persons)) {
+            statuses.computeIfAbsent(record.personId(), p -> new HashMap<>()).put(record.sessionId(), record.status());
+        }
+        CohortRates rates = rates(cohortId, null);
+        Map<String, PersonSummary> names = people.summaries(persons);
+        List<TableRow> rows = seats.stream().map(seat -> {
+            Map<String, AttendanceStatus> mine = statuses.getOrDefault(seat.personId(), Map.of());
+            return new TableRow(seat, names.get(seat.personId()),
+                    schedule.stream().map(s -> mine.get(s.id())).toList(),
+                    rates.of(seat.personId()));
+        }).toList();
+        return new Table(cohort, schedule, rows);
+    }
+
+    /**
+     * The person's attendance percentage in the cohort (two decimals), or empty when no session has ended (or
+     * every ended one was excused). No scope check: the calling feature has checked that its caller may know it.
+     */
+    @Transactional
+    public Optional<BigDecimal> percentFor(String cohortId, String personId) {
+        return rates(cohortId, personId).of(personId).percent();
+    }
+
+    /**
+     * Percentages of the given people of the cohort, in two queries whatever their number, for tables such as the
+     * gradebook. A person without a figure yet has no entry. No scope check, as {@link #percentFor}.
+     */
+    @Transactional
+    public Map<String, BigDecimal> percentsFor(String cohortId, Collection<String> personIds) {
+        Map<String, BigDecimal> percents = new HashMap<>();
+        CohortRates rates = rates(cohortId, null);
+        personIds.forEach(personId -> rates.of(personId).percent().ifPresent(p -> percents.put(personId, p)));
+        return percents;
+    }
+
+    /** A cohort's tallies as the database counted them; anyone without a record has attended nothing. */
+    private record CohortRates(long ended, Map<String, List<AttendanceRate.Tally>> tallies) {
+        AttendanceRate of(String personId) {
+            return AttendanceRate.of(ended, tallies.getOrDefault(personId, List.of()));
+        }
+    }
+
+    /**
+     * The database counts records per person, status and whether the session has ended (one GROUP BY, a few rows
+     * per trainee); the rule in {@link AttendanceRate} makes the figures. {@code personId} null: everyone.
+     */
+    private CohortRates rates(String cohortId, String personId) {
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        long ended = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM workshop_session WHERE cohort_id = ?1 AND ends_at <= ?2")
+                .setParameter(1, cohortId).setParameter(2, now)
+                .getSingleResult()).longValue();
+        var query = em.createNativeQuery("SELECT a.person_id, a.status, CASE WHEN s.ends_at <= ?2 THEN 1 ELSE 0 END AS ended, "
+                        + "COUNT(*) FROM attendance_record a JOIN workshop_session s ON s.id = a.session_id "
+                        + "WHERE s.cohort_id = ?1" + (personId == null ? "" : " AND a.person_id = ?3")
+                        + " GROUP BY a.person_id, a.status, ended")
+                .setParameter(1, cohortId)
+                .setParameter(2, now);
+        if (personId != null) {
+            query.setParameter(3, personId);
+        }
+        Map<String, List<AttendanceRate.Tally>> tallies = new HashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            tallies.computeIfAbsent((String) columns[0], p -> new ArrayList<>()).add(new AttendanceRate.Tally(
+                    AttendanceStatus.valueOf((String) columns[1]), ((Number) columns[2]).intValue() == 1,
+                    ((Number) columns[3]).longValue()));
+        }
+        return new CohortRates(ended, tallies);
+    }
+
+    private List<Line> lines(WorkshopSession session, List<Enrollment> seats) {
+        Set<String> persons = seats.stream().map(Enrollment::personId).collect(Collectors.toSet());
+        Map<String, AttendanceRecord> recorded = records(List.of(session.id()), persons).stream()
+                .collect(Collectors.toMap(AttendanceRecord::personId, Function.identity()));
+        Map<String, PersonSummary> names = people.summaries(persons);
+        return seats.stream()
+                .map(seat -> new Line(seat, names.get(seat.personId()), recorded.get(seat.personId())))
+                .toList();
+    }
+
+    private List<AttendanceRecord> records(Collection<String> sessionIds, Collection<String> personIds) {
+        if (sessionIds.isEmpty() || personIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT r FROM AttendanceRecord r WHERE r.sessionId IN :sessions AND r.personId IN :people",
+                        AttendanceRecord.class)
+                .setParameter("sessions", Set.copyOf(sessionIds))
+                .setParameter("people", Set.copyOf(personIds))
+                .getResultList();
+    }
+
+    private CheckInPolicy policy() {
+        return new CheckInPolicy(Duration.ofMinutes(opensMinutesBefore), Duration.ofMinutes(graceMinutes),
+                Duration.ofSeconds(codeSeconds));
+    }
+
+}

@@ -1,0 +1,15 @@
+package org.sakkaya.workshop.boundary;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.sakkaya.workshop.entity.FieldAssignment;
+
+/** {@code dueOn} is the Bangkok date of {@code dueAt}. */
+public record FieldAssignmentView(String id, String cohortId, String title, String brief, OffsetDateTime dueAt,
+                                  LocalDate dueOn, String afterSessionId, OffsetDateTime createdAt) {
+    static FieldAssignmentView of(FieldAssignment a) {
+        OffsetDateTime due = Bangkok.time(a.dueAt());
+        return new FieldAssignmentView(a.id(), a.cohortId(), a.title(), a.brief(), due, due.toLocalDate(),
+                a.afterSessionId(), Bangkok.time(a.createdAt()));
+    }
+}

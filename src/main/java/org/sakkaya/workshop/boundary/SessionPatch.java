@@ -1,0 +1,17 @@
+package org.sakkaya.workshop.boundary;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+
+/** Fields left out (or null) stay as they are. */
+public record SessionPatch(
+        @Min(1) @Max(1000) Integer number,
+        @Size(min = 1, max = 255) String title,
+        OffsetDateTime startsAt,
+        OffsetDateTime endsAt,
+        @Size(max = 255) String venue,
+        @Size(max = 2000) String onlineUrl,
+        @Size(max = 255) String speaker) {
+}

@@ -1,0 +1,13 @@
+package org.sakkaya.workshop.boundary;
+
+import java.time.OffsetDateTime;
+import org.sakkaya.workshop.entity.WorkshopSession;
+
+/** Times in Bangkok time. */
+public record SessionView(String id, String cohortId, int number, String title, OffsetDateTime startsAt,
+                          OffsetDateTime endsAt, String venue, String onlineUrl, String speaker) {
+    static SessionView of(WorkshopSession s) {
+        return new SessionView(s.id(), s.cohortId(), s.number(), s.title(), Bangkok.time(s.startsAt()),
+                Bangkok.time(s.endsAt()), s.venue(), s.onlineUrl(), s.speaker());
+    }
+}

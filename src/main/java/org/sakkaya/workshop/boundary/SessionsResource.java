@@ -1,0 +1,90 @@
+package org.sakkaya.workshop.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sakkaya.platform.security.Roles;
+
+@RequestScoped
+@Path("sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Workshops")
+public class SessionsResource {
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    Attendance attendance;
+
+    public record CheckInRequest(@NotBlank @Size(max = 32) String code) {
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER, Roles.TRAINEE, Roles.HR})
+    public SessionView get(@PathParam("id") String id) {
+        return SessionView.of(sessions.get(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(Roles.PROGRAM_ADMIN)
+    @Operation(summary = "Change a session: title, times, venue, online URL, speaker or number")
+    public SessionView update(@PathParam("id") String id, @Valid @NotNull SessionPatch patch) {
+        return SessionView.of(sessions.update(id, patch));
+    }
+
+    @PUT
+    @Path("{id}/attendance")
+    @RolesAllowed({Roles.TRAINER, Roles.PROGRAM_ADMIN})
+    @Operation(summary = "Record attendance in bulk (idempotent); every person must hold a seat, else nothing is written")
+    public List<AttendanceLineView> record(@PathParam("id") String id, @NotNull @Size(max = 10000) List<AttendanceEntry> entries) {
+        return attendance.record(id, entries).stream().map(AttendanceLineView::of).toList();
+    }
+
+    @GET
+    @Path("{id}/attendance")
+    @RolesAllowed({Roles.TRAINER, Roles.PROGRAM_ADMIN, Roles.HR, Roles.TRAINEE})
+    @Operation(summary = "The session's sheet: every seat for trainers and PROGRAM_ADMIN, own staff for HR, own line for a trainee")
+    public List<AttendanceLineView> sheet(@PathParam("id") String id) {
+        return attendance.sheet(id).stream().map(AttendanceLineView::of).toList();
+    }
+
+    @POST
+    @Path("{id}/check-in-code")
+    @RolesAllowed(Roles.TRAINER)
+    @Operation(summary = "A new short-lived check-in code for the room; it replaces the one before")
+    public CheckInCodeView issueCode(@PathParam("id") String id) {
+        return CheckInCodeView.of(attendance.issueCode(id));
+    }
+
+    @POST
+    @Path("{id}/check-in")
+    @RolesAllowed(Roles.TRAINEE)
+    @Operation(summary = "Check in with the code on the screen, once, while the session's check-in is open")
+    public Response checkIn(@PathParam("id") String id, @Valid @NotNull CheckInRequest request, @Context UriInfo uri) {
+        CheckInView view = CheckInView.of(attendance.checkIn(id, request.code()));
+        return Response.created(uri.getBaseUriBuilder().path("sessions").path(id).path("attendance").build())
+                .entity(view).build();
+    }
+}

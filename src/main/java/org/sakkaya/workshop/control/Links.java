@@ -1,0 +1,52 @@
+package org.sakkaya.workshop.control;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sakkaya.platform.problem.InvalidInput;
+
+/**
+ * Links people put into reports and sessions are shown to others as clickable, so only absolute http and https URLs
+ * with a host are taken: no {@code javascript:}, {@code data:} or {@code file:} links, no relative paths.
+ */
+public final class Links {
+    public static final int MAX_LENGTH = 2000;
+
+    private Links() {
+    }
+
+    /** The URL, stripped, or a 400 naming {@code field}. */
+    public static String http(String url, String field) {
+        String candidate = url == null ? "" : url.strip();
+        if (candidate.isEmpty() || candidate.length() > MAX_LENGTH || candidate.chars().anyMatch(Character::isWhitespace)) {
+            throw new InvalidInput(field, "must be an http or https URL of at most " + MAX_LENGTH + " characters");
+        }
+        try {
+            URI uri = new URI(candidate);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getHost().isBlank()) {
+                throw new InvalidInput(field, "must be an http or https URL");
+            }
+        } catch (URISyntaxException e) {
+            throw new InvalidInput(field, "must be an http or https URL");
+        }
+        return candidate;
+    }
+
+    /** Every link checked, each named {@code field[i]} when it fails. */
+    public static List<String> http(List<String> urls, String field, int max) {
+        if (urls == null) {
+            return List.of();
+        }
+        if (urls.size() > max) {
+            throw new InvalidInput(field, "at most " + max + " links");
+        }
+        List<String> checked = new ArrayList<>(urls.size());
+        for (int i = 0; i < urls.size(); i++) {
+            checked.add(http(urls.get(i), field + "[" + i + "]"));
+        }
+        return checked;
+    }
+}

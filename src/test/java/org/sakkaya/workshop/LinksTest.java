@@ -1,0 +1,33 @@
+package org.sakkaya.workshop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sakkaya.platform.problem.InvalidInput;
+import org.sakkaya.workshop.control.Links;
+
+class LinksTest {
+    @Test
+    void httpAndHttpsUrlsWithAHostAreTaken() {
+        assertThat(Links.http(List.of(" https://www.tiktok.com/@moph/video/7290000000000000000 ", "http://example.org/ผลงาน"),
+                "links", 20)).containsExactly("https://www.tiktok.com/@moph/video/7290000000000000000", "http://example.org/ผลงาน");
+    }
+
+    @Test
+    void otherSchemesRelativePathsAndJunkAreRefusedNamingTheLink() {
+        for (String bad : List.of("javascript:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd", "/relative/path",
+                "https://", "ftp://example.org/x", "https://exa mple.org", "not a url", "")) {
+            assertThatThrownBy(() -> Links.http(List.of("https://ok.example.org", bad), "links", 20))
+                    .as(bad).isInstanceOf(InvalidInput.class)
+                    .satisfies(e -> assertThat(((InvalidInput) e).errors().get(0).field()).isEqualTo("links[1]"));
+        }
+    }
+
+    @Test
+    void tooManyLinksAreRefused() {
+        assertThatThrownBy(() -> Links.http(List.of("https://a.example", "https://b.example"), "links", 1))
+                .isInstanceOf(InvalidInput.class);
+    }
+}

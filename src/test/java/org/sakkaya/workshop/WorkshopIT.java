@@ -1,0 +1,731 @@
+package org.sakkaya.workshop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.restassured.builder.MultiPartSpecBuilder;
+import io.restassured.response.Response;
+import io.restassured.specification.MultiPartSpecification;
+import io.restassured.specification.RequestSpecification;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sakkaya.it.Api;
+import org.sakkaya.it.Deployments;
+import org.sakkaya.it.TestDatabase;
+import org.sakkaya.it.World;
+
+/**
+ * Workshop sessions, attendance, check-in and field work, as organisers, trainers, HR and trainees use them. Sessions
+ * are scheduled around the present moment, so what the server's clock decides (the check-in window, lateness,
+ * which sessions have ended) is the same on every run.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WorkshopIT {
+    static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+    static final String TITLE_1 = "ครั้งที่ 1: การผลิตคอนเทนต์วิดีโอสั้น (TikTok) สำหรับหน่วยงานภาครัฐ";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    World world;
+    String organiser;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(base);
+        world = new World(api);
+        organiser = world.token(world.person(world.departmentId, "PROGRAM_ADMIN"));
+    }
+
+    // --- the world of one cohort
+
+    private String cohort() {
+        Map<String, Object> program = Map.of("code", "PR-" + world.tag() + UUID.randomUUID().toString().substring(0, 4),
+                "nameTh", "นักสื่อสาร/ครีเอเตอร์ (PR content creator)", "track", "CONTENT_CREATOR");
+        String programId = api.as(organiser).body(program).post("/programs").then().statusCode(201).extract().path("id");
+        Map<String, Object> body = new HashMap<>();
+        body.put("programId", programId);
+        body.put("number", 1);
+        body.put("nameTh", "PR MIND: สัมมนาเชิงปฏิบัติการนักประชาสัมพันธ์ยุคใหม่");
+        body.put("organizerId", world.departmentId);
+        body.put("startsOn", "2023-09-26");
+        body.put("endsOn", "2023-12-07");
+        return api.as(organiser).body(body).post("/cohorts").then().statusCode(201).extract().path("id");
+    }
+
+    private World.Person trainerOf(String cohortId) {
+        World.Person trainer = world.person(world.divisionId, "TRAINER");
+        api.as(organiser).put("/cohorts/" + cohortId + "/trainers/" + trainer.id()).then().statusCode(200);
+        return trainer;
+    }
+
+    private World.Person seated(String cohortId, String organizationId) {
+        World.Person trainee = world.person(organizationId, "TRAINEE");
+        seat(cohortId, trainee.id());
+        return trainee;
+    }
+
+    private void seat(String cohortId, String personId) {
+        api.as(organiser).body(Map.of("personId", personId)).post("/cohorts/" + cohortId + "/enrollments").then()
+                .statusCode(201).body("status", equalTo("ENROLLED"));
+    }
+
+    /** A session starting {@code startsIn} from now (negative: in the past) and lasting {@code lasts}. */
+    private String session(String cohortId, int number, Duration startsIn, Duration lasts) {
+        OffsetDateTime starts = OffsetDateTime.now(BANGKOK).plus(startsIn).truncatedTo(ChronoUnit.SECONDS);
+        return api.as(organiser).body(sessionBody(number, "ครั้งที่ " + number, starts.toString(), starts.plus(lasts).toString()))
+                .post("/cohorts/" + cohortId + "/sessions").then().statusCode(201).extract().path("id");
+    }
+
+    private static Map<String, Object> sessionBody(int number, String title, String startsAt, String endsAt) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("number", number);
+        body.put("title", title);
+        body.put("startsAt", startsAt);
+        body.put("endsAt", endsAt);
+        body.put("venue", "ห้องประชุมชั้น 5 สำนักงานปลัดกระทรวงอุตสาหกรรม ถนนพระรามที่ 6 กรุงเทพมหานคร");
+        body.put("speaker", "ดร.ฤทัยรัตน์ ภู่ผึ้ง");
+        return body;
+    }
+
+    private String code(String trainerToken, String sessionId) {
+        return api.as(trainerToken).post("/sessions/" + sessionId + "/check-in-code").then().statusCode(200)
+                .extract().path("code");
+    }
+
+    private Response checkIn(String traineeToken, String sessionId, String code) {
+        return api.as(traineeToken).body(Map.of("code", code)).post("/sessions/" + sessionId + "/check-in");
+    }
+
+    private Response record(String token, String sessionId, Object... personStatusPairs) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < personStatusPairs.length; i += 2) {
+            rows.add(Map.of("personId", personStatusPairs[i], "status", personStatusPairs[i + 1]));
+        }
+        return api.as(token).body(rows).put("/sessions/" + sessionId + "/attendance");
+    }
+
+    private static void expireCheckInCode(String sessionId) throws SQLException {
+        try (Connection connection = TestDatabase.connect();
+             var update = connection.prepareStatement("UPDATE workshop_session SET check_in_code_expires_at = ? WHERE id = ?")) {
+            update.setObject(1, LocalDateTime.now(ZoneOffset.UTC).minusSeconds(1));
+            update.setString(2, sessionId);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    // --- sessions
+
+    @Test
+    void anOrganiserSchedulesSessionsAndTheCohortReadsThem() {
+        String cohortId = cohort();
+        String trainer = world.token(trainerOf(cohortId));
+        String trainee = world.token(seated(cohortId, world.divisionId));
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        String outsider = world.token(world.person(world.divisionId, "TRAINEE"));
+        String otherTrainer = world.token(trainerOf(cohort()));
+
+        Map<String, Object> first = sessionBody(1, TITLE_1, "2023-09-26T09:00:00+07:00", "2023-09-26T16:00:00+07:00");
+        first.put("onlineUrl", "https://meet.example.org/pr-mind-1");
+        Response created = api.as(organiser).body(first).post("/cohorts/" + cohortId + "/sessions");
+        created.then().statusCode(201)
+                .header("Location", containsString("/api/v1/sessions/"))
+                .body("title", equalTo(TITLE_1))
+                .body("startsAt", equalTo("2023-09-26T09:00:00+07:00"))
+                .body("endsAt", equalTo("2023-09-26T16:00:00+07:00"))
+                .body("speaker", equalTo("ดร.ฤทัยรัตน์ ภู่ผึ้ง"));
+        String id = created.path("id");
+        // an instant given in UTC is the same instant, answered in Bangkok time
+        api.as(organiser).body(sessionBody(2, "ครั้งที่ 2: Soft Power", "2023-10-26T02:00:00Z", "2023-10-26T09:00:00Z"))
+                .post("/cohorts/" + cohortId + "/sessions").then().statusCode(201)
+                .body("startsAt", equalTo("2023-10-26T09:00:00+07:00"));
+
+        for (String reader : List.of(trainee, trainer, hr, organiser)) {
+            api.as(reader).get("/cohorts/" + cohortId + "/sessions").then().statusCode(200)
+                    .body("number", contains(1, 2)).body("[0].venue", containsString("กรุงเทพมหานคร"));
+        }
+        api.as(trainee).get("/sessions/" + id).then().statusCode(200).body("title", equalTo(TITLE_1))
+                .body("onlineUrl", equalTo("https://meet.example.org/pr-mind-1"));
+        api.as(outsider).get("/cohorts/" + cohortId + "/sessions").then().statusCode(404);
+        api.as(outsider).get("/sessions/" + id).then().statusCode(404);
+        api.as(otherTrainer).get("/cohorts/" + cohortId + "/sessions").then().statusCode(404);
+        api.as(world.token(world.person(world.departmentId, "EXECUTIVE"))).get("/sessions/" + id).then().statusCode(403);
+
+        api.as(organiser).body(Map.of("title", "ครั้งที่ 1: TikTok เชิงสร้างสรรค์", "endsAt", "2023-09-26T16:30:00+07:00"))
+                .patch("/sessions/" + id).then().statusCode(200)
+                .body("title", equalTo("ครั้งที่ 1: TikTok เชิงสร้างสรรค์"))
+                .body("endsAt", equalTo("2023-09-26T16:30:00+07:00"))
+                .body("startsAt", equalTo("2023-09-26T09:00:00+07:00"));
+        api.as(trainer).body(Map.of("title", "x")).patch("/sessions/" + id).then().statusCode(403);
+        api.as(trainer).body(first).post("/cohorts/" + cohortId + "/sessions").then().statusCode(403);
+    }
+
+    @Test
+    void badSessionsAreClearErrors() {
+        String cohortId = cohort();
+        String sessions = "/cohorts/" + cohortId + "/sessions";
+        api.as(organiser).body(sessionBody(1, "ก", "2023-09-26T09:00:00+07:00", "2023-09-26T16:00:00+07:00")).post(sessions)
+                .then().statusCode(201);
+        api.as(organiser).body(sessionBody(1, "ข", "2023-10-26T09:00:00+07:00", "2023-10-26T16:00:00+07:00")).post(sessions)
+                .then().statusCode(409).body("errors[0].field", equalTo("number"));
+        api.as(organiser).body(sessionBody(2, "ข", "2023-10-26T16:00:00+07:00", "2023-10-26T09:00:00+07:00")).post(sessions)
+                .then().statusCode(422).contentType(containsString("application/problem+json"))
+                .body("errors[0].field", equalTo("endsAt"));
+        api.as(organiser).body(sessionBody(2, "ข", "2023-10-26T09:00:00", "2023-10-26T16:00:00")).post(sessions)
+                .then().statusCode(400);
+        Map<String, Object> script = sessionBody(2, "ข", "2023-10-26T09:00:00+07:00", "2023-10-26T16:00:00+07:00");
+        script.put("onlineUrl", "javascript:alert(1)");
+        api.as(organiser).body(script).post(sessions).then().statusCode(400).body("errors[0].field", equalTo("onlineUrl"));
+        api.as(organiser).body(Map.of("number", 2)).post(sessions).then().statusCode(400);
+        api.as(organiser).body(sessionBody(2, "ข", "2023-10-26T09:00:00+07:00", "2023-10-26T16:00:00+07:00"))
+                .post("/cohorts/" + UUID.randomUUID() + "/sessions").then().statusCode(404);
+        api.as(organiser).body(Map.of("endsAt", "2023-09-26T08:00:00+07:00")).patch("/sessions/" + UUID.randomUUID())
+                .then().statusCode(404);
+    }
+
+    // --- attendance
+
+    @Test
+    void trainersRecordAttendanceInBulkAndTheSameRequestTwiceChangesNothing() {
+        String cohortId = cohort();
+        World.Person trainer = trainerOf(cohortId);
+        String trainerToken = world.token(trainer);
+        World.Person a = seated(cohortId, world.divisionId);
+        World.Person b = world.namedPerson(world.divisionId, "นาย", "ปิติพัฒน์", "ธีระวุฒิ", "TRAINEE");
+        seat(cohortId, b.id());
+        World.Person c = seated(cohortId, world.divisionId);
+        String sessionId = session(cohortId, 1, Duration.ofDays(-2), Duration.ofHours(7));
+
+        record(trainerToken, sessionId, a.id(), "PRESENT", b.id(), "LATE").then().statusCode(200)
+                .body("size()", equalTo(3))
+                .body("find { it.personId == '" + b.id() + "' }.personName", equalTo("นายปิติพัฒน์ ธีระวุฒิ"))
+                .body("find { it.personId == '" + b.id() + "' }.status", equalTo("LATE"))
+                .body("find { it.personId == '" + b.id() + "' }.recordedBy", equalTo(trainer.id()))
+                .body("find { it.personId == '" + c.id() + "' }.status", nullValue());
+        record(trainerToken, sessionId, a.id(), "PRESENT", b.id(), "LATE").then().statusCode(200);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM attendance_record WHERE session_id = ?", sessionId)).isEqualTo(2);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'ATTENDANCE_RECORDED' AND subject_id = ?",
+                sessionId)).isEqualTo(2);
+
+        // the organiser may correct too; a change is a change of who recorded it
+        World.Person organiserPerson = world.person(world.departmentId, "PROGRAM_ADMIN");
+        record(world.token(organiserPerson), sessionId, a.id(), "EXCUSED").then().statusCode(200)
+                .body("find { it.personId == '" + a.id() + "' }.status", equalTo("EXCUSED"))
+                .body("find { it.personId == '" + a.id() + "' }.recordedBy", equalTo(organiserPerson.id()));
+        api.as(trainerToken).get("/sessions/" + sessionId + "/attendance").then().statusCode(200)
+                .body("status", containsInAnyOrder("EXCUSED", "LATE", null));
+    }
+
+    @Test
+    void aBadRowRefusesTheWholeRequestAndWritesNothing() {
+        String cohortId = cohort();
+        String trainer = world.token(trainerOf(cohortId));
+        World.Person a = seated(cohortId, world.divisionId);
+        World.Person c = seated(cohortId, world.divisionId);
+        World.Person notSeated = world.person(world.divisionId, "TRAINEE");
+        String otherCohort = cohort();
+        String sessionId = session(cohortId, 1, Duration.ofDays(-2), Duration.ofHours(7));
+        record(trainer, sessionId, a.id(), "PRESENT").then().statusCode(200);
+
+        record(trainer, sessionId, a.id(), "ABSENT", notSeated.id(), "PRESENT", c.id(), "LATE").then().statusCode(422)
+                .contentType(containsString("application/problem+json"))
+                .body("errors.field", contains("[1].personId"));
+        record(trainer, sessionId, c.id(), "LATE", UUID.randomUUID().toString(), "PRESENT", notSeated.id(), "ABSENT")
+                .then().statusCode(422).body("errors.field", contains("[1].personId", "[2].personId"));
+        record(trainer, sessionId, a.id(), "ABSENT", c.id(), "HERE").then().statusCode(400);
+        record(trainer, sessionId, a.id(), "ABSENT", a.id(), "LATE").then().statusCode(400)
+                .body("errors[0].field", equalTo("[1].personId"));
+        api.as(trainer).body(List.of(Map.of("status", "PRESENT"))).put("/sessions/" + sessionId + "/attendance").then()
+                .statusCode(400).body("errors[0].field", equalTo("[0].personId"));
+        api.as(trainer).body(Map.of("personId", a.id())).put("/sessions/" + sessionId + "/attendance").then().statusCode(400);
+
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM attendance_record WHERE session_id = ?", sessionId)).isEqualTo(1);
+        api.as(trainer).get("/sessions/" + sessionId + "/attendance").then()
+                .body("find { it.personId == '" + a.id() + "' }.status", equalTo("PRESENT"))
+                .body("find { it.personId == '" + c.id() + "' }.status", nullValue());
+
+        String otherTrainer = world.token(trainerOf(otherCohort));
+        record(otherTrainer, sessionId, a.id(), "ABSENT").then().statusCode(404);
+        record(world.token(a), sessionId, a.id(), "PRESENT").then().statusCode(403);
+        record(world.token(world.person(world.departmentId, "HR")), sessionId, a.id(), "ABSENT").then().statusCode(403);
+        record(trainer, UUID.randomUUID().toString(), a.id(), "ABSENT").then().statusCode(404);
+    }
+
+    @Test
+    void attendanceIsReadByTrainersAllHrItsOwnStaffAndATraineeOnlyThemself() {
+        String cohortId = cohort();
+        String trainer = world.token(trainerOf(cohortId));
+        String otherDepartment = world.organization("กรมสุขภาพจิต ทดสอบ", "DEPARTMENT", world.ministryId);
+        World.Person ours = seated(cohortId, world.divisionId);
+        World.Person theirs = seated(cohortId, otherDepartment);
+        String sessionId = session(cohortId, 1, Duration.ofDays(-2), Duration.ofHours(7));
+        record(trainer, sessionId, ours.id(), "PRESENT", theirs.id(), "ABSENT").then().statusCode(200);
+
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        api.as(hr).get("/sessions/" + sessionId + "/attendance").then().statusCode(200)
+                .body("personId", contains(ours.id())).body("[0].status", equalTo("PRESENT"));
+        api.as(world.token(world.person(otherDepartment, "HR"))).get("/sessions/" + sessionId + "/attendance").then()
+                .statusCode(200).body("personId", contains(theirs.id()));
+        String unrelatedHr = world.token(world.person(world.organization("กระทรวงอื่น", "MINISTRY", null), "HR"));
+        api.as(unrelatedHr).get("/sessions/" + sessionId + "/attendance").then().statusCode(200).body("size()", equalTo(0));
+        api.as(unrelatedHr).get("/cohorts/" + cohortId + "/attendance").then().statusCode(200).body("rows", empty());
+
+        api.as(world.token(ours)).get("/sessions/" + sessionId + "/attendance").then().statusCode(200)
+                .body("personId", contains(ours.id()));
+        api.as(world.token(theirs)).get("/sessions/" + sessionId + "/attendance").then().statusCode(200)
+                .body("personId", contains(theirs.id())).body("[0].status", equalTo("ABSENT"));
+        api.as(world.token(world.person(world.divisionId, "TRAINEE"))).get("/sessions/" + sessionId + "/attendance")
+                .then().statusCode(404);
+        api.as(world.token(trainerOf(cohort()))).get("/sessions/" + sessionId + "/attendance").then().statusCode(404);
+
+        api.as(hr).get("/cohorts/" + cohortId + "/attendance").then().statusCode(200)
+                .body("rows.personId", contains(ours.id()));
+        api.as(world.token(ours)).get("/cohorts/" + cohortId + "/attendance").then().statusCode(403);
+        api.as(world.token(trainerOf(cohort()))).get("/cohorts/" + cohortId + "/attendance").then().statusCode(404);
+    }
+
+    // --- check-in
+
+    @Test
+    void traineesCheckInOnceWithTheCurrentCodeAndLatecomersAreLate() {
+        String cohortId = cohort();
+        String trainer = world.token(trainerOf(cohortId));
+        World.Person early = seated(cohortId, world.divisionId);
+        World.Person latecomer = seated(cohortId, world.divisionId);
+        String underWay = session(cohortId, 1, Duration.ofHours(-1), Duration.ofHours(3));
+        String aboutToStart = session(cohortId, 2, Duration.ofMinutes(10), Duration.ofHours(3));
+
+        Response issued = api.as(trainer).post("/sessions/" + underWay + "/check-in-code");
+        issued.then().statusCode(200)
+                .body("code", matchesPattern("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}"))
+                .body("expiresAt", containsString("+07:00"));
+        OffsetDateTime expiresAt = OffsetDateTime.parse(issued.path("expiresAt"));
+        assertThat(expiresAt).isBetween(OffsetDateTime.now().plusMinutes(4), OffsetDateTime.now().plusMinutes(6));
+        String code = issued.path("code");
+
+        String latecomerToken = world.token(latecomer);
+        checkIn(latecomerToken, underWay, code.toLowerCase()).then().statusCode(201)
+                .header("Location", containsString("/sessions/" + underWay + "/attendance"))
+                .body("status", equalTo("LATE")).body("personId", equalTo(latecomer.id()))
+                .body("checkedInAt", notNullValue());
+        checkIn(latecomerToken, underWay, code).then().statusCode(409);
+        checkIn(world.token(early), aboutToStart, code(trainer, aboutToStart)).then().statusCode(201)
+                .body("status", equalTo("PRESENT"));
+
+        api.as(trainer).get("/sessions/" + underWay + "/attendance").then()
+                .body("find { it.personId == '" + latecomer.id() + "' }.recordedBy", equalTo(latecomer.id()))
+                .body("find { it.personId == '" + latecomer.id() + "' }.checkedInAt", notNullValue());
+        // the trainer is the authority: a correction overwrites the check-in, which stays as evidence
+        record(trainer, underWay, latecomer.id(), "PRESENT").then().statusCode(200)
+                .body("find { it.personId == '" + latecomer.id() + "' }.status", equalTo("PRESENT"))
+                .body("find { it.personId == '" + latecomer.id() + "' }.checkedInAt", notNullValue());
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'CHECKED_IN' AND subject_id = ?", underWay))
+                .isEqualTo(1);
+
+        checkIn(world.token(world.person(world.divisionId, "TRAINEE")), underWay, code).then().statusCode(404);
+        checkIn(trainer, underWay, code).then().statusCode(403);
+        api.as(latecomerToken).post("/sessions/" + underWay + "/check-in-code").then().statusCode(403);
+        api.as(world.token(trainerOf(cohort()))).post("/sessions/" + underWay + "/check-in-code").then().statusCode(404);
+        api.as(organiser).post("/sessions/" + underWay + "/check-in-code").then().statusCode(403);
+    }
+
+    @Test
+    void wrongReplacedExpiredForeignAndOutOfWindowCodesAreRefused() throws Exception {
+        String cohortId = cohort();
+        String trainer = world.token(trainerOf(cohortId));
+        String trainee = world.token(seated(cohortId, world.divisionId));
+        String first = session(cohortId, 1, Duration.ofHours(-1), Duration.ofHours(3));
+        String second = session(cohortId, 2, Duration.ofHours(-1), Duration.ofHours(3));
+        String nextMonth = session(cohortId, 3, Duration.ofDays(30), Duration.ofHours(7));
+        String lastMonth = session(cohortId, 4, Duration.ofDays(-30), Duration.ofHours(7));
+
+        checkIn(trainee, first, "ABCDEF").then().statusCode(422).body("errors[0].field", equalTo("code"));
+        checkIn(trainee, first, code(trainer, second)).then().statusCode(422)
+                .body("type", containsString("wrong-check-in-code")).body("errors[0].field", equalTo("code"));
+        String replaced = code(trainer, first);
+        String current = code(trainer, first);
+        if (!replaced.equals(current)) {
+            checkIn(trainee, first, replaced).then().statusCode(422).body("errors[0].field", equalTo("code"));
+        }
+        expireCheckInCode(first);
+        checkIn(trainee, first, current).then().statusCode(422)
+                .body("type", containsString("check-in-code-expired")).body("errors[0].field", equalTo("code"));
+        checkIn(trainee, first, code(trainer, first)).then().statusCode(201).body("status", equalTo("LATE"));
+
+        checkIn(trainee, nextMonth, code(trainer, nextMonth)).then().statusCode(422)
+                .body("type", containsString("check-in-closed")).body("detail", containsString("+07:00"));
+        api.as(trainer).post("/sessions/" + lastMonth + "/check-in-code").then().statusCode(422)
+                .body("type", containsString("session-ended"));
+        checkIn(trainee, lastMonth, "ABCDEF").then().statusCode(422).body("type", containsString("check-in-closed"));
+        api.as(trainee).body(Map.of()).post("/sessions/" + first + "/check-in").then().statusCode(400)
+                .body("errors[0].field", equalTo("code"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM attendance_record WHERE session_id IN (?, ?, ?)", second, nextMonth,
+                lastMonth)).isZero();
+    }
+
+    @Test
+    void guessingCodesIsThrottledPerTraineeAndSession() {
+        String cohortId = cohort();
+        String trainer = world.token(trainerOf(cohortId));
+        World.Person guesser = seated(cohortId, world.divisionId);
+        String guesserToken = world.token(guesser);
+        String colleague = world.token(seated(cohortId, world.divisionId));
+        String sessionId = session(cohortId, 1, Duration.ofHours(-1), Duration.ofHours(3));
+        String code = code(trainer, sessionId);
+        String wrong = code.equals("222222") ? "333333" : "222222";
+
+        for (int i = 0; i < 10; i++) {
+            checkIn(guesserToken, sessionId, wrong).then().statusCode(422);
+        }
+        checkIn(guesserToken, sessionId, code).then().statusCode(429)
+                .contentType(containsString("application/problem+json"))
+                .header("Retry-After", notNullValue());
+        assertThat(TestDatabase.count("SELECT failures FROM check_in_failure WHERE session_id = ? AND person_id = ?",
+                sessionId, guesser.id())).isEqualTo(10);
+        checkIn(colleague, sessionId, code).then().statusCode(201);
+        // the trainer can still record the throttled trainee
+        record(trainer, sessionId, guesser.id(), "LATE").then().statusCode(200);
+    }
+
+    // --- the cohort's table and percentages
+
+    @Test
+    void percentagesCountEndedSessionsLeaveOutExcusedAndComeAsCsvToo() {
+        String cohortId = cohort();
+        String trainer = world.token(trainerOf(cohortId));
+        World.Person a = world.namedPerson(world.divisionId, "นางสาว", "กัญญ์ณัฏฐ์", "ศรีสุขสวัสดิ์", "TRAINEE");
+        World.Person b = world.namedPerson(world.divisionId, "นาย", "ปิติพัฒน์", "ธีระวุฒิ", "TRAINEE");
+        World.Person c = world.namedPerson(world.divisionId, "ดร.", "ฤทัยรัตน์", "ภู่ผึ้ง", "TRAINEE");
+        World.Person d = world.namedPerson(world.divisionId, null, "=HYPERLINK(\"http://evil.example\")", "x", "TRAINEE");
+        for (World.Person p : List.of(a, b, c, d)) {
+            seat(cohortId, p.id());
+        }
+        String s1 = session(cohortId, 1, Duration.ofDays(-60), Duration.ofHours(7));
+        String s2 = session(cohortId, 2, Duration.ofDays(-30), Duration.ofHours(7));
+        String s3 = session(cohortId, 3, Duration.ofDays(-2), Duration.ofHours(7));
+        String underWay = session(cohortId, 4, Duration.ofHours(-1), Duration.ofHours(3));
+        session(cohortId, 5, Duration.ofDays(30), Duration.ofHours(7));
+        record(trainer, s1, a.id(), "PRESENT", b.id(), "PRESENT", c.id(), "EXCUSED").then().statusCode(200);
+        record(trainer, s2, a.id(), "LATE", b.id(), "ABSENT", c.id(), "EXCUSED").then().statusCode(200);
+        record(trainer, s3, a.id(), "EXCUSED", c.id(), "EXCUSED").then().statusCode(200);
+        record(trainer, underWay, a.id(), "PRESENT", b.id(), "PRESENT").then().statusCode(200);
+
+        Response table = api.as(trainer).get("/cohorts/" + cohortId + "/attendance");
+        table.then().statusCode(200)
+                .body("cohortId", equalTo(cohortId))
+                .body("sessions.number", contains(1, 2, 3, 4, 5))
+                .body("rows.personId", contains(a.id(), b.id(), c.id(), d.id()))
+                .body("rows[0].personName", equalTo("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์"))
+                .body("rows[0].statuses", contains("PRESENT", "LATE", "EXCUSED", "PRESENT", null))
+                .body("rows[0].ended", equalTo(3))
+                .body("rows[0].excused", equalTo(1))
+                .body("rows[0].attendancePercent", equalTo(100.0f))
+                .body("rows[1].attendancePercent", equalTo(33.33f))
+                .body("rows[2].attendancePercent", nullValue())
+                .body("rows[3].statuses", contains(null, null, null, null, null))
+                .body("rows[3].attendancePercent", equalTo(0.0f));
+        assertThat(table.asString()).contains("\"attendancePercent\":null");
+
+        Response csv = api.as(trainer).accept("text/csv").get("/cohorts/" + cohortId + "/attendance");
+        csv.then().statusCode(200).contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("attachment"));
+        byte[] bytes = csv.asByteArray();
+        assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        List<String> lines = new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
+        assertThat(lines.get(0)).startsWith("ชื่อ-นามสกุล,ครั้งที่ 1 (").endsWith(",ร้อยละการเข้าร่วม");
+        assertThat(lines.get(1)).isEqualTo("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์,มา,สาย,ลา,มา,,100.00");
+        assertThat(lines.get(2)).isEqualTo("นายปิติพัฒน์ ธีระวุฒิ,มา,ขาด,,มา,,33.33");
+        assertThat(lines.get(3)).isEqualTo("ดร.ฤทัยรัตน์ ภู่ผึ้ง,ลา,ลา,ลา,,,");
+        assertThat(lines.get(4)).startsWith("\"'=HYPERLINK(");
+        api.as(world.token(a)).accept("text/csv").get("/cohorts/" + cohortId + "/attendance").then().statusCode(403);
+
+        String noSessionEndedYet = cohort();
+        seat(noSessionEndedYet, a.id());
+        session(noSessionEndedYet, 1, Duration.ofDays(7), Duration.ofHours(7));
+        api.as(organiser).get("/cohorts/" + noSessionEndedYet + "/attendance").then().statusCode(200)
+                .body("rows[0].ended", equalTo(0)).body("rows[0].attendancePercent", nullValue());
+    }
+
+    // --- field work
+
+    private String assignment(String cohortId, String afterSessionId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "ฝึกปฏิบัติภาคสนาม: คลิปวิดีโอสั้นของหน่วยงาน");
+        body.put("brief", "ผลิตคลิปวิดีโอสั้นความยาวไม่เกิน 60 วินาที แนะนำงานของหน่วยงานท่าน เผยแพร่บน TikTok แล้วส่งลิงก์และสรุปผลตอบรับ");
+        body.put("dueOn", "2023-10-20");
+        body.put("afterSessionId", afterSessionId);
+        return api.as(organiser).body(body).post("/cohorts/" + cohortId + "/field-assignments").then().statusCode(201)
+                .header("Location", containsString("/api/v1/field-assignments/"))
+                .body("dueAt", equalTo("2023-10-20T23:59:59+07:00"))
+                .body("dueOn", equalTo("2023-10-20"))
+                .extract().path("id");
+    }
+
+    private Response report(String token, String assignmentId, String text, List<String> links) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("text", text);
+        body.put("links", links);
+        return api.as(token).body(body).post("/field-assignments/" + assignmentId + "/reports");
+    }
+
+    @Test
+    void traineesReportFieldWorkAsRevisionsAndMentorsGiveFeedback() {
+        String cohortId = cohort();
+        World.Person mentor = trainerOf(cohortId);
+        String mentorToken = world.token(mentor);
+        String otherDepartment = world.organization("กรมอื่น", "DEPARTMENT", world.ministryId);
+        World.Person ours = seated(cohortId, world.divisionId);
+        World.Person theirs = seated(cohortId, otherDepartment);
+        String oursToken = world.token(ours);
+        String theirsToken = world.token(theirs);
+        String sessionId = api.as(organiser).body(sessionBody(1, TITLE_1, "2023-09-26T09:00:00+07:00", "2023-09-26T16:00:00+07:00"))
+                .post("/cohorts/" + cohortId + "/sessions").then().statusCode(201).extract().path("id");
+        String assignmentId = assignment(cohortId, sessionId);
+
+        api.as(oursToken).get("/cohorts/" + cohortId + "/field-assignments").then().statusCode(200)
+                .body("title", contains("ฝึกปฏิบัติภาคสนาม: คลิปวิดีโอสั้นของหน่วยงาน"))
+                .body("[0].afterSessionId", equalTo(sessionId));
+        api.as(oursToken).get("/field-assignments/" + assignmentId).then().statusCode(200)
+                .body("brief", containsString("TikTok"));
+        api.as(world.token(world.person(world.divisionId, "TRAINEE"))).get("/field-assignments/" + assignmentId).then()
+                .statusCode(404);
+
+        String text = "ผลิตคลิป \"สุขภาพดีเริ่มที่บ้าน\" ยอดชม 12,500 ครั้งในสัปดาห์แรก ผู้ชมส่วนใหญ่อายุ 18-24 ปี";
+        Response first = report(oursToken, assignmentId, text, List.of("https://www.tiktok.com/@doh.example/video/7290000000000000001"));
+        first.then().statusCode(201).header("Location", containsString("/api/v1/field-reports/"))
+                .body("revision", equalTo(1)).body("latest", equalTo(true)).body("text", equalTo(text))
+                .body("links", contains("https://www.tiktok.com/@doh.example/video/7290000000000000001"))
+                .body("late", equalTo(true)).body("feedback", empty());
+        String firstId = first.path("id");
+        String secondId = report(oursToken, assignmentId, text + " (ฉบับแก้ไข)", List.of()).then().statusCode(201)
+                .body("revision", equalTo(2)).extract().path("id");
+        String theirsId = report(theirsToken, assignmentId, "คลิปแนะนำกรม", null).then().statusCode(201).extract().path("id");
+
+        api.as(mentorToken).get("/field-assignments/" + assignmentId + "/reports").then().statusCode(200)
+                .body("total", equalTo(3)).body("items.id", contains(theirsId, secondId, firstId));
+        api.as(mentorToken).queryParam("latest", true).get("/field-assignments/" + assignmentId + "/reports").then()
+                .body("total", equalTo(2)).body("items.id", containsInAnyOrder(theirsId, secondId));
+        api.as(mentorToken).get("/field-reports/" + firstId).then().statusCode(200).body("latest", equalTo(false));
+
+        Response feedback = api.as(mentorToken).body(Map.of("text", "เล่าเรื่องได้ดีมาก ลองเพิ่มคำบรรยายภาษาไทยในคลิป"))
+                .post("/field-reports/" + secondId + "/feedback");
+        feedback.then().statusCode(201).body("authorId", equalTo(mentor.id()))
+                .body("authorName", equalTo("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์")).body("createdAt", containsString("+07:00"));
+        api.as(mentorToken).body(Map.of("text", "ติดตามยอดชมอีกครั้งหลัง 30 วัน")).post("/field-reports/" + secondId + "/feedback")
+                .then().statusCode(201);
+        api.as(oursToken).get("/field-reports/" + secondId).then().statusCode(200)
+                .body("feedback.text", contains("เล่าเรื่องได้ดีมาก ลองเพิ่มคำบรรยายภาษาไทยในคลิป", "ติดตามยอดชมอีกครั้งหลัง 30 วัน"));
+
+        // trainees see their own, HR its own staff's, nobody else anything
+        api.as(oursToken).get("/field-assignments/" + assignmentId + "/reports").then().statusCode(200)
+                .body("items.id", contains(secondId, firstId));
+        api.as(oursToken).get("/field-reports/" + theirsId).then().statusCode(404);
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        api.as(hr).get("/field-assignments/" + assignmentId + "/reports").then().body("total", equalTo(2));
+        api.as(hr).get("/field-reports/" + secondId).then().statusCode(200);
+        api.as(hr).get("/field-reports/" + theirsId).then().statusCode(404);
+        String unrelatedHr = world.token(world.person(world.organization("กระทรวงอื่นอีก", "MINISTRY", null), "HR"));
+        api.as(unrelatedHr).get("/field-assignments/" + assignmentId + "/reports").then().statusCode(200).body("total", equalTo(0));
+        String otherMentor = world.token(trainerOf(cohort()));
+        api.as(otherMentor).get("/field-reports/" + secondId).then().statusCode(404);
+        api.as(otherMentor).body(Map.of("text", "x")).post("/field-reports/" + secondId + "/feedback").then().statusCode(404);
+        api.as(oursToken).body(Map.of("text", "x")).post("/field-reports/" + secondId + "/feedback").then().statusCode(403);
+        api.as(hr).body(Map.of("text", "x")).post("/field-reports/" + secondId + "/feedback").then().statusCode(403);
+        api.as(mentorToken).body(Map.of("text", " ")).post("/field-reports/" + secondId + "/feedback").then().statusCode(400);
+        api.as(mentorToken).get("/field-reports/" + secondId + "/file").then().statusCode(404);
+    }
+
+    @Test
+    void badFieldWorkRequestsAreClearErrors() {
+        String cohortId = cohort();
+        String trainer = world.token(trainerOf(cohortId));
+        String trainee = world.token(seated(cohortId, world.divisionId));
+        String otherCohortsSession = session(cohort(), 1, Duration.ofDays(-2), Duration.ofHours(7));
+        String sessionId = session(cohortId, 1, Duration.ofDays(-2), Duration.ofHours(7));
+        String assignments = "/cohorts/" + cohortId + "/field-assignments";
+
+        api.as(organiser).body(Map.of("title", "ก", "dueOn", "2030-01-31", "afterSessionId", otherCohortsSession))
+                .post(assignments).then().statusCode(422).body("errors[0].field", equalTo("afterSessionId"));
+        api.as(organiser).body(Map.of("title", "ก", "dueAt", OffsetDateTime.now(BANGKOK).minusDays(5).toString(),
+                "afterSessionId", sessionId)).post(assignments).then().statusCode(422).body("errors[0].field", equalTo("dueAt"));
+        api.as(organiser).body(Map.of("title", "ก", "dueOn", "2030-01-31", "dueAt", "2030-01-31T12:00:00+07:00"))
+                .post(assignments).then().statusCode(400).body("errors[0].field", equalTo("dueAt"));
+        api.as(organiser).body(Map.of("title", "ก")).post(assignments).then().statusCode(400)
+                .body("errors[0].field", equalTo("dueOn"));
+        api.as(trainer).body(Map.of("title", "ก", "dueOn", "2030-01-31")).post(assignments).then().statusCode(403);
+        String assignmentId = api.as(organiser).body(Map.of("title", "ก", "dueAt", "2030-01-31T12:00:00+07:00"))
+                .post(assignments).then().statusCode(201).body("dueAt", equalTo("2030-01-31T12:00:00+07:00"))
+                .extract().path("id");
+
+        report(trainee, assignmentId, "ลิงก์ไม่ถูก", List.of("https://ok.example.org/a", "javascript:alert(1)")).then()
+                .statusCode(400).body("errors[0].field", equalTo("links[1]"));
+        report(trainee, assignmentId, " ", List.of()).then().statusCode(400).body("errors[0].field", equalTo("text"));
+        report(trainee, assignmentId, "x".repeat(20001), null).then().statusCode(400);
+        report(world.token(world.person(world.divisionId, "TRAINEE")), assignmentId, "ไม่ได้ลงทะเบียน", null).then()
+                .statusCode(404);
+        report(trainer, assignmentId, "วิทยากรส่งไม่ได้", null).then().statusCode(403);
+        report(trainee, UUID.randomUUID().toString(), "ไม่มีงานนี้", null).then().statusCode(404);
+        report(trainee, assignmentId, "ทันเวลา", null).then().statusCode(201).body("late", equalTo(false));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM field_report WHERE assignment_id = ?", assignmentId)).isEqualTo(1);
+    }
+
+    // --- files
+
+    /** A PDF as far as magic bytes go, of the given size. */
+    private static byte[] pdf(int size) {
+        byte[] bytes = new byte[size];
+        Arrays.fill(bytes, (byte) ' ');
+        byte[] head = "%PDF-1.4\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\n".getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        byte[] tail = "\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(tail, 0, bytes, size - tail.length, tail.length);
+        return bytes;
+    }
+
+    private static MultiPartSpecification text(String name, String value) {
+        return new MultiPartSpecBuilder(value).controlName(name).mimeType("text/plain").charset(StandardCharsets.UTF_8).build();
+    }
+
+    private RequestSpecification form(String token) {
+        return api.as(token).contentType("multipart/form-data");
+    }
+
+    @Test
+    void aReportCarriesAFileCheckedByItsContent() {
+        String cohortId = cohort();
+        String mentor = world.token(trainerOf(cohortId));
+        World.Person trainee = seated(cohortId, world.divisionId);
+        String token = world.token(trainee);
+        String assignmentId = assignment(cohortId, null);
+        String reports = "/field-assignments/" + assignmentId + "/reports";
+        byte[] document = pdf(40_000);
+        String text = "สรุปผลการลงพื้นที่ จังหวัดนนทบุรี: ผู้ชม ๑๒,๕๐๐ ครั้ง";
+
+        Response submitted = form(token)
+                .multiPart(text("text", text))
+                .multiPart(text("links", "https://www.tiktok.com/@doh.example/video/7290000000000000002"))
+                .multiPart(text("links", "https://www.facebook.com/doh.example/videos/1"))
+                .multiPart("file", "field-report.pdf", document, "application/pdf")
+                .post(reports);
+        submitted.then().statusCode(201)
+                .body("text", equalTo(text))
+                .body("links", hasSize(2))
+                .body("file.name", equalTo("field-report.pdf"))
+                .body("file.mediaType", equalTo("application/pdf"))
+                .body("file.sizeBytes", equalTo(document.length));
+        String id = submitted.path("id");
+
+        Response download = api.as(mentor).accept("*/*").get("/field-reports/" + id + "/file");
+        download.then().statusCode(200)
+                .contentType(containsString("application/pdf"))
+                .header("Content-Disposition", containsString("attachment"))
+                .header("X-Content-Type-Options", equalTo("nosniff"));
+        assertThat(download.asByteArray()).isEqualTo(document);
+        api.as(token).accept("*/*").get("/field-reports/" + id + "/file").then().statusCode(200);
+        api.as(world.token(seated(cohortId, world.divisionId))).accept("*/*").get("/field-reports/" + id + "/file").then()
+                .statusCode(404);
+
+        long reportsBefore = TestDatabase.count("SELECT COUNT(*) FROM field_report WHERE person_id = ?", trainee.id());
+        long filesBefore = TestDatabase.count("SELECT COUNT(*) FROM stored_file WHERE uploaded_by = ?", trainee.id());
+        byte[] page = "<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
+                .getBytes(StandardCharsets.UTF_8);
+        form(token).multiPart(text("text", "ไฟล์ปลอม")).multiPart("file", "report.pdf", page, "application/pdf").post(reports)
+                .then().statusCode(415).contentType(containsString("application/problem+json"))
+                .body("errors[0].field", equalTo("file"));
+        byte[] program = new byte[4096];
+        System.arraycopy(new byte[]{0x7F, 'E', 'L', 'F', 2, 1, 1, 0}, 0, program, 0, 8);
+        form(token).multiPart("file", "report.pdf", program, "application/pdf").post(reports).then().statusCode(415);
+        form(token).multiPart("file", "big.pdf", pdf(1_048_577), "application/pdf").post(reports).then().statusCode(413)
+                .body("errors[0].field", equalTo("file"));
+        form(token).multiPart(text("text", "ลิงก์เสีย")).multiPart(text("links", "file:///etc/passwd")).post(reports).then()
+                .statusCode(400).body("errors[0].field", equalTo("links[0]"));
+        form(token).multiPart(text("comment", "x")).post(reports).then().statusCode(400)
+                .body("errors[0].field", equalTo("comment"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM field_report WHERE person_id = ?", trainee.id())).isEqualTo(reportsBefore);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM stored_file WHERE uploaded_by = ?", trainee.id())).isEqualTo(filesBefore);
+
+        // a browser form with its file input left empty still sends the part, with no name
+        form(token).multiPart(text("text", "แก้ไขข้อความ")).multiPart("file", "", new byte[0], "application/octet-stream")
+                .post(reports).then().statusCode(201).body("revision", equalTo(2)).body("file", nullValue());
+    }
+
+    // --- personal data
+
+    @Test
+    void personalDataExportShowsWorkshopsAndErasureKeepsAttendanceButNotTheWork() {
+        String cohortId = cohort();
+        String mentor = world.token(trainerOf(cohortId));
+        World.Person trainee = seated(cohortId, world.divisionId);
+        String token = world.token(trainee);
+        String sessionId = session(cohortId, 1, Duration.ofDays(-2), Duration.ofHours(7));
+        record(mentor, sessionId, trainee.id(), "PRESENT").then().statusCode(200);
+        String assignmentId = assignment(cohortId, null);
+        String reportId = form(token).multiPart(text("text", "งานของนางสาวกัญญ์ณัฏฐ์"))
+                .multiPart(text("links", "https://www.tiktok.com/@kanyanat/video/1"))
+                .multiPart("file", "work.pdf", pdf(2048), "application/pdf")
+                .post("/field-assignments/" + assignmentId + "/reports").then().statusCode(201).extract().path("id");
+        api.as(mentor).body(Map.of("text", "คุณกัญญ์ณัฏฐ์ทำได้ดี")).post("/field-reports/" + reportId + "/feedback").then()
+                .statusCode(201);
+
+        api.as(token).get("/people/" + trainee.id() + "/personal-data").then().statusCode(200)
+                .body("workshops.attendance[0].status", equalTo("PRESENT"))
+                .body("workshops.fieldReports[0].text", equalTo("งานของนางสาวกัญญ์ณัฏฐ์"))
+                .body("workshops.fieldReports[0].feedbackReceived[0].text", equalTo("คุณกัญญ์ณัฏฐ์ทำได้ดี"));
+
+        api.as(world.adminToken()).delete("/people/" + trainee.id() + "/personal-data").then().statusCode(204);
+        api.as(mentor).get("/field-reports/" + reportId).then().statusCode(200)
+                .body("text", nullValue()).body("links", empty()).body("file", nullValue()).body("feedback", empty());
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM stored_file WHERE uploaded_by = ?", trainee.id())).isZero();
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM attendance_record WHERE person_id = ?", trainee.id())).isEqualTo(1);
+        api.as(mentor).get("/cohorts/" + cohortId + "/attendance").then()
+                .body("rows[0].attendancePercent", equalTo(100.0f));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheWorkshopEndpoints() {
+        api.root().accept("application/json").get("/openapi").then().statusCode(200)
+                .body("paths.keySet()", hasItem("/api/v1/cohorts/{id}/sessions"))
+                .body("paths.keySet()", hasItem("/api/v1/sessions/{id}/check-in"))
+                .body("paths.keySet()", hasItem("/api/v1/cohorts/{id}/attendance"))
+                .body("paths.keySet()", hasItem("/api/v1/field-assignments/{id}/reports"))
+                .body("paths.keySet()", hasItem("/api/v1/field-reports/{id}/feedback"));
+    }
+}
