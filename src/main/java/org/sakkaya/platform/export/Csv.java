@@ -40,6 +40,20 @@ public final class Csv {
                 .build();
     }
 
+    /** The same file in memory, for small tables. */
+    public static byte[] bytes(List<String> header, Iterable<List<?>> rows) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.EXCEL)) {
+            printer.printRecord(header.stream().map(Csv::cell).toList());
+            for (List<?> row : rows) {
+                printer.printRecord(row.stream().map(Csv::cell).toList());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The cell as text, with formula starters neutralised. */
     public static String cell(Object value) {
         if (value == null) {
