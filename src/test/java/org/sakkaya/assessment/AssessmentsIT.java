@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -383,5 +384,108 @@ class AssessmentsIT {
         wrongTotal.put("maxScore", 100);
         api.as(organiser).body(wrongTotal).post("/cohorts/" + cohortId + "/assessments").then().statusCode(422)
                 .body("errors[0].field", equalTo("rubric"));
+    }
+
+    // --- gradebook, results, learning gain
+
+    private Map<String, Object> test(String kind, OffsetDateTime opens, OffsetDateTime closes) {
+        Map<String, Object> body = quiz(opens, closes, "AFTER_SUBMIT");
+        body.put("kind", kind);
+        body.put("title", kind.equals("PRE_TEST") ? "แบบทดสอบก่อนเรียน" : "แบบทดสอบหลังเรียน");
+        body.put("weight", kind.equals("PRE_TEST") ? 0 : 50);
+        return body;
+    }
+
+    private void take(String token, String assessmentId, boolean right) {
+        Response attempt = api.as(token).post("/assessments/" + assessmentId + "/attempts");
+        List<Map<String, Object>> answers = right ? answers(attempt) : List.of();
+        api.as(token).body(answers).put("/attempts/" + attempt.path("id") + "/answers").then().statusCode(200);
+        api.as(token).post("/attempts/" + attempt.path("id") + "/submit").then().statusCode(200);
+    }
+
+    @Test
+    void theGradebookWeighsEveryAssessmentAndDecidesWhoPassedWithReasons() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        String pre = api.as(organiser).body(test("PRE_TEST", now.minusHours(1), now.plusHours(1)))
+                .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        String post = api.as(organiser).body(test("POST_TEST", now.minusHours(1), now.plusHours(1)))
+                .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        String project = api.as(organiser).body(assignment(now.minusHours(1), now.plusDays(1), "REFUSE"))
+                .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        api.as(organiser).body(Map.of("passPolicy", Map.of("minScorePercent", 60, "requiredAssessmentIds", List.of(project))))
+                .patch("/cohorts/" + cohortId).then().statusCode(200);
+
+        World.Person good = world.namedPerson(world.divisionId, "นางสาว", "กัญญ์ณัฏฐ์", "ศรีสุขสวัสดิ์", "TRAINEE");
+        World.Person weak = world.person(world.divisionId, "TRAINEE");
+        World.Person dropout = world.person(world.divisionId, "TRAINEE");
+        String goodToken = seatedTrainee(good);
+        String weakToken = seatedTrainee(weak);
+        String dropoutEnrollment = api.as(organiser).body(Map.of("personId", dropout.id())).post("/cohorts/" + cohortId + "/enrollments")
+                .then().statusCode(201).extract().path("id");
+        take(goodToken, pre, false);
+        take(goodToken, post, true);
+        take(weakToken, pre, false);
+        take(weakToken, post, true);
+        String goodWork = api.as(goodToken).body(Map.of("url", "https://www.tiktok.com/@doh/video/9")).post("/assessments/" + project + "/submissions")
+                .then().statusCode(201).extract().path("id");
+        api.as(organiser).body(Map.of("score", 18)).put("/submissions/" + goodWork + "/grade").then().statusCode(200);
+        api.as(organiser).post("/enrollments/" + dropoutEnrollment + "/withdraw").then().statusCode(200);
+
+        // post-test 66.67% (weight 50), project 90% (weight 40), pre-test weight 0: (50*66.67 + 40*90)/90 = 77.04
+        Response book = api.as(organiser).get("/cohorts/" + cohortId + "/gradebook");
+        book.then().statusCode(200)
+                .body("evaluated", equalTo(3))
+                .body("passed", equalTo(1))
+                .body("passRatePercent", equalTo(33.33f))
+                .body("rows.find { it.personId == '" + good.id() + "' }.scorePercent", equalTo(77.04f))
+                .body("rows.find { it.personId == '" + good.id() + "' }.passed", equalTo(true))
+                .body("rows.find { it.personId == '" + weak.id() + "' }.reasons.code", containsInAnyOrder("SCORE_BELOW_MINIMUM", "REQUIRED_ASSESSMENT_MISSING"))
+                .body("rows.find { it.personId == '" + dropout.id() + "' }.reasons.code", hasItem("WITHDRAWN"));
+
+        String goodEnrollment = book.jsonPath().getString("rows.find { it.personId == '" + good.id() + "' }.enrollmentId");
+        String weakEnrollment = book.jsonPath().getString("rows.find { it.personId == '" + weak.id() + "' }.enrollmentId");
+        api.as(goodToken).get("/enrollments/" + goodEnrollment + "/result").then().statusCode(200)
+                .body("passed", equalTo(true)).body("scorePercent", equalTo(77.04f));
+        api.as(goodToken).get("/enrollments/" + weakEnrollment + "/result").then().statusCode(404);
+        api.as(weakToken).get("/enrollments/" + weakEnrollment + "/result").then().statusCode(200)
+                .body("passed", equalTo(false))
+                .body("reasons.th", hasItem("ยังไม่มีผลงาน/คะแนน: ผลงานวิดีโอสั้นประชาสัมพันธ์หน่วยงาน"));
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        api.as(hr).get("/enrollments/" + goodEnrollment + "/result").then().statusCode(200);
+        String otherMinistry = world.organization("กระทรวงอื่น", "MINISTRY", null);
+        api.as(world.token(world.person(otherMinistry, "HR"))).get("/enrollments/" + goodEnrollment + "/result").then().statusCode(404);
+        api.as(goodToken).get("/cohorts/" + cohortId + "/gradebook").then().statusCode(403);
+
+        // a changed policy changes the decisions at once
+        api.as(organiser).body(Map.of("passPolicy", Map.of("minScorePercent", 30))).patch("/cohorts/" + cohortId).then().statusCode(200);
+        api.as(organiser).get("/cohorts/" + cohortId + "/gradebook").then().body("passed", equalTo(2));
+
+        Response csv = api.as(organiser).accept("text/csv").get("/cohorts/" + cohortId + "/gradebook");
+        csv.then().statusCode(200).contentType(containsString("text/csv"));
+        assertThat(new String(csv.asByteArray(), java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("\uFEFF").contains("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์").contains("77.04").contains("ผ่าน");
+
+        api.as(organiser).queryParam("cohortId", cohortId).get("/reports/learning-gain").then().statusCode(200)
+                .body("withBoth", equalTo(2))
+                .body("averagePrePercent", equalTo(0.0f))
+                .body("averagePostPercent", equalTo(66.67f))
+                .body("averageGain", equalTo(66.67f));
+        api.as(goodToken).queryParam("cohortId", cohortId).get("/reports/learning-gain").then().statusCode(403);
+    }
+
+    @Test
+    void traineesWhoWithdrewBeforeTheStartAreNotEvaluated() {
+        String programId = api.as(organiser).body(Map.of("code", "F" + UUID.randomUUID().toString().substring(0, 8),
+                "nameTh", "หลักสูตรอนาคต", "track", "OTHER")).post("/programs").then().statusCode(201).extract().path("id");
+        String future = api.as(organiser).body(Map.of("programId", programId, "number", 1, "nameTh", "รุ่นอนาคต",
+                        "organizerId", world.departmentId, "startsOn", "2030-01-07", "endsOn", "2030-01-11"))
+                .post("/cohorts").then().statusCode(201).extract().path("id");
+        String stays = api.as(organiser).body(Map.of("personId", world.person(world.divisionId, "TRAINEE").id()))
+                .post("/cohorts/" + future + "/enrollments").then().statusCode(201).extract().path("id");
+        String leaves = api.as(organiser).body(Map.of("personId", world.person(world.divisionId, "TRAINEE").id()))
+                .post("/cohorts/" + future + "/enrollments").then().statusCode(201).extract().path("id");
+        api.as(organiser).post("/enrollments/" + leaves + "/withdraw").then().statusCode(200);
+        api.as(organiser).get("/cohorts/" + future + "/gradebook").then().statusCode(200)
+                .body("evaluated", equalTo(1)).body("rows[0].enrollmentId", equalTo(stays));
     }
 }

@@ -209,6 +209,24 @@ public class Enrollments {
                 .getResultList();
     }
 
+    /**
+     * The trainees a cohort's pass rate counts: everyone enrolled at the cohort's end (ENROLLED or COMPLETED), and
+     * everyone who withdrew on or after its first day. Withdrawing before the cohort started removes a trainee from
+     * the denominator; dropping out during it does not (it counts as not passed). Nominations and the waitlist never
+     * count.
+     */
+    public List<Enrollment> evaluated(String cohortId) {
+        Cohort cohort = cohorts.find(cohortId);
+        Instant start = cohort.startsOn().atStartOfDay(java.time.ZoneId.of("Asia/Bangkok")).toInstant();
+        return em.createQuery("SELECT e FROM Enrollment e WHERE e.cohortId = :cohort AND (e.status IN :taking "
+                        + "OR (e.status = :withdrawn AND e.withdrawnAt >= :start)) ORDER BY e.createdAt, e.id", Enrollment.class)
+                .setParameter("cohort", cohortId)
+                .setParameter("taking", List.of(EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED))
+                .setParameter("withdrawn", EnrollmentStatus.WITHDRAWN)
+                .setParameter("start", start)
+                .getResultList();
+    }
+
     /** Cohorts the person trains, for "my cohorts" views and grading queues. */
     public List<String> cohortsTrainedBy(String personId) {
         return em.createQuery("SELECT c.id FROM Cohort c WHERE :person MEMBER OF c.trainerIds", String.class)

@@ -1,0 +1,129 @@
+package org.sakkaya.assessment.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sakkaya.assessment.control.PassDecision;
+import org.sakkaya.assessment.control.WeightedScore;
+import org.sakkaya.assessment.entity.Assessment;
+import org.sakkaya.identity.boundary.OrganizationScope;
+import org.sakkaya.identity.boundary.People;
+import org.sakkaya.identity.boundary.PersonSummary;
+import org.sakkaya.platform.problem.NotFound;
+import org.sakkaya.platform.security.Caller;
+import org.sakkaya.platform.security.Roles;
+import org.sakkaya.program.boundary.Cohorts;
+import org.sakkaya.program.boundary.Enrollments;
+import org.sakkaya.program.entity.Cohort;
+import org.sakkaya.program.entity.Enrollment;
+import org.sakkaya.program.entity.EnrollmentStatus;
+import org.sakkaya.program.entity.PassPolicy;
+import org.sakkaya.workshop.boundary.Attendance;
+
+/**
+ * Every evaluated trainee of a cohort against every assessment, their weighted final score, attendance and pass
+ * decision. Pass rate = trainees who passed / trainees evaluated, where evaluated means enrolled at the cohort's
+ * end plus those who withdrew after it started (see {@link Enrollments#evaluated}); both counts come with the rate.
+ */
+@ApplicationScoped
+public class Gradebook {
+    @Inject
+    Caller caller;
+
+    @Inject
+    Assessments assessments;
+
+    @Inject
+    Scores scores;
+
+    @Inject
+    Cohorts cohorts;
+
+    @Inject
+    Enrollments enrollments;
+
+    @Inject
+    Attendance attendance;
+
+    @Inject
+    People people;
+
+    @Inject
+    OrganizationScope scope;
+
+    public record Column(String assessmentId, String title, String kind, BigDecimal weight, BigDecimal maxScore, boolean required) {
+    }
+
+    public record Row(String enrollmentId, String personId, String personName, String organizationId, String status,
+                      List<BigDecimal> scorePercents, BigDecimal scorePercent, BigDecimal attendancePercent,
+                      boolean passed, List<PassDecision.Reason> reasons) {
+    }
+
+    public record Book(String cohortId, PassPolicyView passPolicy, List<Column> assessments, long evaluated, long passed,
+                       BigDecimal passRatePercent, List<Row> rows) {
+    }
+
+    public record PassPolicyView(BigDecimal minScorePercent, BigDecimal minAttendancePercent, List<String> requiredAssessmentIds) {
+    }
+
+    /** PROGRAM_ADMIN and the cohort's trainers. */
+    public Book of(String cohortId) {
+        Cohort cohort = cohorts.find(cohortId);
+        if (!caller.is(Roles.PROGRAM_ADMIN) && !cohort.isTrainer(caller.personId())) {
+            throw new NotFound("Cohort", cohortId);
+        }
+        return compute(cohort, enrollments.evaluated(cohortId));
+    }
+
+    /** One enrolment's result: the trainee, the cohort's trainers, PROGRAM_ADMIN, HR of the sending organisation. */
+    public Row result(String enrollmentId) {
+        Enrollment enrollment = enrollments.get(enrollmentId);
+        Cohort cohort = cohorts.find(enrollment.cohortId());
+        return compute(cohort, List.of(enrollment)).rows().get(0);
+    }
+
+    private Book compute(Cohort cohort, List<Enrollment> evaluated) {
+        List<Assessment> all = assessments.all(cohort.id());
+        PassPolicy policy = cohort.passPolicy();
+        Set<String> required = Set.copyOf(policy.requiredAssessmentIds());
+        Map<String, Map<String, BigDecimal>> matrix = scores.of(all);
+        List<String> personIds = evaluated.stream().map(Enrollment::personId).toList();
+        Map<String, BigDecimal> attended = attendance.percentsFor(cohort.id(), personIds);
+        Map<String, PersonSummary> names = people.summaries(personIds);
+        List<Row> rows = new ArrayList<>();
+        long passed = 0;
+        for (Enrollment e : evaluated) {
+            List<BigDecimal> percents = new ArrayList<>();
+            List<WeightedScore.Part> parts = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (Assessment a : all) {
+                BigDecimal percent = Scores.percentOf(matrix, a, e.personId()).orElse(null);
+                percents.add(percent);
+                parts.add(new WeightedScore.Part(a.weight(), percent));
+                if (percent == null && required.contains(a.id())) {
+                    missing.add(a.title());
+                }
+            }
+            BigDecimal finalScore = WeightedScore.of(parts);
+            BigDecimal attendancePercent = attended.get(e.personId());
+            PassDecision.Outcome outcome = PassDecision.decide(policy.minScorePercent(), policy.minAttendancePercent(),
+                    finalScore, attendancePercent, missing, e.status() == EnrollmentStatus.WITHDRAWN);
+            if (outcome.passed()) {
+                passed++;
+            }
+            PersonSummary name = names.get(e.personId());
+            rows.add(new Row(e.id(), e.personId(), name == null ? null : name.fullNameTh(), e.organizationId(), e.status().name(),
+                    percents, finalScore, attendancePercent, outcome.passed(), outcome.reasons()));
+        }
+        BigDecimal rate = evaluated.isEmpty() ? null
+                : BigDecimal.valueOf(passed * 100).divide(BigDecimal.valueOf(evaluated.size()), 2, RoundingMode.HALF_UP);
+        return new Book(cohort.id(), new PassPolicyView(policy.minScorePercent(), policy.minAttendancePercent(), policy.requiredAssessmentIds()),
+                all.stream().map(a -> new Column(a.id(), a.title(), a.kind().name(), a.weight(), a.maxScore(), required.contains(a.id()))).toList(),
+                evaluated.size(), passed, rate, rows);
+    }
+}

@@ -1,0 +1,55 @@
+package org.sakkaya.assessment.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sakkaya.platform.export.Csv;
+import org.sakkaya.platform.security.Roles;
+
+@RequestScoped
+@Path("cohorts/{id}/gradebook")
+@Tag(name = "Assessments")
+public class GradebookResource {
+    @Inject
+    Gradebook gradebook;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
+    @Operation(summary = "Every evaluated trainee x assessment (percent), final score, attendance and pass decision, with the pass rate")
+    public Gradebook.Book book(@PathParam("id") String id) {
+        return gradebook.of(id);
+    }
+
+    @GET
+    @Produces(Csv.MEDIA_TYPE + ";qs=0.5")
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
+    @Operation(summary = "The gradebook as CSV (UTF-8 with BOM, formula-safe)")
+    public Response csv(@PathParam("id") String id) {
+        Gradebook.Book book = gradebook.of(id);
+        List<String> header = new ArrayList<>(List.of("ชื่อ-นามสกุล (name)", "organization_id", "status"));
+        book.assessments().forEach(a -> header.add(a.title() + " (%)"));
+        header.addAll(List.of("คะแนนรวม (final %)", "การเข้าร่วม (attendance %)", "ผ่าน (passed)", "เหตุผล (reasons)"));
+        List<List<?>> rows = book.rows().stream().<List<?>>map(r -> {
+            List<Object> cells = new ArrayList<>(List.of(r.personName() == null ? "" : r.personName(), r.organizationId(), r.status()));
+            r.scorePercents().forEach(p -> cells.add(p == null ? "" : p));
+            cells.add(r.scorePercent() == null ? "" : r.scorePercent());
+            cells.add(r.attendancePercent() == null ? "" : r.attendancePercent());
+            cells.add(r.passed() ? "ผ่าน" : "ไม่ผ่าน");
+            cells.add(r.reasons().stream().map(reason -> reason.th()).collect(Collectors.joining("; ")));
+            return cells;
+        }).toList();
+        return Csv.attachment("gradebook-" + id + ".csv", header, rows);
+    }
+}

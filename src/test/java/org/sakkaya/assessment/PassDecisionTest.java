@@ -1,0 +1,54 @@
+package org.sakkaya.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sakkaya.assessment.control.PassDecision;
+import org.sakkaya.assessment.control.WeightedScore;
+
+class PassDecisionTest {
+    private static BigDecimal d(String value) {
+        return new BigDecimal(value);
+    }
+
+    @Test
+    void theFinalScoreWeighsEachAssessmentAndMissingWorkCountsZero() {
+        assertThat(WeightedScore.of(List.of(new WeightedScore.Part(d("20"), d("80")), new WeightedScore.Part(d("80"), d("60")))))
+                .isEqualByComparingTo("64.00");
+        assertThat(WeightedScore.of(List.of(new WeightedScore.Part(d("1"), d("90")), new WeightedScore.Part(d("1"), null))))
+                .isEqualByComparingTo("45.00");
+        assertThat(WeightedScore.of(List.of())).isNull();
+    }
+
+    @Test
+    void reachingEveryThresholdPasses() {
+        assertThat(PassDecision.decide(d("60"), d("80"), d("60.00"), d("80.00"), List.of(), false).passed()).isTrue();
+        assertThat(PassDecision.decide(null, null, null, null, List.of(), false).passed()).isTrue();
+    }
+
+    @Test
+    void eachShortfallIsAReasonInThaiAndEnglish() {
+        PassDecision.Outcome outcome = PassDecision.decide(d("60"), d("80"), d("59.99"), d("66.67"), List.of("โครงงาน"), false);
+        assertThat(outcome.passed()).isFalse();
+        assertThat(outcome.reasons()).extracting(PassDecision.Reason::code)
+                .containsExactly("SCORE_BELOW_MINIMUM", "ATTENDANCE_BELOW_MINIMUM", "REQUIRED_ASSESSMENT_MISSING");
+        assertThat(outcome.reasons().get(0).th()).isEqualTo("คะแนนรวมร้อยละ 59.99 ต่ำกว่าเกณฑ์ร้อยละ 60.00");
+        assertThat(outcome.reasons().get(1).en()).isEqualTo("Attendance 66.67% is below the minimum 80.00%");
+        assertThat(outcome.reasons().get(2).th()).contains("โครงงาน");
+    }
+
+    @Test
+    void withoutEndedSessionsAttendanceDoesNotApplyButWithoutScoresNobodyPasses() {
+        assertThat(PassDecision.decide(d("60"), d("80"), d("75"), null, List.of(), false).passed()).isTrue();
+        assertThat(PassDecision.decide(d("60"), null, null, null, List.of(), false).reasons())
+                .extracting(PassDecision.Reason::code).containsExactly("NO_SCORE");
+    }
+
+    @Test
+    void droppingOutDuringTheCohortIsNotPassing() {
+        assertThat(PassDecision.decide(null, null, d("100"), null, List.of(), true).reasons())
+                .extracting(PassDecision.Reason::code).containsExactly("WITHDRAWN");
+    }
+}
