@@ -12,8 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Measures recording progress and reading a cohort's progress table over HTTP, against a service started with the
@@ -23,15 +21,16 @@ import java.util.regex.Pattern;
  * http://localhost:8080 50 200 16, i.e. 10,000 progress events).
  */
 public final class ProgressBenchmark {
-    private static final String PASSWORD = "Sakkaya-Demo-2563";
-    private static final String DEPARTMENT_OF_HEALTH = "0174e1e3-3d00-7001-8000-000000000002";
-    private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
-    private static final Pattern TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
+    private static final String PASSWORD = BenchClient.DEMO_PASSWORD;
+    private static final String DEPARTMENT_OF_HEALTH = BenchClient.DEPARTMENT_OF_HEALTH;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final BenchClient client;
+    private final HttpClient http;
     private final String base;
 
     private ProgressBenchmark(String base) {
+        this.client = new BenchClient(base);
+        this.http = client.http();
         this.base = base;
     }
 
@@ -44,30 +43,30 @@ public final class ProgressBenchmark {
     }
 
     private void run(int traineeCount, int lessonCount, int threads) throws Exception {
-        String admin = token("admin@example.org", PASSWORD);
-        String organiser = token("programs@example.org", PASSWORD);
+        String admin = client.token("admin@example.org", PASSWORD);
+        String organiser = client.token("programs@example.org", PASSWORD);
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        String program = id(post(organiser, "/programs", "{\"code\":\"BENCH-" + tag + "\",\"nameTh\":\"ทดสอบสมรรถนะ\",\"track\":\"OTHER\"}"));
-        String cohort = id(post(organiser, "/cohorts", "{\"programId\":\"" + program + "\",\"number\":1,\"nameTh\":\"รุ่นทดสอบ\",\"organizerId\":\""
+        String program = BenchClient.id(client.post(organiser, "/programs", "{\"code\":\"BENCH-" + tag + "\",\"nameTh\":\"ทดสอบสมรรถนะ\",\"track\":\"OTHER\"}"));
+        String cohort = BenchClient.id(client.post(organiser, "/cohorts", "{\"programId\":\"" + program + "\",\"number\":1,\"nameTh\":\"รุ่นทดสอบ\",\"organizerId\":\""
                 + DEPARTMENT_OF_HEALTH + "\",\"startsOn\":\"2026-01-05\",\"endsOn\":\"2026-01-09\"}"));
-        String course = id(post(organiser, "/courses", "{\"title\":\"หลักสูตรทดสอบ " + tag + "\"}"));
+        String course = BenchClient.id(client.post(organiser, "/courses", "{\"title\":\"หลักสูตรทดสอบ " + tag + "\"}"));
         List<String> lessons = new ArrayList<>();
         String module = null;
         for (int i = 0; i < lessonCount; i++) {
             if (i % 20 == 0) {
-                module = id(post(organiser, "/courses/" + course + "/modules", "{\"title\":\"บทที่ " + (i / 20 + 1) + "\"}"));
+                module = BenchClient.id(client.post(organiser, "/courses/" + course + "/modules", "{\"title\":\"บทที่ " + (i / 20 + 1) + "\"}"));
             }
-            lessons.add(id(post(organiser, "/modules/" + module + "/lessons",
+            lessons.add(BenchClient.id(client.post(organiser, "/modules/" + module + "/lessons",
                     "{\"title\":\"บทเรียน " + i + "\",\"kind\":\"LINK\",\"url\":\"https://example.org/" + i + "\",\"minutes\":5}")));
         }
-        send(organiser, "PUT", "/cohorts/" + cohort + "/courses/" + course, null);
+        client.send(organiser, "PUT", "/cohorts/" + cohort + "/courses/" + course, null);
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < traineeCount; i++) {
             String email = "bench-" + tag + "-" + i + "@example.org";
-            String person = id(post(admin, "/people", "{\"email\":\"" + email + "\",\"firstNameTh\":\"ผู้ทดสอบ\",\"lastNameTh\":\"ที่ " + i
+            String person = BenchClient.id(client.post(admin, "/people", "{\"email\":\"" + email + "\",\"firstNameTh\":\"ผู้ทดสอบ\",\"lastNameTh\":\"ที่ " + i
                     + "\",\"organizationId\":\"" + DEPARTMENT_OF_HEALTH + "\",\"roles\":[\"TRAINEE\"],\"initialPassword\":\"Bench-Password-2569\"}"));
-            post(organiser, "/cohorts/" + cohort + "/enrollments", "{\"personId\":\"" + person + "\"}");
-            tokens.add(token(email, "Bench-Password-2569"));
+            client.post(organiser, "/cohorts/" + cohort + "/enrollments", "{\"personId\":\"" + person + "\"}");
+            tokens.add(client.token(email, "Bench-Password-2569"));
         }
 
         int events = traineeCount * lessonCount;
@@ -80,7 +79,7 @@ public final class ProgressBenchmark {
                 String lesson = lessons.get(l);
                 futures.add(pool.submit(() -> {
                     long t0 = System.nanoTime();
-                    send(token, "PUT", "/lessons/" + lesson + "/progress", "{\"completed\":true,\"secondsSpent\":120}");
+                    client.send(token, "PUT", "/lessons/" + lesson + "/progress", "{\"completed\":true,\"secondsSpent\":120}");
                     latencies.add(System.nanoTime() - t0);
                     return null;
                 }));
@@ -95,64 +94,20 @@ public final class ProgressBenchmark {
         List<Long> reads = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             long t0 = System.nanoTime();
-            send(organiser, "GET", "/cohorts/" + cohort + "/progress?size=500", null);
+            client.send(organiser, "GET", "/cohorts/" + cohort + "/progress?size=500", null);
             reads.add(System.nanoTime() - t0);
         }
         long t0 = System.nanoTime();
         HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cohorts/" + cohort + "/progress"))
                 .header("Authorization", "Bearer " + organiser).header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
         long csvMillis = (System.nanoTime() - t0) / 1_000_000;
-        String table = send(organiser, "GET", "/cohorts/" + cohort + "/progress?size=1", null);
+        String table = client.send(organiser, "GET", "/cohorts/" + cohort + "/progress?size=1", null);
 
         System.out.printf("progress events: %d from %d trainees x %d lessons, %d client threads%n", events, traineeCount, lessonCount, threads);
         System.out.printf("  wall time %.1f s, %.0f events/s; latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
-                seconds, events / seconds, pct(latencies, 50), pct(latencies, 95), pct(latencies, 99));
+                seconds, events / seconds, BenchClient.pct(latencies, 50), BenchClient.pct(latencies, 95), BenchClient.pct(latencies, 99));
         System.out.printf("cohort table (JSON, %d rows): p50 %.1f ms, max %.1f ms over 20 reads; CSV %d ms (%d bytes)%n",
-                traineeCount, pct(reads, 50), pct(reads, 100), csvMillis, csv.body().length());
+                traineeCount, BenchClient.pct(reads, 50), BenchClient.pct(reads, 100), csvMillis, csv.body().length());
         System.out.println("  table says: " + table.replaceAll(".*\"averageCompletionPercent\":([0-9.]+).*", "average completion $1%"));
-    }
-
-    private static double pct(List<Long> nanos, int percentile) {
-        List<Long> sorted = new ArrayList<>(nanos);
-        Collections.sort(sorted);
-        int index = Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);
-        return sorted.get(Math.max(0, index)) / 1e6;
-    }
-
-    private String token(String email, String password) throws Exception {
-        Matcher m = TOKEN.matcher(send(null, "POST", "/auth/token", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"));
-        if (!m.find()) {
-            throw new IllegalStateException("Cannot sign in as " + email);
-        }
-        return m.group(1);
-    }
-
-    private String post(String token, String path, String json) throws Exception {
-        return send(token, "POST", path, json);
-    }
-
-    private static String id(String json) {
-        Matcher m = ID.matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("No id in " + json);
-        }
-        return m.group(1);
-    }
-
-    private String send(String token, String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1" + path)).timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json; charset=UTF-8");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
     }
 }
