@@ -488,4 +488,28 @@ class AssessmentsIT {
         api.as(organiser).get("/cohorts/" + future + "/gradebook").then().statusCode(200)
                 .body("evaluated", equalTo(1)).body("rows[0].enrollmentId", equalTo(stays));
     }
+
+    @Test
+    void manyTraineesHandInTheSameAssignmentAtOnce() throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        String work = api.as(organiser).body(assignment(now.minusDays(1), now.plusDays(1), "REFUSE"))
+                .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            tokens.add(seatedTrainee(world.person(world.divisionId, "TRAINEE")));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (String token : tokens) {
+                statuses.add(pool.submit(() -> api.as(token).body(Map.of("text", "ส่งพร้อมกัน")).post("/assessments/" + work + "/submissions").statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM submission WHERE assessment_id = ?", work)).isEqualTo(24);
+    }
 }

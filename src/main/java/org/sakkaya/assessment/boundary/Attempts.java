@@ -78,17 +78,23 @@ public class Attempts {
             throw new NotFound("Assessment", assessmentId);
         }
         Instant now = clock.instant();
+        // No locking read of the person's attempts: locking rows that may not exist takes gap locks, and a cohort
+        // starting a quiz together would deadlock. Existing rows are locked one by one; two starts of one person at
+        // the same moment collide on the unique attempt number instead, and one of them gets 409.
         List<Attempt> previous = em.createQuery("SELECT t FROM Attempt t WHERE t.assessmentId = :a AND t.personId = :p ORDER BY t.number",
                         Attempt.class)
                 .setParameter("a", assessmentId).setParameter("p", person)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         for (Attempt attempt : previous) {
             if (attempt.status() == AttemptStatus.IN_PROGRESS) {
-                if (!attempt.pastDeadline(now)) {
+                em.lock(attempt, LockModeType.PESSIMISTIC_WRITE);
+                em.refresh(attempt);
+                if (attempt.status() == AttemptStatus.IN_PROGRESS && !attempt.pastDeadline(now)) {
                     return attempt;
                 }
-                grade(attempt, assessment, now);
+                if (attempt.status() == AttemptStatus.IN_PROGRESS) {
+                    grade(attempt, assessment, now);
+                }
             }
         }
         if (!assessment.openAt(now)) {
@@ -99,6 +105,7 @@ public class Attempts {
         }
         Attempt attempt = new Attempt(assessmentId, person, previous.size() + 1, layout(assessment), now, assessment.deadlineFor(now));
         em.persist(attempt);
+        em.flush(); // a second start at the same moment shows here as a 409
         return attempt;
     }
 
