@@ -60,11 +60,7 @@ class AssessmentsIT {
         api = new Api(base);
         world = new World(api);
         organiser = world.token(world.person(world.departmentId, "PROGRAM_ADMIN"));
-        String programId = api.as(organiser).body(Map.of("code", "Q" + UUID.randomUUID().toString().substring(0, 8),
-                "nameTh", "นักวิทยาการข้อมูล", "track", "DATA_SCIENCE")).post("/programs").then().statusCode(201).extract().path("id");
-        cohortId = api.as(organiser).body(Map.of("programId", programId, "number", 1, "nameTh", "รุ่นที่ 1",
-                        "organizerId", world.departmentId, "startsOn", "2020-11-23", "endsOn", "2020-11-26"))
-                .post("/cohorts").then().statusCode(201).extract().path("id");
+        cohortId = world.cohort(organiser, world.program(organiser, "นักวิทยาการข้อมูล", "DATA_SCIENCE"), "2020-11-23", "2020-11-26");
     }
 
     private static List<Map<String, Object>> questions() {
@@ -102,8 +98,7 @@ class AssessmentsIT {
     }
 
     private String seatedTrainee(World.Person person) {
-        api.as(organiser).body(Map.of("personId", person.id())).post("/cohorts/" + cohortId + "/enrollments").then().statusCode(201);
-        return world.token(person);
+        return world.seat(organiser, cohortId, person);
     }
 
     /** Answers: the single choice right, half the multiple choice, the number right, the text wrong: 4 of 6 points. */

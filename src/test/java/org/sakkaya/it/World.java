@@ -77,6 +77,25 @@ public final class World {
         return api.as(adminToken).body(body).post("/people").then().statusCode(201).extract().path("id");
     }
 
+    /** A programme with a code no other test uses. */
+    public String program(String organiserToken, String nameTh, String track) {
+        return api.as(organiserToken).body(Map.of("code", "P" + UUID.randomUUID().toString().substring(0, 12), "nameTh", nameTh,
+                "track", track)).post("/programs").then().statusCode(201).extract().path("id");
+    }
+
+    /** Cohort 1 of the programme, organised by this world's department, without a seat limit. */
+    public String cohort(String organiserToken, String programId, String startsOn, String endsOn) {
+        return api.as(organiserToken).body(Map.of("programId", programId, "number", 1, "nameTh", "รุ่นที่ 1",
+                        "organizerId", departmentId, "startsOn", startsOn, "endsOn", endsOn))
+                .post("/cohorts").then().statusCode(201).extract().path("id");
+    }
+
+    /** Seats the person in the cohort (as the organiser) and answers their token. */
+    public String seat(String organiserToken, String cohortId, Person person) {
+        api.as(organiserToken).body(Map.of("personId", person.id())).post("/cohorts/" + cohortId + "/enrollments").then().statusCode(201);
+        return token(person);
+    }
+
     public String token(Person person) {
         return api.token(person.email(), Api.PASSWORD);
     }
