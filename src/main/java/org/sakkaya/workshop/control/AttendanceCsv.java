@@ -2,11 +2,9 @@ package org.sakkaya.workshop.control;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.chrono.ThaiBuddhistChronology;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.sakkaya.platform.ThaiDates;
 import org.sakkaya.platform.export.Csv;
 import org.sakkaya.workshop.entity.AttendanceStatus;
 
@@ -16,9 +14,6 @@ import org.sakkaya.workshop.entity.AttendanceStatus;
  * formula neutralising are {@link Csv}'s.
  */
 public final class AttendanceCsv {
-    private static final DateTimeFormatter THAI_SHORT = DateTimeFormatter.ofPattern("d MMM yy", Locale.forLanguageTag("th-TH"))
-            .withChronology(ThaiBuddhistChronology.INSTANCE);
-
     public record Column(int number, LocalDate date) {
     }
 
@@ -49,7 +44,7 @@ public final class AttendanceCsv {
 
     /** 26 ก.ย. 66: the short form Thai tables use. */
     public static String thaiShortDate(LocalDate date) {
-        return THAI_SHORT.format(date);
+        return ThaiDates.shortForm(date);
     }
 
     private static String thai(AttendanceStatus status) {

@@ -1,0 +1,184 @@
+package org.sakkaya.certificate.control;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.LayoutProcessor;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfWriter;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.sakkaya.platform.ThaiDates;
+
+/**
+ * Renders one certificate: an A4 landscape page in Thai with the Laksaman font embedded (IDENTITY_H), so that
+ * stacked tone marks, ำ, ฤ and thanthakhat sit right and the text extracts back exactly (OpenPDF's layout processor
+ * with kerning and ligatures, writing ActualText). A QR code, drawn as vector squares, and the printed short
+ * address lead to the verification page.
+ */
+public final class CertificatePdf {
+    private static final BaseFont REGULAR;
+    private static final BaseFont BOLD;
+
+    static {
+        // must happen before any font is created
+        LayoutProcessor.enableKernLiga();
+        LayoutProcessor.setWriteActualText();
+        REGULAR = font("Laksaman.ttf");
+        BOLD = font("Laksaman-Bold.ttf");
+    }
+
+    /** A signatory under the text: name and position, as printed. */
+    public record Signatory(String name, String position) {
+    }
+
+    /**
+     * What one certificate says. {@code title} is เกียรติบัตร (participation) or วุฒิบัตร (achievement); {@code
+     * bodyLines} come from the programme's template; {@code accent} colours the border and the title.
+     */
+    public record Content(String issuer, String title, String holderName, List<String> bodyLines, String programName,
+                          String cohortName, LocalDate issuedOn, String serial, String verifyUrl,
+                          List<Signatory> signatories, Color accent) {
+    }
+
+    private CertificatePdf() {
+    }
+
+    public static byte[] render(Content content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        // landscape by its size, not by a /Rotate entry: every viewer and printer agrees on it
+        Rectangle page = new Rectangle(PageSize.A4.getHeight(), PageSize.A4.getWidth());
+        Document document = new Document(page, 60, 60, 50, 50);
+        PdfWriter writer = PdfWriter.getInstance(document, out);
+        document.addTitle(content.title() + " " + content.holderName());
+        document.addCreator("Sakkaya");
+        document.open();
+        PdfContentByte canvas = writer.getDirectContent();
+        border(canvas, page, content.accent());
+
+        Color ink = new Color(0x22, 0x22, 0x22);
+        center(document, content.issuer(), new Font(BOLD, 20, Font.NORMAL, ink), 10);
+        center(document, content.title(), new Font(BOLD, 44, Font.NORMAL, content.accent()), 6);
+        center(document, "ขอมอบให้ไว้เพื่อแสดงว่า", new Font(REGULAR, 20, Font.NORMAL, ink), 4);
+        center(document, content.holderName(), new Font(BOLD, 34, Font.NORMAL, ink), 8);
+        for (String line : content.bodyLines()) {
+            center(document, line, new Font(REGULAR, 20, Font.NORMAL, ink), 0);
+        }
+        center(document, content.programName(), new Font(BOLD, 24, Font.NORMAL, ink), 2);
+        center(document, content.cohortName(), new Font(REGULAR, 20, Font.NORMAL, ink), 2);
+        center(document, "ให้ไว้ ณ วันที่ " + ThaiDates.longForm(content.issuedOn()), new Font(REGULAR, 20, Font.NORMAL, ink), 4);
+
+        signatories(canvas, page, content.signatories(), ink);
+        qr(canvas, content.verifyUrl(), page.getWidth() - 60 - 90, 62, 90);
+        Font small = new Font(REGULAR, 11, Font.NORMAL, ink);
+        ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT,
+                new com.lowagie.text.Phrase("เลขที่ " + Serials.grouped(content.serial()), small), page.getWidth() - 60, 50, 0);
+        ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT,
+                new com.lowagie.text.Phrase(content.verifyUrl(), small), page.getWidth() - 60, 38, 0);
+        document.close();
+        return out.toByteArray();
+    }
+
+    private static void center(Document document, String text, Font font, float spacingAfter) {
+        Paragraph paragraph = new Paragraph(text, font);
+        paragraph.setAlignment(Element.ALIGN_CENTER);
+        paragraph.setSpacingAfter(spacingAfter);
+        document.add(paragraph);
+    }
+
+    private static void border(PdfContentByte canvas, Rectangle page, Color accent) {
+        canvas.saveState();
+        canvas.setColorStroke(accent);
+        canvas.setLineWidth(4);
+        canvas.rectangle(24, 24, page.getWidth() - 48, page.getHeight() - 48);
+        canvas.stroke();
+        canvas.setLineWidth(1);
+        canvas.rectangle(32, 32, page.getWidth() - 64, page.getHeight() - 64);
+        canvas.stroke();
+        canvas.restoreState();
+    }
+
+    private static void signatories(PdfContentByte canvas, Rectangle page, List<Signatory> signatories, Color ink) {
+        if (signatories.isEmpty()) {
+            return;
+        }
+        // the right-hand corner belongs to the QR code and the serial
+        float slot = (page.getWidth() - 2 * 60 - 220) / signatories.size();
+        for (int i = 0; i < signatories.size(); i++) {
+            float x = 60 + slot * i + slot / 2;
+            Signatory s = signatories.get(i);
+            canvas.saveState();
+            canvas.setColorStroke(ink);
+            canvas.setLineWidth(0.5f);
+            canvas.moveTo(x - 90, 98);
+            canvas.lineTo(x + 90, 98);
+            canvas.stroke();
+            canvas.restoreState();
+            ColumnText.showTextAligned(canvas, Element.ALIGN_CENTER,
+                    new com.lowagie.text.Phrase("(" + s.name() + ")", new Font(REGULAR, 16, Font.NORMAL, ink)), x, 80, 0);
+            ColumnText.showTextAligned(canvas, Element.ALIGN_CENTER,
+                    new com.lowagie.text.Phrase(s.position(), new Font(REGULAR, 14, Font.NORMAL, ink)), x, 62, 0);
+        }
+    }
+
+    /** The QR matrix as filled squares: sharp at any zoom, and no image to embed. */
+    private static void qr(PdfContentByte canvas, String text, float x, float y, float size) {
+        BitMatrix matrix;
+        try {
+            matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("Cannot encode " + text + " as a QR code", e);
+        }
+        float cell = size / matrix.getWidth();
+        canvas.saveState();
+        canvas.setColorFill(Color.WHITE);
+        canvas.rectangle(x, y, size, size);
+        canvas.fill();
+        canvas.setColorFill(Color.BLACK);
+        for (int row = 0; row < matrix.getHeight(); row++) {
+            for (int column = 0; column < matrix.getWidth(); column++) {
+                if (matrix.get(column, row)) {
+                    canvas.rectangle(x + column * cell, y + size - (row + 1) * cell, cell, cell);
+                }
+            }
+        }
+        canvas.fill();
+        canvas.restoreState();
+    }
+
+    /**
+     * The layout processor reads the font from a file path (it opens it again as an AWT font to shape the text), so
+     * the font shipped inside the application is copied to a temporary file once.
+     */
+    private static BaseFont font(String file) {
+        try (InputStream in = CertificatePdf.class.getClassLoader().getResourceAsStream("fonts/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("The font fonts/" + file + " is missing from the application");
+            }
+            java.nio.file.Path copy = java.nio.file.Files.createTempFile("sakkaya-", "-" + file);
+            copy.toFile().deleteOnExit();
+            java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return BaseFont.createFont(copy.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
