@@ -1,0 +1,45 @@
+package org.sakkaya.certificate.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.sakkaya.certificate.entity.Certificate;
+import org.sakkaya.identity.entity.Person;
+import org.sakkaya.platform.privacy.PersonalDataHolder;
+
+/**
+ * A person's certificates. Erasure removes the printed name and the PDF, and keeps the serial, status and SHA-256:
+ * a copy the holder kept still verifies as genuine (its hash matches), and nobody can read the name from Sakkaya.
+ */
+@ApplicationScoped
+public class CertificatePersonalData implements PersonalDataHolder {
+    @PersistenceContext
+    EntityManager em;
+
+    @Override
+    public String section() {
+        return "certificates";
+    }
+
+    @Override
+    public Set<String> tables() {
+        return Set.of("certificate");
+    }
+
+    @Override
+    public Map<String, Object> export(String personId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("certificates", em.createQuery("SELECT c FROM Certificate c WHERE c.personId = :id ORDER BY c.issuedOn", Certificate.class)
+                .setParameter("id", personId).getResultList().stream().map(CertificateView::of).toList());
+        return data;
+    }
+
+    @Override
+    public void erase(String personId) {
+        em.createNativeQuery("UPDATE certificate SET holder_name = ?1, pdf = NULL WHERE person_id = ?2")
+                .setParameter(1, Person.ERASED_NAME).setParameter(2, personId).executeUpdate();
+    }
+}

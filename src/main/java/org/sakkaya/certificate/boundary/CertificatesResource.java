@@ -1,0 +1,66 @@
+package org.sakkaya.certificate.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sakkaya.certificate.entity.Certificate;
+import org.sakkaya.platform.security.Roles;
+
+@RequestScoped
+@Path("certificates")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Certificates")
+public class CertificatesResource {
+    @Inject
+    Certificates certificates;
+
+    public record Revocation(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.HR, Roles.PROGRAM_ADMIN, Roles.TRAINEE})
+    @Operation(summary = "Certificates: all for PROGRAM_ADMIN, HR's own staff's, and the caller's own")
+    public List<CertificateView> list(@QueryParam("cohortId") @Size(max = 36) String cohortId,
+                                      @QueryParam("organizationId") @Size(max = 36) String organizationId) {
+        return certificates.list(cohortId, organizationId).stream().map(CertificateView::of).toList();
+    }
+
+    @GET
+    @Path("{serial}/pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({Roles.HR, Roles.PROGRAM_ADMIN, Roles.TRAINEE})
+    @Operation(summary = "The PDF exactly as issued: the holder, their HR, PROGRAM_ADMIN (audited)")
+    public Response pdf(@PathParam("serial") String serial) {
+        Certificate certificate = certificates.download(serial);
+        return Response.ok(certificates.pdfOf(certificate.serial()), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"certificate-" + certificate.serial() + ".pdf\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, no-store")
+                .build();
+    }
+
+    @POST
+    @Path("{serial}/revoke")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PROGRAM_ADMIN)
+    @Operation(summary = "Revoke with a reason; the verification page then says REVOKED")
+    public CertificateView revoke(@PathParam("serial") String serial, @Valid @NotNull Revocation revocation) {
+        return CertificateView.of(certificates.revoke(serial, revocation.reason()));
+    }
+}

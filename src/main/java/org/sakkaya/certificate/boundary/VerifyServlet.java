@@ -1,0 +1,93 @@
+package org.sakkaya.certificate.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.sakkaya.certificate.control.Serials;
+import org.sakkaya.certificate.entity.Certificate;
+import org.sakkaya.platform.ThaiDates;
+
+/**
+ * {@code /verify/{serial}}: public, no sign-in. HTML for browsers, JSON for {@code Accept: application/json}. Shows
+ * only what the certificate prints, its status and its SHA-256 (so an edited copy can be told apart); never an
+ * e-mail or other personal data. Unknown and malformed serials get the same not-found answer.
+ */
+@WebServlet("/verify/*")
+public class VerifyServlet extends HttpServlet {
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @Inject
+    transient Certificates certificates;
+
+    public record Verification(String serial, String status, String holderName, String programNameTh, int cohortNumber,
+                               LocalDate issuedOn, String sha256) {
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String typed = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
+        Optional<Certificate> found = certificates.verify(typed);
+        boolean json = String.valueOf(request.getHeader("Accept")).contains("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cache-Control", "no-store");
+        if (found.isEmpty()) {
+            response.setStatus(404);
+            if (json) {
+                response.setContentType("application/problem+json");
+                response.getWriter().write("{\"type\":\"urn:sakkaya:problem:not-found\",\"title\":\"Not found\",\"status\":404,"
+                        + "\"detail\":\"No certificate has this serial\"}");
+            } else {
+                page(response, "ไม่พบเกียรติบัตร / Certificate not found",
+                        "<p>ไม่พบเกียรติบัตรที่มีเลขที่นี้ในระบบ / No certificate has this serial.</p>");
+            }
+            return;
+        }
+        Certificate c = found.get();
+        Verification v = new Verification(Serials.grouped(c.serial()), c.status().name(), c.holderName(), c.programNameTh(),
+                c.cohortNumber(), c.issuedOn(), c.sha256());
+        if (json) {
+            response.setContentType("application/json");
+            response.getWriter().write(JSON.toJson(v));
+            return;
+        }
+        boolean valid = c.status() == Certificate.Status.VALID;
+        page(response, valid ? "เกียรติบัตรนี้ถูกต้อง / VALID" : "เกียรติบัตรนี้ถูกเพิกถอน / REVOKED",
+                "<dl><dt>ผู้ได้รับ / Holder</dt><dd>" + escape(v.holderName()) + "</dd>"
+                        + "<dt>หลักสูตร / Programme</dt><dd>" + escape(v.programNameTh()) + " รุ่นที่ " + v.cohortNumber() + "</dd>"
+                        + "<dt>วันที่ออก / Issued</dt><dd>" + escape(ThaiDates.longForm(v.issuedOn())) + "</dd>"
+                        + "<dt>เลขที่ / Serial</dt><dd>" + escape(v.serial()) + "</dd>"
+                        + "<dt>SHA-256 ของไฟล์ PDF / of the PDF</dt><dd><code>" + v.sha256() + "</code></dd></dl>");
+    }
+
+    private static void page(HttpServletResponse response, String title, String body) throws IOException {
+        response.setContentType("text/html");
+        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        response.getWriter().write("<!DOCTYPE html><html lang=\"th\"><head><meta charset=\"utf-8\"><title>" + escape(title)
+                + "</title><style>body{font-family:sans-serif;max-width:40em;margin:2em auto}dt{font-weight:bold}</style></head>"
+                + "<body><h1>" + escape(title) + "</h1>" + body + "</body></html>");
+    }
+
+    /** HTML text escaping for the few values printed here. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char ch : text.toCharArray()) {
+            switch (ch) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+}
