@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sakkaya.it.Api;
 import org.sakkaya.it.Deployments;
+import org.sakkaya.it.TestDatabase;
 import org.sakkaya.it.World;
 
 /** Issuing, downloading, verifying and revoking certificates; HR's bulk download of its own staff's. */
@@ -154,5 +155,24 @@ class CertificatesIT {
         api.as(world.token(ours)).accept("application/zip").get("/cohorts/" + cohortId + "/certificates.zip").then().statusCode(403);
         String noScope = world.token(world.person(world.ministryId, "TRAINER"));
         api.as(noScope).accept("application/zip").get("/cohorts/" + cohortId + "/certificates.zip").then().statusCode(403);
+    }
+
+    @Test
+    void guessingSerialsFromOneAddressIsSlowedDown() {
+        try {
+            int status = 0;
+            int asked = 0;
+            while (status != 429 && asked < 40) {
+                status = api.root().accept("application/json").get("/verify/" + org.sakkaya.certificate.control.Serials.next()).statusCode();
+                asked++;
+            }
+            assertThat(status).as("429 within the ITs' limit of 30 a minute").isEqualTo(429);
+            api.root().accept("application/json").get("/verify/anything").then().statusCode(429)
+                    .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                    .contentType(containsString("application/problem+json"));
+        } finally {
+            // the window would otherwise hold for a minute and refuse the other tests' verifications
+            TestDatabase.update("DELETE FROM rate_limit WHERE bucket_key LIKE 'verify:%'");
+        }
     }
 }

@@ -8,16 +8,20 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.sakkaya.certificate.control.Serials;
 import org.sakkaya.certificate.entity.Certificate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sakkaya.platform.ThaiDates;
+import org.sakkaya.platform.security.RateLimiter;
 
 /**
  * {@code /verify/{serial}}: public, no sign-in. HTML for browsers, JSON for {@code Accept: application/json}. Shows
  * only what the certificate prints, its status and its SHA-256 (so an edited copy can be told apart); never an
- * e-mail or other personal data. Unknown and malformed serials get the same not-found answer.
+ * e-mail or other personal data. Unknown and malformed serials get the same not-found answer, and one address
+ * may ask {@code sakkaya.verify.max-per-minute} times a minute (429 with Retry-After beyond).
  */
 @WebServlet("/verify/*")
 public class VerifyServlet extends HttpServlet {
@@ -26,18 +30,35 @@ public class VerifyServlet extends HttpServlet {
     @Inject
     transient Certificates certificates;
 
+    @Inject
+    transient RateLimiter limiter;
+
+    @Inject
+    @ConfigProperty(name = "sakkaya.verify.max-per-minute", defaultValue = "60")
+    transient int maxPerMinute;
+
     public record Verification(String serial, String status, String holderName, String programNameTh, int cohortNumber,
                                LocalDate issuedOn, String sha256) {
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String typed = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
-        Optional<Certificate> found = certificates.verify(typed);
         boolean json = String.valueOf(request.getHeader("Accept")).contains("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "no-store");
+        // guessing serials from one address is slowed down; a real holder checks a handful at most
+        long wait = limiter.hit("verify:" + request.getRemoteAddr(), maxPerMinute, Duration.ofMinutes(1));
+        if (wait > 0) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(wait));
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"urn:sakkaya:problem:too-many-requests\",\"title\":\"Too many requests\","
+                    + "\"status\":429,\"detail\":\"Too many verifications from this address; try again later\"}");
+            return;
+        }
+        String typed = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
+        Optional<Certificate> found = certificates.verify(typed);
         if (found.isEmpty()) {
             response.setStatus(404);
             if (json) {
