@@ -14,8 +14,6 @@ import java.math.RoundingMode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,6 +28,7 @@ import org.sakkaya.assessment.entity.Attempt;
 import org.sakkaya.assessment.entity.AttemptAnswer;
 import org.sakkaya.assessment.entity.AttemptStatus;
 import org.sakkaya.assessment.entity.Question;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.problem.NotFound;
@@ -45,7 +44,6 @@ import org.sakkaya.program.boundary.Enrollments;
  */
 @ApplicationScoped
 public class Attempts {
-    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
     private static final Random RANDOM = new SecureRandom();
 
     @PersistenceContext
@@ -196,7 +194,7 @@ public class Attempts {
                     keys ? q.answerKey() : null));
         });
         return new AttemptView(attempt.id(), attempt.assessmentId(), attempt.number(), attempt.status(),
-                local(attempt.startedAt()), local(attempt.deadlineAt()), local(attempt.finishedAt()),
+                Bangkok.time(attempt.startedAt()), Bangkok.time(attempt.deadlineAt()), Bangkok.time(attempt.finishedAt()),
                 attempt.score(), attempt.maxScore(), views);
     }
 
@@ -268,7 +266,4 @@ public class Attempts {
                 .collect(Collectors.toMap(AttemptAnswer::questionId, Function.identity()));
     }
 
-    private static OffsetDateTime local(Instant instant) {
-        return instant == null ? null : instant.atZone(BANGKOK).toOffsetDateTime();
-    }
 }

@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.sakkaya.identity.boundary.OrganizationScope;
 import org.sakkaya.identity.boundary.Organizations;
 import org.sakkaya.identity.boundary.People;
 import org.sakkaya.identity.boundary.PersonSummary;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.platform.security.Caller;
@@ -42,7 +42,6 @@ import org.sakkaya.program.entity.Program;
  */
 @ApplicationScoped
 public class Certificates {
-    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
     private static final Color ACCENT = new Color(0x1f, 0x4e, 0x79);
 
     @PersistenceContext
@@ -85,7 +84,7 @@ public class Certificates {
     /** Issues to every trainee who passed and holds none yet. Running it again issues nothing new. */
     @Transactional
     public Issued issueAll(String cohortId) {
-        Issued issued = issue(cohortId, LocalDate.now(clock.withZone(BANGKOK)), caller.personId());
+        Issued issued = issue(cohortId, LocalDate.now(clock.withZone(Bangkok.ZONE)), caller.personId());
         audit.record("CERTIFICATES_ISSUED", "cohort", cohortId, issued.issued() + " issued");
         return issued;
     }

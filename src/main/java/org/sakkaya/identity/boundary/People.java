@@ -10,7 +10,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -26,6 +25,7 @@ import org.sakkaya.identity.entity.Account;
 import org.sakkaya.identity.entity.Person;
 import org.sakkaya.identity.entity.PersonName;
 import org.sakkaya.identity.entity.Role;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
@@ -204,7 +204,7 @@ public class People {
         }
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("personId", person.id());
-        export.put("exportedAt", clock.instant().atZone(ZoneId.of("Asia/Bangkok")).toOffsetDateTime().toString());
+        export.put("exportedAt", Bangkok.text(clock.instant()));
         holders.stream()
                 .sorted(java.util.Comparator.comparing(PersonalDataHolder::section))
                 .forEach(holder -> export.put(holder.section(), holder.export(id)));

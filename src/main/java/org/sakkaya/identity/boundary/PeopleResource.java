@@ -1,7 +1,7 @@
 package org.sakkaya.identity.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,10 +20,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.ZoneId;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.security.Roles;
@@ -34,7 +34,6 @@ import org.sakkaya.platform.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Identity")
 public class PeopleResource {
-    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
 
     @Inject
     People people;
@@ -45,7 +44,7 @@ public class PeopleResource {
     public Response create(@Valid @NotNull PersonRequest request, @Context UriInfo uri) {
         People.Created created = people.create(request);
         PersonView view = PersonView.of(created.person(), created.invitationToken(),
-                created.invitationExpiresAt() == null ? null : created.invitationExpiresAt().atZone(BANGKOK).toOffsetDateTime());
+                Bangkok.time(created.invitationExpiresAt()));
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
     }
 

@@ -10,8 +10,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,6 +35,7 @@ import org.sakkaya.learning.entity.Course;
 import org.sakkaya.learning.entity.CourseProgress;
 import org.sakkaya.learning.entity.Lesson;
 import org.sakkaya.learning.entity.LessonProgress;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.platform.security.Caller;
@@ -53,7 +52,6 @@ import org.sakkaya.program.entity.Enrollment;
  */
 @ApplicationScoped
 public class Progress {
-    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
 
     @PersistenceContext
     EntityManager em;
@@ -112,7 +110,7 @@ public class Progress {
         Course course = courses.find(lesson.courseId());
         // read after the native update above, and not cached before it in this transaction: the new totals
         CourseProgress totals = em.find(CourseProgress.class, new CourseProgress.Key(course.id(), person));
-        return new RecordedProgressView(lessonId, progress.completed(), local(progress.completedAt()), progress.secondsSpent(),
+        return new RecordedProgressView(lessonId, progress.completed(), Bangkok.time(progress.completedAt()), progress.secondsSpent(),
                 new CourseProgressView(course.id(), course.title(), course.lessonCount(), totals.lessonsCompleted(),
                         Completion.percent(totals.lessonsCompleted(), course.lessonCount()), totals.secondsSpent(), null));
     }
@@ -142,7 +140,7 @@ public class Progress {
             List<LessonProgressView> lessonViews = lessons.getOrDefault(course.id(), List.of()).stream().map(l -> {
                 LessonProgress p = done.get(l.id());
                 return new LessonProgressView(l.id(), l.title(), l.kind(), p != null && p.completed(),
-                        p == null ? null : local(p.completedAt()), p == null ? 0 : p.secondsSpent());
+                        p == null ? null : Bangkok.time(p.completedAt()), p == null ? 0 : p.secondsSpent());
             }).toList();
             views.add(new CourseProgressView(course.id(), course.title(), course.lessonCount(), completed,
                     Completion.percent(completed, course.lessonCount()), total == null ? 0 : total.secondsSpent(), lessonViews));
@@ -207,7 +205,4 @@ public class Progress {
         return byPerson;
     }
 
-    private static OffsetDateTime local(Instant instant) {
-        return instant == null ? null : instant.atZone(BANGKOK).toOffsetDateTime();
-    }
 }

@@ -1,9 +1,8 @@
 package org.sakkaya.program.boundary;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import org.sakkaya.identity.boundary.PersonSummary;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.program.entity.Enrollment;
 import org.sakkaya.program.entity.EnrollmentStatus;
 
@@ -11,15 +10,11 @@ import org.sakkaya.program.entity.EnrollmentStatus;
 public record EnrollmentView(String id, String cohortId, String personId, String personName, String organizationId,
                              EnrollmentStatus status, OffsetDateTime createdAt, OffsetDateTime enrolledAt,
                              OffsetDateTime waitlistedAt, OffsetDateTime withdrawnAt) {
-    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
 
     static EnrollmentView of(Enrollment e, PersonSummary person) {
         return new EnrollmentView(e.id(), e.cohortId(), e.personId(), person == null ? null : person.fullNameTh(),
-                e.organizationId(), e.status(), local(e.createdAt()), local(e.enrolledAt()), local(e.waitlistedAt()),
-                local(e.withdrawnAt()));
+                e.organizationId(), e.status(), Bangkok.time(e.createdAt()), Bangkok.time(e.enrolledAt()), Bangkok.time(e.waitlistedAt()),
+                Bangkok.time(e.withdrawnAt()));
     }
 
-    private static OffsetDateTime local(Instant instant) {
-        return instant == null ? null : instant.atZone(BANGKOK).toOffsetDateTime();
-    }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.sakkaya.identity.boundary.OrganizationScope;
 import org.sakkaya.identity.boundary.People;
 import org.sakkaya.identity.boundary.PersonSummary;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
@@ -217,7 +218,7 @@ public class Enrollments {
      */
     public List<Enrollment> evaluated(String cohortId) {
         Cohort cohort = cohorts.find(cohortId);
-        Instant start = cohort.startsOn().atStartOfDay(java.time.ZoneId.of("Asia/Bangkok")).toInstant();
+        Instant start = cohort.startsOn().atStartOfDay(Bangkok.ZONE).toInstant();
         return em.createQuery("SELECT e FROM Enrollment e WHERE e.cohortId = :cohort AND (e.status IN :taking "
                         + "OR (e.status = :withdrawn AND e.withdrawnAt >= :start)) ORDER BY e.createdAt, e.id", Enrollment.class)
                 .setParameter("cohort", cohortId)

@@ -44,6 +44,7 @@ import org.sakkaya.workshop.control.WrongCheckInCode;
 import org.sakkaya.workshop.entity.AttendanceRecord;
 import org.sakkaya.workshop.entity.AttendanceStatus;
 import org.sakkaya.workshop.entity.WorkshopSession;
+import org.sakkaya.platform.Bangkok;
 
 /**
  * Attendance at workshop sessions: trainees check in with a short-lived code the trainer shows, trainers record

@@ -4,6 +4,7 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.OffsetDateTime;
 import org.sakkaya.workshop.entity.AttendanceRecord;
 import org.sakkaya.workshop.entity.AttendanceStatus;
+import org.sakkaya.platform.Bangkok;
 
 /**
  * One seated trainee on a session's sheet. {@code status} is null while nothing is recorded; {@code checkedInAt}

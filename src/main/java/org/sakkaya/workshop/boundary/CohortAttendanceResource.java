@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.platform.security.Roles;
 import org.sakkaya.workshop.control.AttendanceCsv;
+import org.sakkaya.platform.Bangkok;
 
 /** The cohort's attendance table, as JSON or (with {@code Accept: text/csv}) as a spreadsheet file. */
 @RequestScoped

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.sakkaya.workshop.entity.AttendanceStatus;
+import org.sakkaya.platform.Bangkok;
 
 /**
  * The cohort's attendance table: its sessions in order, and per seated trainee a status for each of them (null

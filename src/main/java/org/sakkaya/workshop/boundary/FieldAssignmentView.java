@@ -3,6 +3,7 @@ package org.sakkaya.workshop.boundary;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.sakkaya.workshop.entity.FieldAssignment;
+import org.sakkaya.platform.Bangkok;
 
 /** {@code dueOn} is the Bangkok date of {@code dueAt}. */
 public record FieldAssignmentView(String id, String cohortId, String title, String brief, OffsetDateTime dueAt,

@@ -19,6 +19,7 @@ import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.entity.Cohort;
 import org.sakkaya.workshop.entity.FieldAssignment;
 import org.sakkaya.workshop.entity.WorkshopSession;
+import org.sakkaya.platform.Bangkok;
 
 /** Field work between sessions: PROGRAM_ADMIN sets it, everyone in the cohort reads it. */
 @ApplicationScoped

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.sakkaya.platform.files.StoredFile;
 import org.sakkaya.workshop.entity.FieldReport;
+import org.sakkaya.platform.Bangkok;
 
 /**
  * One revision of a report. {@code latest} marks the trainee's current report; {@code late} that it came after

@@ -2,6 +2,7 @@ package org.sakkaya.workshop.boundary;
 
 import java.time.OffsetDateTime;
 import org.sakkaya.workshop.entity.WorkshopSession;
+import org.sakkaya.platform.Bangkok;
 
 /** Times in Bangkok time. */
 public record SessionView(String id, String cohortId, int number, String title, OffsetDateTime startsAt,

@@ -17,6 +17,7 @@ import org.sakkaya.workshop.entity.AttendanceRecord;
 import org.sakkaya.workshop.entity.FieldFeedback;
 import org.sakkaya.workshop.entity.FieldReport;
 import org.sakkaya.workshop.entity.WorkshopSession;
+import org.sakkaya.platform.Bangkok;
 
 /**
  * A person's attendance, check-in attempts, field reports (with the feedback on them) and the feedback they wrote
