@@ -77,4 +77,56 @@ class CertificatePdfTest {
             assertThat(new PDFTextStripper().getText(document)).contains(Serials.grouped(serial));
         }
     }
+
+    static byte[] png(int width, int height, Color color) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(color);
+        g.fillOval(0, 0, width, height);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void aFullTemplateWithLogoAndThreeSignedSignatoriesStaysOnOnePage() throws Exception {
+        byte[] signature = png(300, 90, Color.BLUE);
+        String serial = Serials.next();
+        CertificatePdf.Content full = new CertificatePdf.Content("กรมสุขภาพจิต กระทรวงสาธารณสุข", "เกียรติบัตร", GLOSSARY_NAMES.get(3),
+                List.of("ได้เข้าร่วมการอบรมเชิงปฏิบัติการ", "การสร้างสรรค์เนื้อหาวิดีโอสั้นเพื่อสุขภาพจิต (TikTok)",
+                        "ร่วมกับบริษัท ติ๊กต๊อก (ประเทศไทย) จำกัด"),
+                "นักสร้างสรรค์เนื้อหาสุขภาพจิต", "รุ่นที่ 1", LocalDate.of(2021, 9, 30), serial,
+                "https://sakkaya.example.go.th/verify/" + serial,
+                List.of(new CertificatePdf.Signatory("นพ.ศุภฤกษ์ ณ สงขลา", "อธิบดีกรมสุขภาพจิต", signature),
+                        new CertificatePdf.Signatory("นางพรรณี เลิศฤทธิ์", "ผู้อำนวยการกองส่งเสริม", signature),
+                        new CertificatePdf.Signatory("ว่าที่ร้อยตรีธนพล ใจเย็น", "ผู้แทนบริษัท", null)),
+                new Color(0x8b, 0x1a, 0x1a), png(200, 200, Color.ORANGE));
+        byte[] pdf = CertificatePdf.render(full);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("เกียรติบัตร", GLOSSARY_NAMES.get(3), "ร่วมกับบริษัท ติ๊กต๊อก (ประเทศไทย) จำกัด",
+                    "ว่าที่ร้อยตรีธนพล ใจเย็น", "ให้ไว้ ณ วันที่ 30 กันยายน พ.ศ. 2564");
+            // the logo and two signatures are images on the page
+            int images = 0;
+            for (var name : document.getPage(0).getResources().getXObjectNames()) {
+                if (document.getPage(0).getResources().getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) {
+                    images++;
+                }
+            }
+            assertThat(images).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aTemplateThatWouldSpillOntoASecondPageIsRefused() throws Exception {
+        String line = "ได้ผ่านการอบรมหลักสูตรการพัฒนาศักยภาพบุคลากรด้านการวิเคราะห์ข้อมูลสุขภาพอย่างมีประสิทธิภาพ ".repeat(2);
+        String serial = Serials.next();
+        CertificatePdf.Content tooLong = new CertificatePdf.Content("กรมอนามัย", "วุฒิบัตร", GLOSSARY_NAMES.get(0),
+                List.of(line, line, line, line), "นักวิทยาการข้อมูล", "รุ่นที่ 1", LocalDate.of(2020, 11, 26), serial,
+                "https://sakkaya.example.go.th/verify/" + serial, List.of(), Color.BLACK, png(200, 200, Color.ORANGE));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CertificatePdf.render(tooLong))
+                .isInstanceOf(CertificatePdf.DoesNotFit.class).hasMessageContaining("must fit on one");
+    }
 }

@@ -175,4 +175,157 @@ class CertificatesIT {
             TestDatabase.update("DELETE FROM rate_limit WHERE bucket_key LIKE 'verify:%'");
         }
     }
+
+    private String firstSerial() {
+        issued();
+        return api.as(organiser).queryParam("cohortId", cohortId).queryParam("organizationId", world.divisionId)
+                .get("/certificates").then().extract().path("[0].serial");
+    }
+
+    @Test
+    void issuedPdfsCarryAValidPadesSignatureAndVerificationNamesTheSigner() throws Exception {
+        String serial = firstSerial();
+        byte[] pdf = api.as(organiser).accept("application/pdf").get("/certificates/" + serial + "/pdf").then().statusCode(200)
+                .extract().asByteArray();
+        assertThat(PdfSignatures.validSigner(pdf)).contains("Sakkaya demo certificate signer");
+        Response verified = api.root().accept("application/json").get("/verify/" + serial);
+        verified.then().statusCode(200).body("kind", equalTo("ACHIEVEMENT"))
+                .body("signedBy", containsString("CN=Sakkaya demo certificate signer"))
+                .body("sha256", equalTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf))));
+    }
+
+    private static String png(java.awt.Color color) throws Exception {
+        return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(CertificatePdfTest.png(240, 80, color));
+    }
+
+    private Map<String, Object> template(String title, List<String> lines) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("title", title);
+        body.put("bodyLines", lines);
+        body.put("signatories", List.of());
+        return body;
+    }
+
+    @Test
+    void aProgrammesTemplatesShapeItsCertificatesAndParticipationGoesToThoseWhoTookPart() throws Exception {
+        String programId = api.as(organiser).get("/cohorts/" + cohortId).then().extract().path("programId");
+        // attendance decides: ours attends the one session, theirs does not and so does not pass
+        api.as(organiser).body(Map.of("passPolicy", Map.of("minAttendancePercent", 50))).patch("/cohorts/" + cohortId)
+                .then().statusCode(200);
+        String session = api.as(organiser).body(Map.of("number", 1, "title", "ครั้งที่ 1", "startsAt", "2020-11-23T09:00:00+07:00",
+                "endsAt", "2020-11-23T16:00:00+07:00")).post("/cohorts/" + cohortId + "/sessions").then().statusCode(201).extract().path("id");
+        api.as(organiser).body(List.of(Map.of("personId", ours.id(), "status", "PRESENT"), Map.of("personId", theirs.id(), "status", "ABSENT")))
+                .put("/sessions/" + session + "/attendance").then().statusCode(200);
+
+        Map<String, Object> achievement = template("วุฒิบัตร", List.of("ได้ผ่านการอบรมเชิงปฏิบัติการและผ่านเกณฑ์การประเมินผล"));
+        achievement.put("issuerName", "กรมอนามัย กระทรวงสาธารณสุข");
+        achievement.put("logo", png(java.awt.Color.ORANGE));
+        achievement.put("accentColor", "#8b1a1a");
+        achievement.put("signatories", List.of(Map.of("name", "นพ.ศุภฤกษ์ ณ สงขลา", "position", "อธิบดีกรมอนามัย",
+                "signatureImage", png(java.awt.Color.BLUE))));
+        api.as(organiser).body(achievement).put("/programs/" + programId + "/certificate-templates/ACHIEVEMENT").then().statusCode(200)
+                .body("accentColor", equalTo("#8B1A1A")).body("logo", equalTo(achievement.get("logo")))
+                .body("signatories[0].name", equalTo("นพ.ศุภฤกษ์ ณ สงขลา"));
+        api.as(organiser).body(template("เกียรติบัตร", List.of("ได้เข้าร่วมการอบรม หลักสูตร")))
+                .put("/programs/" + programId + "/certificate-templates/PARTICIPATION").then().statusCode(200);
+        api.as(organiser).get("/programs/" + programId + "/certificate-templates").then().statusCode(200)
+                .body("kind", org.hamcrest.Matchers.contains("ACHIEVEMENT", "PARTICIPATION"));
+        Response preview = api.as(organiser).accept("application/pdf").get("/programs/" + programId + "/certificate-templates/PARTICIPATION/preview");
+        preview.then().statusCode(200).contentType(containsString("application/pdf"));
+        try (PDDocument document = Loader.loadPDF(preview.asByteArray())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("เกียรติบัตร", "(ตัวอย่าง)", "ได้เข้าร่วมการอบรม หลักสูตร");
+        }
+
+        api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200)
+                .body("issued", equalTo(2)).body("participation", equalTo(1));
+        List<Map<String, Object>> all = api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then()
+                .extract().jsonPath().getList("");
+        String oursSerial = serialOf(all, ours, "ACHIEVEMENT");
+        String theirsSerial = serialOf(all, theirs, "PARTICIPATION");
+        try (PDDocument document = Loader.loadPDF(pdfOf(oursSerial))) {
+            assertThat(new PDFTextStripper().getText(document)).contains("วุฒิบัตร", "กรมอนามัย กระทรวงสาธารณสุข",
+                    "(นพ.ศุภฤกษ์ ณ สงขลา)", "อธิบดีกรมอนามัย", "นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์");
+        }
+        byte[] participation = pdfOf(theirsSerial);
+        try (PDDocument document = Loader.loadPDF(participation)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("เกียรติบัตร", "ได้เข้าร่วมการอบรม หลักสูตร", "ว่าที่ร้อยตรีธนพล ใจเย็น")
+                    .doesNotContain("วุฒิบัตร");
+        }
+        assertThat(PdfSignatures.validSigner(participation)).contains("Sakkaya demo certificate signer");
+        api.root().accept("application/json").get("/verify/" + theirsSerial).then().statusCode(200).body("kind", equalTo("PARTICIPATION"));
+
+        // without the participation template nobody new is owed one; issuing stays idempotent
+        api.as(organiser).delete("/programs/" + programId + "/certificate-templates/PARTICIPATION").then().statusCode(204);
+        api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200)
+                .body("issued", equalTo(0)).body("alreadyHeld", equalTo(2));
+    }
+
+    private static String serialOf(List<Map<String, Object>> certificates, World.Person person, String kind) {
+        return certificates.stream().filter(c -> person.id().equals(c.get("personId")) && kind.equals(c.get("kind")))
+                .map(c -> (String) c.get("serial")).findFirst().orElseThrow(() -> new AssertionError("no " + kind + " for " + person));
+    }
+
+    private byte[] pdfOf(String serial) {
+        return api.as(organiser).accept("application/pdf").get("/certificates/" + serial + "/pdf").then().statusCode(200)
+                .extract().asByteArray();
+    }
+
+    @Test
+    void badTemplatesAreRefusedFieldByFieldAndOnlyProgrammeAdminsTouchThem() throws Exception {
+        String programId = api.as(organiser).get("/cohorts/" + cohortId).then().extract().path("programId");
+        String path = "/programs/" + programId + "/certificate-templates/";
+        Map<String, Object> body = template("วุฒิบัตร", List.of("ได้ผ่านการอบรม"));
+        body.put("logo", "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString("<svg onload=alert(1)>".getBytes()));
+        api.as(organiser).body(body).put(path + "ACHIEVEMENT").then().statusCode(400)
+                .contentType(containsString("application/problem+json")).body("errors[0].field", equalTo("logo"));
+        body.put("logo", "data:text/html;base64,PGgxPg==");
+        api.as(organiser).body(body).put(path + "ACHIEVEMENT").then().statusCode(400).body("errors[0].field", equalTo("logo"));
+        body.remove("logo");
+        body.put("signatories", List.of(Map.of("name", "นางพรรณี เลิศฤทธิ์", "position", "ผู้อำนวยการ", "signatureImage", "data:image/jpeg;base64,!!!")));
+        api.as(organiser).body(body).put(path + "ACHIEVEMENT").then().statusCode(400)
+                .body("errors[0].field", equalTo("signatories[0].signatureImage"));
+        body.put("signatories", List.of());
+        body.put("accentColor", "red");
+        api.as(organiser).body(body).put(path + "ACHIEVEMENT").then().statusCode(400).body("errors[0].field", containsString("accentColor"));
+        body.remove("accentColor");
+        body.put("minAttendancePercent", 80);
+        api.as(organiser).body(body).put(path + "ACHIEVEMENT").then().statusCode(400).body("errors[0].field", equalTo("minAttendancePercent"));
+        body.remove("minAttendancePercent");
+        String long200 = "ได้ผ่านการอบรมหลักสูตรการพัฒนาศักยภาพบุคลากรด้านการวิเคราะห์ข้อมูลสุขภาพ ".repeat(3).substring(0, 150);
+        body.put("bodyLines", List.of(long200, long200, long200, long200));
+        body.put("logo", png(java.awt.Color.ORANGE));
+        api.as(organiser).body(body).put(path + "ACHIEVEMENT").then().statusCode(400).body("errors[0].field", equalTo("bodyLines"))
+                .body("detail", containsString("one"));
+        api.as(organiser).body(template("วุฒิบัตร", List.of("x"))).put(path + "GOLD").then().statusCode(404);
+        api.as(world.token(ours)).body(template("วุฒิบัตร", List.of("x"))).put(path + "ACHIEVEMENT").then().statusCode(403);
+        api.as(organiser).body(template("วุฒิบัตร", List.of("x"))).put("/programs/0190a1b2-0000-7000-8000-000000000000/certificate-templates/ACHIEVEMENT")
+                .then().statusCode(404);
+        // nothing of the refused attempts was kept
+        api.as(organiser).get(path).then().statusCode(200).body("", hasSize(0));
+        api.as(organiser).accept("application/pdf, application/problem+json").get(path + "PARTICIPATION/preview").then().statusCode(404);
+    }
+
+    @Test
+    void aLargeCohortIsIssuedByABackgroundJobThatCanBePolled() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            world.seat(organiser, cohortId, world.person(world.divisionId, "TRAINEE"));
+        }
+        // the ITs issue at most 5 within the request; 7 are owed
+        Response started = api.as(organiser).post("/cohorts/" + cohortId + "/certificates");
+        started.then().statusCode(202).header("Location", containsString("/api/v1/certificate-jobs/")).body("total", equalTo(7));
+        String location = started.header("Location");
+        String jobPath = location.substring(location.indexOf("/certificate-jobs/"));
+        api.as(world.token(ours)).get(jobPath).then().statusCode(403);
+        Map<String, Object> job = Map.of();
+        for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline; Thread.sleep(250)) {
+            job = api.as(organiser).get(jobPath).then().statusCode(200).extract().jsonPath().getMap("");
+            if (!"RUNNING".equals(job.get("status"))) {
+                break;
+            }
+        }
+        assertThat(job).containsEntry("status", "DONE").containsEntry("done", 7).containsEntry("issued", 7).containsEntry("total", 7);
+        api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then().body("", hasSize(7));
+        api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200)
+                .body("issued", equalTo(0)).body("alreadyHeld", equalTo(7));
+    }
 }

@@ -22,6 +22,7 @@ public class ItEnvironment implements LauncherSessionListener {
         }
         Path dataDir = Path.of(System.getProperty("it.data.dir"));
         DevKeys.ensure(dataDir.resolve("keys"));
+        DevKeys.ensureSigningStore(dataDir.resolve("keys"));
         String database = url.substring(url.lastIndexOf('/') + 1);
         if (Boolean.parseBoolean(System.getProperty("it.db.embedded", "true"))) {
             embedded = EmbeddedMariaDb.start(dataDir.resolve("mariadb"), Integer.parseInt(System.getProperty("it.db.port")));

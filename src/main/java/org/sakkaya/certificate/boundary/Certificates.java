@@ -5,45 +5,37 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.awt.Color;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sakkaya.assessment.boundary.Gradebook;
-import org.sakkaya.certificate.control.CertificatePdf;
 import org.sakkaya.certificate.control.Serials;
 import org.sakkaya.certificate.entity.Certificate;
+import org.sakkaya.certificate.entity.CertificateJob;
 import org.sakkaya.identity.boundary.OrganizationScope;
-import org.sakkaya.identity.boundary.Organizations;
-import org.sakkaya.identity.boundary.People;
-import org.sakkaya.identity.boundary.PersonSummary;
 import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.platform.security.Caller;
 import org.sakkaya.platform.security.Roles;
 import org.sakkaya.program.boundary.Cohorts;
-import org.sakkaya.program.boundary.Programs;
 import org.sakkaya.program.entity.Cohort;
-import org.sakkaya.program.entity.Program;
+import org.sakkaya.program.entity.EnrollmentStatus;
 
 /**
- * Certificates of achievement (วุฒิบัตร) for trainees who passed. Issuing is idempotent: a trainee who has one
- * gets no second. The PDF is rendered once and kept with its SHA-256. Holders, their HR and PROGRAM_ADMIN read
+ * Certificates of achievement (วุฒิบัตร) for trainees who passed, and of participation (เกียรติบัตร) where the
+ * programme asks for them. Issuing is idempotent: nobody gets a second certificate of a kind. The PDF is rendered
+ * once from the programme's template, signed (PAdES) and kept with its SHA-256. Holders, their HR and PROGRAM_ADMIN read
  * them; every download is audited; anyone can verify a serial without signing in.
  */
 @ApplicationScoped
 public class Certificates {
-    private static final Color ACCENT = new Color(0x1f, 0x4e, 0x79);
-
     @PersistenceContext
     EntityManager em;
 
@@ -63,61 +55,83 @@ public class Certificates {
     Cohorts cohorts;
 
     @Inject
-    Programs programs;
-
-    @Inject
-    Organizations organizations;
-
-    @Inject
-    People people;
-
-    @Inject
     OrganizationScope scope;
 
     @Inject
-    @ConfigProperty(name = "sakkaya.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    @ConfigProperty(name = "sakkaya.certificates.sync-max", defaultValue = "50")
+    int syncMax;
 
-    public record Issued(int issued, int alreadyHeld) {
+    @Inject
+    CertificateTemplates templates;
+
+    @Inject
+    CertificateSigning signing;
+
+    @Inject
+    CertificateIssuer issuer;
+
+    @Inject
+    CertificateJobs jobs;
+
+    /** What one call issued: {@code issued} in all, of which {@code participation}; {@code alreadyHeld} were there. */
+    public record Issued(int issued, int participation, int alreadyHeld) {
     }
 
-    /** Issues to every trainee who passed and holds none yet. Running it again issues nothing new. */
-    @Transactional
-    public Issued issueAll(String cohortId) {
-        Issued issued = issue(cohortId, LocalDate.now(clock.withZone(Bangkok.ZONE)), caller.personId());
-        audit.record("CERTIFICATES_ISSUED", "cohort", cohortId, issued.issued() + " issued");
-        return issued;
+    /** Issuing either finished at once ({@code issued}) or runs as a background {@code job} to poll. */
+    public record Started(Issued issued, CertificateJob job) {
+    }
+
+    /** One certificate still to issue: whose, and which kind. */
+    public record Pending(String enrollmentId, String personId, String organizationId, Certificate.Kind kind) {
+    }
+
+    /**
+     * Issues to every trainee who passed (ACHIEVEMENT) and, where the programme has a PARTICIPATION template, to the
+     * other evaluated trainees who meet its attendance; nobody gets a second certificate of a kind. Up to {@code
+     * sakkaya.certificates.sync-max} certificates are issued within the request; more start a background job.
+     */
+    public Started issueAll(String cohortId) {
+        signing.require();
+        Cohort cohort = cohorts.find(cohortId);
+        List<Pending> pending = pending(cohort);
+        LocalDate today = LocalDate.now(clock.withZone(Bangkok.ZONE));
+        if (pending.size() <= syncMax) {
+            return new Started(issuer.issue(cohortId, pending, today, caller.personId(), null), null);
+        }
+        return new Started(null, jobs.start(cohortId, pending.size(), today, caller.personId()));
     }
 
     /** The demo's seeding at start-up, when there is no caller: dated {@code issuedOn}, issued by nobody. */
-    @Transactional
     public Issued issueForDemo(String cohortId, LocalDate issuedOn) {
-        return issue(cohortId, issuedOn, null);
+        return issuer.issue(cohortId, pending(cohorts.find(cohortId)), issuedOn, null, null);
     }
 
-    private Issued issue(String cohortId, LocalDate issuedOn, String issuedBy) {
-        Cohort cohort = cohorts.find(cohortId);
-        Program program = programs.find(cohort.programId());
-        String issuer = organizations.find(cohort.organizerId()).nameTh();
-        List<Gradebook.Row> passed = gradebook.decisions(cohortId).rows().stream().filter(Gradebook.Row::passed).toList();
-        Set<String> held = new HashSet<>(em.createQuery("SELECT c.enrollmentId FROM Certificate c WHERE c.cohortId = :cohort", String.class)
-                .setParameter("cohort", cohortId).getResultList());
-        Map<String, PersonSummary> names = people.summaries(passed.stream().map(Gradebook.Row::personId).toList());
-        int issued = 0;
-        for (Gradebook.Row row : passed) {
-            if (held.contains(row.enrollmentId())) {
-                continue;
-            }
-            String serial = Serials.next();
-            String holder = names.get(row.personId()).fullNameTh();
-            byte[] pdf = CertificatePdf.render(new CertificatePdf.Content(issuer, "วุฒิบัตร", holder,
-                    List.of("ได้ผ่านการอบรมและผ่านเกณฑ์การประเมินผล หลักสูตร"), program.nameTh(),
-                    cohort.nameTh(), issuedOn, serial, verifyUrl(serial), List.of(), ACCENT));
-            em.persist(new Certificate(serial, row.enrollmentId(), row.personId(), cohortId, row.organizationId(), holder,
-                    program.nameTh(), cohort.number(), issuedOn, pdf, sha256(pdf), issuedBy, clock.instant()));
-            issued++;
+    /** Who is owed a certificate of which kind and holds none of it yet, from the live pass decisions. */
+    public List<Pending> pending(Cohort cohort) {
+        Optional<CertificateTemplates.Layout> participation = templates.layout(cohort.programId(), Certificate.Kind.PARTICIPATION);
+        Set<String> held = new HashSet<>();
+        for (Object[] row : em.createQuery("SELECT c.enrollmentId, c.kind FROM Certificate c WHERE c.cohortId = :cohort", Object[].class)
+                .setParameter("cohort", cohort.id()).getResultList()) {
+            held.add(row[0] + "/" + row[1]);
         }
-        return new Issued(issued, held.size());
+        List<Pending> pending = new ArrayList<>();
+        for (Gradebook.Row row : gradebook.decisions(cohort.id()).rows()) {
+            Certificate.Kind kind = row.passed() ? Certificate.Kind.ACHIEVEMENT
+                    : participation.filter(p -> tookPart(row, p.minAttendancePercent())).map(p -> Certificate.Kind.PARTICIPATION).orElse(null);
+            if (kind != null && !held.contains(row.enrollmentId() + "/" + kind)) {
+                pending.add(new Pending(row.enrollmentId(), row.personId(), row.organizationId(), kind));
+            }
+        }
+        return pending;
+    }
+
+    /** Took part: stayed to the end (not withdrawn) and, when the template asks, attended enough. */
+    private static boolean tookPart(Gradebook.Row row, BigDecimal minAttendancePercent) {
+        if (EnrollmentStatus.WITHDRAWN.name().equals(row.status())) {
+            return false;
+        }
+        return minAttendancePercent == null
+                || (row.attendancePercent() != null && row.attendancePercent().compareTo(minAttendancePercent) >= 0);
     }
 
     /** PROGRAM_ADMIN: all; HR: its own staff's; anyone else: their own. */
@@ -213,10 +227,6 @@ public class Certificates {
         audit.record("CERTIFICATES_DOWNLOADED", "cohort", cohortId, serials.size() + " certificates: " + String.join(",", serials));
     }
 
-    public String verifyUrl(String serial) {
-        return (publicUrl.endsWith("/") ? publicUrl : publicUrl + "/") + "verify/" + serial;
-    }
-
     private Certificate readable(String serial) {
         Certificate certificate = find(serial).orElseThrow(() -> new NotFound("Certificate", serial));
         if (caller.is(Roles.PROGRAM_ADMIN) || caller.isPerson(certificate.personId()) || scope.hrCovers(certificate.organizationId())) {
@@ -227,13 +237,5 @@ public class Certificates {
 
     private Optional<Certificate> find(String serial) {
         return Optional.ofNullable(em.find(Certificate.class, serial));
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

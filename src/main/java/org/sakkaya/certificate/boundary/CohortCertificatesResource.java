@@ -8,7 +8,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.platform.security.Roles;
 
@@ -20,10 +25,24 @@ public class CohortCertificatesResource {
     @Inject
     Certificates certificates;
 
+    @jakarta.ws.rs.core.Context
+    UriInfo uri;
+
     @POST
     @RolesAllowed(Roles.PROGRAM_ADMIN)
-    @Operation(summary = "Issue a certificate to every trainee who passed and has none (idempotent)")
-    public Certificates.Issued issue(@PathParam("id") String id) {
-        return certificates.issueAll(id);
+    @Operation(summary = "Issue to every trainee who passed (and participation certificates where the programme has that "
+            + "template); idempotent. A large cohort answers 202 with a job to poll at its Location")
+    @APIResponse(responseCode = "200", description = "issued within the request",
+            content = @Content(schema = @Schema(implementation = Certificates.Issued.class)))
+    @APIResponse(responseCode = "202", description = "issuing runs in the background",
+            content = @Content(schema = @Schema(implementation = CertificateJobView.class)))
+    public Response issue(@PathParam("id") String id) {
+        Certificates.Started started = certificates.issueAll(id);
+        if (started.job() == null) {
+            return Response.ok(started.issued()).build();
+        }
+        return Response.accepted(CertificateJobView.of(started.job()))
+                .location(uri.getBaseUriBuilder().path("certificate-jobs").path(started.job().id()).build())
+                .build();
     }
 }

@@ -37,8 +37,12 @@ public class VerifyServlet extends HttpServlet {
     @ConfigProperty(name = "sakkaya.verify.max-per-minute", defaultValue = "60")
     transient int maxPerMinute;
 
-    public record Verification(String serial, String status, String holderName, String programNameTh, int cohortNumber,
-                               LocalDate issuedOn, String sha256) {
+    /**
+     * What the verification page says: the printed facts, the status, the kind (ACHIEVEMENT or PARTICIPATION), the
+     * SHA-256 of the PDF as issued and who signed it (the signer certificate's subject; null if issued unsigned).
+     */
+    public record Verification(String serial, String status, String kind, String holderName, String programNameTh,
+                               int cohortNumber, LocalDate issuedOn, String sha256, String signedBy) {
     }
 
     @Override
@@ -72,8 +76,8 @@ public class VerifyServlet extends HttpServlet {
             return;
         }
         Certificate c = found.get();
-        Verification v = new Verification(Serials.grouped(c.serial()), c.status().name(), c.holderName(), c.programNameTh(),
-                c.cohortNumber(), c.issuedOn(), c.sha256());
+        Verification v = new Verification(Serials.grouped(c.serial()), c.status().name(), c.kind().name(), c.holderName(),
+                c.programNameTh(), c.cohortNumber(), c.issuedOn(), c.sha256(), c.signedBy());
         if (json) {
             response.setContentType("application/json");
             response.getWriter().write(JSON.toJson(v));
@@ -81,11 +85,16 @@ public class VerifyServlet extends HttpServlet {
         }
         boolean valid = c.status() == Certificate.Status.VALID;
         page(response, valid ? "เกียรติบัตรนี้ถูกต้อง / VALID" : "เกียรติบัตรนี้ถูกเพิกถอน / REVOKED",
-                "<dl><dt>ผู้ได้รับ / Holder</dt><dd>" + escape(v.holderName()) + "</dd>"
+                "<dl><dt>ประเภท / Kind</dt><dd>" + (c.kind() == Certificate.Kind.ACHIEVEMENT
+                        ? "วุฒิบัตร (ผ่านเกณฑ์การประเมิน) / achievement" : "เกียรติบัตร (เข้าร่วมการอบรม) / participation") + "</dd>"
+                        + "<dt>ผู้ได้รับ / Holder</dt><dd>" + escape(v.holderName()) + "</dd>"
                         + "<dt>หลักสูตร / Programme</dt><dd>" + escape(v.programNameTh()) + " รุ่นที่ " + v.cohortNumber() + "</dd>"
                         + "<dt>วันที่ออก / Issued</dt><dd>" + escape(ThaiDates.longForm(v.issuedOn())) + "</dd>"
                         + "<dt>เลขที่ / Serial</dt><dd>" + escape(v.serial()) + "</dd>"
-                        + "<dt>SHA-256 ของไฟล์ PDF / of the PDF</dt><dd><code>" + v.sha256() + "</code></dd></dl>");
+                        + "<dt>SHA-256 ของไฟล์ PDF / of the PDF</dt><dd><code>" + v.sha256() + "</code></dd>"
+                        + (v.signedBy() == null ? "" : "<dt>ลงนามดิจิทัลโดย / Digitally signed by</dt><dd>" + escape(v.signedBy()) + "</dd>")
+                        + "</dl><p>ไฟล์ที่แก้ไขแล้วจะมีค่า SHA-256 ไม่ตรงกับค่านี้ และลายมือชื่อดิจิทัลในไฟล์จะไม่ถูกต้อง / "
+                        + "An edited copy has a different SHA-256 and its digital signature no longer validates.</p>");
     }
 
     private static void page(HttpServletResponse response, String title, String body) throws IOException {

@@ -9,6 +9,7 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
+import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Rectangle;
@@ -34,6 +35,7 @@ import org.sakkaya.platform.ThaiDates;
  * address lead to the verification page.
  */
 public final class CertificatePdf {
+    private static final float LOGO_HEIGHT = 48;
     private static final BaseFont REGULAR;
     private static final BaseFont BOLD;
 
@@ -45,17 +47,34 @@ public final class CertificatePdf {
         BOLD = font("Laksaman-Bold.ttf");
     }
 
-    /** A signatory under the text: name and position, as printed. */
-    public record Signatory(String name, String position) {
+    /** A signatory under the text: name and position, as printed, and optionally the signature (PNG/JPEG) above the line. */
+    public record Signatory(String name, String position, byte[] signatureImage) {
+        public Signatory(String name, String position) {
+            this(name, position, null);
+        }
+    }
+
+    /** Thrown when what a template asks for does not fit on one page. */
+    public static final class DoesNotFit extends RuntimeException {
+        DoesNotFit(int pages) {
+            super("The certificate would take " + pages + " pages; it must fit on one");
+        }
     }
 
     /**
      * What one certificate says. {@code title} is เกียรติบัตร (participation) or วุฒิบัตร (achievement); {@code
-     * bodyLines} come from the programme's template; {@code accent} colours the border and the title.
+     * bodyLines} come from the programme's template; {@code accent} colours the border and the title; {@code logo}
+     * (PNG/JPEG, may be null) stands above the issuer.
      */
     public record Content(String issuer, String title, String holderName, List<String> bodyLines, String programName,
                           String cohortName, LocalDate issuedOn, String serial, String verifyUrl,
-                          List<Signatory> signatories, Color accent) {
+                          List<Signatory> signatories, Color accent, byte[] logo) {
+        public Content(String issuer, String title, String holderName, List<String> bodyLines, String programName,
+                       String cohortName, LocalDate issuedOn, String serial, String verifyUrl,
+                       List<Signatory> signatories, Color accent) {
+            this(issuer, title, holderName, bodyLines, programName, cohortName, issuedOn, serial, verifyUrl, signatories,
+                    accent, null);
+        }
     }
 
     private CertificatePdf() {
@@ -65,7 +84,10 @@ public final class CertificatePdf {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         // landscape by its size, not by a /Rotate entry: every viewer and printer agrees on it
         Rectangle page = new Rectangle(PageSize.A4.getHeight(), PageSize.A4.getWidth());
-        Document document = new Document(page, 60, 60, 50, 50);
+        // the bottom margin keeps the flowing text above the signatories, their signatures, the QR code and the serial
+        // a logo stands above the text, drawn where it belongs rather than flowed
+        float logoRoom = content.logo() == null ? 0 : LOGO_HEIGHT;
+        Document document = new Document(page, 60, 60, 44 + logoRoom, 136);
         PdfWriter writer = PdfWriter.getInstance(document, out);
         document.addTitle(content.title() + " " + content.holderName());
         document.addCreator("Sakkaya");
@@ -74,30 +96,41 @@ public final class CertificatePdf {
         border(canvas, page, content.accent());
 
         Color ink = new Color(0x22, 0x22, 0x22);
-        center(document, content.issuer(), new Font(BOLD, 20, Font.NORMAL, ink), 10);
-        center(document, content.title(), new Font(BOLD, 44, Font.NORMAL, content.accent()), 6);
-        center(document, "ขอมอบให้ไว้เพื่อแสดงว่า", new Font(REGULAR, 20, Font.NORMAL, ink), 4);
-        center(document, content.holderName(), new Font(BOLD, 34, Font.NORMAL, ink), 8);
-        for (String line : content.bodyLines()) {
-            center(document, line, new Font(REGULAR, 20, Font.NORMAL, ink), 0);
+        if (content.logo() != null) {
+            Image logo = image(content.logo());
+            logo.scaleToFit(3 * LOGO_HEIGHT, LOGO_HEIGHT);
+            logo.setAbsolutePosition((page.getWidth() - logo.getScaledWidth()) / 2, page.getHeight() - 38 - logo.getScaledHeight());
+            canvas.addImage(logo);
         }
-        center(document, content.programName(), new Font(BOLD, 24, Font.NORMAL, ink), 2);
-        center(document, content.cohortName(), new Font(REGULAR, 20, Font.NORMAL, ink), 2);
-        center(document, "ให้ไว้ ณ วันที่ " + ThaiDates.longForm(content.issuedOn()), new Font(REGULAR, 20, Font.NORMAL, ink), 4);
+        center(document, content.issuer(), new Font(BOLD, 18, Font.NORMAL, ink), 4);
+        center(document, content.title(), new Font(BOLD, 40, Font.NORMAL, content.accent()), 4);
+        center(document, "ขอมอบให้ไว้เพื่อแสดงว่า", new Font(REGULAR, 18, Font.NORMAL, ink), 2);
+        center(document, content.holderName(), new Font(BOLD, 30, Font.NORMAL, ink), 4);
+        for (String line : content.bodyLines()) {
+            center(document, line, new Font(REGULAR, 18, Font.NORMAL, ink), 0);
+        }
+        center(document, content.programName(), new Font(BOLD, 22, Font.NORMAL, ink), 2);
+        center(document, content.cohortName(), new Font(REGULAR, 18, Font.NORMAL, ink), 2);
+        center(document, "ให้ไว้ ณ วันที่ " + ThaiDates.longForm(content.issuedOn()), new Font(REGULAR, 18, Font.NORMAL, ink), 0);
 
         signatories(canvas, page, content.signatories(), ink);
-        qr(canvas, content.verifyUrl(), page.getWidth() - 60 - 90, 62, 90);
+        qr(canvas, content.verifyUrl(), page.getWidth() - 60 - 76, 60, 76);
         Font small = new Font(REGULAR, 11, Font.NORMAL, ink);
         ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT,
                 new com.lowagie.text.Phrase("เลขที่ " + Serials.grouped(content.serial()), small), page.getWidth() - 60, 50, 0);
         ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT,
                 new com.lowagie.text.Phrase(content.verifyUrl(), small), page.getWidth() - 60, 38, 0);
+        int pages = writer.getPageNumber();
         document.close();
+        if (pages > 1) {
+            throw new DoesNotFit(pages);
+        }
         return out.toByteArray();
     }
 
     private static void center(Document document, String text, Font font, float spacingAfter) {
-        Paragraph paragraph = new Paragraph(text, font);
+        // 1.3 lines: room for stacked tone marks above and vowels below without wasting the page
+        Paragraph paragraph = new Paragraph(font.getSize() * 1.3f, text, font);
         paragraph.setAlignment(Element.ALIGN_CENTER);
         paragraph.setSpacingAfter(spacingAfter);
         document.add(paragraph);
@@ -124,6 +157,12 @@ public final class CertificatePdf {
         for (int i = 0; i < signatories.size(); i++) {
             float x = 60 + slot * i + slot / 2;
             Signatory s = signatories.get(i);
+            if (s.signatureImage() != null) {
+                Image signature = image(s.signatureImage());
+                signature.scaleToFit(150, 40);
+                signature.setAbsolutePosition(x - signature.getScaledWidth() / 2, 101);
+                canvas.addImage(signature);
+            }
             canvas.saveState();
             canvas.setColorStroke(ink);
             canvas.setLineWidth(0.5f);
@@ -135,6 +174,19 @@ public final class CertificatePdf {
                     new com.lowagie.text.Phrase("(" + s.name() + ")", new Font(REGULAR, 16, Font.NORMAL, ink)), x, 80, 0);
             ColumnText.showTextAligned(canvas, Element.ALIGN_CENTER,
                     new com.lowagie.text.Phrase(s.position(), new Font(REGULAR, 14, Font.NORMAL, ink)), x, 62, 0);
+        }
+    }
+
+    /**
+     * A PNG or JPEG as OpenPDF reads it.
+     *
+     * @throws IllegalArgumentException when the bytes are no image OpenPDF can place
+     */
+    public static Image image(byte[] bytes) {
+        try {
+            return Image.getInstance(bytes);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Not a PNG or JPEG image that can be printed", e);
         }
     }
 

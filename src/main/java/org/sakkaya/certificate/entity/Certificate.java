@@ -18,6 +18,9 @@ import org.sakkaya.platform.problem.Conflict;
 public class Certificate {
     public enum Status { VALID, REVOKED }
 
+    /** ACHIEVEMENT (วุฒิบัตร): passed the evaluation; PARTICIPATION (เกียรติบัตร): took part. */
+    public enum Kind { ACHIEVEMENT, PARTICIPATION }
+
     @Id
     private String serial;
 
@@ -34,7 +37,8 @@ public class Certificate {
     private String organizationId;
 
     @Column(nullable = false)
-    private String kind;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Kind kind;
 
     @Column(name = "holder_name", nullable = false)
     private String holderName;
@@ -54,6 +58,9 @@ public class Certificate {
 
     @Column(nullable = false)
     private String sha256;
+
+    @Column(name = "signed_by")
+    private String signedBy;
 
     @Column(nullable = false)
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
@@ -77,21 +84,22 @@ public class Certificate {
     protected Certificate() {
     }
 
-    public Certificate(String serial, String enrollmentId, String personId, String cohortId, String organizationId,
+    public Certificate(String serial, Kind kind, String enrollmentId, String personId, String cohortId, String organizationId,
                        String holderName, String programNameTh, int cohortNumber, LocalDate issuedOn, byte[] pdf,
-                       String sha256, String issuedBy, Instant now) {
+                       String sha256, String signedBy, String issuedBy, Instant now) {
         this.serial = serial;
         this.enrollmentId = enrollmentId;
         this.personId = personId;
         this.cohortId = cohortId;
         this.organizationId = organizationId;
-        this.kind = "ACHIEVEMENT";
+        this.kind = kind;
         this.holderName = holderName;
         this.programNameTh = programNameTh;
         this.cohortNumber = cohortNumber;
         this.issuedOn = issuedOn;
         this.pdf = pdf;
         this.sha256 = sha256;
+        this.signedBy = signedBy;
         this.status = Status.VALID;
         this.issuedBy = issuedBy;
         this.createdAt = now;
@@ -144,6 +152,15 @@ public class Certificate {
 
     public String sha256() {
         return sha256;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The signer certificate's subject, or null for a certificate issued unsigned. */
+    public String signedBy() {
+        return signedBy;
     }
 
     public Status status() {

@@ -1,0 +1,126 @@
+package org.sakkaya.certificate.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sakkaya.certificate.control.Serials;
+import org.sakkaya.certificate.entity.Certificate;
+import org.sakkaya.certificate.entity.CertificateJob;
+import org.sakkaya.identity.boundary.Organizations;
+import org.sakkaya.identity.boundary.People;
+import org.sakkaya.identity.boundary.PersonSummary;
+import org.sakkaya.platform.audit.Audit;
+import org.sakkaya.program.boundary.Cohorts;
+import org.sakkaya.program.boundary.Programs;
+import org.sakkaya.program.entity.Cohort;
+import org.sakkaya.program.entity.Program;
+
+/**
+ * Renders, signs and stores certificates, one transaction per call: a request's whole (small) cohort, or one batch
+ * of a background job together with the job's progress, so that progress never counts what did not commit.
+ */
+@ApplicationScoped
+public class CertificateIssuer {
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Cohorts cohorts;
+
+    @Inject
+    Programs programs;
+
+    @Inject
+    Organizations organizations;
+
+    @Inject
+    People people;
+
+    @Inject
+    CertificateTemplates templates;
+
+    @Inject
+    CertificateSigning signing;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    @ConfigProperty(name = "sakkaya.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    /**
+     * Issues what is {@code pending} and not held by the time this transaction looks (a parallel call may have been
+     * first), dated {@code issuedOn}; when {@code jobId} is given, adds this batch to that job's progress.
+     */
+    @Transactional
+    public Certificates.Issued issue(String cohortId, List<Certificates.Pending> pending, LocalDate issuedOn, String issuedBy, String jobId) {
+        Cohort cohort = cohorts.find(cohortId);
+        Program program = programs.find(cohort.programId());
+        String issuer = organizations.find(cohort.organizerId()).nameTh();
+        Set<String> held = new HashSet<>();
+        long alreadyHeld = em.createQuery("SELECT COUNT(c) FROM Certificate c WHERE c.cohortId = :cohort", Long.class)
+                .setParameter("cohort", cohortId).getSingleResult();
+        if (!pending.isEmpty()) {
+            for (Object[] row : em.createQuery("SELECT c.enrollmentId, c.kind FROM Certificate c WHERE c.enrollmentId IN :ids", Object[].class)
+                    .setParameter("ids", pending.stream().map(Certificates.Pending::enrollmentId).toList()).getResultList()) {
+                held.add(row[0] + "/" + row[1]);
+            }
+        }
+        Map<String, PersonSummary> names = people.summaries(pending.stream().map(Certificates.Pending::personId).toList());
+        Map<Certificate.Kind, CertificateTemplates.Layout> layouts = new java.util.EnumMap<>(Certificate.Kind.class);
+        int issued = 0;
+        int participation = 0;
+        for (Certificates.Pending p : pending) {
+            if (held.contains(p.enrollmentId() + "/" + p.kind())) {
+                continue;
+            }
+            CertificateTemplates.Layout layout = layouts.computeIfAbsent(p.kind(),
+                    k -> templates.layout(program.id(), k).orElseThrow(() -> new IllegalStateException("No template for " + k)));
+            String serial = Serials.next();
+            String holder = names.get(p.personId()).fullNameTh();
+            byte[] rendered = org.sakkaya.certificate.control.CertificatePdf.render(layout.content(issuer, holder, program.nameTh(),
+                    cohort.nameTh(), issuedOn, serial, verifyUrl(serial)));
+            byte[] pdf = signing.sign(rendered, clock.instant(), layout.title() + " " + program.nameTh() + " " + cohort.nameTh());
+            em.persist(new Certificate(serial, p.kind(), p.enrollmentId(), p.personId(), cohortId, p.organizationId(), holder,
+                    program.nameTh(), cohort.number(), issuedOn, pdf, sha256(pdf), signing.signerName(), issuedBy, clock.instant()));
+            issued++;
+            if (p.kind() == Certificate.Kind.PARTICIPATION) {
+                participation++;
+            }
+        }
+        if (jobId != null) {
+            em.find(CertificateJob.class, jobId).progress(pending.size(), issued);
+        } else if (issuedBy != null) {
+            audit.recordAs(issuedBy, "CERTIFICATES_ISSUED", "cohort", cohortId, issued + " issued");
+        }
+        return new Certificates.Issued(issued, participation, (int) alreadyHeld);
+    }
+
+    public String verifyUrl(String serial) {
+        return (publicUrl.endsWith("/") ? publicUrl : publicUrl + "/") + "verify/" + serial;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

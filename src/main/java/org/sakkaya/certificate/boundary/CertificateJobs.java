@@ -1,0 +1,84 @@
+package org.sakkaya.certificate.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.sakkaya.certificate.entity.CertificateJob;
+
+/**
+ * Issues a large cohort's certificates in the background, {@value #BATCH} per transaction, so a poller sees the
+ * count grow and a crash loses at most one batch's work (which the restart redoes: issuing is idempotent). Jobs
+ * still RUNNING when the service stopped are resumed at start-up by {@link CertificateJobResumer}. One job runs per
+ * cohort; asking again while it runs answers the running job. Meant for one Sakkaya instance per database.
+ */
+@ApplicationScoped
+public class CertificateJobs {
+    static final int BATCH = 20;
+    private static final Logger LOG = Logger.getLogger(CertificateJobs.class.getName());
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    CertificateJobStore store;
+
+    @Inject
+    CertificateIssuer issuer;
+
+
+    /** Starts a job for the cohort, or answers the one already running for it. */
+    public CertificateJob start(String cohortId, int pending, LocalDate issuedOn, String requestedBy) {
+        CertificateJob running = store.running(cohortId).orElse(null);
+        if (running != null) {
+            return running;
+        }
+        CertificateJob job;
+        try {
+            job = store.create(cohortId, pending, issuedOn, requestedBy);
+        } catch (TransactionalException | PersistenceException e) {
+            // a parallel request started one a moment earlier: the unique key on active_cohort_id said so
+            return store.running(cohortId).orElseThrow(() -> e);
+        }
+        submit(job.id());
+        return job;
+    }
+
+    public CertificateJob find(String id) {
+        return store.find(id);
+    }
+
+    void resumeAll() {
+        List<String> running = store.allRunning();
+        running.forEach(this::submit);
+        if (!running.isEmpty()) {
+            LOG.info(() -> "Resuming " + running.size() + " certificate job(s)");
+        }
+    }
+
+    private void submit(String jobId) {
+        executor.submit(() -> run(jobId));
+    }
+
+    private void run(String jobId) {
+        try {
+            List<Certificates.Pending> pending = store.plan(jobId);
+            CertificateJob job = store.find(jobId);
+            for (int from = 0; from < pending.size(); from += BATCH) {
+                issuer.issue(job.cohortId(), pending.subList(from, Math.min(from + BATCH, pending.size())), job.issuedOn(),
+                        job.requestedBy(), jobId);
+            }
+            store.finish(jobId, CertificateJob.Status.DONE, null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Certificate job " + jobId + " stopped", e);
+            store.finish(jobId, CertificateJob.Status.FAILED,
+                    "Issuing stopped; what was issued stays, and asking again issues the rest (log: certificate job " + jobId + ")");
+        }
+    }
+}
