@@ -192,6 +192,9 @@ class CertificatesIT {
         verified.then().statusCode(200).body("kind", equalTo("ACHIEVEMENT"))
                 .body("signedBy", containsString("CN=Sakkaya demo certificate signer"))
                 .body("sha256", equalTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf))));
+        // the page is a servlet, and still documented for clients
+        assertThat(api.root().get("/openapi").then().statusCode(200).extract().asString())
+                .contains("/verify/{serial}:", "operationId: verifyCertificate", "/api/v1/certificate-jobs/{id}:");
     }
 
     private static String png(java.awt.Color color) throws Exception {
