@@ -69,6 +69,8 @@ public final class RunSakkaya {
         childEnv.putIfAbsent("SAKKAYA_FILES_DIR", dataDir.resolve("files").toString());
         childEnv.put("SAKKAYA_JWT_SIGNING_KEY_LOCATION", keys.resolve(DevKeys.PRIVATE).toUri().toString());
         childEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve(DevKeys.PUBLIC).toUri().toString());
+        // certificates print the address they are verified at
+        childEnv.putIfAbsent("SAKKAYA_PUBLIC_URL", "http://localhost:" + port);
         // the demo signs certificate PDFs with a self-signed key made here once
         childEnv.putIfAbsent("SAKKAYA_CERTIFICATES_SIGNING_KEY_STORE", DevKeys.ensureSigningStore(keys).toString());
         childEnv.putIfAbsent("SAKKAYA_CERTIFICATES_SIGNING_PASSWORD_FILE", keys.resolve(DevKeys.SIGNING_PASSWORD).toString());

@@ -55,6 +55,7 @@ class PadesSignerTest {
     void theSignatureValidatesOverTheWholeFileAndIsPades() throws Exception {
         byte[] pdf = signedCertificate();
         assertThat(PdfSignatures.validSigner(pdf)).contains("CN=Sakkaya demo certificate signer");
+        assertThat(pdf.length).as("a signed certificate stays small enough to mail and to ZIP by the thousand").isLessThan(50 * 1024);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDSignature signature = document.getSignatureDictionaries().get(0);
             byte[] signedBytes = signature.getSignedContent(pdf);

@@ -84,7 +84,8 @@ public class VerifyServlet extends HttpServlet {
             return;
         }
         boolean valid = c.status() == Certificate.Status.VALID;
-        page(response, valid ? "เกียรติบัตรนี้ถูกต้อง / VALID" : "เกียรติบัตรนี้ถูกเพิกถอน / REVOKED",
+        String word = c.kind() == Certificate.Kind.ACHIEVEMENT ? "วุฒิบัตร" : "เกียรติบัตร";
+        page(response, valid ? word + "นี้ถูกต้อง / VALID" : word + "นี้ถูกเพิกถอน / REVOKED",
                 "<dl><dt>ประเภท / Kind</dt><dd>" + (c.kind() == Certificate.Kind.ACHIEVEMENT
                         ? "วุฒิบัตร (ผ่านเกณฑ์การประเมิน) / achievement" : "เกียรติบัตร (เข้าร่วมการอบรม) / participation") + "</dd>"
                         + "<dt>ผู้ได้รับ / Holder</dt><dd>" + escape(v.holderName()) + "</dd>"

@@ -61,12 +61,12 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * it. Any viewer that checks signatures (Acrobat, Foxit, pdfsig) reports a later edit as breaking it.
  */
 public final class PadesSigner {
-    /** Room kept for the CMS in the file: a 4096-bit RSA chain of three certificates fits with margin. */
-    private static final int RESERVED_BYTES = 16 * 1024;
 
     private final PrivateKey key;
     private final List<X509Certificate> chain;
     private final String signatureAlgorithm;
+    /** Room kept for the CMS in the file (written as hex, so twice this): the chain, the signature and attributes. */
+    private final int reservedBytes;
 
     public PadesSigner(PrivateKey key, List<X509Certificate> chain) {
         if (chain.isEmpty()) {
@@ -79,6 +79,16 @@ public final class PadesSigner {
             case "EC" -> "SHA256withECDSA";
             default -> throw new IllegalArgumentException("Unsupported signing key algorithm " + key.getAlgorithm());
         };
+        int chainBytes = 0;
+        for (X509Certificate certificate : chain) {
+            try {
+                chainBytes += certificate.getEncoded().length;
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalArgumentException("Unreadable signing certificate", e);
+            }
+        }
+        // a 4096-bit signature is 512 bytes; signed attributes and CMS structure stay under 1.5 KB
+        this.reservedBytes = chainBytes + 2048;
     }
 
     /**
@@ -123,7 +133,7 @@ public final class PadesSigner {
     public byte[] sign(byte[] pdf, Instant signedAt, String reason, String location) {
         try {
             PdfReader reader = new PdfReader(pdf);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * RESERVED_BYTES + 4096);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * reservedBytes + 4096);
             PdfStamper stamper = PdfStamper.createSignature(reader, out, '\0', null, true);
             PdfSignatureAppearance appearance = stamper.getSignatureAppearance();
             Calendar when = GregorianCalendar.from(ZonedDateTime.ofInstant(signedAt, Bangkok.ZONE));
@@ -135,16 +145,16 @@ public final class PadesSigner {
             dictionary.setReason(reason);
             dictionary.setLocation(location);
             appearance.setCryptoDictionary(dictionary);
-            appearance.preClose(Map.of(PdfName.CONTENTS, 2 * RESERVED_BYTES + 2));
+            appearance.preClose(Map.of(PdfName.CONTENTS, 2 * reservedBytes + 2));
             byte[] cms;
             try (InputStream signed = appearance.getRangeStream()) {
                 cms = cms(signed.readAllBytes());
             }
-            if (cms.length > RESERVED_BYTES) {
+            if (cms.length > reservedBytes) {
                 throw new IllegalStateException("The signature (" + cms.length + " bytes) does not fit the room kept for it");
             }
             PdfDictionary contents = new PdfDictionary();
-            contents.put(PdfName.CONTENTS, new PdfString(Arrays.copyOf(cms, RESERVED_BYTES)).setHexWriting(true));
+            contents.put(PdfName.CONTENTS, new PdfString(Arrays.copyOf(cms, reservedBytes)).setHexWriting(true));
             appearance.close(contents);
             return out.toByteArray();
         } catch (IOException e) {

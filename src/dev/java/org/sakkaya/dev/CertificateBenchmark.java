@@ -1,0 +1,367 @@
+package org.sakkaya.dev;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.sakkaya.certificate.control.CertificatePdf;
+import org.sakkaya.certificate.control.PadesSigner;
+import org.sakkaya.certificate.control.Serials;
+
+/**
+ * Certificates, measured. In process: certificates per second on one and on two threads for (a) raw OpenPDF
+ * rendering of the same text with the same fonts (the floor), (b) our certificate page (border, QR code, serial,
+ * signatories) and (c) that page signed (PAdES). Against a service started with the run command: issuing to a cohort
+ * of N trainees loaded in bulk over JDBC (a background job), then streaming the cohort's ZIP, with time to the first
+ * byte, the rate, and the service's heap and resident memory sampled while it streams.
+ * A benchmark, not a test: {@code mvn -Pbench-certificates} (arguments: base URL or "none", JDBC URL, N).
+ */
+public final class CertificateBenchmark {
+    private static final List<String> NAMES = List.of("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์", "นายปิติพัฒน์ ธีระวุฒิ", "ดร.ฤทัยรัตน์ ภู่ผึ้ง",
+            "นพ.ศุภฤกษ์ ณ สงขลา", "นางพรรณี เลิศฤทธิ์", "ว่าที่ร้อยตรีธนพล ใจเย็น");
+    private static final Pattern HEAP = Pattern.compile("memory_usedHeap_bytes\\{mp_scope=\"base\"} (\\S+)");
+    private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z]+)\"");
+    private static final Pattern DONE = Pattern.compile("\"done\":(\\d+)");
+
+    private CertificateBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args.length > 0 ? args[0] : "http://localhost:8080";
+        String jdbc = args.length > 1 ? args[1] : "jdbc:mariadb://127.0.0.1:3307/sakkaya";
+        int count = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        System.out.printf("machine: %d cores, Java %s, max heap of this JVM %d MB%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        inProcess(400);
+        if (!"none".equals(base)) {
+            server(base, jdbc, count);
+        }
+    }
+
+    // ---- in process ----
+
+    private static void inProcess(int perRun) throws Exception {
+        Path keys = Files.createTempDirectory("sakkaya-bench-keys");
+        Path store = DevKeys.ensureSigningStore(keys);
+        PadesSigner signer = PadesSigner.fromKeyStore(store,
+                Files.readString(keys.resolve(DevKeys.SIGNING_PASSWORD), StandardCharsets.US_ASCII).toCharArray(), null);
+        Raw raw = new Raw();
+        IntFunction<byte[]> rawPage = i -> raw.render(content(i));
+        IntFunction<byte[]> ourPage = i -> CertificatePdf.render(content(i));
+        IntFunction<byte[]> signedPage = i -> signer.sign(CertificatePdf.render(content(i)), Instant.now(), "วุฒิบัตร", "Thailand");
+        // warm-up: the JIT and the font caches
+        rate(rawPage, perRun, 2);
+        rate(ourPage, perRun, 2);
+        rate(signedPage, perRun, 2);
+        System.out.println("\nrendering in process, " + perRun + " certificates per run (certificates/s):");
+        System.out.println("threads | raw OpenPDF (floor) | our page | our page signed | page / floor | signed / floor");
+        for (int threads : new int[] {1, 2}) {
+            double floor = rate(rawPage, perRun, threads);
+            double page = rate(ourPage, perRun, threads);
+            double signed = rate(signedPage, perRun, threads);
+            System.out.printf("%7d | %19.1f | %8.1f | %15.1f | %11.0f%% | %13.0f%%%n", threads, floor, page, signed,
+                    100 * page / floor, 100 * signed / floor);
+        }
+        System.out.printf("sizes: raw %d B, page %d B, signed %d B%n", rawPage.apply(0).length, ourPage.apply(0).length,
+                signedPage.apply(0).length);
+    }
+
+    private static CertificatePdf.Content content(int i) {
+        String serial = Serials.next();
+        return new CertificatePdf.Content("กรมอนามัย กระทรวงสาธารณสุข", "วุฒิบัตร", NAMES.get(i % NAMES.size()),
+                List.of("ได้ผ่านการอบรมและผ่านเกณฑ์การประเมินผล หลักสูตร"), "นักวิทยาการข้อมูล (Data Scientist)",
+                "รุ่นที่ 1 ระหว่างวันที่ 23-26 พฤศจิกายน พ.ศ. 2563", LocalDate.of(2020, 11, 26), serial,
+                "https://sakkaya.example.go.th/verify/" + serial,
+                List.of(new CertificatePdf.Signatory("นพ.ศุภฤกษ์ ณ สงขลา", "อธิบดีกรมอนามัย"),
+                        new CertificatePdf.Signatory("ดร.ฤทัยรัตน์ ภู่ผึ้ง", "ผู้อำนวยการศูนย์เทคโนโลยีสารสนเทศ")),
+                new java.awt.Color(0x1f, 0x4e, 0x79));
+    }
+
+    private static double rate(IntFunction<byte[]> render, int count, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = first; i < count; i += threads) {
+                        render.apply(i);
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            return count / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The floor: the same lines in the same fonts with OpenPDF's own calls, nothing else on the page. */
+    private static final class Raw {
+        private final BaseFont regular;
+        private final BaseFont bold;
+
+        Raw() throws Exception {
+            regular = font("Laksaman.ttf");
+            bold = font("Laksaman-Bold.ttf");
+        }
+
+        private static BaseFont font(String file) throws Exception {
+            Path copy = Files.createTempFile("sakkaya-bench-", file);
+            try (InputStream in = CertificateBenchmark.class.getClassLoader().getResourceAsStream("fonts/" + file)) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return BaseFont.createFont(copy.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+        }
+
+        byte[] render(CertificatePdf.Content c) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+            Document document = new Document(new Rectangle(PageSize.A4.getHeight(), PageSize.A4.getWidth()), 60, 60, 44, 136);
+            PdfWriter.getInstance(document, out);
+            document.open();
+            line(document, c.issuer(), bold, 18);
+            line(document, c.title(), bold, 40);
+            line(document, "ขอมอบให้ไว้เพื่อแสดงว่า", regular, 18);
+            line(document, c.holderName(), bold, 30);
+            c.bodyLines().forEach(l -> line(document, l, regular, 18));
+            line(document, c.programName(), bold, 22);
+            line(document, c.cohortName(), regular, 18);
+            line(document, "ให้ไว้ ณ วันที่ 26 พฤศจิกายน พ.ศ. 2563", regular, 18);
+            document.close();
+            return out.toByteArray();
+        }
+
+        private static void line(Document document, String text, BaseFont font, float size) {
+            Paragraph paragraph = new Paragraph(size * 1.3f, text, new Font(font, size));
+            paragraph.setAlignment(Element.ALIGN_CENTER);
+            document.add(paragraph);
+        }
+    }
+
+    // ---- against the running service ----
+
+    private static void server(String base, String jdbc, int count) throws Exception {
+        BenchClient client = new BenchClient(base);
+        String organiser = client.token("programs@example.org", BenchClient.DEMO_PASSWORD);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String program = BenchClient.id(client.post(organiser, "/programs",
+                "{\"code\":\"CERT-" + tag + "\",\"nameTh\":\"หลักสูตรทดสอบเกียรติบัตร\",\"track\":\"OTHER\"}"));
+        String cohort = BenchClient.id(client.post(organiser, "/cohorts", "{\"programId\":\"" + program
+                + "\",\"number\":1,\"nameTh\":\"รุ่นที่ 1 ระหว่างวันที่ 5-9 มกราคม พ.ศ. 2569\",\"organizerId\":\""
+                + BenchClient.DEPARTMENT_OF_HEALTH + "\",\"startsOn\":\"2026-01-05\",\"endsOn\":\"2026-01-09\"}"));
+        long loadStart = System.nanoTime();
+        load(jdbc, cohort, tag, count);
+        System.out.printf("%nbulk load of %d trainees and enrolments over JDBC: %.1f s%n", count, (System.nanoTime() - loadStart) / 1e9);
+
+        long pid = payaraPid(base);
+        Sampler issuing = new Sampler(client, pid);
+        long issueStart = System.nanoTime();
+        String job = BenchClient.id(client.post(organiser, "/cohorts/" + cohort + "/certificates", null));
+        String status;
+        do {
+            Thread.sleep(500);
+            status = client.send(organiser, "GET", "/certificate-jobs/" + job, null);
+        } while (status.contains("\"RUNNING\""));
+        double issueSeconds = (System.nanoTime() - issueStart) / 1e9;
+        issuing.stop();
+        Matcher done = DONE.matcher(status);
+        Matcher outcome = STATUS.matcher(status);
+        System.out.printf("issuing %d certificates (render + sign + store, background job of batches of 20): %s in %.1f s = %.1f/s; "
+                        + "service heap peak %d MB, RSS peak %d MB%n", count, outcome.find() ? outcome.group(1) : "?", issueSeconds,
+                (done.find() ? Integer.parseInt(done.group(1)) : 0) / issueSeconds, issuing.heapPeak >> 20, issuing.rssPeak >> 20);
+
+        Sampler idle = new Sampler(client, pid);
+        Thread.sleep(2000);
+        idle.stop();
+        Sampler streaming = new Sampler(client, pid);
+        HttpRequest zip = HttpRequest.newBuilder(URI.create(base + "/api/v1/cohorts/" + cohort + "/certificates.zip"))
+                .header("Authorization", "Bearer " + organiser).timeout(Duration.ofMinutes(10)).build();
+        long zipStart = System.nanoTime();
+        HttpResponse<InputStream> response = client.http().send(zip, HttpResponse.BodyHandlers.ofInputStream());
+        long entries = 0;
+        long bytes = 0;
+        double firstByte = -1;
+        try (InputStream body = response.body()) {
+            CountingStream counting = new CountingStream(body);
+            try (ZipInputStream in = new ZipInputStream(counting)) {
+                for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                    if (firstByte < 0) {
+                        firstByte = (System.nanoTime() - zipStart) / 1e6;
+                    }
+                    in.transferTo(OutputStreamNull.INSTANCE);
+                    entries++;
+                }
+            }
+            bytes = counting.count.get();
+        }
+        double zipSeconds = (System.nanoTime() - zipStart) / 1e9;
+        streaming.stop();
+        System.out.printf("ZIP of %d entries (%d certificates + manifest): %d MB in %.1f s = %.0f certificates/s, first entry after %.0f ms, "
+                        + "%.1f KB per certificate%n", entries, entries - 1, bytes >> 20, zipSeconds, (entries - 1) / zipSeconds,
+                firstByte, bytes / 1024.0 / Math.max(1, entries - 1));
+        System.out.printf("service while idle: heap up to %d MB, RSS %d MB; while streaming: heap up to %d MB, RSS up to %d MB%n",
+                idle.heapPeak >> 20, idle.rssPeak >> 20, streaming.heapPeak >> 20, streaming.rssPeak >> 20);
+    }
+
+    /** Persons with the TRAINEE role and their ENROLLED seats, in batches: no HTTP call per row. */
+    private static void load(String jdbc, String cohort, String tag, int count) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbc, "root", "")) {
+            db.setAutoCommit(false);
+            Timestamp now = Timestamp.from(Instant.now());
+            try (PreparedStatement person = db.prepareStatement("INSERT INTO person (id, email, title_th, first_name_th, last_name_th, "
+                    + "organization_id, version, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)");
+                 PreparedStatement role = db.prepareStatement("INSERT INTO person_role (person_id, role) VALUES (?, 'TRAINEE')");
+                 PreparedStatement seat = db.prepareStatement("INSERT INTO enrollment (id, cohort_id, person_id, organization_id, status, "
+                         + "created_at, enrolled_at, version) VALUES (?, ?, ?, ?, 'ENROLLED', ?, ?, 0)")) {
+                for (int i = 0; i < count; i++) {
+                    String id = UUID.randomUUID().toString();
+                    String[] name = NAMES.get(i % NAMES.size()).split(" ", 2);
+                    person.setString(1, id);
+                    person.setString(2, "cert-" + tag + "-" + i + "@example.org");
+                    person.setString(3, null);
+                    person.setString(4, name[0] + i);
+                    person.setString(5, name[1]);
+                    person.setString(6, BenchClient.DEPARTMENT_OF_HEALTH);
+                    person.setTimestamp(7, now);
+                    person.addBatch();
+                    role.setString(1, id);
+                    role.addBatch();
+                    seat.setString(1, UUID.randomUUID().toString());
+                    seat.setString(2, cohort);
+                    seat.setString(3, id);
+                    seat.setString(4, BenchClient.DEPARTMENT_OF_HEALTH);
+                    seat.setTimestamp(5, now);
+                    seat.setTimestamp(6, now);
+                    seat.addBatch();
+                }
+                person.executeBatch();
+                role.executeBatch();
+                seat.executeBatch();
+            }
+            db.commit();
+        }
+    }
+
+    /** The Payara Micro process serving {@code base} (started by the run command on this machine), or -1. */
+    private static long payaraPid(String base) {
+        String port = base.replaceAll(".*:(\\d+).*", "$1");
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro")
+                && c.contains("--port " + port)).orElse(false)).mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
+    }
+
+    /** Samples the service's used heap (MicroProfile Metrics) and resident memory (/proc) every 100 ms. */
+    private static final class Sampler {
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+        volatile long heapPeak;
+        volatile long rssPeak;
+
+        Sampler(BenchClient client, long pid) {
+            thread = new Thread(() -> {
+                HttpRequest metrics = HttpRequest.newBuilder(URI.create(client.base() + "/metrics?scope=base")).build();
+                while (running.get()) {
+                    try {
+                        Matcher m = HEAP.matcher(client.http().send(metrics, HttpResponse.BodyHandlers.ofString()).body());
+                        if (m.find()) {
+                            heapPeak = Math.max(heapPeak, (long) Double.parseDouble(m.group(1)));
+                        }
+                        if (pid > 0) {
+                            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                                if (line.startsWith("VmRSS:")) {
+                                    rssPeak = Math.max(rssPeak, Long.parseLong(line.replaceAll("\\D", "")) * 1024);
+                                }
+                            }
+                        }
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (Exception ignored) {
+                        // a missed sample
+                    }
+                }
+            });
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+    }
+
+    private static final class CountingStream extends java.io.FilterInputStream {
+        final AtomicLong count = new AtomicLong();
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count.addAndGet(n);
+            }
+            return n;
+        }
+    }
+
+    private static final class OutputStreamNull extends java.io.OutputStream {
+        static final OutputStreamNull INSTANCE = new OutputStreamNull();
+
+        @Override
+        public void write(int b) {
+            // discarded
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            // discarded
+        }
+    }
+}
