@@ -173,6 +173,10 @@ class OutcomesIT {
         String unrelatedMinistry = world.organization("กระทรวงอื่น", "MINISTRY", null);
         assertThat(passRates(world.token(world.person(unrelatedMinistry, "HR")), 2541, "cohort").getList("rows")).isEmpty();
 
+        // a client that accepts anything gets JSON; CSV only when asked for
+        api.as(executive).accept("*/*").queryParam("fiscalYear", 2541).get("/reports/pass-rates").then().statusCode(200)
+                .contentType(containsString("application/json"));
+
         // trainees and trainers see no reports; bad input is a 400 that names the field
         api.as(good.token()).queryParam("fiscalYear", 2541).get("/reports/pass-rates").then().statusCode(403);
         api.as(trainerToken).queryParam("fiscalYear", 2541).get("/reports/pass-rates").then().statusCode(403);

@@ -35,7 +35,8 @@ public class PassRatesResource {
     }
 
     @GET
-    @Produces(Csv.MEDIA_TYPE)
+    // JSON unless CSV is asked for: a client that accepts anything gets JSON
+    @Produces(Csv.MEDIA_TYPE + ";qs=0.5")
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.EXECUTIVE, Roles.HR})
     @Operation(summary = "The same rows as CSV for Excel (UTF-8 with a BOM, formula-like cells neutralised)")
     public Response csv(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("groupBy") String groupBy) {

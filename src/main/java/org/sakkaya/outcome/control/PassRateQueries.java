@@ -45,24 +45,26 @@ public class PassRateQueries {
 
     /** {@code organizationIds} null: every sending organisation; else only trainees those organisations sent. */
     public List<Row> rows(FiscalYear year, GroupBy groupBy, Set<String> organizationIds) {
-        Query q = new Query();
-        String columns;
-        String group;
+        // Group by the id alone, then name the groups: grouping 100,000 rows by a Thai-collated name as well costs
+        // a temporary table and a sort key per row (7x slower on the benchmark).
+        Query q = new Query().from("pass_decision d JOIN cohort c ON c.id = d.cohort_id");
+        String key;
+        String outer;
         switch (groupBy) {
             case PROGRAM -> {
-                q.from("pass_decision d JOIN cohort c ON c.id = d.cohort_id JOIN program p ON p.id = c.program_id");
-                columns = "p.id, p.code, p.name_th, NULL, NULL, NULL";
-                group = " GROUP BY p.id, p.code, p.name_th ORDER BY p.name_th, p.id";
+                key = "c.program_id";
+                outer = "SELECT p.id, p.code, p.name_th, NULL, NULL, NULL, g.evaluated, g.passed FROM (%s) g "
+                        + "JOIN program p ON p.id = g.k ORDER BY p.name_th, p.id";
             }
             case COHORT -> {
-                q.from("pass_decision d JOIN cohort c ON c.id = d.cohort_id JOIN program p ON p.id = c.program_id");
-                columns = "c.id, p.code, c.name_th, p.name_th, c.number, c.starts_on";
-                group = " GROUP BY c.id, p.code, c.name_th, p.name_th, c.number, c.starts_on ORDER BY c.starts_on, p.name_th, c.number, c.id";
+                key = "c.id";
+                outer = "SELECT c.id, p.code, c.name_th, p.name_th, c.number, c.starts_on, g.evaluated, g.passed FROM (%s) g "
+                        + "JOIN cohort c ON c.id = g.k JOIN program p ON p.id = c.program_id ORDER BY c.starts_on, p.name_th, c.number, c.id";
             }
             case ORGANIZATION -> {
-                q.from("pass_decision d JOIN cohort c ON c.id = d.cohort_id JOIN organization o ON o.id = d.organization_id");
-                columns = "o.id, o.code, o.name_th, NULL, NULL, NULL";
-                group = " GROUP BY o.id, o.code, o.name_th ORDER BY o.name_th, o.id";
+                key = "d.organization_id";
+                outer = "SELECT o.id, o.code, o.name_th, NULL, NULL, NULL, g.evaluated, g.passed FROM (%s) g "
+                        + "JOIN organization o ON o.id = g.k ORDER BY o.name_th, o.id";
             }
             default -> throw new IllegalArgumentException(groupBy.name());
         }
@@ -73,8 +75,11 @@ public class PassRateQueries {
             }
             q.where("d.organization_id IN (" + Query.marks(organizationIds.size()) + ")", organizationIds.toArray());
         }
+        String[] around = outer.split("%s");
+        q.select(key + " AS k, COUNT(*) AS evaluated, COALESCE(SUM(d.passed), 0) AS passed").suffix(" GROUP BY " + key)
+                .within(around[0], around[1]);
         List<Row> rows = new ArrayList<>();
-        for (Object result : q.select(columns + ", COUNT(*), COALESCE(SUM(d.passed), 0)").suffix(group).create(em).getResultList()) {
+        for (Object result : q.create(em).getResultList()) {
             Object[] r = (Object[]) result;
             long evaluated = ((Number) r[6]).longValue();
             long passed = ((Number) r[7]).longValue();

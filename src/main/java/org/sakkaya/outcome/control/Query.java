@@ -9,6 +9,8 @@ final class Query {
     private String select = "*";
     private String from;
     private String suffix = "";
+    private String outerBefore = "";
+    private String outerAfter = "";
     private final List<String> where = new ArrayList<>();
     private final List<Object> parameters = new ArrayList<>();
 
@@ -35,8 +37,16 @@ final class Query {
         return this;
     }
 
+    /** Makes this statement a derived table: {@code before (this) after}. */
+    Query within(String before, String after) {
+        this.outerBefore = before;
+        this.outerAfter = after;
+        return this;
+    }
+
     String sql() {
-        String text = "SELECT " + select + " FROM " + from + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + suffix;
+        String text = outerBefore + "SELECT " + select + " FROM " + from + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + suffix + outerAfter;
         StringBuilder numbered = new StringBuilder();
         int n = 0;
         for (char ch : text.toCharArray()) {
