@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -40,6 +39,7 @@ import java.util.zip.ZipInputStream;
 import org.sakkaya.certificate.control.CertificatePdf;
 import org.sakkaya.certificate.control.PadesSigner;
 import org.sakkaya.certificate.control.Serials;
+import org.sakkaya.platform.pdf.ThaiFonts;
 
 /**
  * Certificates, measured. In process: certificates per second on one and on two threads for (a) raw OpenPDF
@@ -137,17 +137,9 @@ public final class CertificateBenchmark {
         private final BaseFont regular;
         private final BaseFont bold;
 
-        Raw() throws Exception {
-            regular = font("Laksaman.ttf");
-            bold = font("Laksaman-Bold.ttf");
-        }
-
-        private static BaseFont font(String file) throws Exception {
-            Path copy = Files.createTempFile("sakkaya-bench-", file);
-            try (InputStream in = CertificateBenchmark.class.getClassLoader().getResourceAsStream("fonts/" + file)) {
-                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return BaseFont.createFont(copy.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+        Raw() {
+            regular = ThaiFonts.regular();
+            bold = ThaiFonts.bold();
         }
 
         byte[] render(CertificatePdf.Content c) {

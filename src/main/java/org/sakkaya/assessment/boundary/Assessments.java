@@ -1,6 +1,7 @@
 package org.sakkaya.assessment.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
@@ -23,6 +24,7 @@ import org.sakkaya.platform.security.Caller;
 import org.sakkaya.platform.security.Roles;
 import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.boundary.Enrollments;
+import org.sakkaya.program.boundary.ResultInputsChanged;
 import org.sakkaya.program.entity.Cohort;
 
 /**
@@ -48,6 +50,10 @@ public class Assessments {
 
     @Inject
     Enrollments enrollments;
+
+    /** Tells the persisted pass decisions that this cohort's inputs changed. */
+    @Inject
+    Event<ResultInputsChanged> resultInputsChanged;
 
     @Transactional
     public Assessment create(String cohortId, AssessmentRequest request) {
@@ -106,6 +112,7 @@ public class Assessments {
                 request.latePenaltyPercentPerDay());
         em.persist(assessment);
         audit.record("ASSESSMENT_CREATED", "assessment", assessment.id(), "cohort " + cohortId);
+        resultInputsChanged.fire(new ResultInputsChanged(cohortId));
         return assessment;
     }
 

@@ -1,6 +1,7 @@
 package org.sakkaya.assessment.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
@@ -34,6 +35,7 @@ import org.sakkaya.platform.problem.RuleViolation;
 import org.sakkaya.platform.security.Caller;
 import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.boundary.Enrollments;
+import org.sakkaya.program.boundary.ResultInputsChanged;
 import org.sakkaya.program.entity.Cohort;
 
 /**
@@ -68,6 +70,10 @@ public class Assignments {
 
     @Inject
     FileStore files;
+
+    /** Tells the persisted pass decisions that this cohort's inputs changed. */
+    @Inject
+    Event<ResultInputsChanged> resultInputsChanged;
 
     @Transactional
     public Submission submit(String assessmentId, String text, String url, InputStream file, String fileName) {
@@ -169,6 +175,7 @@ public class Assignments {
                 request.released() == null || request.released(), caller.personId(), clock.instant());
         em.persist(grade);
         audit.record(regrade ? "WORK_REGRADED" : "WORK_GRADED", "submission", submissionId, "score " + score.toPlainString());
+        resultInputsChanged.fire(new ResultInputsChanged(cohort.id()));
         return grade;
     }
 

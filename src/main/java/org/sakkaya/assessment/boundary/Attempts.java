@@ -1,6 +1,7 @@
 package org.sakkaya.assessment.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -36,6 +37,7 @@ import org.sakkaya.platform.problem.RuleViolation;
 import org.sakkaya.platform.security.Caller;
 import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.boundary.Enrollments;
+import org.sakkaya.program.boundary.ResultInputsChanged;
 
 /**
  * Attempts at auto-graded assessments. The attempt row is locked for every change, so answers, submission and
@@ -66,6 +68,10 @@ public class Attempts {
 
     @Inject
     Enrollments enrollments;
+
+    /** Tells the persisted pass decisions that this cohort's inputs changed. */
+    @Inject
+    Event<ResultInputsChanged> resultInputsChanged;
 
     /** Starts an attempt, or answers the one in progress (starting twice does not use up an attempt). */
     @Transactional
@@ -219,6 +225,7 @@ public class Attempts {
                 : earned.multiply(assessment.maxScore()).divide(possible, 4, RoundingMode.HALF_UP);
         if (attempt.finish(score, assessment.maxScore(), now)) {
             audit.recordAs(attempt.personId(), "ATTEMPT_GRADED", "attempt", attempt.id(), attempt.status() + " " + score);
+            resultInputsChanged.fire(new ResultInputsChanged(assessment.cohortId()));
         }
     }
 

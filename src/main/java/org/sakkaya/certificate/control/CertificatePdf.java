@@ -15,24 +15,21 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.LayoutProcessor;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.sakkaya.platform.ThaiDates;
+import org.sakkaya.platform.pdf.ThaiFonts;
 
 /**
- * Renders one certificate: an A4 landscape page in Thai with the Laksaman font embedded (IDENTITY_H), so that
- * stacked tone marks, ำ, ฤ and thanthakhat sit right and the text extracts back exactly (OpenPDF's layout processor
- * with kerning and ligatures, writing ActualText). A QR code, drawn as vector squares, and the printed short
- * address lead to the verification page.
+ * Renders one certificate: an A4 landscape page in Thai with the Laksaman font embedded (IDENTITY_H, from
+ * {@link ThaiFonts}), so that stacked tone marks, ำ, ฤ and thanthakhat sit right and the text extracts back exactly.
+ * A QR code, drawn as vector squares, and the printed short address lead to the verification page.
  */
 public final class CertificatePdf {
     private static final float LOGO_HEIGHT = 48;
@@ -40,11 +37,8 @@ public final class CertificatePdf {
     private static final BaseFont BOLD;
 
     static {
-        // must happen before any font is created
-        LayoutProcessor.enableKernLiga();
-        LayoutProcessor.setWriteActualText();
-        REGULAR = font("Laksaman.ttf");
-        BOLD = font("Laksaman-Bold.ttf");
+        REGULAR = ThaiFonts.regular();
+        BOLD = ThaiFonts.bold();
     }
 
     /** A signatory under the text: name and position, as printed, and optionally the signature (PNG/JPEG) above the line. */
@@ -214,23 +208,5 @@ public final class CertificatePdf {
         }
         canvas.fill();
         canvas.restoreState();
-    }
-
-    /**
-     * The layout processor reads the font from a file path (it opens it again as an AWT font to shape the text), so
-     * the font shipped inside the application is copied to a temporary file once.
-     */
-    private static BaseFont font(String file) {
-        try (InputStream in = CertificatePdf.class.getClassLoader().getResourceAsStream("fonts/" + file)) {
-            if (in == null) {
-                throw new IllegalStateException("The font fonts/" + file + " is missing from the application");
-            }
-            java.nio.file.Path copy = java.nio.file.Files.createTempFile("sakkaya-", "-" + file);
-            copy.toFile().deleteOnExit();
-            java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return BaseFont.createFont(copy.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.sakkaya.program.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -48,6 +49,9 @@ public class Cohorts {
     @Inject
     Enrollments enrollments;
 
+    @Inject
+    Event<ResultInputsChanged> resultInputsChanged;
+
     @Transactional
     public Cohort create(CohortRequest request) {
         programs.find(request.programId());
@@ -87,6 +91,7 @@ public class Cohorts {
             enrollments.fillFreeSeats(cohort);
         }
         audit.record("COHORT_CHANGED", "cohort", id, null);
+        resultInputsChanged.fire(new ResultInputsChanged(id));
         return cohort;
     }
 

@@ -1,6 +1,7 @@
 package org.sakkaya.program.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -56,6 +57,9 @@ public class Enrollments {
     @Inject
     OrganizationScope scope;
 
+    @Inject
+    Event<ResultInputsChanged> resultInputsChanged;
+
     /**
      * PROGRAM_ADMIN places anyone straight into a seat or the waitlist; HR nominates staff of its own organisations
      * (the organiser approves later); a trainee enrols themself while the cohort is open.
@@ -92,6 +96,7 @@ public class Enrollments {
             em.persist(enrollment);
         }
         audit.record("ENROLLMENT_" + enrollment.status(), "enrollment", enrollment.id(), "cohort " + cohortId);
+        resultInputsChanged.fire(new ResultInputsChanged(cohortId));
         return enrollment;
     }
 
@@ -102,6 +107,7 @@ public class Enrollments {
         em.refresh(enrollment);
         enrollment.approve(cohort.admit(seatsTaken(cohort.id())), clock.instant());
         audit.record("ENROLLMENT_APPROVED", "enrollment", enrollmentId, enrollment.status().name());
+        resultInputsChanged.fire(new ResultInputsChanged(cohort.id()));
         return enrollment;
     }
 
@@ -120,6 +126,7 @@ public class Enrollments {
             fillFreeSeats(cohort);
         }
         audit.record("ENROLLMENT_WITHDRAWN", "enrollment", enrollmentId, null);
+        resultInputsChanged.fire(new ResultInputsChanged(cohort.id()));
         return enrollment;
     }
 

@@ -1,6 +1,7 @@
 package org.sakkaya.workshop.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sakkaya.identity.boundary.People;
 import org.sakkaya.identity.boundary.PersonSummary;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.problem.Conflict;
 import org.sakkaya.platform.problem.FieldError;
@@ -33,6 +35,7 @@ import org.sakkaya.platform.problem.RuleViolation;
 import org.sakkaya.platform.problem.TooManyRequests;
 import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.boundary.Enrollments;
+import org.sakkaya.program.boundary.ResultInputsChanged;
 import org.sakkaya.program.entity.Cohort;
 import org.sakkaya.program.entity.Enrollment;
 import org.sakkaya.workshop.control.AttendanceRate;
@@ -44,7 +47,6 @@ import org.sakkaya.workshop.control.WrongCheckInCode;
 import org.sakkaya.workshop.entity.AttendanceRecord;
 import org.sakkaya.workshop.entity.AttendanceStatus;
 import org.sakkaya.workshop.entity.WorkshopSession;
-import org.sakkaya.platform.Bangkok;
 
 /**
  * Attendance at workshop sessions: trainees check in with a short-lived code the trainer shows, trainers record
@@ -80,6 +82,10 @@ public class Attendance {
 
     @Inject
     CheckInThrottle throttle;
+
+    /** Tells the persisted pass decisions that this cohort's inputs changed. */
+    @Inject
+    Event<ResultInputsChanged> resultInputsChanged;
 
     @Inject
     @ConfigProperty(name = "sakkaya.checkin.code-seconds", defaultValue = "300")
@@ -159,6 +165,7 @@ public class Attendance {
             audit.record("ATTENDANCE_RECORDED", "session", sessionId,
                     "person " + entry.personId() + ": " + before + " -> " + entry.status());
         }
+        resultInputsChanged.fire(new ResultInputsChanged(cohort.id()));
         return lines(session, seated);
     }
 
@@ -233,6 +240,7 @@ public class Attendance {
         AttendanceRecord record = AttendanceRecord.checkIn(sessionId, me, policy.statusAt(session.startsAt(), now), now);
         em.persist(record);
         audit.record("CHECKED_IN", "session", sessionId, record.status().name());
+        resultInputsChanged.fire(new ResultInputsChanged(session.cohortId()));
         return record;
     }
 

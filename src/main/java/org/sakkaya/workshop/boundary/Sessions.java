@@ -1,11 +1,13 @@
 package org.sakkaya.workshop.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.sakkaya.platform.audit.Audit;
@@ -13,6 +15,7 @@ import org.sakkaya.platform.problem.Conflict;
 import org.sakkaya.platform.problem.FieldError;
 import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.program.boundary.Cohorts;
+import org.sakkaya.program.boundary.ResultInputsChanged;
 import org.sakkaya.program.entity.Cohort;
 import org.sakkaya.workshop.control.Links;
 import org.sakkaya.workshop.entity.WorkshopSession;
@@ -35,6 +38,10 @@ public class Sessions {
     @Inject
     CohortAccess access;
 
+    /** Tells the persisted pass decisions that this cohort's inputs changed. */
+    @Inject
+    Event<ResultInputsChanged> resultInputsChanged;
+
     @Transactional
     public WorkshopSession create(String cohortId, SessionRequest request) {
         cohorts.find(cohortId);
@@ -44,6 +51,7 @@ public class Sessions {
                 onlineUrl(request.onlineUrl()), Texts.blankToNull(request.speaker()), clock.instant());
         em.persist(session);
         audit.record("SESSION_CREATED", "session", session.id(), "cohort " + cohortId + " number " + request.number());
+        resultInputsChanged.fire(new ResultInputsChanged(cohortId));
         return session;
     }
 
@@ -59,7 +67,19 @@ public class Sessions {
         }
         session.describe(patch.number(), patch.title(), patch.venue(), onlineUrl(patch.onlineUrl()), patch.speaker());
         audit.record("SESSION_CHANGED", "session", id, null);
+        resultInputsChanged.fire(new ResultInputsChanged(session.cohortId()));
         return session;
+    }
+
+    /**
+     * The end of the cohort's first session that ends after {@code after}: when its attendance percentages next change
+     * by themselves, with nobody writing anything. Empty when every session has ended.
+     */
+    public Optional<Instant> nextEndAfter(String cohortId, Instant after) {
+        return em.createQuery("SELECT s.endsAt FROM WorkshopSession s WHERE s.cohortId = :cohort AND s.endsAt > :after "
+                        + "ORDER BY s.endsAt", Instant.class)
+                .setParameter("cohort", cohortId).setParameter("after", after).setMaxResults(1)
+                .getResultStream().findFirst();
     }
 
     /** A session the caller may see: as its cohort's schedule is seen. */

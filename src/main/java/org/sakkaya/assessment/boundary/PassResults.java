@@ -1,0 +1,92 @@
+package org.sakkaya.assessment.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import org.sakkaya.program.boundary.ResultInputsChanged;
+
+/**
+ * Pass decisions kept in the {@code pass_decision} table, so that reports over thousands of cohorts count them in
+ * SQL (GROUP BY) instead of deciding every enrolment again.
+ * <p>
+ * The {@link Gradebook} stays the only place that decides. The table holds its answer for every evaluated enrolment
+ * of a cohort, written by a cohort-level refresh ({@link PassResultRefresh}), and is read only after the cohorts a
+ * report covers have been brought up to date:
+ * <ul>
+ * <li>Every change of something a decision reads (an enrolment, the cohort's policy or dates, an assessment, an
+ * attempt graded, a grade, a session, attendance) fires {@link ResultInputsChanged}; {@link #inputsChanged} then
+ * bumps the cohort's {@code inputs_version} inside the transaction of that change.</li>
+ * <li>A refresh records the version it read as {@code computed_version}, and as {@code valid_until} the end of the
+ * cohort's next workshop session, because attendance percentages change when a session ends, with no write.</li>
+ * <li>{@link #refreshStale} refreshes every cohort whose rows were never computed, whose inputs changed since, or whose
+ * {@code valid_until} has passed. So a report always agrees with {@code GET /enrollments/{id}/result}.</li>
+ * </ul>
+ * Most reads find nothing stale and cost one indexed query; after a bulk import every cohort is refreshed once.
+ */
+@ApplicationScoped
+public class PassResults {
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    PassResultRefresh refresh;
+
+    /** Runs in the transaction of the change: the bump commits or rolls back with it. */
+    void inputsChanged(@Observes ResultInputsChanged change) {
+        em.createNativeQuery("INSERT INTO pass_decision_state (cohort_id, inputs_version) VALUES (?1, 1) "
+                        + "ON DUPLICATE KEY UPDATE inputs_version = inputs_version + 1")
+                .setParameter(1, change.cohortId())
+                .executeUpdate();
+    }
+
+    /** Brings the decisions of every cohort starting between the two days (inclusive) up to date; answers how many were refreshed. */
+    public int refreshStale(LocalDate startsFrom, LocalDate startsTo) {
+        @SuppressWarnings("unchecked")
+        List<String> stale = em.createNativeQuery("SELECT c.id FROM cohort c LEFT JOIN pass_decision_state s ON s.cohort_id = c.id "
+                        + "WHERE c.starts_on BETWEEN ?2 AND ?3 AND " + STALE + " ORDER BY c.id")
+                .setParameter(1, now()).setParameter(2, startsFrom).setParameter(3, startsTo)
+                .getResultList();
+        stale.forEach(refresh::refresh);
+        return stale.size();
+    }
+
+    /** The same for the cohorts named. */
+    public int refreshStale(Collection<String> cohortIds) {
+        if (cohortIds.isEmpty()) {
+            return 0;
+        }
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < cohortIds.size(); i++) {
+            in.append(i == 0 ? "" : ", ").append('?').append(i + 2);
+        }
+        var query = em.createNativeQuery("SELECT c.id FROM cohort c LEFT JOIN pass_decision_state s ON s.cohort_id = c.id "
+                + "WHERE c.id IN (" + in + ") AND " + STALE + " ORDER BY c.id");
+        query.setParameter(1, now());
+        int position = 2;
+        for (String id : cohortIds) {
+            query.setParameter(position++, id);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> stale = query.getResultList();
+        stale.forEach(refresh::refresh);
+        return stale.size();
+    }
+
+    /** Never computed, inputs changed since, or a session has ended since ({@code ?1} is now). */
+    private static final String STALE = "(s.computed_version IS NULL OR s.computed_version < s.inputs_version OR s.valid_until <= ?1)";
+
+    private LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,345 @@
+package org.sakkaya.outcome.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sakkaya.assessment.boundary.PassResults;
+import org.sakkaya.identity.boundary.Organizations;
+import org.sakkaya.identity.boundary.People;
+import org.sakkaya.identity.boundary.PersonSummary;
+import org.sakkaya.outcome.control.Measurements;
+import org.sakkaya.outcome.control.Measurements.Counted;
+import org.sakkaya.outcome.control.Measurements.Figure;
+import org.sakkaya.outcome.entity.AcademicOutput;
+import org.sakkaya.outcome.entity.Indicator;
+import org.sakkaya.outcome.entity.IndicatorActivity;
+import org.sakkaya.outcome.entity.IndicatorSnapshot;
+import org.sakkaya.outcome.entity.Measure;
+import org.sakkaya.outcome.entity.Scope;
+import org.sakkaya.outcome.entity.Unit;
+import org.sakkaya.platform.Bangkok;
+import org.sakkaya.platform.audit.Audit;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
+import org.sakkaya.platform.problem.Conflict;
+import org.sakkaya.platform.problem.FieldError;
+import org.sakkaya.platform.problem.NotFound;
+import org.sakkaya.platform.problem.RuleViolation;
+import org.sakkaya.platform.security.Caller;
+import org.sakkaya.program.boundary.Cohorts;
+import org.sakkaya.program.boundary.Programs;
+import org.sakkaya.program.control.FiscalYear;
+import org.sakkaya.program.entity.Cohort;
+
+/**
+ * Indicators (ตัวชี้วัด) and their plans. PROGRAM_ADMIN writes them; PROGRAM_ADMIN and EXECUTIVE read them and
+ * their status (the resource's roles decide; indicators are the organisation's public plan, not per-organisation
+ * data). Status is computed live, in SQL, from the data ({@link Measurements}); closing a finished fiscal year
+ * freezes each activity's figures and the ids of the records counted in a snapshot that later changes never touch.
+ */
+@ApplicationScoped
+public class Indicators {
+    private static final Set<Measure> TRAINEE_MEASURES = EnumSet.of(Measure.PASS_RATE, Measure.TRAINEES_SENT, Measure.TRAINEES_PASSED);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Organizations organizations;
+
+    @Inject
+    Programs programs;
+
+    @Inject
+    Cohorts cohorts;
+
+    @Inject
+    People people;
+
+    @Inject
+    PassResults passResults;
+
+    @Inject
+    Measurements measurements;
+
+    @Transactional
+    public Indicator create(IndicatorRequest request) {
+        FiscalYear year = Reports.fiscalYear(request.fiscalYear());
+        exists("ownerOrganizationId", () -> organizations.find(request.ownerOrganizationId()));
+        String code = request.code().strip();
+        if (!em.createQuery("SELECT i.id FROM Indicator i WHERE i.fiscalYear = :year AND i.code = :code", String.class)
+                .setParameter("year", year.buddhistYear()).setParameter("code", code).getResultList().isEmpty()) {
+            throw new Conflict("indicator-code-taken", "Fiscal year " + year.buddhistYear() + " has an indicator " + code + " already",
+                    new FieldError("code", "is taken in this fiscal year"));
+        }
+        Indicator indicator = new Indicator(code, request.nameTh().strip(), year, request.ownerOrganizationId(), caller.personId(), clock.instant());
+        em.persist(indicator);
+        em.flush(); // the activities refer to it; EclipseLink orders only mapped relationships
+        for (int i = 0; i < request.activities().size(); i++) {
+            em.persist(activity(indicator.id(), i, request.activities().get(i)));
+        }
+        audit.record("INDICATOR_CREATED", "indicator", indicator.id(), year.buddhistYear() + " " + code);
+        return indicator;
+    }
+
+    public Indicator find(String id) {
+        return Optional.ofNullable(em.find(Indicator.class, id)).orElseThrow(() -> new NotFound("Indicator", id));
+    }
+
+    public List<IndicatorActivity> activities(String indicatorId) {
+        return em.createQuery("SELECT a FROM IndicatorActivity a WHERE a.indicatorId = :id ORDER BY a.position", IndicatorActivity.class)
+                .setParameter("id", indicatorId).getResultList();
+    }
+
+    public Page<Indicator> list(Integer fiscalYear, PageRequest page) {
+        String where = fiscalYear == null ? "" : " WHERE i.fiscalYear = :year";
+        var query = em.createQuery("SELECT i FROM Indicator i" + where + " ORDER BY i.fiscalYear DESC, i.code, i.id", Indicator.class);
+        var count = em.createQuery("SELECT COUNT(i) FROM Indicator i" + where, Long.class);
+        if (fiscalYear != null) {
+            int year = Reports.fiscalYear(fiscalYear).buddhistYear();
+            query.setParameter("year", year);
+            count.setParameter("year", year);
+        }
+        return new Page<>(page.apply(query).getResultList(), page.page(), page.size(), count.getSingleResult());
+    }
+
+    /** Every indicator of a fiscal year, for the year's report. */
+    public List<Indicator> ofYear(FiscalYear year) {
+        return em.createQuery("SELECT i FROM Indicator i WHERE i.fiscalYear = :year ORDER BY i.code, i.id", Indicator.class)
+                .setParameter("year", year.buddhistYear()).getResultList();
+    }
+
+    /** Live figures of every activity, with the first {@code recordsLimit} records of each, and the snapshot if closed. */
+    public IndicatorStatus status(String id, int recordsLimit) {
+        Indicator indicator = find(id);
+        List<IndicatorActivity> activities = activities(id);
+        FiscalYear year = indicator.fiscalYear();
+        refresh(activities, year);
+        Map<String, IndicatorSnapshot> frozen = new HashMap<>();
+        em.createQuery("SELECT s FROM IndicatorSnapshot s WHERE s.indicatorId = :id", IndicatorSnapshot.class)
+                .setParameter("id", id).getResultList().forEach(s -> frozen.put(s.activityId(), s));
+        Instant asOf = clock.instant();
+        List<IndicatorStatus.Activity> lines = new ArrayList<>();
+        int achieved = 0;
+        for (IndicatorActivity a : activities) {
+            Figure figure = measurements.figure(a.measure(), a.scope(), year);
+            boolean met = a.achievedBy(figure.actual());
+            achieved += met ? 1 : 0;
+            long total = figure.denominator() != null ? figure.denominator() : figure.numerator();
+            List<IndicatorStatus.Record> records = recordsLimit == 0 ? List.of()
+                    : named(measurements.records(a.measure(), a.scope(), year, 0, recordsLimit));
+            IndicatorSnapshot s = frozen.get(a.id());
+            IndicatorStatus.Frozen snapshot = s == null ? null : new IndicatorStatus.Frozen(s.numerator(), s.denominator(), s.actual(),
+                    s.achieved(), Bangkok.time(s.asOf()), s.denominator() != null ? s.denominator() : s.numerator());
+            lines.add(new IndicatorStatus.Activity(a.id(), a.position(), a.title(), a.measure(), a.strategy(), a.target(), a.unit(),
+                    a.unit().th(), a.startsOn(), a.dueOn(), a.periodNote(), figure.numerator(), figure.denominator(), figure.actual(),
+                    met, Bangkok.time(asOf), total, records, snapshot));
+        }
+        return new IndicatorStatus(indicator.id(), indicator.code(), indicator.nameTh(), year.buddhistYear(), year.firstDay(),
+                year.lastDay(), indicator.closed(), Bangkok.time(indicator.closedAt()), Bangkok.time(asOf), achieved,
+                activities.size(), lines);
+    }
+
+    /** The drill-down of one activity, a page at a time: live, or as frozen at closing. */
+    public Page<IndicatorStatus.Record> records(String indicatorId, String activityId, boolean frozen, PageRequest page) {
+        Indicator indicator = find(indicatorId);
+        IndicatorActivity activity = activities(indicatorId).stream().filter(a -> a.id().equals(activityId)).findFirst()
+                .orElseThrow(() -> new NotFound("Activity", activityId));
+        int offset = Math.multiplyExact(page.page(), page.size());
+        if (frozen) {
+            IndicatorSnapshot snapshot = Optional.ofNullable(em.find(IndicatorSnapshot.class, activityId))
+                    .orElseThrow(() -> new NotFound("Snapshot of activity", activityId));
+            List<Counted> all = parse(snapshot.recordsJson());
+            List<Counted> slice = all.subList(Math.min(offset, all.size()), Math.min(offset + page.size(), all.size()));
+            return new Page<>(named(slice), page.page(), page.size(), all.size());
+        }
+        FiscalYear year = indicator.fiscalYear();
+        refresh(List.of(activity), year);
+        long total = measurements.recordCount(activity.measure(), activity.scope(), year);
+        return new Page<>(named(measurements.records(activity.measure(), activity.scope(), year, offset, page.size())),
+                page.page(), page.size(), total);
+    }
+
+    /**
+     * Freezes every activity's figures and the records counted, once the fiscal year is over (in Bangkok). The live
+     * figures go on being computed beside the snapshot.
+     */
+    @Transactional
+    public Indicator close(String id) {
+        Indicator indicator = find(id);
+        Instant now = clock.instant();
+        indicator.close(LocalDate.now(clock.withZone(Bangkok.ZONE)), caller.personId(), now);
+        FiscalYear year = indicator.fiscalYear();
+        List<IndicatorActivity> activities = activities(id);
+        refresh(activities, year);
+        for (IndicatorActivity a : activities) {
+            Figure figure = measurements.figure(a.measure(), a.scope(), year);
+            List<Counted> counted = measurements.records(a.measure(), a.scope(), year, 0, Integer.MAX_VALUE);
+            em.persist(new IndicatorSnapshot(a.id(), id, figure.numerator(), figure.denominator(), figure.actual(),
+                    a.achievedBy(figure.actual()), now, json(counted)));
+        }
+        audit.record("INDICATOR_CLOSED", "indicator", id, year.buddhistYear() + " " + indicator.code());
+        return indicator;
+    }
+
+    /** Pass decisions of the cohorts a trainee measure counts are brought up to date first. */
+    private void refresh(List<IndicatorActivity> activities, FiscalYear year) {
+        Set<String> named = new LinkedHashSet<>();
+        boolean wholeYear = false;
+        for (IndicatorActivity a : activities) {
+            if (!TRAINEE_MEASURES.contains(a.measure())) {
+                continue;
+            }
+            if (a.scope().cohortIds().isEmpty()) {
+                wholeYear = true;
+            } else {
+                named.addAll(a.scope().cohortIds());
+            }
+        }
+        if (wholeYear) {
+            passResults.refreshStale(year.firstDay(), year.lastDay());
+        }
+        passResults.refreshStale(named);
+    }
+
+    /** Names are looked up now, from the person records: an erased person shows as erased, in snapshots too. */
+    private List<IndicatorStatus.Record> named(List<Counted> counted) {
+        Set<String> people = new HashSet<>();
+        Set<String> outputIds = new HashSet<>();
+        counted.forEach(c -> {
+            if (c.personId() != null) {
+                people.add(c.personId());
+            }
+            if ("OUTPUT".equals(c.type())) {
+                outputIds.add(c.id());
+            }
+        });
+        Map<String, List<String>> authorIds = new HashMap<>();
+        if (!outputIds.isEmpty()) {
+            em.createQuery("SELECT w FROM AcademicOutput w WHERE w.id IN :ids", AcademicOutput.class)
+                    .setParameter("ids", outputIds).getResultList()
+                    .forEach(w -> {
+                        List<String> ids = w.authors().stream().map(a -> a.personId()).toList();
+                        authorIds.put(w.id(), ids);
+                        people.addAll(ids);
+                    });
+        }
+        Map<String, PersonSummary> names = this.people.summaries(people);
+        return counted.stream().map(c -> new IndicatorStatus.Record(c.type(), c.id(), c.personId(),
+                c.personId() == null || !names.containsKey(c.personId()) ? null : names.get(c.personId()).fullNameTh(),
+                c.organizationId(), c.cohortId(), c.passed(), c.title(), c.on(),
+                "OUTPUT".equals(c.type()) ? authorIds.getOrDefault(c.id(), List.of()).stream()
+                        .map(p -> names.containsKey(p) ? names.get(p).fullNameTh() : null).toList() : null)).toList();
+    }
+
+    private IndicatorActivity activity(String indicatorId, int i, IndicatorRequest.ActivityRequest r) {
+        String field = "activities[" + i + "].";
+        if (r.unit() != r.measure().unit()) {
+            throw new RuleViolation("unit-mismatch", r.measure() + " is counted in " + r.measure().unit(),
+                    new FieldError(field + "unit", "must be " + r.measure().unit() + " for " + r.measure()));
+        }
+        if (r.unit() == Unit.PERCENT && r.target().compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new RuleViolation("target-range", "A percentage target is at most 100", new FieldError(field + "target", "must be at most 100"));
+        }
+        if (r.startsOn() != null && r.dueOn() != null && r.dueOn().isBefore(r.startsOn())) {
+            throw new RuleViolation("activity-period", "An activity is due on or after it starts",
+                    new FieldError(field + "dueOn", "must be on or after startsOn"));
+        }
+        IndicatorRequest.ScopeRequest s = r.scope() == null ? new IndicatorRequest.ScopeRequest(null, null, null) : r.scope();
+        if (s.programId() != null) {
+            exists(field + "scope.programId", () -> programs.find(s.programId()));
+        }
+        if (s.organizationId() != null) {
+            exists(field + "scope.organizationId", () -> organizations.find(s.organizationId()));
+        }
+        List<String> cohortIds = s.cohortIds() == null ? List.of() : s.cohortIds();
+        for (int c = 0; c < cohortIds.size(); c++) {
+            String cohortField = field + "scope.cohortIds[" + c + "]";
+            String cohortId = cohortIds.get(c);
+            Cohort cohort = exists(cohortField, () -> cohorts.find(cohortId));
+            if (s.programId() != null && !cohort.programId().equals(s.programId())) {
+                throw new RuleViolation("scope-mismatch", "A named cohort must be of the scope's programme",
+                        new FieldError(cohortField, "is not a cohort of programme " + s.programId()));
+            }
+        }
+        return new IndicatorActivity(indicatorId, i, r.title().strip(), r.measure(),
+                new Scope(s.programId(), new HashSet<>(cohortIds), s.organizationId()), r.target(), r.unit(), r.startsOn(),
+                r.dueOn(), r.periodNote() == null || r.periodNote().isBlank() ? null : r.periodNote().strip(), r.strategy());
+    }
+
+    /** A reference in a request that names nothing is the client's mistake about a field (422), not a missing resource. */
+    private static <T> T exists(String field, java.util.function.Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (NotFound missing) {
+            throw new RuleViolation("unknown-reference", missing.getMessage(), new FieldError(field, "does not exist"));
+        }
+    }
+
+    private static String json(List<Counted> counted) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (Counted c : counted) {
+            JsonObjectBuilder o = Json.createObjectBuilder().add("type", c.type()).add("id", c.id());
+            put(o, "personId", c.personId());
+            put(o, "organizationId", c.organizationId());
+            put(o, "cohortId", c.cohortId());
+            if (c.passed() != null) {
+                o.add("passed", c.passed());
+            }
+            put(o, "title", c.title());
+            put(o, "on", c.on() == null ? null : c.on().toString());
+            array.add(o);
+        }
+        return array.build().toString();
+    }
+
+    private static void put(JsonObjectBuilder o, String name, String value) {
+        if (value != null) {
+            o.add(name, value);
+        }
+    }
+
+    private static List<Counted> parse(String json) {
+        List<Counted> out = new ArrayList<>();
+        try (var reader = Json.createReader(new StringReader(json))) {
+            for (JsonValue value : reader.readArray()) {
+                JsonObject o = value.asJsonObject();
+                out.add(new Counted(o.getString("type"), o.getString("id"), o.getString("personId", null),
+                        o.getString("organizationId", null), o.getString("cohortId", null),
+                        o.containsKey("passed") ? o.getBoolean("passed") : null, o.getString("title", null),
+                        o.containsKey("on") ? LocalDate.parse(o.getString("on")) : null));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,21 @@
+package org.sakkaya.outcome.boundary;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.sakkaya.outcome.entity.OutputKind;
+import org.sakkaya.outcome.entity.OutputStatus;
+
+/** Changes to a work: absent fields stay. A new date or new evidence needs a new confirmation. */
+public record OutputPatch(
+        @Size(min = 1, max = 500) String title,
+        OutputKind kind,
+        @Size(min = 1, max = 50) List<@NotBlank @Size(max = 36) String> authorIds,
+        OutputStatus status,
+        LocalDate startedOn,
+        LocalDate presentedOn,
+        LocalDate publishedOn,
+        @Size(max = 500) String venue,
+        @Size(max = 2000) String evidenceUrl) {
+}

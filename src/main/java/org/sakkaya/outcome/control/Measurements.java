@@ -1,0 +1,159 @@
+package org.sakkaya.outcome.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.sakkaya.outcome.entity.Measure;
+import org.sakkaya.outcome.entity.Scope;
+import org.sakkaya.program.control.FiscalYear;
+
+/**
+ * An activity's figure and the records behind it, counted by the database (COUNT / SUM with GROUP BY-free
+ * aggregates) so that an indicator over 100,000 enrolments never loads them. This is reporting code: it reads the
+ * tables of the features whose data it counts (persisted pass decisions, certificates, cohorts, organisations) and
+ * never writes them. The caller makes sure the pass decisions of the cohorts in scope are current first.
+ * <ul>
+ * <li>Trainee measures count rows of {@code pass_decision}: the trainees evaluated, by the rule of the gradebook.
+ * A trainee in two cohorts counts in each.</li>
+ * <li>Cohorts belong to the fiscal year in which they start; named cohorts are counted as named.</li>
+ * <li>Works belong to the fiscal year of the day they were presented (or published), and count once their evidence
+ * is confirmed.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class Measurements {
+    @PersistenceContext
+    EntityManager em;
+
+    /** What was counted: numerator over denominator (a rate), or a plain count (no denominator). */
+    public record Figure(long numerator, Long denominator, BigDecimal actual) {
+        static Figure count(long n) {
+            return new Figure(n, null, BigDecimal.valueOf(n).setScale(2, RoundingMode.UNNECESSARY));
+        }
+
+        static Figure rate(long passed, long evaluated) {
+            return new Figure(passed, evaluated, Rates.percent(passed, evaluated));
+        }
+    }
+
+    /** One record counted: an enrolment, a certificate or a work. */
+    public record Counted(String type, String id, String personId, String organizationId, String cohortId,
+                          Boolean passed, String title, LocalDate on) {
+    }
+
+    public Figure figure(Measure measure, Scope scope, FiscalYear year) {
+        Query q = from(measure, scope, year);
+        if (measure == Measure.PASS_RATE) {
+            Object[] row = (Object[]) q.select("COUNT(*), COALESCE(SUM(d.passed), 0)").create(em).getSingleResult();
+            return Figure.rate(number(row[1]), number(row[0]));
+        }
+        return Figure.count(number(q.select("COUNT(*)").create(em).getSingleResult()));
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /** The records counted, in a stable order, a page at a time. */
+    public List<Counted> records(Measure measure, Scope scope, FiscalYear year, int offset, int limit) {
+        Query q = from(measure, scope, year);
+        String columns = switch (measure) {
+            case PASS_RATE, TRAINEES_SENT, TRAINEES_PASSED ->
+                    "'ENROLLMENT', d.enrollment_id, d.person_id, d.organization_id, d.cohort_id, d.passed, NULL, c.starts_on";
+            case CERTIFICATES_ISSUED -> "'CERTIFICATE', x.serial, x.person_id, x.organization_id, x.cohort_id, NULL, NULL, x.issued_on";
+            case OUTPUTS_PRESENTED -> "'OUTPUT', w.id, NULL, NULL, w.cohort_id, NULL, w.title, w.counted_on";
+        };
+        String order = switch (measure) {
+            case PASS_RATE, TRAINEES_SENT, TRAINEES_PASSED -> " ORDER BY c.starts_on, c.id, d.enrollment_id";
+            case CERTIFICATES_ISSUED -> " ORDER BY x.issued_on, x.serial";
+            case OUTPUTS_PRESENTED -> " ORDER BY w.counted_on, w.id";
+        };
+        var query = q.select(columns).suffix(order + " LIMIT " + limit + " OFFSET " + offset).create(em);
+        List<Counted> out = new ArrayList<>();
+        for (Object r : query.getResultList()) {
+            Object[] c = (Object[]) r;
+            out.add(new Counted((String) c[0], (String) c[1], (String) c[2], (String) c[3], (String) c[4],
+                    c[5] == null ? null : flag(c[5]), (String) c[6], date(c[7])));
+        }
+        return out;
+    }
+
+    /** How many records {@link #records} has: the denominator of a rate, else the count. */
+    public long recordCount(Measure measure, Scope scope, FiscalYear year) {
+        Figure figure = figure(measure, scope, year);
+        return figure.denominator() != null ? figure.denominator() : figure.numerator();
+    }
+
+    private static boolean flag(Object value) {
+        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
+    }
+
+    private static LocalDate date(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
+    /** The FROM and WHERE of a measure in a scope and year. */
+    private Query from(Measure measure, Scope scope, FiscalYear year) {
+        Query q = new Query();
+        switch (measure) {
+            case PASS_RATE, TRAINEES_SENT, TRAINEES_PASSED -> {
+                q.from("pass_decision d JOIN cohort c ON c.id = d.cohort_id");
+                cohorts(q, scope, year);
+                subtree(q, "d.organization_id", scope.organizationId());
+                if (measure == Measure.TRAINEES_PASSED) {
+                    q.where("d.passed = TRUE");
+                }
+            }
+            case CERTIFICATES_ISSUED -> {
+                q.from("certificate x JOIN cohort c ON c.id = x.cohort_id");
+                q.where("x.status = 'VALID'");
+                cohorts(q, scope, year);
+                subtree(q, "x.organization_id", scope.organizationId());
+            }
+            case OUTPUTS_PRESENTED -> {
+                q.from("academic_output w");
+                q.where("w.status IN ('PRESENTED', 'PUBLISHED') AND w.evidence_confirmed_at IS NOT NULL");
+                q.where("w.counted_on BETWEEN ? AND ?", year.firstDay(), year.lastDay());
+                if (!scope.cohortIds().isEmpty()) {
+                    q.where("w.cohort_id IN (" + Query.marks(scope.cohortIds().size()) + ")", scope.cohortIds().toArray());
+                } else if (scope.programId() != null) {
+                    q.where("w.program_id = ?", scope.programId());
+                }
+                if (scope.organizationId() != null) {
+                    q.where("EXISTS (SELECT 1 FROM academic_output_author a WHERE a.output_id = w.id AND "
+                            + String.format(SUBTREE, "a.organization_id") + ")", scope.organizationId());
+                }
+            }
+        }
+        return q;
+    }
+
+    private static final String SUBTREE = "%s IN (SELECT o.id FROM organization o WHERE o.path LIKE "
+            + "CONCAT((SELECT r.path FROM organization r WHERE r.id = ?), '%%'))";
+
+    private static void cohorts(Query q, Scope scope, FiscalYear year) {
+        if (!scope.cohortIds().isEmpty()) {
+            q.where("c.id IN (" + Query.marks(scope.cohortIds().size()) + ")", scope.cohortIds().toArray());
+            return;
+        }
+        q.where("c.starts_on BETWEEN ? AND ?", year.firstDay(), year.lastDay());
+        if (scope.programId() != null) {
+            q.where("c.program_id = ?", scope.programId());
+        }
+    }
+
+    private static void subtree(Query q, String column, String organizationId) {
+        if (organizationId != null) {
+            q.where(String.format(SUBTREE, column), organizationId);
+        }
+    }
+}

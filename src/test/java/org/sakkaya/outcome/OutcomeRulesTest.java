@@ -1,0 +1,89 @@
+package org.sakkaya.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.sakkaya.outcome.control.Rates;
+import org.sakkaya.outcome.control.ReportPdf;
+import org.sakkaya.outcome.entity.AcademicOutput;
+import org.sakkaya.outcome.entity.Author;
+import org.sakkaya.outcome.entity.Indicator;
+import org.sakkaya.outcome.entity.Measure;
+import org.sakkaya.outcome.entity.OutputKind;
+import org.sakkaya.outcome.entity.OutputStatus;
+import org.sakkaya.outcome.entity.Unit;
+import org.sakkaya.platform.problem.Conflict;
+import org.sakkaya.platform.problem.RuleViolation;
+import org.sakkaya.program.control.FiscalYear;
+
+/** The rules of works, indicators and the report that need no container. */
+class OutcomeRulesTest {
+    private static final Instant NOW = Instant.parse("2021-10-01T03:00:00Z");
+
+    @Test
+    void anIndicatorClosesOnlyAfterTheLastDayOfItsFiscalYearAndOnce() {
+        Indicator indicator = new Indicator("1.33", "ร้อยละ 80 ของการผ่านเกณฑ์การประเมินผล", new FiscalYear(2564), "org", "me", NOW);
+        assertThatThrownBy(() -> indicator.close(LocalDate.of(2021, 9, 30), "me", NOW)).isInstanceOf(RuleViolation.class);
+        indicator.close(LocalDate.of(2021, 10, 1), "me", NOW);
+        assertThat(indicator.closed()).isTrue();
+        assertThatThrownBy(() -> indicator.close(LocalDate.of(2021, 10, 2), "me", NOW)).isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void aWorkCountsOncePresentedWithConfirmedEvidenceAndNewEvidenceTakesTheConfirmationBack() {
+        AcademicOutput work = new AcademicOutput("อินโฟกราฟิก", OutputKind.MEDIA, "cohort", "program", List.of(new Author("p", "o")),
+                OutputStatus.IN_PROGRESS, null, null, null, null, "https://example.org/a.png", "p", NOW);
+        assertThatThrownBy(() -> work.confirmEvidence("trainer", NOW)).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> work.revise(null, null, OutputStatus.PRESENTED, null, null, null, null, null))
+                .isInstanceOf(RuleViolation.class);
+        work.revise(null, null, OutputStatus.PRESENTED, null, LocalDate.of(2021, 9, 30), null, null, null);
+        work.confirmEvidence("trainer", NOW);
+        assertThat(work.counts()).isTrue();
+        assertThat(FiscalYear.of(work.countedOn()).buddhistYear()).isEqualTo(2564);
+        work.revise(null, null, null, null, null, null, null, "https://example.org/b.png");
+        assertThat(work.counts()).isFalse();
+        work.confirmEvidence("trainer", NOW);
+        work.revise(null, null, null, null, LocalDate.of(2021, 10, 1), null, null, null);
+        assertThat(work.counts()).isFalse();
+        assertThat(FiscalYear.of(work.countedOn()).buddhistYear()).isEqualTo(2565);
+    }
+
+    @Test
+    void measuresHaveTheirUnitsAndRatesTwoDecimals() {
+        assertThat(Measure.PASS_RATE.unit()).isEqualTo(Unit.PERCENT);
+        assertThat(Measure.OUTPUTS_PRESENTED.unit().th()).isEqualTo("งาน");
+        assertThat(Rates.percent(21, 25)).isEqualByComparingTo("84.00");
+        assertThat(Rates.percent(2, 3)).isEqualByComparingTo("66.67");
+        assertThat(Rates.percent(0, 0)).isNull();
+    }
+
+    @Test
+    void theReportPdfIsThaiWithBuddhistEraDatesAndExtractsExactly() throws Exception {
+        byte[] pdf = ReportPdf.render(new ReportPdf.Content(2564, LocalDate.of(2020, 10, 1), LocalDate.of(2021, 9, 30), "หลักสูตร",
+                LocalDate.of(2021, 10, 1),
+                List.of(new ReportPdf.Line("นักวิทยาการข้อมูล (Data Scientist)", null, 25, 21, new BigDecimal("84.00"))),
+                25, 21, new BigDecimal("84.00"),
+                List.of(new ReportPdf.Chart("1.33", "ร้อยละ 80 ของการผ่านเกณฑ์การประเมินผล", List.of(
+                        new ReportPdf.Bar("ผู้เข้ารับการอบรมผ่านเกณฑ์การประเมินผล", "ร้อยละ", "23 พ.ย. 63 - 26 พ.ย. 63",
+                                new BigDecimal("80.00"), new BigDecimal("84.00"), true, false),
+                        new ReportPdf.Bar("ส่งบุคลากรเข้ารับการอบรม รุ่นที่ 2", "คน", "กองแผนงานกำหนด",
+                                new BigDecimal("2.00"), new BigDecimal("1.00"), false, true))))));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("ปีงบประมาณ พ.ศ. 2564").contains("1 ตุลาคม พ.ศ. 2563").contains("30 กันยายน พ.ศ. 2564")
+                    .contains("นักวิทยาการข้อมูล (Data Scientist)").contains("84.00")
+                    .contains("ผล 84.00 / เป้าหมาย 80.00 ร้อยละ (บรรลุ)")
+                    .contains("ผล 1.00 / เป้าหมาย 2.00 คน (ยังไม่บรรลุ) ณ วันปิดตัวชี้วัด")
+                    .contains("23 พ.ย. 63 - 26 พ.ย. 63");
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+        }
+    }
+}

@@ -1,0 +1,526 @@
+package org.sakkaya.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sakkaya.it.Api;
+import org.sakkaya.it.Deployments;
+import org.sakkaya.it.World;
+
+/**
+ * Academic outputs, indicators and pass-rate reports, as clients call them. Each test works in a fiscal year of its
+ * own (2541-2545, and 2574 for a cohort that has not started), so the whole-year reports see only its data.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OutcomesIT {
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    World world;
+    String organiser;
+    String executive;
+    String trainerToken;
+    World.Person trainer;
+    String otherDepartment;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(base);
+        world = new World(api);
+        organiser = world.token(world.person(world.departmentId, "PROGRAM_ADMIN"));
+        executive = world.token(world.person(world.ministryId, "EXECUTIVE"));
+        trainer = world.person(world.departmentId, "TRAINER");
+        trainerToken = world.token(trainer);
+        otherDepartment = world.organization("กรมอื่น", "DEPARTMENT", world.ministryId);
+    }
+
+    // --- helpers: a cohort whose pass decision is a graded assignment (50% to pass)
+
+    private String program(String nameTh) {
+        return world.program(organiser, nameTh, "DATA_SCIENCE");
+    }
+
+    private String cohort(String programId, int number, String startsOn, String endsOn) {
+        String id = api.as(organiser).body(Map.of("programId", programId, "number", number, "nameTh", "รุ่นที่ " + number,
+                        "organizerId", world.departmentId, "startsOn", startsOn, "endsOn", endsOn,
+                        "passPolicy", Map.of("minScorePercent", 50)))
+                .post("/cohorts").then().statusCode(201).extract().path("id");
+        api.as(organiser).put("/cohorts/" + id + "/trainers/" + trainer.id()).then().statusCode(200);
+        return id;
+    }
+
+    private String assignment(String cohortId) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        Map<String, Object> body = new HashMap<>();
+        body.put("kind", "ASSIGNMENT");
+        body.put("title", "โครงงานวิเคราะห์ข้อมูล");
+        body.put("weight", 100);
+        body.put("maxScore", 10);
+        body.put("opensAt", now.minusHours(1).toString());
+        body.put("closesAt", now.plusDays(1).toString());
+        body.put("latePolicy", "REFUSE");
+        return api.as(organiser).body(body).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+    }
+
+    /** A trainee with a seat, their work handed in and graded: 8 of 10 passes, 3 of 10 does not. */
+    private Trainee trainee(String cohortId, String assignmentId, String organizationId, int score) {
+        World.Person person = world.person(organizationId, "TRAINEE");
+        String token = world.seat(organiser, cohortId, person);
+        String submission = api.as(token).body(Map.of("url", "https://www.example.org/work/" + UUID.randomUUID()))
+                .post("/assessments/" + assignmentId + "/submissions").then().statusCode(201).extract().path("id");
+        api.as(organiser).body(Map.of("score", score)).put("/submissions/" + submission + "/grade").then().statusCode(200);
+        return new Trainee(person, token, submission, enrollmentOf(token, cohortId));
+    }
+
+    private String enrollmentOf(String token, String cohortId) {
+        return api.as(token).get("/me/enrollments").then().statusCode(200).extract().jsonPath()
+                .getString("find { it.cohortId == '" + cohortId + "' }.id");
+    }
+
+    record Trainee(World.Person person, String token, String submissionId, String enrollmentId) {
+    }
+
+    private JsonPath passRates(String token, int fiscalYear, String groupBy) {
+        return api.as(token).queryParam("fiscalYear", fiscalYear).queryParam("groupBy", groupBy).get("/reports/pass-rates")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    // --- reports
+
+    @Test
+    void passRatesComeFromPersistedDecisionsThatFollowEveryChangeAndAgreeWithEachResult() {
+        String programId = program("นักวิทยาการข้อมูล (Data Scientist)");
+        String cohortId = cohort(programId, 1, "1997-11-10", "1997-11-14");
+        String work = assignment(cohortId);
+        Trainee good = trainee(cohortId, work, world.divisionId, 8);
+        Trainee fine = trainee(cohortId, work, world.divisionId, 9);
+        Trainee weak = trainee(cohortId, work, otherDepartment, 3);
+
+        JsonPath report = passRates(executive, 2541, "cohort");
+        assertThat(report.getInt("rows.size()")).isEqualTo(1);
+        assertThat(report.getString("rows[0].id")).isEqualTo(cohortId);
+        assertThat(report.getInt("rows[0].evaluated")).isEqualTo(3);
+        assertThat(report.getInt("rows[0].passed")).isEqualTo(2);
+        assertThat(report.getFloat("rows[0].passRatePercent")).isEqualTo(66.67f);
+        assertThat(report.getString("firstDay")).isEqualTo("1997-10-01");
+        assertThat(report.getString("lastDay")).isEqualTo("1998-09-30");
+        // the report and each live result agree
+        for (Trainee t : List.of(good, fine, weak)) {
+            boolean passed = api.as(organiser).get("/enrollments/" + t.enrollmentId() + "/result").then().statusCode(200)
+                    .extract().path("passed");
+            assertThat(passed).isEqualTo(t != weak);
+        }
+
+        // a regrade, then a changed policy: the persisted decisions follow at once
+        api.as(organiser).body(Map.of("score", 6, "reason", "ทบทวนคะแนน")).put("/submissions/" + weak.submissionId() + "/grade")
+                .then().statusCode(200);
+        assertThat(passRates(executive, 2541, "program").getInt("passed")).isEqualTo(3);
+        api.as(organiser).body(Map.of("passPolicy", Map.of("minScorePercent", 85))).patch("/cohorts/" + cohortId).then().statusCode(200);
+        JsonPath byProgram = passRates(organiser, 2541, "program");
+        assertThat(byProgram.getInt("rows[0].passed")).isEqualTo(1);
+        assertThat(byProgram.getString("rows[0].nameTh")).isEqualTo("นักวิทยาการข้อมูล (Data Scientist)");
+        api.as(organiser).get("/enrollments/" + fine.enrollmentId() + "/result").then().body("passed", equalTo(true));
+        api.as(organiser).get("/enrollments/" + good.enrollmentId() + "/result").then().body("passed", equalTo(false));
+
+        // HR sees only the trainees its organisation subtree sent; another department's HR sees only its own
+        JsonPath ours = passRates(world.token(world.person(world.departmentId, "HR")), 2541, "organization");
+        assertThat(ours.getBoolean("scopedToOrganizations")).isTrue();
+        assertThat(ours.getList("rows.id")).containsExactly(world.divisionId);
+        assertThat(ours.getInt("evaluated")).isEqualTo(2);
+        JsonPath theirs = passRates(world.token(world.person(otherDepartment, "HR")), 2541, "organization");
+        assertThat(theirs.getList("rows.id")).containsExactly(otherDepartment);
+        String unrelatedMinistry = world.organization("กระทรวงอื่น", "MINISTRY", null);
+        assertThat(passRates(world.token(world.person(unrelatedMinistry, "HR")), 2541, "cohort").getList("rows")).isEmpty();
+
+        // a client that accepts anything gets JSON; CSV only when asked for
+        api.as(executive).accept("*/*").queryParam("fiscalYear", 2541).get("/reports/pass-rates").then().statusCode(200)
+                .contentType(containsString("application/json"));
+
+        // trainees and trainers see no reports; bad input is a 400 that names the field
+        api.as(good.token()).queryParam("fiscalYear", 2541).get("/reports/pass-rates").then().statusCode(403);
+        api.as(trainerToken).queryParam("fiscalYear", 2541).get("/reports/pass-rates").then().statusCode(403);
+        api.as(executive).get("/reports/pass-rates").then().statusCode(400).body("errors[0].field", equalTo("fiscalYear"));
+        api.as(executive).queryParam("fiscalYear", 41).get("/reports/pass-rates").then().statusCode(400)
+                .body("errors[0].field", equalTo("fiscalYear"));
+        api.as(executive).queryParam("fiscalYear", 2541).queryParam("groupBy", "province").get("/reports/pass-rates").then()
+                .statusCode(400).body("errors[0].field", equalTo("groupBy"));
+        api.as(executive).queryParam("fiscalYear", "๒๕๔๑").get("/reports/pass-rates").then().statusCode(org.hamcrest.Matchers.lessThan(500));
+    }
+
+    @Test
+    void aCohortBelongsToTheFiscalYearItStartsInAndAWorkToTheYearItWasPresentedIn() {
+        String programId = program("หลักสูตรปลายปีงบประมาณ");
+        String lastDay = cohort(programId, 1, "2001-09-30", "2001-10-02");
+        String firstDay = cohort(programId, 2, "2001-10-01", "2001-10-03");
+        World.Person a = world.person(world.divisionId, "TRAINEE");
+        World.Person b = world.person(world.divisionId, "TRAINEE");
+        world.seat(organiser, lastDay, a);
+        world.seat(organiser, firstDay, b);
+        assertThat(passRates(executive, 2544, "cohort").getList("rows.id")).containsExactly(lastDay);
+        assertThat(passRates(executive, 2545, "cohort").getList("rows.id")).containsExactly(firstDay);
+
+        String early = output(lastDay, List.of(a.id()), "PRESENTED", "2001-09-30");
+        String late = output(firstDay, List.of(b.id()), "PRESENTED", "2001-10-01");
+        assertThat(api.as(executive).queryParam("fiscalYear", 2544).queryParam("programId", programId).get("/academic-outputs")
+                .then().statusCode(200).extract().jsonPath().getList("items.id")).containsExactly(early);
+        api.as(executive).get("/academic-outputs/" + late).then().statusCode(200).body("fiscalYear", equalTo(2545));
+    }
+
+    @Test
+    void withdrawingBeforeTheStartLeavesTheDenominatorAndDroppingOutCountsAsNotPassed() {
+        String programId = program("หลักสูตรทดสอบการถอนตัว");
+        String future = cohort(programId, 1, "2031-01-13", "2031-01-17");
+        String stays = api.as(organiser).body(Map.of("personId", world.person(world.divisionId, "TRAINEE").id()))
+                .post("/cohorts/" + future + "/enrollments").then().statusCode(201).extract().path("id");
+        String leaves = api.as(organiser).body(Map.of("personId", world.person(world.divisionId, "TRAINEE").id()))
+                .post("/cohorts/" + future + "/enrollments").then().statusCode(201).extract().path("id");
+        api.as(organiser).post("/enrollments/" + leaves + "/withdraw").then().statusCode(200);
+        JsonPath notStarted = passRates(organiser, 2574, "cohort");
+        assertThat(notStarted.getInt("evaluated")).isEqualTo(1);
+
+        String started = cohort(programId, 2, "1998-11-09", "1998-11-13");
+        String work = assignment(started);
+        trainee(started, work, world.divisionId, 8);
+        Trainee dropout = trainee(started, work, world.divisionId, 9);
+        api.as(organiser).post("/enrollments/" + dropout.enrollmentId() + "/withdraw").then().statusCode(200);
+        JsonPath report = passRates(organiser, 2542, "cohort");
+        assertThat(report.getInt("rows[0].evaluated")).isEqualTo(2);
+        assertThat(report.getInt("rows[0].passed")).isEqualTo(1);
+        assertThat(report.getFloat("rows[0].passRatePercent")).isEqualTo(50.0f);
+        assertThat(stays).isNotBlank();
+    }
+
+    // --- academic outputs
+
+    private String output(String cohortId, List<String> authors, String status, String presentedOn) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "การวิเคราะห์ข้อมูลสุขภาพจิตของบุคลากร");
+        body.put("kind", "RESEARCH");
+        body.put("authorIds", authors);
+        body.put("cohortId", cohortId);
+        body.put("status", status);
+        body.put("presentedOn", presentedOn);
+        body.put("venue", "การประชุมวิชาการประจำปี");
+        body.put("evidenceUrl", "https://www.example.org/evidence/" + UUID.randomUUID());
+        return api.as(organiser).body(body).post("/academic-outputs").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void authorsRecordTheirWorksWhichCountOnceATrainerConfirmsTheEvidence() {
+        String programId = program("หลักสูตรผลงานวิชาการ");
+        String cohortId = cohort(programId, 1, "2002-11-11", "2002-11-15");
+        World.Person author = world.namedPerson(world.divisionId, "ดร.", "ฤทัยรัตน์", "ภู่ผึ้ง", "TRAINEE");
+        String authorToken = world.seat(organiser, cohortId, author);
+        World.Person coauthor = world.person(world.divisionId, "TRAINEE");
+        world.seat(organiser, cohortId, coauthor);
+        World.Person outsider = world.person(otherDepartment, "TRAINEE");
+        String outsiderToken = world.token(outsider);
+
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "อินโฟกราฟิกความรอบรู้ด้านสุขภาพ");
+        body.put("kind", "MEDIA");
+        body.put("authorIds", List.of(author.id(), coauthor.id()));
+        body.put("cohortId", cohortId);
+        body.put("status", "IN_PROGRESS");
+        String id = api.as(authorToken).body(body).post("/academic-outputs").then().statusCode(201)
+                .body("status", equalTo("IN_PROGRESS")).body("counts", equalTo(false))
+                .body("authors[0].name", equalTo("ดร.ฤทัยรัตน์ ภู่ผึ้ง")).body("programId", equalTo(programId))
+                .extract().path("id");
+
+        // refused: a trainee who is not an author, an author outside the cohort, bad fields
+        api.as(outsiderToken).body(body).post("/academic-outputs").then().statusCode(403);
+        Map<String, Object> stranger = new HashMap<>(body);
+        stranger.put("authorIds", List.of(author.id(), outsider.id()));
+        api.as(authorToken).body(stranger).post("/academic-outputs").then().statusCode(422)
+                .body("errors[0].field", equalTo("authorIds[1]"));
+        Map<String, Object> bad = new HashMap<>(body);
+        bad.put("evidenceUrl", "javascript:alert(1)");
+        api.as(authorToken).body(bad).post("/academic-outputs").then().statusCode(400).body("errors[0].field", equalTo("evidenceUrl"));
+        bad.put("evidenceUrl", null);
+        bad.put("kind", "NOVEL");
+        api.as(authorToken).body(bad).post("/academic-outputs").then().statusCode(400);
+        api.as(authorToken).body(Map.of("status", "PRESENTED")).patch("/academic-outputs/" + id).then().statusCode(422)
+                .body("errors[0].field", equalTo("presentedOn"));
+        api.as(organiser).post("/academic-outputs/" + id + "/evidence-confirmation").then().statusCode(422);
+
+        // presented with evidence, confirmed by the cohort's trainer (not by the author)
+        api.as(authorToken).body(Map.of("status", "PRESENTED", "presentedOn", "2003-06-20", "venue", "มหกรรมสุขภาพ",
+                "evidenceUrl", "https://www.example.org/infographic.png")).patch("/academic-outputs/" + id).then().statusCode(200)
+                .body("fiscalYear", equalTo(2546)).body("counts", equalTo(false));
+        api.as(authorToken).post("/academic-outputs/" + id + "/evidence-confirmation").then().statusCode(403);
+        api.as(trainerToken).post("/academic-outputs/" + id + "/evidence-confirmation").then().statusCode(200)
+                .body("evidenceConfirmed", equalTo(true)).body("counts", equalTo(true));
+        // new evidence takes the confirmation back
+        api.as(authorToken).body(Map.of("evidenceUrl", "https://www.example.org/infographic-v2.png")).patch("/academic-outputs/" + id)
+                .then().statusCode(200).body("counts", equalTo(false));
+        api.as(trainerToken).post("/academic-outputs/" + id + "/evidence-confirmation").then().statusCode(200);
+
+        // who reads: HR of the authors' organisation yes, another department's HR and an outsider no
+        api.as(world.token(world.person(world.departmentId, "HR"))).get("/academic-outputs/" + id).then().statusCode(200);
+        api.as(world.token(world.person(otherDepartment, "HR"))).get("/academic-outputs/" + id).then().statusCode(404);
+        api.as(outsiderToken).get("/academic-outputs/" + id).then().statusCode(404);
+        api.as(outsiderToken).get("/academic-outputs").then().statusCode(200).body("items", hasSize(0));
+        api.as(authorToken).get("/academic-outputs").then().statusCode(200).body("items.id", hasItem(id));
+
+        // PDPA: the export lists the work; erasure removes its evidence and keeps the counted record
+        api.as(authorToken).get("/people/" + author.id() + "/personal-data").then().statusCode(200)
+                .body("academicOutputs.academicOutputs.id", hasItem(id));
+        api.as(world.adminToken()).delete("/people/" + author.id() + "/personal-data").then().statusCode(204);
+        api.as(organiser).get("/academic-outputs/" + id).then().statusCode(200)
+                .body("evidenceUrl", nullValue()).body("counts", equalTo(true))
+                .body("authors[0].name", not(equalTo("ดร.ฤทัยรัตน์ ภู่ผึ้ง")));
+    }
+
+    // --- indicators
+
+    private Map<String, Object> activity(String title, String measure, Map<String, Object> scope, Object target, String unit) {
+        Map<String, Object> a = new HashMap<>();
+        a.put("title", title);
+        a.put("measure", measure);
+        a.put("scope", scope);
+        a.put("target", target);
+        a.put("unit", unit);
+        a.put("strategy", "PARTNERSHIP");
+        return a;
+    }
+
+    private Map<String, Object> indicator(int fiscalYear, List<Map<String, Object>> activities) {
+        return new HashMap<>(Map.of("code", "1.33", "nameTh", "ร้อยละ 80 ของการผ่านเกณฑ์การประเมินผล กลุ่มเป้าหมายนักวิทยาการข้อมูล",
+                "fiscalYear", fiscalYear, "ownerOrganizationId", world.departmentId, "activities", activities));
+    }
+
+    @Test
+    void indicatorStatusIsLiveAndClosingFreezesASnapshotThatLaterChangesDoNotAlter() throws Exception {
+        String programId = program("นักวิทยาการข้อมูล (Data Scientist)");
+        String first = cohort(programId, 1, "1999-11-22", "1999-11-25");
+        String work = assignment(first);
+        List<Trainee> trainees = new ArrayList<>();
+        for (int score : new int[] {8, 9, 7, 10, 3}) {
+            trainees.add(trainee(first, work, world.divisionId, score));
+        }
+        Trainee weak = trainees.get(4);
+        String second = cohort(programId, 2, "2000-06-12", "2000-06-16");
+        world.seat(organiser, second, world.person(world.divisionId, "TRAINEE"));
+        world.seat(organiser, second, world.person(world.departmentId, "TRAINEE"));
+        String presented = output(first, List.of(trainees.get(0).person().id(), trainees.get(1).person().id()), "PRESENTED", "2000-06-20");
+        api.as(trainerToken).post("/academic-outputs/" + presented + "/evidence-confirmation").then().statusCode(200);
+        output(first, List.of(trainees.get(2).person().id()), "PRESENTED", "2000-06-21"); // evidence never confirmed: does not count
+
+        Map<String, Object> body = indicator(2543, List.of(
+                activity("ส่งบุคลากรเข้ารับการอบรม", "TRAINEES_SENT",
+                        Map.of("programId", programId, "cohortIds", List.of(first), "organizationId", world.departmentId), 1, "PERSON"),
+                activity("ผู้เข้ารับการอบรมผ่านเกณฑ์การประเมินผล", "PASS_RATE", Map.of("cohortIds", List.of(first)), 80, "PERCENT"),
+                activity("ผลงานวิชาการได้รับการนำเสนอ", "OUTPUTS_PRESENTED", Map.of("programId", programId), 1, "WORK"),
+                activity("ส่งบุคลากรเข้ารับการอบรม รุ่นที่ 2", "TRAINEES_SENT", Map.of("cohortIds", List.of(second)), 2, "PERSON"),
+                activity("ผู้ผ่านได้รับวุฒิบัตร", "CERTIFICATES_ISSUED", Map.of("programId", programId), 4, "PERSON")));
+        ((Map<String, Object>) ((List<?>) body.get("activities")).get(3)).put("periodNote", "กองแผนงานกำหนด");
+        String id = api.as(organiser).body(body).post("/indicators").then().statusCode(201)
+                .body("activities", hasSize(5)).body("activities[3].periodNote", equalTo("กองแผนงานกำหนด"))
+                .extract().path("id");
+
+        // the PDF report first (OpenPDF's layout switch), then certificates: both PDFs render in one JVM
+        api.as(executive).queryParam("fiscalYear", 2543).get("/reports/pass-rates.pdf").then().statusCode(200);
+        api.as(organiser).post("/cohorts/" + first + "/certificates").then().statusCode(200).body("issued", equalTo(4));
+
+        JsonPath status = api.as(executive).get("/indicators/" + id + "/status").then().statusCode(200).extract().jsonPath();
+        assertThat(status.getList("activities.numerator", Integer.class)).containsExactly(5, 4, 1, 2, 4);
+        assertThat(status.getInt("activities[1].denominator")).isEqualTo(5);
+        assertThat(status.getFloat("activities[1].actual")).isEqualTo(80.0f);
+        assertThat(status.getList("activities.achieved", Boolean.class)).containsOnly(true);
+        assertThat(status.getInt("achieved")).isEqualTo(5);
+        assertThat(status.getList("activities[1].records.passed", Boolean.class)).containsExactlyInAnyOrder(true, true, true, true, false);
+        assertThat(status.getList("activities[2].records.title")).containsExactly("การวิเคราะห์ข้อมูลสุขภาพจิตของบุคลากร");
+        assertThat(status.getList("activities[2].records[0].authors")).hasSize(2);
+        assertThat(status.getString("activities[1].snapshot")).isNull();
+        String passRate = status.getString("activities[1].activityId");
+        api.as(organiser).queryParam("size", 2).queryParam("page", 2).get("/indicators/" + id + "/activities/" + passRate + "/records")
+                .then().statusCode(200).body("total", equalTo(5)).body("items", hasSize(1));
+
+        // who may: HR and trainees do not read indicators; only PROGRAM_ADMIN closes
+        api.as(world.token(world.person(world.departmentId, "HR"))).get("/indicators/" + id + "/status").then().statusCode(403);
+        api.as(weak.token()).get("/indicators/" + id + "/status").then().statusCode(403);
+        api.as(executive).get("/indicators/" + UUID.randomUUID() + "/status").then().statusCode(404);
+        api.as(executive).post("/indicators/" + id + "/close").then().statusCode(403);
+
+        api.as(organiser).post("/indicators/" + id + "/close").then().statusCode(200).body("closed", equalTo(true));
+        api.as(organiser).post("/indicators/" + id + "/close").then().statusCode(409);
+
+        // later changes move the live figures, never the snapshot
+        api.as(organiser).body(Map.of("score", 9, "reason", "ตรวจใหม่")).put("/submissions/" + weak.submissionId() + "/grade")
+                .then().statusCode(200);
+        world.seat(organiser, second, world.person(world.divisionId, "TRAINEE"));
+        JsonPath after = api.as(executive).queryParam("records", 0).get("/indicators/" + id + "/status").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(after.getBoolean("closed")).isTrue();
+        assertThat(after.getFloat("activities[1].actual")).isEqualTo(100.0f);
+        assertThat(after.getFloat("activities[1].snapshot.actual")).isEqualTo(80.0f);
+        assertThat(after.getInt("activities[1].snapshot.numerator")).isEqualTo(4);
+        assertThat(after.getInt("activities[3].numerator")).isEqualTo(3);
+        assertThat(after.getInt("activities[3].snapshot.numerator")).isEqualTo(2);
+        assertThat(after.getList("activities[1].records")).isEmpty();
+        JsonPath frozen = api.as(executive).queryParam("frozen", true).get("/indicators/" + id + "/activities/" + passRate + "/records")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(frozen.getList("items.passed", Boolean.class)).containsExactlyInAnyOrder(true, true, true, true, false);
+        assertThat(frozen.getString("items.find { it.passed == false }.personId")).isEqualTo(weak.person().id());
+    }
+
+    @Test
+    void indicatorsRefuseBadPlansAndAYearThatIsNotOver() {
+        String programId = program("หลักสูตรตัวชี้วัด");
+        String cohortId = cohort(programId, 1, "2002-01-07", "2002-01-11");
+        int thisYear = OffsetDateTime.now(ZoneOffset.ofHours(7)).getYear() + 543 + 1;
+        String open = api.as(organiser).body(indicator(thisYear, List.of(activity("ผ่านเกณฑ์", "PASS_RATE", Map.of(), 80, "PERCENT"))))
+                .post("/indicators").then().statusCode(201).extract().path("id");
+        api.as(organiser).post("/indicators/" + open + "/close").then().statusCode(422);
+        api.as(organiser).body(indicator(thisYear, List.of(activity("ผ่านเกณฑ์", "PASS_RATE", Map.of(), 80, "PERCENT"))))
+                .post("/indicators").then().statusCode(409).body("errors[0].field", equalTo("code"));
+
+        api.as(organiser).body(indicator(2545, List.of(activity("ผ่านเกณฑ์", "PASS_RATE", Map.of(), 80, "PERSON"))))
+                .post("/indicators").then().statusCode(422).body("errors[0].field", equalTo("activities[0].unit"));
+        api.as(organiser).body(indicator(2545, List.of(activity("ผ่านเกณฑ์", "PASS_RATE", Map.of(), 180, "PERCENT"))))
+                .post("/indicators").then().statusCode(422).body("errors[0].field", equalTo("activities[0].target"));
+        api.as(organiser).body(indicator(2545, List.of(activity("ส่งบุคลากร", "TRAINEES_SENT",
+                        Map.of("cohortIds", List.of(cohortId, UUID.randomUUID().toString())), 1, "PERSON"))))
+                .post("/indicators").then().statusCode(422).body("errors[0].field", equalTo("activities[0].scope.cohortIds[1]"));
+        api.as(organiser).body(indicator(45, List.of(activity("ผ่านเกณฑ์", "PASS_RATE", Map.of(), 80, "PERCENT"))))
+                .post("/indicators").then().statusCode(400).body("errors[0].field", equalTo("fiscalYear"));
+        api.as(organiser).body(indicator(2545, List.of(activity("ผ่านเกณฑ์", "WIN_RATE", Map.of(), 80, "PERCENT"))))
+                .post("/indicators").then().statusCode(400);
+        api.as(organiser).body(indicator(2545, List.of())).post("/indicators").then().statusCode(400)
+                .body("errors[0].field", containsString("activities"));
+        api.as(executive).body(indicator(2545, List.of(activity("ผ่านเกณฑ์", "PASS_RATE", Map.of(), 80, "PERCENT"))))
+                .post("/indicators").then().statusCode(403);
+        api.as(executive).queryParam("fiscalYear", thisYear).get("/indicators").then().statusCode(200)
+                .body("items.id", hasItem(open));
+    }
+
+    // --- exports
+
+    @Test
+    void theExportsOpenAndHoldTheSameRowsAsTheJson() throws Exception {
+        String formula = program("=HYPERLINK(\"https://evil.example\",\"นักวิทยาการข้อมูล\")");
+        String plain = program("นักสื่อสารสุขภาพ (ครีเอเตอร์)");
+        for (String programId : List.of(formula, plain)) {
+            String cohortId = cohort(programId, 1, "2004-11-15", "2004-11-19");
+            String work = assignment(cohortId);
+            trainee(cohortId, work, world.divisionId, 8);
+            trainee(cohortId, work, world.divisionId, programId.equals(plain) ? 9 : 2);
+            trainee(cohortId, work, otherDepartment, 4);
+        }
+        api.as(organiser).body(indicator(2548, List.of(
+                activity("ผู้เข้ารับการอบรมผ่านเกณฑ์การประเมินผล", "PASS_RATE", Map.of("programId", plain), 60, "PERCENT"),
+                activity("ผลงานวิชาการได้รับการนำเสนอ", "OUTPUTS_PRESENTED", Map.of("programId", plain), 1, "WORK"))))
+                .post("/indicators").then().statusCode(201);
+        JsonPath json = passRates(executive, 2548, "program");
+        List<Map<String, Object>> rows = json.getList("rows");
+        assertThat(rows).hasSize(2);
+
+        Response csv = api.as(executive).accept("text/csv").queryParam("fiscalYear", 2548).get("/reports/pass-rates");
+        csv.then().statusCode(200).contentType(containsString("text/csv"));
+        String text = new String(csv.asByteArray(), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF");
+        List<CSVRecord> records = CSVParser.parse(text.substring(1), CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get()).getRecords();
+        assertThat(records).hasSize(2);
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(records.get(i).get("id")).isEqualTo(rows.get(i).get("id"));
+            assertThat(records.get(i).get("ผู้ได้รับการประเมิน (คน)")).isEqualTo(String.valueOf(rows.get(i).get("evaluated")));
+            assertThat(records.get(i).get("ผ่านเกณฑ์ (คน)")).isEqualTo(String.valueOf(rows.get(i).get("passed")));
+            assertThat(new java.math.BigDecimal(records.get(i).get("ร้อยละที่ผ่าน")))
+                    .isEqualByComparingTo(String.valueOf(rows.get(i).get("passRatePercent")));
+        }
+        assertThat(records.stream().map(r -> r.get("ชื่อ"))).contains("'=HYPERLINK(\"https://evil.example\",\"นักวิทยาการข้อมูล\")");
+        assertThat(api.as(executive).queryParam("fiscalYear", 2548).get("/reports/pass-rates.csv").asByteArray()).isEqualTo(csv.asByteArray());
+
+        Response xlsx = api.as(executive).queryParam("fiscalYear", 2548).get("/reports/pass-rates.xlsx");
+        xlsx.then().statusCode(200).contentType(containsString("spreadsheetml"));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.asByteArray()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = sheet.getRow(i + 1);
+                assertThat(row.getCell(0).getStringCellValue()).isEqualTo(rows.get(i).get("id"));
+                assertThat(row.getCell(2).getStringCellValue()).isEqualTo(rows.get(i).get("nameTh"));
+                assertThat((long) row.getCell(3).getNumericCellValue()).isEqualTo(((Number) rows.get(i).get("evaluated")).longValue());
+                assertThat((long) row.getCell(4).getNumericCellValue()).isEqualTo(((Number) rows.get(i).get("passed")).longValue());
+                assertThat(row.getCell(5).getNumericCellValue()).isCloseTo(((Number) rows.get(i).get("passRatePercent")).doubleValue(),
+                        org.assertj.core.data.Offset.offset(0.001));
+                assertThat(row.getCell(2).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+            }
+        }
+
+        Response pdf = api.as(executive).queryParam("fiscalYear", 2548).get("/reports/pass-rates.pdf");
+        pdf.then().statusCode(200).contentType(containsString("application/pdf"));
+        try (PDDocument document = Loader.loadPDF(pdf.asByteArray())) {
+            String printed = new PDFTextStripper().getText(document);
+            assertThat(printed).contains("รายงานผลการผ่านเกณฑ์การประเมินผล ปีงบประมาณ พ.ศ. 2548")
+                    .contains("1 ตุลาคม พ.ศ. 2547").contains("30 กันยายน พ.ศ. 2548")
+                    .contains("นักสื่อสารสุขภาพ (ครีเอเตอร์)")
+                    .contains("ตัวชี้วัด 1.33").contains("ผู้เข้ารับการอบรมผ่านเกณฑ์การประเมินผล")
+                    .contains("ผล 66.67 / เป้าหมาย 60.00 ร้อยละ (บรรลุ)")
+                    .contains("ผล 0.00 / เป้าหมาย 1.00 งาน (ยังไม่บรรลุ)");
+            for (Map<String, Object> row : rows) {
+                assertThat(printed).contains(String.valueOf(row.get("evaluated"))).contains(String.valueOf(row.get("passRatePercent")));
+            }
+            assertThat(document.getPage(0).getResources().getFontNames()).isNotEmpty();
+        }
+
+        // HR's files hold its own staff only; another ministry's HR gets empty files; a trainee gets none
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(api.as(hr).queryParam("fiscalYear", 2548)
+                .get("/reports/pass-rates.xlsx").then().statusCode(200).extract().asByteArray()))) {
+            assertThat((long) workbook.getSheetAt(0).getRow(1).getCell(3).getNumericCellValue()).isEqualTo(2);
+        }
+        String stranger = world.token(world.person(world.organization("กระทรวงอื่น", "MINISTRY", null), "HR"));
+        try (PDDocument document = Loader.loadPDF(api.as(stranger).queryParam("fiscalYear", 2548).get("/reports/pass-rates.pdf")
+                .then().statusCode(200).extract().asByteArray())) {
+            String printed = new PDFTextStripper().getText(document);
+            assertThat(printed).doesNotContain("นักสื่อสารสุขภาพ").doesNotContain("ตัวชี้วัด");
+        }
+        String trainee = world.token(world.person(world.divisionId, "TRAINEE"));
+        api.as(trainee).queryParam("fiscalYear", 2548).get("/reports/pass-rates.xlsx").then().statusCode(403);
+        api.as(trainee).queryParam("fiscalYear", 2548).get("/reports/pass-rates.pdf").then().statusCode(403);
+        api.as(executive).queryParam("fiscalYear", 2548).get("/reports/pass-rates.docx").then().statusCode(404);
+        api.as(executive).get("/reports/pass-rates.xlsx").then().statusCode(400);
+    }
+}
