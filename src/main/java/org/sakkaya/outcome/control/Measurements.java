@@ -115,7 +115,8 @@ public class Measurements {
             }
             case CERTIFICATES_ISSUED -> {
                 q.from("certificate x JOIN cohort c ON c.id = x.cohort_id");
-                q.where("x.status = 'VALID'");
+                // certificates of achievement only: a participation certificate (เกียรติบัตร) proves attendance, not the result
+                q.where("x.status = 'VALID' AND x.kind = 'ACHIEVEMENT'");
                 cohorts(q, scope, year);
                 subtree(q, "x.organization_id", scope.organizationId());
             }
