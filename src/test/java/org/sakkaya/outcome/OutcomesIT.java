@@ -498,7 +498,7 @@ class OutcomesIT {
                     .contains("นักสื่อสารสุขภาพ (ครีเอเตอร์)")
                     .contains("ตัวชี้วัด 1.33").contains("ผู้เข้ารับการอบรมผ่านเกณฑ์การประเมินผล")
                     .contains("ผล 66.67 / เป้าหมาย 60.00 ร้อยละ (บรรลุ)")
-                    .contains("ผล 0.00 / เป้าหมาย 1.00 งาน (ยังไม่บรรลุ)");
+                    .contains("ผล 0 / เป้าหมาย 1 งาน (ยังไม่บรรลุ)");
             for (Map<String, Object> row : rows) {
                 assertThat(printed).contains(String.valueOf(row.get("evaluated"))).contains(String.valueOf(row.get("passRatePercent")));
             }

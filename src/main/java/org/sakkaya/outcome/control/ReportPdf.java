@@ -110,7 +110,7 @@ public final class ReportPdf {
             PdfPTable bars = new PdfPTable(new float[] {58, 42});
             bars.setWidthPercentage(100);
             for (Bar bar : chart.bars()) {
-                String figures = "ผล " + plain(bar.actual()) + " / เป้าหมาย " + plain(bar.target()) + " " + bar.unitTh()
+                String figures = "ผล " + figure(bar.actual(), bar.unitTh()) + " / เป้าหมาย " + figure(bar.target(), bar.unitTh()) + " " + bar.unitTh()
                         + (bar.achieved() ? " (บรรลุ)" : " (ยังไม่บรรลุ)") + (bar.frozen() ? " ณ วันปิดตัวชี้วัด" : "");
                 PdfPCell label = new PdfPCell(new Phrase(bar.title() + "\n" + figures
                         + (bar.period() == null ? "" : "\nระยะเวลา " + bar.period()), small));
@@ -175,6 +175,14 @@ public final class ReportPdf {
         paragraph.setAlignment(alignment);
         paragraph.setSpacingAfter(after);
         document.add(paragraph);
+    }
+
+    /** Percentages with two decimals as in the JSON; persons and works are counted, so they print as whole numbers. */
+    static String figure(BigDecimal value, String unitTh) {
+        if (value == null || "ร้อยละ".equals(unitTh) || value.stripTrailingZeros().scale() > 0) {
+            return plain(value);
+        }
+        return value.setScale(0, RoundingMode.UNNECESSARY).toPlainString();
     }
 
     /** Two decimals, as in the JSON; no figure prints a dash. */
