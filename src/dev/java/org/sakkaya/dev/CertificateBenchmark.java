@@ -47,7 +47,8 @@ import org.sakkaya.platform.pdf.ThaiFonts;
  * signatories) and (c) that page signed (PAdES). Against a service started with the run command: issuing to a cohort
  * of N trainees loaded in bulk over JDBC (a background job), then streaming the cohort's ZIP, with time to the first
  * byte, the rate, and the service's heap and resident memory sampled while it streams.
- * A benchmark, not a test: {@code mvn -Pbench-certificates} (arguments: base URL or "none", JDBC URL, N).
+ * A benchmark, not a test: {@code mvn -Pbench-certificates} (arguments: base URL or "none", JDBC URL, N, and
+ * "no-render" to skip the in-process part).
  */
 public final class CertificateBenchmark {
     private static final List<String> NAMES = List.of("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์", "นายปิติพัฒน์ ธีระวุฒิ", "ดร.ฤทัยรัตน์ ภู่ผึ้ง",
@@ -65,7 +66,9 @@ public final class CertificateBenchmark {
         int count = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         System.out.printf("machine: %d cores, Java %s, max heap of this JVM %d MB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
-        inProcess(400);
+        if (args.length < 4 || !"no-render".equals(args[3])) {
+            inProcess(400);
+        }
         if (!"none".equals(base)) {
             server(base, jdbc, count);
         }
@@ -195,8 +198,9 @@ public final class CertificateBenchmark {
         Matcher done = DONE.matcher(status);
         Matcher outcome = STATUS.matcher(status);
         System.out.printf("issuing %d certificates (render + sign + store, background job of batches of 20): %s in %.1f s = %.1f/s; "
-                        + "service heap peak %d MB, RSS peak %d MB%n", count, outcome.find() ? outcome.group(1) : "?", issueSeconds,
-                (done.find() ? Integer.parseInt(done.group(1)) : 0) / issueSeconds, issuing.heapPeak >> 20, issuing.rssPeak >> 20);
+                        + "service heap peak %d MB, old generation peak %d MB, RSS peak %d MB%n", count, outcome.find() ? outcome.group(1) : "?",
+                issueSeconds, (done.find() ? Integer.parseInt(done.group(1)) : 0) / issueSeconds, issuing.heapPeak >> 20,
+                issuing.oldGenPeak >> 20, issuing.rssPeak >> 20);
 
         Sampler idle = new Sampler(client, pid);
         Thread.sleep(2000);
@@ -227,8 +231,9 @@ public final class CertificateBenchmark {
         System.out.printf("ZIP of %d entries (%d certificates + manifest): %d MB in %.1f s = %.0f certificates/s, first entry after %.0f ms, "
                         + "%.1f KB per certificate%n", entries, entries - 1, bytes >> 20, zipSeconds, (entries - 1) / zipSeconds,
                 firstByte, bytes / 1024.0 / Math.max(1, entries - 1));
-        System.out.printf("service while idle: heap up to %d MB, RSS %d MB; while streaming: heap up to %d MB, RSS up to %d MB%n",
-                idle.heapPeak >> 20, idle.rssPeak >> 20, streaming.heapPeak >> 20, streaming.rssPeak >> 20);
+        System.out.printf("service while idle: heap up to %d MB, old generation %d MB, RSS %d MB; while streaming: heap up to %d MB, "
+                        + "old generation up to %d MB, RSS up to %d MB%n", idle.heapPeak >> 20, idle.oldGenPeak >> 20, idle.rssPeak >> 20,
+                streaming.heapPeak >> 20, streaming.oldGenPeak >> 20, streaming.rssPeak >> 20);
     }
 
     /** Persons with the TRAINEE role and their ENROLLED seats, in batches: no HTTP call per row. */
@@ -277,14 +282,42 @@ public final class CertificateBenchmark {
                 && c.contains("--port " + port)).orElse(false)).mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
     }
 
-    /** Samples the service's used heap (MicroProfile Metrics) and resident memory (/proc) every 100 ms. */
+    /**
+     * Samples the service's used heap (MicroProfile Metrics), resident memory (/proc) and, through {@code jstat}, its
+     * old generation every 100 ms. Used heap counts garbage not yet collected; the old generation is what grows when
+     * something holds on to what it streams.
+     */
     private static final class Sampler {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final Thread thread;
+        private final Process jstat;
+        private final Thread jstatReader;
         volatile long heapPeak;
         volatile long rssPeak;
+        volatile long oldGenPeak;
 
-        Sampler(BenchClient client, long pid) {
+        Sampler(BenchClient client, long pid) throws java.io.IOException {
+            jstat = pid > 0 ? new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(), "-gc",
+                    String.valueOf(pid), "100").redirectErrorStream(true).start() : null;
+            jstatReader = new Thread(() -> {
+                if (jstat == null) {
+                    return;
+                }
+                try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(jstat.getInputStream()))) {
+                    int column = -1;
+                    for (String line; (line = lines.readLine()) != null; ) {
+                        String[] cells = line.trim().split("\\s+");
+                        if (column < 0) {
+                            column = java.util.Arrays.asList(cells).indexOf("OU");
+                        } else if (cells.length > column && !cells[column].equals("OU")) {
+                            oldGenPeak = Math.max(oldGenPeak, (long) (Double.parseDouble(cells[column]) * 1024));
+                        }
+                    }
+                } catch (Exception ignored) {
+                    // jstat ended
+                }
+            });
+            jstatReader.start();
             thread = new Thread(() -> {
                 HttpRequest metrics = HttpRequest.newBuilder(URI.create(client.base() + "/metrics?scope=base")).build();
                 while (running.get()) {
@@ -314,6 +347,10 @@ public final class CertificateBenchmark {
         void stop() throws InterruptedException {
             running.set(false);
             thread.join();
+            if (jstat != null) {
+                jstat.destroy();
+                jstatReader.join();
+            }
         }
     }
 
