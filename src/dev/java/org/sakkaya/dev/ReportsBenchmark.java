@@ -105,10 +105,10 @@ public final class ReportsBenchmark {
                     + "FROM pass_decision d JOIN cohort c ON c.id = d.cohort_id WHERE c.starts_on BETWEEN '2016-10-01' AND '2017-09-30' AND c.program_id = '" + programId + "'";
 
             System.out.println();
-            System.out.println("| measure | HTTP p50 / p95 (ms) | raw SQL p50 (ms) | ratio |");
-            System.out.println("|---|---|---|---|");
+            System.out.println("| measure | HTTP p50 / p95 (ms) | raw SQL p50 (ms) | ratio | SQL statements per request, median (min-max) |");
+            System.out.println("|---|---|---|---|---|");
             compare("pass rates by programme (JSON)", executive, report + "program", db, rawProgram);
-            compare("pass rates by cohort (JSON, 2,000 rows)", executive, report + "cohort", db, rawCohort);
+            compare("pass rates by cohort (JSON, " + cohorts + " rows)", executive, report + "cohort", db, rawCohort);
             compare("pass rates by organisation (JSON)", executive, report + "organization", db, rawOrganization);
             compare("indicator status, 3 activities, 50 records each", executive, "/indicators/" + indicator + "/status", db, rawIndicator);
             compare("indicator status, figures only (records=0)", executive, "/indicators/" + indicator + "/status?records=0", db, rawIndicator);
@@ -142,17 +142,23 @@ public final class ReportsBenchmark {
         get(token, path); // warm
         List<Long> http = new ArrayList<>();
         List<Long> sql = new ArrayList<>();
+        List<Long> statements = new ArrayList<>();
+        SqlStatements counter = new SqlStatements(db);
         for (int i = 0; i < ROUNDS; i++) {
+            long before = counter.now();
             long t = System.nanoTime();
             get(token, path);
             http.add(System.nanoTime() - t);
+            statements.add(counter.since(before));
             t = System.nanoTime();
             runSql(db, raw);
             sql.add(System.nanoTime() - t);
         }
         double h = BenchClient.pct(http, 50);
         double s = BenchClient.pct(sql, 50);
-        System.out.printf("| %s | %.0f / %.0f | %.0f | %.2fx |%n", name, h, BenchClient.pct(http, 95), s, h / s);
+        java.util.Collections.sort(statements);
+        System.out.printf("| %s | %.0f / %.0f | %.0f | %.2fx | %d (%d-%d) |%n", name, h, BenchClient.pct(http, 95), s, h / s,
+                statements.get(statements.size() / 2), statements.get(0), statements.get(statements.size() - 1));
     }
 
     private void get(String token, String path) throws Exception {

@@ -231,10 +231,15 @@ public class People {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("SELECT p FROM Person p WHERE p.id IN :ids", Person.class)
+        // a projection: loading Person entities would also load each one's roles, one statement per person
+        return em.createQuery("SELECT p.id, p.titleTh, p.firstNameTh, p.lastNameTh, p.titleEn, p.firstNameEn, p.lastNameEn, "
+                        + "p.organizationId FROM Person p WHERE p.id IN :ids", Object[].class)
                 .setParameter("ids", Set.copyOf(ids))
                 .getResultList().stream()
-                .map(p -> new PersonSummary(p.id(), p.name().fullTh(), p.name().fullEn(), p.organizationId()))
+                .map(r -> {
+                    PersonName name = new PersonName((String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6]);
+                    return new PersonSummary((String) r[0], name.fullTh(), name.fullEn(), (String) r[7]);
+                })
                 .collect(Collectors.toMap(PersonSummary::id, Function.identity()));
     }
 
