@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.hasToString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -20,12 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sakkaya.it.Api;
 import org.sakkaya.it.Deployments;
+import org.sakkaya.it.PayaraLog;
 import org.sakkaya.it.TestDatabase;
 
 /** What operations and every client rely on: health, the OpenAPI document, metrics, problem+json for every error. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class PlatformIT {
+    static {
+        PayaraLog.capture();
+    }
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.application();
@@ -50,10 +57,11 @@ class PlatformIT {
     }
 
     @Test
-    void readinessSaysWhetherTheDatabaseIsDurable() throws Exception {
+    void readinessAndTheStartUpLogSayWhetherTheDatabaseIsDurable() throws Exception {
         api.root().get("/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'database' }.data.durable", hasToString("true"))
                 .body("checks.find { it.name == 'database' }.data.innodbFlushLogAtTrxCommit", hasToString("1"));
+        assertThat(PayaraLog.text()).contains("Database durability as recommended: innodb_flush_log_at_trx_commit=1");
         try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
             statement.execute("SET GLOBAL innodb_flush_log_at_trx_commit = 2");
             try {
