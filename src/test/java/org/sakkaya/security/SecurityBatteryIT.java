@@ -415,6 +415,38 @@ class SecurityBatteryIT {
         return text.length() > 100 ? text.substring(0, 100) + "…(" + text.length() + ")" : text;
     }
 
+    // --- brute force
+
+    @Test
+    void a150PasswordGuessAttackOnOneAccountIsThrottledAndTheOwnerStillGetsIn() throws InterruptedException {
+        World world = new World(api);
+        World.Person victim = world.person(world.divisionId, "TRAINEE");
+        int checked = 0;
+        int throttled = 0;
+        long retryAfter = 0;
+        long started = System.nanoTime();
+        for (int i = 0; i < 150; i++) {
+            Response answer = api.signIn(victim.email(), "Guess-Number-" + i + "-2563");
+            if (answer.statusCode() == 429) {
+                throttled++;
+                assertThat(answer.contentType()).startsWith("application/problem+json");
+                retryAfter = Long.parseLong(answer.header("Retry-After"));
+            } else {
+                assertThat(answer.statusCode()).isEqualTo(401);
+                checked++;
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        // the ITs lock an account for 4 s after 5 failures: at most 5 guesses are checked per lock-out period
+        int allowed = 5 * (1 + (int) Math.ceil(seconds / 4));
+        System.out.printf("Brute force: 150 wrong passwords on one account in %.1f s: %d checked (401), %d throttled (429); at most %d allowed%n",
+                seconds, checked, throttled, allowed);
+        assertThat(checked).isLessThanOrEqualTo(allowed);
+        assertThat(throttled).isEqualTo(150 - checked).isGreaterThanOrEqualTo(100);
+        Thread.sleep((retryAfter + 1) * 1000);
+        api.signIn(victim.email(), Api.PASSWORD).then().statusCode(200);
+    }
+
     // --- mass assignment
 
     @Test
