@@ -42,7 +42,8 @@ public class IdParameters implements ContainerRequestFilter {
         }
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
-            if (ch <= 0x20 || ch >= 0x7F) {
+            // a space may be typed into a serial; control characters and anything beyond ASCII name nothing
+            if (ch < 0x20 || ch >= 0x7F) {
                 return false;
             }
         }
