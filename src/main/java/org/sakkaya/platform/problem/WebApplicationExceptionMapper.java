@@ -41,7 +41,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     private static boolean isParameterConversion(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getClass().getSimpleName().endsWith("ParamException") || t instanceof NumberFormatException) {
+            // query parameters only: a path parameter that does not convert (an unknown template kind) names
+            // nothing, and stays 404
+            if (t.getClass().getSimpleName().equals("QueryParamException")) {
                 return true;
             }
         }
