@@ -51,29 +51,8 @@ public final class RunSakkaya {
         }
         Path keys = DevKeys.ensure(dataDir.resolve("keys"));
 
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-jar", payaraMicro.toString(),
-                "--deploy", war.toString(),
-                "--contextroot", "/",
-                "--port", String.valueOf(port),
-                "--nocluster",
-                "--postbootcommandfile", Path.of("config", "post-boot-commands.asadmin").toAbsolutePath().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        Map<String, String> childEnv = builder.environment();
-        childEnv.put("DB_URL", dbUrl);
-        childEnv.put("DB_USER", dbUser);
-        childEnv.put("DB_PASSWORD", dbPassword);
-        childEnv.put("SAKKAYA_DEMO", "true");
-        childEnv.putIfAbsent("SAKKAYA_FILES_DIR", dataDir.resolve("files").toString());
-        childEnv.put("SAKKAYA_JWT_SIGNING_KEY_LOCATION", keys.resolve(DevKeys.PRIVATE).toUri().toString());
-        childEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve(DevKeys.PUBLIC).toUri().toString());
-        // certificates print the address they are verified at
-        childEnv.putIfAbsent("SAKKAYA_PUBLIC_URL", "http://localhost:" + port);
-        // the demo signs certificate PDFs with a self-signed key made here once
-        childEnv.putIfAbsent("SAKKAYA_CERTIFICATES_SIGNING_KEY_STORE", DevKeys.ensureSigningStore(keys).toString());
-        childEnv.putIfAbsent("SAKKAYA_CERTIFICATES_SIGNING_PASSWORD_FILE", keys.resolve(DevKeys.SIGNING_PASSWORD).toString());
+        ProcessBuilder builder = payara(payaraMicro, war, port, dataDir, keys, dbUrl, dbUser, dbPassword).inheritIO();
+        builder.environment().put("SAKKAYA_DEMO", "true");
         Process payara = builder.start();
 
         EmbeddedMariaDb database = embedded;
@@ -99,7 +78,35 @@ public final class RunSakkaya {
         System.exit(payara.waitFor());
     }
 
-    private static boolean waitUntilReady(String base, Process payara) throws InterruptedException {
+    /** The Payara Micro process of the run command (shared with the crash battery, which restarts it). */
+    static ProcessBuilder payara(Path payaraMicro, Path war, int port, Path dataDir, Path keys, String dbUrl, String dbUser,
+                                 String dbPassword) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-jar", payaraMicro.toString(),
+                "--deploy", war.toString(),
+                "--contextroot", "/",
+                "--port", String.valueOf(port),
+                "--nocluster",
+                "--postbootcommandfile", Path.of("config", "post-boot-commands.asadmin").toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> childEnv = builder.environment();
+        childEnv.put("DB_URL", dbUrl);
+        childEnv.put("DB_USER", dbUser);
+        childEnv.put("DB_PASSWORD", dbPassword);
+        childEnv.putIfAbsent("SAKKAYA_FILES_DIR", dataDir.resolve("files").toString());
+        childEnv.put("SAKKAYA_JWT_SIGNING_KEY_LOCATION", keys.resolve(DevKeys.PRIVATE).toUri().toString());
+        childEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve(DevKeys.PUBLIC).toUri().toString());
+        // certificates print the address they are verified at
+        childEnv.putIfAbsent("SAKKAYA_PUBLIC_URL", "http://localhost:" + port);
+        // the demo signs certificate PDFs with a self-signed key made here once
+        childEnv.putIfAbsent("SAKKAYA_CERTIFICATES_SIGNING_KEY_STORE", DevKeys.ensureSigningStore(keys).toString());
+        childEnv.putIfAbsent("SAKKAYA_CERTIFICATES_SIGNING_PASSWORD_FILE", keys.resolve(DevKeys.SIGNING_PASSWORD).toString());
+        return builder;
+    }
+
+    static boolean waitUntilReady(String base, Process payara) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(base + "/health/ready")).timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();

@@ -7,7 +7,11 @@ import static org.hamcrest.Matchers.hasToString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.Statement;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -18,11 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sakkaya.it.Api;
 import org.sakkaya.it.Deployments;
+import org.sakkaya.it.PayaraLog;
+import org.sakkaya.it.TestDatabase;
 
 /** What operations and every client rely on: health, the OpenAPI document, metrics, problem+json for every error. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class PlatformIT {
+    static {
+        PayaraLog.capture();
+    }
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.application();
@@ -44,6 +54,26 @@ class PlatformIT {
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'database' }.data.migrated", hasToString("true"));
         api.root().get("/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void readinessAndTheStartUpLogSayWhetherTheDatabaseIsDurable() throws Exception {
+        api.root().get("/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'database' }.data.durable", hasToString("true"))
+                .body("checks.find { it.name == 'database' }.data.innodbFlushLogAtTrxCommit", hasToString("1"));
+        assertThat(PayaraLog.text()).contains("Database durability as recommended: innodb_flush_log_at_trx_commit=1");
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SET GLOBAL innodb_flush_log_at_trx_commit = 2");
+            try {
+                // weaker settings warn, they do not take the service out of rotation
+                api.root().get("/health/ready").then().statusCode(200)
+                        .body("checks.find { it.name == 'database' }.data.durable", hasToString("false"))
+                        .body("checks.find { it.name == 'database' }.data.durabilityWarnings",
+                                containsString("innodb_flush_log_at_trx_commit=2"));
+            } finally {
+                statement.execute("SET GLOBAL innodb_flush_log_at_trx_commit = 1");
+            }
+        }
     }
 
     @Test

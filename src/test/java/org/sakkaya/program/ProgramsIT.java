@@ -244,7 +244,8 @@ class ProgramsIT {
                 .body("errors[0].field", equalTo("personId"));
         enrol(organiser, id, UUID.randomUUID().toString()).then().statusCode(404);
         enrol(organiser, UUID.randomUUID().toString(), world.person(world.divisionId, "TRAINEE").id()).then().statusCode(404);
-        api.as(organiser).queryParam("status", "MAYBE").get("/cohorts/" + id + "/enrollments").then().statusCode(404);
+        api.as(organiser).queryParam("status", "MAYBE").get("/cohorts/" + id + "/enrollments").then().statusCode(400)
+                .contentType(org.hamcrest.Matchers.containsString("application/problem+json"));
         api.as(organiser).queryParam("size", 501).get("/cohorts").then().statusCode(400).body("errors[0].field", equalTo("size"));
     }
 

@@ -26,7 +26,7 @@ public class CertificatePersonalData implements PersonalDataHolder {
 
     @Override
     public Set<String> tables() {
-        return Set.of("certificate");
+        return Set.of("certificate", "certificate_template", "certificate_job");
     }
 
     @Override
@@ -34,6 +34,11 @@ public class CertificatePersonalData implements PersonalDataHolder {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("certificates", em.createQuery("SELECT c FROM Certificate c WHERE c.personId = :id ORDER BY c.issuedOn", Certificate.class)
                 .setParameter("id", personId).getResultList().stream().map(CertificateView::of).toList());
+        // what the person did as programme staff: templates last saved and issuing jobs asked for
+        data.put("templatesSaved", em.createNativeQuery("SELECT CONCAT(program_id, '/', kind) FROM certificate_template WHERE updated_by = ?1 ORDER BY 1")
+                .setParameter(1, personId).getResultList());
+        data.put("issuingJobsRequested", em.createNativeQuery("SELECT id FROM certificate_job WHERE requested_by = ?1 ORDER BY created_at")
+                .setParameter(1, personId).getResultList());
         return data;
     }
 
@@ -41,5 +46,7 @@ public class CertificatePersonalData implements PersonalDataHolder {
     public void erase(String personId) {
         em.createNativeQuery("UPDATE certificate SET holder_name = ?1, pdf = NULL WHERE person_id = ?2")
                 .setParameter(1, Person.ERASED_NAME).setParameter(2, personId).executeUpdate();
+        em.createNativeQuery("UPDATE certificate_template SET updated_by = NULL WHERE updated_by = ?1").setParameter(1, personId).executeUpdate();
+        em.createNativeQuery("UPDATE certificate_job SET requested_by = NULL WHERE requested_by = ?1").setParameter(1, personId).executeUpdate();
     }
 }

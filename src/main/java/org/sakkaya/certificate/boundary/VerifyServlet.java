@@ -25,6 +25,8 @@ import org.sakkaya.platform.security.RateLimiter;
  */
 @WebServlet("/verify/*")
 public class VerifyServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
     private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject

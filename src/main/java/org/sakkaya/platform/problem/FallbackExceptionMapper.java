@@ -19,6 +19,8 @@ import java.util.logging.Logger;
 @Provider
 public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(FallbackExceptionMapper.class.getName());
+    /** MariaDB's ER_CANT_AGGREGATE_2COLLATIONS, _3COLLATIONS and _NCOLLATIONS. */
+    private static final java.util.Set<Integer> ILLEGAL_MIX_OF_COLLATIONS = java.util.Set.of(1267, 1270, 1271);
 
     @Override
     public Response toResponse(Throwable e) {
@@ -34,6 +36,24 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
                 // a deadlock or lock timeout: nothing was written, the same request can simply be sent again
                 return Problem.of(503, "busy", "Service busy", "The database was busy and nothing was saved; retry")
                         .toResponseBuilder().header("Retry-After", 1).build();
+            }
+            if (cause instanceof java.sql.SQLException sql && ILLEGAL_MIX_OF_COLLATIONS.contains(sql.getErrorCode())) {
+                // text that is not ASCII compared with an ASCII key column: an id or code in the request that cannot
+                // name any record (found by the malformed-request corpus; it answered 500)
+                return Problem.of(400, "bad-id", "Bad request", "An id in the request cannot name any record").toResponse();
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                // no connection to the database (it is down or restarting): nothing was written, retry later
+                return Problem.of(503, "database-unavailable", "Service unavailable",
+                        "The database cannot be reached; nothing was saved, retry shortly").toResponseBuilder().header("Retry-After", 5).build();
+            }
+            if (cause instanceof jakarta.transaction.SystemException) {
+                // the transaction manager lost the database while committing or rolling back (the crash battery
+                // kills MariaDB): the outcome is unknown to the server; a client retries, and retried writes are
+                // idempotent (a submit grades an attempt once)
+                return Problem.of(503, "database-unavailable", "Service unavailable",
+                        "The database failed while this request was saved; read it again or retry shortly")
+                        .toResponseBuilder().header("Retry-After", 5).build();
             }
             if (cause instanceof SQLIntegrityConstraintViolationException) {
                 return Problem.of(409, "duplicate", "Conflict",

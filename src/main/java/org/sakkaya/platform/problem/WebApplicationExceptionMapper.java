@@ -11,6 +11,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Override
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status == 404 && isParameterConversion(e)) {
+            // Jersey answers a query parameter it cannot convert (page=abc) with 404; it is the client's bad input
+            return Problem.of(400, "bad-request", "Bad request", "A query parameter has a value of the wrong form")
+                    .toResponseBuilder().build();
+        }
         if (status >= 500) {
             return FallbackExceptionMapper.internal(e);
         }
@@ -32,6 +37,17 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             builder.header("WWW-Authenticate", "Bearer");
         }
         return builder.build();
+    }
+
+    private static boolean isParameterConversion(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // query parameters only: a path parameter that does not convert (an unknown template kind) names
+            // nothing, and stays 404
+            if (t.getClass().getSimpleName().equals("QueryParamException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String badRequestDetail(WebApplicationException e) {

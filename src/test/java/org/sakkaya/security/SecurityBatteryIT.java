@@ -1,0 +1,592 @@
+package org.sakkaya.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.oneOf;
+
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sakkaya.it.Api;
+import org.sakkaya.it.Deployments;
+import org.sakkaya.it.TestDatabase;
+import org.sakkaya.it.World;
+import org.sakkaya.security.Routes.Route;
+import org.sakkaya.security.Routes.Scope;
+
+/**
+ * The security battery over HTTP: the access matrix generated from /openapi, mass assignment, and XSS and formula
+ * injection in names, and a corpus of malformed requests to every operation. One deployment for all of it.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SecurityBatteryIT {
+    private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(base);
+    }
+
+    private String programAdmin() {
+        World world = new World(api);
+        return world.token(world.person(world.departmentId, "PROGRAM_ADMIN"));
+    }
+
+    /** "METHOD path" of every operation in the served OpenAPI document. */
+    private List<String[]> operations() {
+        JsonPath doc = api.root().accept("application/json").get("/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+        List<String[]> operations = new ArrayList<>();
+        paths.forEach((path, ops) -> ops.keySet().stream().filter(METHODS::contains)
+                .forEach(method -> operations.add(new String[]{method.toUpperCase(), path})));
+        return operations;
+    }
+
+    // --- the access matrix
+
+    enum Persona { TRAINEE, TRAINER, HR, EXECUTIVE, PROGRAM_ADMIN, ADMIN }
+
+    enum Target { OWN, SAME_ORGANIZATION, OTHER_ORGANIZATION }
+
+    @Test
+    void theAccessMatrixOfEveryEndpointByEveryRoleLeaksNothing() throws IOException {
+        List<String[]> operations = operations();
+        Set<String> unlisted = new TreeSet<>();
+        for (String[] op : operations) {
+            if (op[1].contains("{") && !Routes.ALL.containsKey(op[1])) {
+                unlisted.add(op[1]);
+            }
+        }
+        assertThat(unlisted).as("templated paths of /openapi missing from Routes (add a row for each)").isEmpty();
+        Set<String> documented = new TreeSet<>();
+        operations.forEach(op -> documented.add(op[1]));
+        assertThat(Routes.ALL.keySet()).as("rows of Routes that /openapi no longer has").allMatch(documented::contains);
+
+        String organiser = programAdmin();
+        Estate a = new Estate(api, organiser);
+        Estate b = new Estate(api, organiser);
+        Map<Persona, String> tokens = new LinkedHashMap<>();
+        tokens.put(Persona.TRAINEE, a.first.token);
+        tokens.put(Persona.TRAINER, a.trainerToken);
+        tokens.put(Persona.HR, a.hrToken);
+        tokens.put(Persona.EXECUTIVE, a.executiveToken);
+        tokens.put(Persona.PROGRAM_ADMIN, organiser);
+        tokens.put(Persona.ADMIN, api.adminToken());
+        List<Estate.Trainee> everyone = List.of(a.first, a.second, b.first, b.second);
+
+        int cells = 0;
+        int allowed = 0;
+        int refused = 0;
+        int serverErrors = 0;
+        List<String> leaks = new ArrayList<>();
+        // the least privileged first, other organisations' records first: what a privileged caller legitimately
+        // changes (withdrawals, revocations, erasure) comes after every cell that could show a leak
+        for (Persona persona : Persona.values()) {
+            for (Target target : List.of(Target.OTHER_ORGANIZATION, Target.SAME_ORGANIZATION, Target.OWN)) {
+                Estate estate = target == Target.OTHER_ORGANIZATION ? b : a;
+                Estate.Trainee trainee = switch (target) {
+                    case OWN -> a.first;
+                    case SAME_ORGANIZATION -> a.second;
+                    case OTHER_ORGANIZATION -> b.first;
+                };
+                List<String> foreignMarkers = new ArrayList<>();
+                everyone.stream().filter(t -> foreign(persona, t, a)).forEach(t -> foreignMarkers.addAll(t.markers()));
+                for (String[] op : operations) {
+                    Route route = Routes.ALL.get(op[1]);
+                    if (route == null) {
+                        continue;
+                    }
+                    String path = Routes.fill(route, estate, trainee);
+                    Response response = call(tokens.get(persona), op[0], route, path, estate, trainee);
+                    int status = response.statusCode();
+                    cells++;
+                    if (status >= 500) {
+                        serverErrors++;
+                        leaks.add("5xx " + persona + " " + target + " " + op[0] + " " + op[1] + " -> " + status);
+                        continue;
+                    }
+                    if (status < 200 || status >= 300) {
+                        refused++;
+                        continue;
+                    }
+                    allowed++;
+                    String why = leak(persona, target, route, op[0], path, response, trainee, a, foreignMarkers);
+                    if (why != null) {
+                        leaks.add(persona + " " + target + " " + op[0] + " " + op[1] + " -> " + status + ": " + why);
+                    }
+                }
+            }
+        }
+        System.out.printf("Access matrix: %d operations with ids x %d roles x %d relations = %d cells; %d allowed, %d refused, %d 5xx, %d leaks%n",
+                cells / (Persona.values().length * Target.values().length), Persona.values().length, Target.values().length,
+                cells, allowed, refused, serverErrors, leaks.size());
+        assertThat(leaks).as("cells where a caller got what the README says is none of their business").isEmpty();
+    }
+
+    /** Whether the trainee's records are none of the persona's business (as the README's "Who may do what" says). */
+    private static boolean foreign(Persona persona, Estate.Trainee trainee, Estate a) {
+        return switch (persona) {
+            case PROGRAM_ADMIN, ADMIN -> false;
+            case TRAINEE -> trainee != a.first;
+            case TRAINER, HR -> trainee != a.first && trainee != a.second;
+            case EXECUTIVE -> true;
+        };
+    }
+
+    /** Why a 2xx is a leak, or null when the caller may have it. */
+    private static String leak(Persona persona, Target target, Route route, String method, String path, Response response,
+                               Estate.Trainee trainee, Estate a, List<String> foreignMarkers) throws IOException {
+        if (persona == Persona.PROGRAM_ADMIN || persona == Persona.ADMIN) {
+            return null;
+        }
+        boolean cohortForeign = persona == Persona.EXECUTIVE || target == Target.OTHER_ORGANIZATION;
+        if (route.scope() == Scope.REPORTS) {
+            return persona == Persona.EXECUTIVE && method.equals("GET") ? null : "indicators are for programme administrators and executives";
+        }
+        if (route.scope() == Scope.HR_REPORTS && (persona == Persona.TRAINEE || persona == Persona.TRAINER)) {
+            return "pass-rate reports are not for trainees or trainers";
+        }
+        if (route.scope() == Scope.OUTPUT) {
+            if (persona == Persona.EXECUTIVE) {
+                return method.equals("GET") ? null : "an executive changed a work";
+            }
+            if (foreign(persona, trainee, a)) {
+                return method.equals("GET") ? "read another person's work" : "changed another person's work";
+            }
+            return null;
+        }
+        if (!method.equals("GET")) {
+            if (route.scope() == Scope.PUBLIC) {
+                return "only PROGRAM_ADMIN and ADMIN write reference data";
+            }
+            if (route.scope() == Scope.PERSONAL) {
+                return foreign(persona, trainee, a) ? "changed another person's record" : null;
+            }
+            return cohortForeign ? "changed another organisation's cohort" : null;
+        }
+        if (route.scope() == Scope.PUBLIC) {
+            return null;
+        }
+        if (route.scope() == Scope.CATALOGUE) {
+            return persona == Persona.TRAINEE && cohortForeign ? "a trainee read a course of a cohort where they hold no seat" : null;
+        }
+        if (route.scope() == Scope.PERSONAL && route.whole() && foreign(persona, trainee, a)) {
+            return "read another person's record";
+        }
+        if (route.scope() == Scope.COHORT && cohortForeign && persona != Persona.HR) {
+            return "read a cohort the caller has no part in";
+        }
+        String body = text(response);
+        for (String marker : foreignMarkers) {
+            if (!path.contains(marker) && body.contains(marker)) {
+                return "the answer holds another person's data (" + marker + ")";
+            }
+        }
+        return null;
+    }
+
+    /** The answer as text; a ZIP's entries unpacked, so a manifest inside is searched too. */
+    private static String text(Response response) throws IOException {
+        String type = String.valueOf(response.contentType());
+        if (!type.contains("zip")) {
+            return response.asString();
+        }
+        StringBuilder text = new StringBuilder();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.asByteArray()))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                text.append(entry.getName()).append('\n').append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return text.toString();
+    }
+
+    /** A plausible body for each write, so that a refusal is the scope's and not the body's. */
+    private static final Map<String, BiFunction<Estate, Estate.Trainee, Object>> BODIES = new HashMap<>();
+
+    static {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        BODIES.put("PUT /api/v1/assessments/{id}/extensions/{personId}", (e, t) -> Map.of("dueAt", now.plusDays(3).toString()));
+        BODIES.put("POST /api/v1/assessments/{id}/submissions", (e, t) -> Map.of("text", "งานแก้ไข"));
+        BODIES.put("PUT /api/v1/attempts/{id}/answers", (e, t) -> List.of());
+        BODIES.put("POST /api/v1/certificates/{serial}/revoke", (e, t) -> Map.of("reason", "ทดสอบสิทธิ์"));
+        BODIES.put("PATCH /api/v1/cohorts/{id}", (e, t) -> Map.of("nameTh", "รุ่นที่ 1"));
+        BODIES.put("PATCH /api/v1/academic-outputs/{id}", (e, t) -> Map.of("venue", "ห้องประชุมกรมอนามัย"));
+        BODIES.put("POST /api/v1/cohorts/{id}/assessments", (e, t) -> Estate.quiz(now));
+        BODIES.put("POST /api/v1/cohorts/{id}/enrollments", (e, t) -> Map.of("personId", t.person.id()));
+        BODIES.put("POST /api/v1/cohorts/{id}/field-assignments", (e, t) -> Map.of("title", "งานภาคสนาม", "brief", "สรุป", "dueOn", "2030-01-01"));
+        BODIES.put("POST /api/v1/cohorts/{id}/sessions", (e, t) -> Map.of("number", 100 + (int) (Math.random() * 800), "title", "ครั้งพิเศษ",
+                "startsAt", now.plusDays(1).toString(), "endsAt", now.plusDays(1).plusHours(2).toString()));
+        BODIES.put("POST /api/v1/courses/{id}/modules", (e, t) -> Map.of("title", "บทเพิ่ม"));
+        BODIES.put("POST /api/v1/field-assignments/{id}/reports", (e, t) -> Map.of("text", "รายงานเพิ่ม", "links", List.of()));
+        BODIES.put("POST /api/v1/field-reports/{id}/feedback", (e, t) -> Map.of("text", "ดีมาก"));
+        BODIES.put("PUT /api/v1/lessons/{id}/progress", (e, t) -> Map.of("completed", false, "secondsSpent", 1));
+        BODIES.put("POST /api/v1/modules/{id}/lessons", (e, t) -> Map.of("title", "บทเรียนเพิ่ม", "kind", "TEXT", "content", "เนื้อหา"));
+        BODIES.put("PATCH /api/v1/organizations/{id}", (e, t) -> Map.of());
+        BODIES.put("PATCH /api/v1/people/{id}", (e, t) -> Map.of("position", "นักวิชาการคอมพิวเตอร์"));
+        BODIES.put("PATCH /api/v1/programs/{id}", (e, t) -> Map.of("description", "ปรับปรุง"));
+        BODIES.put("PUT /api/v1/programs/{id}/certificate-templates/{kind}", (e, t) -> Map.of("title", "วุฒิบัตร",
+                "bodyLines", List.of("ได้ผ่านการอบรม"), "signatories", List.of(), "accentColor", "#1F4E79"));
+        BODIES.put("PATCH /api/v1/sessions/{id}", (e, t) -> Map.of("venue", "ห้องประชุม 2"));
+        BODIES.put("PUT /api/v1/sessions/{id}/attendance", (e, t) -> List.of(Map.of("personId", t.person.id(), "status", "PRESENT")));
+        BODIES.put("POST /api/v1/sessions/{id}/check-in", (e, t) -> Map.of("code", "ABCDEF"));
+        BODIES.put("PUT /api/v1/submissions/{id}/grade", (e, t) -> Map.of("score", 5));
+    }
+
+    private Response call(String token, String method, Route route, String path, Estate estate, Estate.Trainee trainee) {
+        RequestSpecification request = (path.startsWith("/verify") ? api.root() : api.as(token).basePath(""))
+                .accept("*/*").urlEncodingEnabled(false);
+        BiFunction<Estate, Estate.Trainee, Object> body = BODIES.get(method + " " + route.path());
+        if (body != null) {
+            request = request.contentType("application/json").body(body.apply(estate, trainee));
+        } else if (method.equals("POST") && route.path().endsWith("/lessons/{id}/file")) {
+            request = request.contentType("multipart/form-data").multiPart("file", "lesson.pdf", MINIMAL_PDF, "application/pdf");
+        }
+        return request.request(method, path);
+    }
+
+    static final byte[] MINIMAL_PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
+
+    // --- malformed requests
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCorpusOfMalformedRequestsToEveryOperationGetsNo5xxAndOnlyProblemJson() {
+        Map<String, Object> document = api.root().accept("application/json").get("/openapi").then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        Corpus corpus = new Corpus(document);
+        String organiser = programAdmin();
+        Estate estate = new Estate(api, organiser);
+        List<String> candidates = List.of(api.adminToken(), organiser, estate.first.token, estate.trainerToken);
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+        List<String[]> operations = new ArrayList<>(operations());
+        // reads first, erasure and other deletions last: the corpus should reach deep while the estate still stands
+        operations.sort(java.util.Comparator.comparingInt(op -> List.of("GET", "PUT", "PATCH", "POST", "DELETE").indexOf(op[0])));
+
+        int requests = 0;
+        int containerRefusals = 0;
+        Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        for (String[] op : operations) {
+            String method = op[0];
+            String template = op[1];
+            Route route = Routes.ALL.get(template);
+            assertThat(route != null || !template.contains("{")).as("%s is in Routes", template).isTrue();
+            String path = route == null ? template : Routes.fill(route, estate, estate.first);
+            Map<String, Object> operation = (Map<String, Object>) paths.get(template).get(method.toLowerCase());
+            Map<String, Object> content = operation.get("requestBody") instanceof Map<?, ?> body
+                    ? (Map<String, Object>) ((Map<String, Object>) body).get("content") : Map.of();
+            Object schema = content.get("application/json") instanceof Map<?, ?> json ? ((Map<String, Object>) json).get("schema") : null;
+            List<String> bodies = schema == null ? List.of() : corpus.mutations(schema);
+            String plausible = bodies.isEmpty() ? null : bodies.get(0);
+
+            // the first role that may call it, so that the corpus reaches the parsers and rules behind the role check
+            String token = organiser;
+            for (String candidate : candidates) {
+                int status = send(candidate, method, path, plausible, "application/json").statusCode();
+                requests++;
+                if (status != 401 && status != 403) {
+                    token = candidate;
+                    break;
+                }
+            }
+            List<Object[]> cases = new ArrayList<>();
+            if (route != null) {
+                for (int i = 0; i < route.kinds().size(); i++) {
+                    for (String junk : Corpus.PATH_JUNK) {
+                        String junkPath = route.path();
+                        for (int k = 0; k < route.kinds().size(); k++) {
+                            junkPath = junkPath.replaceFirst("\\{[^}]+}", k == i ? junk : Routes.id(route.kinds().get(k), estate, estate.first));
+                        }
+                        cases.add(new Object[]{junkPath, plausible, "application/json"});
+                    }
+                }
+            }
+            if (operation.get("parameters") instanceof List<?> parameters) {
+                for (Object parameter : parameters) {
+                    Map<String, Object> p = (Map<String, Object>) parameter;
+                    if ("query".equals(p.get("in"))) {
+                        for (String junk : Corpus.QUERY_JUNK) {
+                            cases.add(new Object[]{path + "?" + p.get("name") + "=" + junk, plausible, "application/json"});
+                        }
+                    }
+                }
+            }
+            if (schema != null) {
+                bodies.forEach(body -> cases.add(new Object[]{path, body, "application/json"}));
+                Corpus.STRUCTURAL.forEach(body -> cases.add(new Object[]{path, body, "application/json"}));
+                Corpus.CONTENT_TYPES.forEach(type -> cases.add(new Object[]{path, plausible, type}));
+                cases.add(new Object[]{path, new byte[]{'{', '"', 'a', '"', ':', '"', (byte) 0xC3, 0x28, '"', '}'}, "application/json"});
+            } else if (content.containsKey("multipart/form-data")) {
+                cases.add(new Object[]{path, "--zzz\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nx", "multipart/form-data; boundary=zzz"});
+                cases.add(new Object[]{path, "not multipart", "multipart/form-data"});
+                cases.add(new Object[]{path, "{}", "application/json"});
+            } else if (!method.equals("GET")) {
+                cases.add(new Object[]{path, "{\"unexpected\":", "application/json"});
+            }
+            for (Object[] c : cases) {
+                Response response = send(token, method, (String) c[0], c[1], (String) c[2]);
+                requests++;
+                int status = response.statusCode();
+                byStatus.merge(status, 1, Integer::sum);
+                String what = method + " " + c[0].toString().substring(0, Math.min(120, c[0].toString().length())) + " ["
+                        + c[2] + "] " + abbreviate(c[1]) + " -> " + status;
+                if (status >= 500) {
+                    failures.add(what + " " + abbreviate(response.asString()));
+                } else if (status == 400 && response.asByteArray().length == 0 && (CONTAINER_REFUSED.stream().anyMatch(c[0].toString()::contains)
+                        || method.equals("DELETE") && c[1] != null)) {
+                    containerRefusals++;
+                } else if (status >= 400 && !String.valueOf(response.contentType()).startsWith("application/problem+json")) {
+                    failures.add(what + " answered " + response.contentType() + " instead of problem+json");
+                }
+            }
+        }
+        System.out.printf("Malformed requests: %d requests to %d operations; by status %s; %d refused by Payara's HTTP layer "
+                        + "before the application (bare 400); %d failures%n", requests, operations.size(), byStatus, containerRefusals,
+                failures.size());
+        try {
+            java.nio.file.Files.write(java.nio.file.Path.of("target/malformed-requests-failures.txt"), failures);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        failures.stream().limit(60).forEach(f -> System.out.println("  " + f));
+        assertThat(failures).as("5xx answers, or 4xx answers that are not problem+json").isEmpty();
+    }
+
+    /** Bodies go out byte for byte whatever type they claim: the corpus decides what is wrong with them. */
+    private static final RestAssuredConfig RAW;
+
+    static {
+        EncoderConfig encoder = EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false);
+        for (String type : List.of("application/json", "text/plain", "application/xml", "application/x-www-form-urlencoded",
+                "multipart/form-data", "application/octet-stream")) {
+            encoder = encoder.encodeContentTypeAs(type, ContentType.BINARY);
+        }
+        RAW = RestAssuredConfig.config().encoderConfig(encoder);
+    }
+
+    /**
+     * Path values that Payara's HTTP layer refuses while decoding the URI, before any application code runs (a NUL
+     * byte, bytes that are not UTF-8, an encoded slash outside the application's servlet) or a DELETE that carries a
+     * body: it answers a bare 400 that no error page can reach. They are counted apart; they still must not be 5xx.
+     */
+    private static final List<String> CONTAINER_REFUSED = List.of("%00", "%C3%28", "/verify/..%2F");
+
+    private Response send(String token, String method, String path, Object body, String contentType) {
+        // /verify answers browsers with an HTML page (a 404 page too); clients that ask for JSON get problem+json
+        RequestSpecification request = (path.startsWith("/verify") ? api.root().accept("application/json") : api.as(token).basePath("").accept("*/*"))
+                .config(RAW).urlEncodingEnabled(false);
+        if (body instanceof byte[] bytes) {
+            request = request.contentType(contentType).body(bytes);
+        } else if (body != null) {
+            request = request.contentType(contentType).body(((String) body).getBytes(StandardCharsets.UTF_8));
+        }
+        return request.request(method, path);
+    }
+
+    private static String abbreviate(Object body) {
+        String text = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.ISO_8859_1) : String.valueOf(body);
+        return text.length() > 100 ? text.substring(0, 100) + "…(" + text.length() + ")" : text;
+    }
+
+    // --- brute force
+
+    @Test
+    void a150PasswordGuessAttackOnOneAccountIsThrottledAndTheOwnerStillGetsIn() throws InterruptedException {
+        World world = new World(api);
+        World.Person victim = world.person(world.divisionId, "TRAINEE");
+        int checked = 0;
+        int throttled = 0;
+        long retryAfter = 0;
+        long started = System.nanoTime();
+        for (int i = 0; i < 150; i++) {
+            Response answer = api.signIn(victim.email(), "Guess-Number-" + i + "-2563");
+            if (answer.statusCode() == 429) {
+                throttled++;
+                assertThat(answer.contentType()).startsWith("application/problem+json");
+                retryAfter = Long.parseLong(answer.header("Retry-After"));
+            } else {
+                assertThat(answer.statusCode()).isEqualTo(401);
+                checked++;
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        // the ITs lock an account for 4 s after 5 failures: at most 5 guesses are checked per lock-out period
+        int allowed = 5 * (1 + (int) Math.ceil(seconds / 4));
+        System.out.printf("Brute force: 150 wrong passwords on one account in %.1f s: %d checked (401), %d throttled (429); at most %d allowed%n",
+                seconds, checked, throttled, allowed);
+        assertThat(checked).isLessThanOrEqualTo(allowed);
+        assertThat(throttled).isEqualTo(150 - checked).isGreaterThanOrEqualTo(100);
+        Thread.sleep((retryAfter + 1) * 1000);
+        api.signIn(victim.email(), Api.PASSWORD).then().statusCode(200);
+    }
+
+    // --- mass assignment
+
+    @Test
+    void roleScoreOrganisationAndStatusCannotBeSetThroughRequestBodies() {
+        String organiser = programAdmin();
+        Estate a = new Estate(api, organiser);
+        String otherOrganization = new World(api).departmentId;
+
+        // roles: HR cannot raise itself or its staff, a trainee cannot change their own record
+        api.as(a.hrToken).body(Map.of("roles", List.of("HR", "ADMIN"))).patch("/people/" + a.hr.id()).then().statusCode(403);
+        api.as(a.hrToken).body(Map.of("roles", List.of("PROGRAM_ADMIN"))).patch("/people/" + a.first.person.id()).then().statusCode(403);
+        api.as(a.first.token).body(Map.of("roles", List.of("ADMIN"))).patch("/people/" + a.first.person.id()).then().statusCode(403);
+        api.as(a.first.token).body(Map.of("organizationId", otherOrganization)).patch("/people/" + a.first.person.id()).then().statusCode(403);
+        api.as(a.hrToken).get("/me").then().statusCode(200).body("person.roles", not(hasItem("ADMIN")));
+        api.as(a.first.token).get("/me").then().statusCode(200).body("person.roles", not(hasItem("ADMIN")))
+                .body("organization.id", equalTo(a.world.divisionId));
+
+        // organisation: HR registers only into its own subtree, and only trainees
+        Map<String, Object> outsider = new HashMap<>();
+        String email = "mass-" + a.world.tag() + "@" + a.world.tag() + ".example.org";
+        outsider.put("email", email);
+        outsider.put("firstNameTh", "สมชาย");
+        outsider.put("lastNameTh", "ใจดี");
+        outsider.put("organizationId", otherOrganization);
+        outsider.put("roles", List.of("TRAINEE"));
+        api.as(a.hrToken).body(outsider).post("/people").then().statusCode(oneOf(403, 404, 422));
+        outsider.put("organizationId", a.world.divisionId);
+        outsider.put("roles", List.of("ADMIN"));
+        api.as(a.hrToken).body(outsider).post("/people").then().statusCode(403);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM person WHERE email = ?", email)).isZero();
+
+        // status and organisation of an enrolment come from the rules, not the body
+        World.Person staff = a.world.person(a.world.divisionId, "TRAINEE");
+        api.as(a.hrToken).body(Map.of("personId", staff.id(), "status", "ENROLLED", "organizationId", otherOrganization))
+                .post("/cohorts/" + a.cohortId + "/enrollments").then().statusCode(201)
+                .body("status", equalTo("NOMINATED")).body("organizationId", equalTo(a.world.divisionId));
+
+        // score and owner of work and attempts come from the server
+        Map<String, Object> work = new HashMap<>();
+        work.put("text", "งานที่ส่ง");
+        work.put("personId", a.second.person.id());
+        work.put("score", 10);
+        work.put("daysLate", -3);
+        work.put("grade", Map.of("score", 10, "released", true));
+        String revision = api.as(a.first.token).body(work).post("/assessments/" + a.workId + "/submissions").then().statusCode(201)
+                .body("personId", equalTo(a.first.person.id())).body("grade", nullValue()).body("daysLate", equalTo(0))
+                .extract().path("id");
+        api.as(a.first.token).body(Map.of("score", 10, "status", "SUBMITTED")).post("/attempts/" + a.first.attemptId + "/submit")
+                .then().statusCode(200).body("score", equalTo(0.0f));
+
+        // the grader, the report's author and progress owner are the caller
+        api.as(a.trainerToken).body(Map.of("score", 4, "gradedBy", a.hr.id(), "personId", a.second.person.id()))
+                .put("/submissions/" + revision + "/grade").then().statusCode(200)
+                .body("personId", equalTo(a.first.person.id())).body("grade.gradedBy", equalTo(a.trainer.id()));
+        api.as(a.first.token).body(Map.of("text", "รายงาน", "links", List.of(), "personId", a.second.person.id()))
+                .post("/field-assignments/" + a.fieldAssignmentId + "/reports").then().statusCode(201)
+                .body("personId", equalTo(a.first.person.id()));
+        api.as(a.first.token).body(Map.of("completed", true, "secondsSpent", 60, "personId", a.second.person.id()))
+                .put("/lessons/" + a.lessonId + "/progress").then().statusCode(200);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM lesson_progress WHERE person_id = ?", a.second.person.id())).isZero();
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM lesson_progress WHERE person_id = ?", a.first.person.id())).isEqualTo(1);
+
+        // a cohort's programme is fixed at creation
+        api.as(organiser).body(Map.of("programId", new Estate(api, organiser).programId, "nameTh", "รุ่นที่ 1 (แก้ชื่อ)"))
+                .patch("/cohorts/" + a.cohortId).then().statusCode(200).body("programId", equalTo(a.programId));
+    }
+
+    // --- XSS and formula injection through names
+
+    @Test
+    void namesThatLookLikeFormulasOrMarkupComeBackNeutralisedInExportsAndEncodedOnPages() throws IOException {
+        World world = new World(api);
+        String organiser = world.token(world.person(world.departmentId, "PROGRAM_ADMIN"));
+        String cohortId = world.cohort(organiser, world.program(organiser, "นักสื่อสาร", "CONTENT_CREATOR"), "2020-11-23", "2020-11-26");
+        // five, so that they are issued within the request (the ITs' sync limit)
+        List<String> hostile = List.of("=HYPERLINK(\"http://evil.example\",\"คลิก\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
+                "<script>alert('xss')</script>");
+        for (String name : hostile) {
+            World.Person person = world.namedPerson(world.divisionId, null, name,
+                    name.startsWith("<") ? "\"><img src=x onerror=alert(1)>" : "ทดสอบ", "TRAINEE");
+            api.as(organiser).body(Map.of("personId", person.id())).post("/cohorts/" + cohortId + "/enrollments").then().statusCode(201);
+        }
+        api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200).body("issued", equalTo(hostile.size()));
+
+        List<String> csvs = new ArrayList<>();
+        csvs.add(api.as(organiser).accept("text/csv").get("/cohorts/" + cohortId + "/gradebook").then().statusCode(200).extract().asString());
+        csvs.add(api.as(organiser).accept("text/csv").get("/cohorts/" + cohortId + "/attendance").then().statusCode(200).extract().asString());
+        csvs.add(api.as(organiser).accept("text/csv").get("/cohorts/" + cohortId + "/progress").then().statusCode(200).extract().asString());
+        Response zip = api.as(organiser).accept("application/zip").get("/cohorts/" + cohortId + "/certificates.zip");
+        zip.then().statusCode(200);
+        try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(zip.asByteArray()))) {
+            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                if (entry.getName().endsWith(".csv")) {
+                    csvs.add(new String(entries.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        assertThat(csvs).hasSize(4);
+        int cells = 0;
+        for (String csv : csvs) {
+            assertThat(csv).contains("'=HYPERLINK").contains("'@SUM(A1:A9)");
+            for (org.apache.commons.csv.CSVRecord record : org.apache.commons.csv.CSVFormat.EXCEL.parse(new java.io.StringReader(csv.replace("\uFEFF", "")))) {
+                for (String cell : record) {
+                    cells++;
+                    assertThat(cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0 || cell.matches("-?[0-9.]+"))
+                            .as("cell %s would run as a formula", cell).isTrue();
+                }
+            }
+        }
+        System.out.printf("Formula injection: %d CSV cells in 4 exports, none starts a formula%n", cells);
+
+        List<Map<String, String>> certificates = api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then()
+                .statusCode(200).extract().jsonPath().getList("");
+        assertThat(certificates).hasSize(hostile.size());
+        String scripted = null;
+        for (Map<String, String> certificate : certificates) {
+            String page = api.root().accept("text/html").get("/verify/" + certificate.get("serial")).then().statusCode(200)
+                    .contentType(containsString("text/html")).extract().asString();
+            assertThat(page).doesNotContain("<script>alert").doesNotContain("<img src=x");
+            if (certificate.get("holderName").contains("<script>")) {
+                scripted = page;
+            }
+        }
+        System.out.printf("XSS: %d verification pages with markup or formulas in the holder's name, all encoded%n", certificates.size());
+        assertThat(scripted).contains("&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;");
+    }
+}
