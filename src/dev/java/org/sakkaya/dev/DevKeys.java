@@ -51,9 +51,7 @@ public final class DevKeys {
         }
         try {
             Files.createDirectories(folder);
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
+            KeyPair pair = rsa2048();
             Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
             ownerOnly(privateKey);
             Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
@@ -77,9 +75,7 @@ public final class DevKeys {
         }
         try {
             Files.createDirectories(folder);
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
+            KeyPair pair = rsa2048();
             X500Name subject = new X500Name("CN=Sakkaya demo certificate signer (self-signed), O=Sakkaya, C=TH");
             Instant now = Instant.now();
             X509CertificateHolder holder = new JcaX509v3CertificateBuilder(subject, new BigInteger(64, new SecureRandom()),
@@ -103,6 +99,12 @@ public final class DevKeys {
         } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("Could not create the certificate signing key in " + folder, e);
         }
+    }
+
+    private static KeyPair rsa2048() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
     }
 
     private static void ownerOnly(Path file) throws IOException {
