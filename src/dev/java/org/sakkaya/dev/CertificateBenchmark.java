@@ -220,7 +220,7 @@ public final class CertificateBenchmark {
                     if (firstByte < 0) {
                         firstByte = (System.nanoTime() - zipStart) / 1e6;
                     }
-                    in.transferTo(OutputStreamNull.INSTANCE);
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
                     entries++;
                 }
             }
@@ -327,11 +327,7 @@ public final class CertificateBenchmark {
                             heapPeak = Math.max(heapPeak, (long) Double.parseDouble(m.group(1)));
                         }
                         if (pid > 0) {
-                            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                                if (line.startsWith("VmRSS:")) {
-                                    rssPeak = Math.max(rssPeak, Long.parseLong(line.replaceAll("\\D", "")) * 1024);
-                                }
-                            }
+                            rssPeak = Math.max(rssPeak, (long) (StartupBenchmark.rssMb(pid) * 1024 * 1024));
                         }
                         Thread.sleep(100);
                     } catch (InterruptedException e) {
@@ -377,20 +373,6 @@ public final class CertificateBenchmark {
                 count.addAndGet(n);
             }
             return n;
-        }
-    }
-
-    private static final class OutputStreamNull extends java.io.OutputStream {
-        static final OutputStreamNull INSTANCE = new OutputStreamNull();
-
-        @Override
-        public void write(int b) {
-            // discarded
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            // discarded
         }
     }
 }

@@ -132,7 +132,8 @@ public final class StartupBenchmark {
         throw new IllegalStateException(url + " never answered");
     }
 
-    private static double rssMb(long pid) {
+    /** The resident set of a process on this machine, in MB, from /proc; -1 when it is gone. */
+    static double rssMb(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith("VmRSS:")) {

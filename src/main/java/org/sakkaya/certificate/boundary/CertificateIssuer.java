@@ -5,12 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +18,7 @@ import org.sakkaya.certificate.entity.CertificateJob;
 import org.sakkaya.identity.boundary.Organizations;
 import org.sakkaya.identity.boundary.People;
 import org.sakkaya.identity.boundary.PersonSummary;
+import org.sakkaya.platform.Sha256;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.boundary.Programs;
@@ -98,7 +96,7 @@ public class CertificateIssuer {
                     cohort.nameTh(), issuedOn, serial, verifyUrl(serial)));
             byte[] pdf = signing.sign(rendered, clock.instant(), layout.title() + " " + program.nameTh() + " " + cohort.nameTh());
             em.persist(new Certificate(serial, p.kind(), p.enrollmentId(), p.personId(), cohortId, p.organizationId(), holder,
-                    program.nameTh(), cohort.number(), issuedOn, pdf, sha256(pdf), signing.signerName(), issuedBy, clock.instant()));
+                    program.nameTh(), cohort.number(), issuedOn, pdf, Sha256.hex(pdf), signing.signerName(), issuedBy, clock.instant()));
             issued++;
             if (p.kind() == Certificate.Kind.PARTICIPATION) {
                 participation++;
@@ -114,13 +112,5 @@ public class CertificateIssuer {
 
     public String verifyUrl(String serial) {
         return (publicUrl.endsWith("/") ? publicUrl : publicUrl + "/") + "verify/" + serial;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

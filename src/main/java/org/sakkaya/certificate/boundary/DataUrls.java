@@ -2,6 +2,7 @@ package org.sakkaya.certificate.boundary;
 
 import java.util.Base64;
 import org.sakkaya.certificate.control.CertificatePdf;
+import org.sakkaya.platform.files.FileStore;
 import org.sakkaya.platform.problem.InvalidInput;
 
 /** Template images travel as data URLs; only PNG and JPEG that OpenPDF can print are taken. */
@@ -11,7 +12,7 @@ final class DataUrls {
     private DataUrls() {
     }
 
-    /** The image in {@code url}, or null for none; {@code field} names it in the 422 problem. */
+    /** The image in {@code url}, or null for none; {@code field} names it in the 400 problem. */
     static byte[] image(String url, String field) {
         if (url == null || url.isBlank()) {
             return null;
@@ -30,10 +31,9 @@ final class DataUrls {
         if (bytes.length > MAX_BYTES) {
             throw new InvalidInput(field, "is larger than " + MAX_BYTES / 1024 + " KiB");
         }
-        boolean png = bytes.length > 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
-        boolean jpeg = bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 && (bytes[2] & 0xff) == 0xff;
-        if (header.contains("png") ? !png : !jpeg) {
-            throw new InvalidInput(field, "does not hold the " + (header.contains("png") ? "PNG" : "JPEG") + " image it claims");
+        String claimed = header.substring("data:".length(), header.indexOf(';'));
+        if (!claimed.equals(FileStore.typeOf(bytes))) {
+            throw new InvalidInput(field, "does not hold the " + (claimed.endsWith("png") ? "PNG" : "JPEG") + " image it claims");
         }
         try {
             CertificatePdf.image(bytes);
@@ -47,7 +47,6 @@ final class DataUrls {
         if (image == null) {
             return null;
         }
-        boolean png = image.length > 1 && (image[0] & 0xff) == 0x89;
-        return "data:image/" + (png ? "png" : "jpeg") + ";base64," + Base64.getEncoder().encodeToString(image);
+        return "data:" + FileStore.typeOf(image) + ";base64," + Base64.getEncoder().encodeToString(image);
     }
 }

@@ -5,11 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import org.sakkaya.identity.control.LoginThrottle;
 import org.sakkaya.identity.control.PasswordHasher;
@@ -17,6 +13,7 @@ import org.sakkaya.identity.control.PasswordPolicy;
 import org.sakkaya.identity.control.TokenIssuer;
 import org.sakkaya.identity.entity.Account;
 import org.sakkaya.identity.entity.Person;
+import org.sakkaya.platform.Sha256;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.problem.TooManyRequests;
@@ -97,10 +94,6 @@ public class Authentication {
     }
 
     static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(value);
     }
 }

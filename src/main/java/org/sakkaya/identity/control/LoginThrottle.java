@@ -5,18 +5,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sakkaya.platform.Sha256;
 
 /**
  * Counts failed sign-ins per account and per client address in the database, so that every instance of a cluster
@@ -114,13 +111,7 @@ public class LoginThrottle {
     }
 
     static String accountKey(String email) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(String.valueOf(email).strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return "account:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "account:" + Sha256.hex(String.valueOf(email).strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     static String addressKey(String address) {

@@ -49,6 +49,11 @@ public class FileStore {
 
     private static final Tika TIKA = new Tika();
 
+    /** The media type of bytes held in memory, by their content (magic bytes), as uploads are typed. */
+    public static String typeOf(byte[] bytes) {
+        return TIKA.detect(bytes);
+    }
+
     @PersistenceContext
     EntityManager em;
 

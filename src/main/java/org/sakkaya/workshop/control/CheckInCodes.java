@@ -2,11 +2,10 @@ package org.sakkaya.workshop.control;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
+import org.sakkaya.platform.Sha256;
 
 /**
  * Check-in codes: six characters a trainee types from the screen at the front of the room. The alphabet leaves out
@@ -48,13 +47,7 @@ public final class CheckInCodes {
     }
 
     public static String hash(String sessionId, String code) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((sessionId + ":" + normalize(code)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(sessionId + ":" + normalize(code));
     }
 
     /**
