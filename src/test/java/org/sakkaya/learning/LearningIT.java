@@ -178,12 +178,25 @@ class LearningIT {
         progress(trainee, course[1], false, 120).then().statusCode(200).body("completed", equalTo(true)).body("secondsSpent", equalTo(300));
         progress(trainee, course[2], false, 200).then().statusCode(200).body("course.lessonsCompleted", equalTo(1)).body("course.secondsSpent", equalTo(500));
 
+        String mine = "courses.find { it.courseId == '" + course[0] + "' }.";
         api.as(trainee).queryParam("cohortId", cohortId).get("/me/progress").then().statusCode(200)
-                .body("completionPercent", equalTo(33.33f))
-                .body("courses[0].lessons", hasSize(3))
-                .body("courses[0].lessons[0].completed", equalTo(true))
-                .body("courses[0].lessons[1].completed", equalTo(false))
-                .body("courses[0].lessons[1].secondsSpent", equalTo(200));
+                .body(mine + "lessons", hasSize(3))
+                .body(mine + "lessonsCompleted", equalTo(1))
+                .body(mine + "completionPercent", equalTo(33.33f))
+                .body(mine + "secondsSpent", equalTo(500))
+                .body(mine + "lessons[0].completed", equalTo(true))
+                .body(mine + "lessons[0].completedAt", notNullValue())
+                .body(mine + "lessons[1].completed", equalTo(false))
+                .body(mine + "lessons[1].secondsSpent", equalTo(200))
+                .body(mine + "lessons[2].title", equalTo("เอกสารประกอบ"))
+                .body(mine + "lessons[2].completedAt", nullValue());
+        // a course with no lessons yet is listed, empty, and counts nothing towards the cohort's completion
+        String empty = api.as(organiser).body(Map.of("title", "ก่อนเรียน: แนะนำหลักสูตร")).post("/courses").then().statusCode(201).extract().path("id");
+        api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + empty).then().statusCode(200);
+        api.as(trainee).queryParam("cohortId", cohortId).get("/me/progress").then().statusCode(200)
+                .body("courses.find { it.courseId == '" + empty + "' }.lessons", hasSize(0))
+                .body("courses.find { it.courseId == '" + empty + "' }.lessonCount", equalTo(0))
+                .body(mine + "lessonsCompleted", equalTo(1));
         api.as(trainee).queryParam("cohortId", UUID.randomUUID().toString()).get("/me/progress").then().statusCode(404);
         api.as(trainee).get("/me/progress").then().statusCode(400).body("errors[0].field", equalTo("cohortId"));
         api.as(organiser).body(Map.of("completed", true)).put("/lessons/" + course[1] + "/progress").then().statusCode(403);
