@@ -13,6 +13,7 @@ import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -403,6 +404,54 @@ class OutcomesIT {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(frozen.getList("items.passed", Boolean.class)).containsExactlyInAnyOrder(true, true, true, true, false);
         assertThat(frozen.getString("items.find { it.passed == false }.personId")).isEqualTo(weak.person().id());
+    }
+
+    @Test
+    void aDrillDownPagedOverSeveralCohortsListsExactlyTheRecordsCountedInOneOrder() {
+        String programId = program("นักวิทยาการข้อมูล รุ่นต่อเนื่อง");
+        // three cohorts of fiscal year 2545: 2 of 3 pass, none of 2, 3 of 4
+        int[][] scores = {{8, 2, 9}, {1, 3}, {7, 10, 4, 6}};
+        String[] starts = {"2001-11-05", "2002-01-07", "2002-03-04"};
+        for (int c = 0; c < scores.length; c++) {
+            String cohort = cohort(programId, c + 1, starts[c], LocalDate.parse(starts[c]).plusDays(3).toString());
+            String work = assignment(cohort);
+            for (int score : scores[c]) {
+                trainee(cohort, work, world.divisionId, score);
+            }
+        }
+        Map<String, Object> scope = Map.of("programId", programId);
+        String id = api.as(organiser).body(indicator(2545, List.of(
+                activity("ผู้เข้ารับการอบรมผ่านเกณฑ์การประเมินผล", "PASS_RATE", scope, 80, "PERCENT"),
+                activity("ผู้ผ่านเกณฑ์", "TRAINEES_PASSED", scope, 5, "PERSON"),
+                activity("ส่งบุคลากรเข้ารับการอบรม", "TRAINEES_SENT", scope, 9, "PERSON"))))
+                .post("/indicators").then().statusCode(201).extract().path("id");
+        JsonPath status = api.as(executive).queryParam("records", 4).get("/indicators/" + id + "/status").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(status.getList("activities.numerator", Integer.class)).containsExactly(5, 5, 9);
+        assertThat(status.getInt("activities[0].denominator")).isEqualTo(9);
+        assertThat(status.getList("activities.recordsTotal", Integer.class)).containsExactly(9, 5, 9);
+        api.as(organiser).post("/indicators/" + id + "/close").then().statusCode(200);
+
+        // the frozen list is read in one statement in the drill-down's order; live pages read only the cohorts they
+        // cover: page after page, of every size, they must give the same records in the same order
+        for (int a = 0; a < 3; a++) {
+            String activity = status.getString("activities[" + a + "].activityId");
+            List<String> frozen = api.as(executive).queryParam("frozen", true).queryParam("size", 100)
+                    .get("/indicators/" + id + "/activities/" + activity + "/records").then().statusCode(200)
+                    .extract().jsonPath().getList("items.id");
+            assertThat(frozen).hasSize(a == 1 ? 5 : 9).doesNotHaveDuplicates();
+            assertThat(status.getList("activities[" + a + "].records.id")).isEqualTo(frozen.subList(0, 4));
+            for (int size : new int[] {1, 2, 3, 4, 100}) {
+                List<String> live = new ArrayList<>();
+                for (int page = 0; page * size < frozen.size() + size; page++) {
+                    JsonPath p = api.as(executive).queryParam("size", size).queryParam("page", page)
+                            .get("/indicators/" + id + "/activities/" + activity + "/records").then().statusCode(200).extract().jsonPath();
+                    assertThat(p.getInt("total")).isEqualTo(frozen.size());
+                    live.addAll(p.getList("items.id"));
+                }
+                assertThat(live).as("activity %d in pages of %d", a, size).isEqualTo(frozen);
+            }
+        }
     }
 
     @Test

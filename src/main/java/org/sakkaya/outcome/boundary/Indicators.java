@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -35,7 +34,6 @@ import org.sakkaya.outcome.entity.AcademicOutput;
 import org.sakkaya.outcome.entity.Indicator;
 import org.sakkaya.outcome.entity.IndicatorActivity;
 import org.sakkaya.outcome.entity.IndicatorSnapshot;
-import org.sakkaya.outcome.entity.Measure;
 import org.sakkaya.outcome.entity.Scope;
 import org.sakkaya.outcome.entity.Unit;
 import org.sakkaya.platform.Bangkok;
@@ -60,7 +58,6 @@ import org.sakkaya.program.entity.Cohort;
  */
 @ApplicationScoped
 public class Indicators {
-    private static final Set<Measure> TRAINEE_MEASURES = EnumSet.of(Measure.PASS_RATE, Measure.TRAINEES_SENT, Measure.TRAINEES_PASSED);
 
     @PersistenceContext
     EntityManager em;
@@ -149,21 +146,28 @@ public class Indicators {
         em.createQuery("SELECT s FROM IndicatorSnapshot s WHERE s.indicatorId = :id", IndicatorSnapshot.class)
                 .setParameter("id", id).getResultList().forEach(s -> frozen.put(s.activityId(), s));
         Instant asOf = clock.instant();
+        Measurements.Counting counting = measurements.counting(year, recordsLimit > 0);
+        List<Figure> figures = new ArrayList<>();
+        List<List<Counted>> counted = new ArrayList<>();
+        for (IndicatorActivity a : activities) {
+            figures.add(counting.figure(a.measure(), a.scope()));
+            counted.add(recordsLimit == 0 ? List.of() : counting.records(a.measure(), a.scope(), 0, recordsLimit));
+        }
+        List<List<IndicatorStatus.Record>> records = named(counted);
         List<IndicatorStatus.Activity> lines = new ArrayList<>();
         int achieved = 0;
-        for (IndicatorActivity a : activities) {
-            Figure figure = measurements.figure(a.measure(), a.scope(), year);
+        for (int i = 0; i < activities.size(); i++) {
+            IndicatorActivity a = activities.get(i);
+            Figure figure = figures.get(i);
             boolean met = a.achievedBy(figure.actual());
             achieved += met ? 1 : 0;
             long total = figure.denominator() != null ? figure.denominator() : figure.numerator();
-            List<IndicatorStatus.Record> records = recordsLimit == 0 ? List.of()
-                    : named(measurements.records(a.measure(), a.scope(), year, 0, recordsLimit));
             IndicatorSnapshot s = frozen.get(a.id());
             IndicatorStatus.Frozen snapshot = s == null ? null : new IndicatorStatus.Frozen(s.numerator(), s.denominator(), s.actual(),
                     s.achieved(), Bangkok.time(s.asOf()), s.denominator() != null ? s.denominator() : s.numerator());
             lines.add(new IndicatorStatus.Activity(a.id(), a.position(), a.title(), a.measure(), a.strategy(), a.target(), a.unit(),
                     a.unit().th(), a.startsOn(), a.dueOn(), a.periodNote(), figure.numerator(), figure.denominator(), figure.actual(),
-                    met, Bangkok.time(asOf), total, records, snapshot));
+                    met, Bangkok.time(asOf), total, records.get(i), snapshot));
         }
         return new IndicatorStatus(indicator.id(), indicator.code(), indicator.nameTh(), year.buddhistYear(), year.firstDay(),
                 year.lastDay(), indicator.closed(), Bangkok.time(indicator.closedAt()), Bangkok.time(asOf), achieved,
@@ -181,12 +185,13 @@ public class Indicators {
                     .orElseThrow(() -> new NotFound("Snapshot of activity", activityId));
             List<Counted> all = parse(snapshot.recordsJson());
             List<Counted> slice = all.subList(Math.min(offset, all.size()), Math.min(offset + page.size(), all.size()));
-            return new Page<>(named(slice), page.page(), page.size(), all.size());
+            return new Page<>(named(List.of(slice)).get(0), page.page(), page.size(), all.size());
         }
         FiscalYear year = indicator.fiscalYear();
         refresh(List.of(activity), year);
-        long total = measurements.recordCount(activity.measure(), activity.scope(), year);
-        return new Page<>(named(measurements.records(activity.measure(), activity.scope(), year, offset, page.size())),
+        Measurements.Counting counting = measurements.counting(year, true);
+        long total = counting.recordCount(activity.measure(), activity.scope());
+        return new Page<>(named(List.of(counting.records(activity.measure(), activity.scope(), offset, page.size()))).get(0),
                 page.page(), page.size(), total);
     }
 
@@ -217,7 +222,7 @@ public class Indicators {
         Set<String> named = new LinkedHashSet<>();
         boolean wholeYear = false;
         for (IndicatorActivity a : activities) {
-            if (!TRAINEE_MEASURES.contains(a.measure())) {
+            if (!a.measure().countsTrainees()) {
                 continue;
             }
             if (a.scope().cohortIds().isEmpty()) {
@@ -232,18 +237,21 @@ public class Indicators {
         passResults.refreshStale(named);
     }
 
-    /** Names are looked up now, from the person records: an erased person shows as erased, in snapshots too. */
-    private List<IndicatorStatus.Record> named(List<Counted> counted) {
+    /**
+     * Names are looked up now, from the person records: an erased person shows as erased, in snapshots too. The
+     * lists are named together, with one look-up of people (and one of works) for all of them.
+     */
+    private List<List<IndicatorStatus.Record>> named(List<List<Counted>> lists) {
         Set<String> people = new HashSet<>();
         Set<String> outputIds = new HashSet<>();
-        counted.forEach(c -> {
+        lists.forEach(counted -> counted.forEach(c -> {
             if (c.personId() != null) {
                 people.add(c.personId());
             }
             if ("OUTPUT".equals(c.type())) {
                 outputIds.add(c.id());
             }
-        });
+        }));
         Map<String, List<String>> authorIds = new HashMap<>();
         if (!outputIds.isEmpty()) {
             em.createQuery("SELECT w FROM AcademicOutput w WHERE w.id IN :ids", AcademicOutput.class)
@@ -255,11 +263,11 @@ public class Indicators {
                     });
         }
         Map<String, PersonSummary> names = this.people.summaries(people);
-        return counted.stream().map(c -> new IndicatorStatus.Record(c.type(), c.id(), c.personId(),
+        return lists.stream().map(counted -> counted.stream().map(c -> new IndicatorStatus.Record(c.type(), c.id(), c.personId(),
                 c.personId() == null || !names.containsKey(c.personId()) ? null : names.get(c.personId()).fullNameTh(),
                 c.organizationId(), c.cohortId(), c.passed(), c.title(), c.on(),
                 "OUTPUT".equals(c.type()) ? authorIds.getOrDefault(c.id(), List.of()).stream()
-                        .map(p -> names.containsKey(p) ? names.get(p).fullNameTh() : null).toList() : null)).toList();
+                        .map(p -> names.containsKey(p) ? names.get(p).fullNameTh() : null).toList() : null)).toList()).toList();
     }
 
     private IndicatorActivity activity(String indicatorId, int i, IndicatorRequest.ActivityRequest r) {

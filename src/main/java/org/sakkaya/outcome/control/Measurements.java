@@ -8,7 +8,10 @@ import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.sakkaya.outcome.entity.Measure;
 import org.sakkaya.outcome.entity.Scope;
 import org.sakkaya.program.control.FiscalYear;
@@ -56,6 +59,108 @@ public class Measurements {
         return Figure.count(number(q.select("COUNT(*)").create(em).getSingleResult()));
     }
 
+    /**
+     * Counts the activities of one request together: trainee measures (pass rate, trainees sent, trainees passed)
+     * over the same scope are one aggregate of {@code pass_decision}, whatever their number, and their drill-downs
+     * share their pages. With {@code drillDown}, that aggregate is grouped by cohort, in the drill-down's order, so that
+     * a page of records reads only the cohorts it covers instead of sorting every record counted.
+     */
+    public Counting counting(FiscalYear year, boolean drillDown) {
+        return new Counting(year, drillDown);
+    }
+
+    /** The trainees of one scope: in all, and per cohort in the drill-down's order when asked for. */
+    private record Tally(long evaluated, long passed, List<CohortTally> cohorts) {
+    }
+
+    private record CohortTally(String cohortId, long evaluated, long passed) {
+    }
+
+    /** One request's counting; see {@link #counting}. Not thread-safe, and meant to live for one request. */
+    public final class Counting {
+        private final FiscalYear year;
+        private final boolean drillDown;
+        private final Map<Scope, Tally> tallies = new HashMap<>();
+        private final Map<List<Object>, List<Counted>> pages = new HashMap<>();
+
+        private Counting(FiscalYear year, boolean drillDown) {
+            this.year = year;
+            this.drillDown = drillDown;
+        }
+
+        public Figure figure(Measure measure, Scope scope) {
+            if (!measure.countsTrainees()) {
+                return Measurements.this.figure(measure, scope, year);
+            }
+            Tally t = tally(scope);
+            return switch (measure) {
+                case PASS_RATE -> Figure.rate(t.passed(), t.evaluated());
+                case TRAINEES_PASSED -> Figure.count(t.passed());
+                default -> Figure.count(t.evaluated());
+            };
+        }
+
+        /** How many records {@link #records} has: the denominator of a rate, else the count. */
+        public long recordCount(Measure measure, Scope scope) {
+            Figure figure = figure(measure, scope);
+            return figure.denominator() != null ? figure.denominator() : figure.numerator();
+        }
+
+        /** The records counted, in the order of {@link Measurements#records}, a page at a time. */
+        public List<Counted> records(Measure measure, Scope scope, int offset, int limit) {
+            if (!measure.countsTrainees() || !drillDown) {
+                return Measurements.this.records(measure, scope, year, offset, limit);
+            }
+            boolean passedOnly = measure == Measure.TRAINEES_PASSED;
+            return pages.computeIfAbsent(List.of(scope, passedOnly, offset, limit), k -> {
+                // the cohorts that hold records offset .. offset + limit, and where in the first one the page starts
+                List<String> covered = new ArrayList<>();
+                long before = 0;
+                long skip = 0;
+                for (CohortTally c : tally(scope).cohorts()) {
+                    long n = passedOnly ? c.passed() : c.evaluated();
+                    if (n == 0 || before + n <= offset) {
+                        before += n;
+                        continue;
+                    }
+                    if (covered.isEmpty()) {
+                        skip = offset - before;
+                    }
+                    covered.add(c.cohortId());
+                    before += n;
+                    if (before >= (long) offset + limit) {
+                        break;
+                    }
+                }
+                return covered.isEmpty() ? List.of()
+                        : Measurements.this.records(measure, new Scope(scope.programId(), Set.copyOf(covered), scope.organizationId()),
+                        year, Math.toIntExact(skip), limit);
+            });
+        }
+
+        private Tally tally(Scope scope) {
+            return tallies.computeIfAbsent(scope, s -> {
+                Query q = from(Measure.TRAINEES_SENT, s, year);
+                if (!drillDown) {
+                    Object[] row = (Object[]) q.select("COUNT(*), COALESCE(SUM(d.passed), 0)").create(em).getSingleResult();
+                    return new Tally(number(row[0]), number(row[1]), null);
+                }
+                List<CohortTally> cohorts = new ArrayList<>();
+                long evaluated = 0;
+                long passed = 0;
+                for (Object r : q.select("d.cohort_id, COUNT(*), COALESCE(SUM(d.passed), 0)")
+                        .suffix(" GROUP BY c.starts_on, c.id ORDER BY c.starts_on, c.id").create(em).getResultList()) {
+                    Object[] row = (Object[]) r;
+                    CohortTally c = new CohortTally((String) row[0], number(row[1]), number(row[2]));
+                    evaluated += c.evaluated();
+                    passed += c.passed();
+                    cohorts.add(c);
+                }
+                return new Tally(evaluated, passed, cohorts);
+            });
+        }
+    }
+
     private static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
     }
@@ -82,12 +187,6 @@ public class Measurements {
                     c[5] == null ? null : flag(c[5]), (String) c[6], date(c[7])));
         }
         return out;
-    }
-
-    /** How many records {@link #records} has: the denominator of a rate, else the count. */
-    public long recordCount(Measure measure, Scope scope, FiscalYear year) {
-        Figure figure = figure(measure, scope, year);
-        return figure.denominator() != null ? figure.denominator() : figure.numerator();
     }
 
     private static boolean flag(Object value) {

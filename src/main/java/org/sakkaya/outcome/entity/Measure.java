@@ -23,4 +23,9 @@ public enum Measure {
     public Unit unit() {
         return unit;
     }
+
+    /** Counted from the trainees' pass decisions (and so kept current by deciding the cohorts in scope first). */
+    public boolean countsTrainees() {
+        return this == PASS_RATE || this == TRAINEES_SENT || this == TRAINEES_PASSED;
+    }
 }
