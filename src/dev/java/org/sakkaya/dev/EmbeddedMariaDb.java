@@ -20,6 +20,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     public static EmbeddedMariaDb start(Path folder, int port) {
+        return start(folder, port, null);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, with InnoDB's buffer pool of the size given ({@code 1G}, {@code 512M}); null keeps
+     * MariaDB's default of 128 MB, which is enough for the demo and the tests but not for a ministry's data.
+     */
+    public static EmbeddedMariaDb start(Path folder, int port, String bufferPool) {
         try {
             Path base = folder.resolve("base");
             Path data = folder.resolve("data");
@@ -36,6 +44,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .addArg("--innodb-flush-log-at-trx-commit=1")
                     .addArg("--max-connections=400")
                     .addArg("--bind-address=127.0.0.1");
+            if (bufferPool != null && !bufferPool.isBlank()) {
+                if (!bufferPool.matches("[0-9]+[KMG]?")) {
+                    throw new IllegalArgumentException("The buffer pool size must be a number with K, M or G, such as 1G: " + bufferPool);
+                }
+                config.addArg("--innodb-buffer-pool-size=" + bufferPool);
+            }
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }

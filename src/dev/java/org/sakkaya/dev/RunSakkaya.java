@@ -43,7 +43,7 @@ public final class RunSakkaya {
         if (dbUrl == null || dbUrl.isBlank()) {
             int dbPort = Integer.parseInt(env.getOrDefault("SAKKAYA_EMBEDDED_DB_PORT", "3307"));
             System.out.println("Starting the embedded MariaDB on port " + dbPort + " (data in " + dataDir.resolve("mariadb") + ")");
-            embedded = EmbeddedMariaDb.start(dataDir.resolve("mariadb"), dbPort);
+            embedded = EmbeddedMariaDb.start(dataDir.resolve("mariadb"), dbPort, env.get("SAKKAYA_EMBEDDED_DB_BUFFER_POOL"));
             embedded.database("sakkaya", false);
             dbUrl = embedded.url("sakkaya");
             dbUser = "root";
