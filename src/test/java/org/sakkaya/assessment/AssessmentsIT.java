@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -482,6 +483,77 @@ class AssessmentsIT {
         api.as(organiser).post("/enrollments/" + leaves + "/withdraw").then().statusCode(200);
         api.as(organiser).get("/cohorts/" + future + "/gradebook").then().statusCode(200)
                 .body("evaluated", equalTo(1)).body("rows[0].enrollmentId", equalTo(stays));
+    }
+
+    @Test
+    void aHandInRetriedWithItsIdempotencyKeyIsAppliedOnceAndAnsweredAgain() throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        String work = api.as(organiser).body(assignment(now.minusDays(1), now.plusDays(1), "REFUSE"))
+                .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        World.Person person = world.person(world.divisionId, "TRAINEE");
+        String trainee = seatedTrainee(person);
+        String path = "/assessments/" + work + "/submissions";
+        Map<String, Object> body = Map.of("text", "รายงานผลการวิเคราะห์ข้อมูลสุขภาพ");
+        String key = UUID.randomUUID().toString();
+
+        Response first = api.as(trainee).header("Idempotency-Key", key).body(body).post(path);
+        first.then().statusCode(201).body("revision", equalTo(1)).header("Idempotent-Replayed", nullValue());
+        String id = first.path("id");
+        // the answer was lost, say, and the client sends the same request again: the same answer, nothing applied twice
+        api.as(trainee).header("Idempotency-Key", key).body(body).post(path).then().statusCode(201)
+                .header("Idempotent-Replayed", "true").header("Location", first.header("Location"))
+                .body("id", equalTo(id)).body("revision", equalTo(1)).body("text", equalTo("รายงานผลการวิเคราะห์ข้อมูลสุขภาพ"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM submission WHERE assessment_id = ? AND person_id = ?", work, person.id())).isEqualTo(1);
+
+        // the key with another request is refused, and applies nothing
+        api.as(trainee).header("Idempotency-Key", key).body(Map.of("text", "ฉบับอื่น")).post(path).then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("Idempotency-Key"));
+        // keys are the caller's own: another trainee's request with the same key is theirs, not answered from this one
+        World.Person colleague = world.person(world.divisionId, "TRAINEE");
+        api.as(seatedTrainee(colleague)).header("Idempotency-Key", key).body(body).post(path).then().statusCode(201)
+                .header("Idempotent-Replayed", nullValue()).body("id", not(equalTo(id))).body("personId", equalTo(colleague.id()));
+
+        // a refused request records nothing: once it is right, the same key applies it
+        String fixed = UUID.randomUUID().toString();
+        api.as(trainee).header("Idempotency-Key", fixed).body(Map.of()).post(path).then().statusCode(400);
+        api.as(trainee).header("Idempotency-Key", fixed).body(Map.of("text", "ฉบับแก้ไข")).post(path).then().statusCode(201)
+                .header("Idempotent-Replayed", nullValue()).body("revision", equalTo(2));
+
+        // 20 parallel sends of one keyed request: one revision, and all 20 get its answer
+        String parallel = UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(pool.submit(() -> api.as(trainee).header("Idempotency-Key", parallel).body(Map.of("text", "ส่งซ้ำพร้อมกัน")).post(path)));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<Response> answer : answers) {
+                assertThat(answer.get().statusCode()).isEqualTo(201);
+                ids.add(answer.get().path("id"));
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM submission WHERE assessment_id = ? AND person_id = ?", work, person.id())).isEqualTo(3);
+
+        // a file, sent again by a client that picks a new multipart boundary for every request: the same request
+        byte[] pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String fileKey = UUID.randomUUID().toString();
+        String withFile = api.as(trainee).header("Idempotency-Key", fileKey).contentType("multipart/form-data")
+                .multiPart("file", "รายงาน.pdf", pdf, "application/pdf").post(path).then().statusCode(201).extract().path("id");
+        api.as(trainee).header("Idempotency-Key", fileKey).contentType("multipart/form-data")
+                .multiPart("file", "รายงาน.pdf", pdf, "application/pdf").post(path).then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(withFile));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM submission WHERE assessment_id = ? AND person_id = ?", work, person.id())).isEqualTo(4);
+
+        // keys that are not keys
+        api.as(trainee).header("Idempotency-Key", "x".repeat(256)).body(body).post(path).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("Idempotency-Key"));
+        api.as(trainee).header("Idempotency-Key", "has space").body(body).post(path).then().statusCode(400)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM submission WHERE assessment_id = ? AND person_id = ?", work, person.id())).isEqualTo(4);
     }
 
     @Test

@@ -33,7 +33,11 @@ public class CertificateJobStore {
     @Inject
     Cohorts cohorts;
 
-    @Transactional
+    /**
+     * In its own transaction: the job is committed before its thread starts, also when the request runs in a
+     * transaction of its own (one with an {@code Idempotency-Key}), and a parallel start's duplicate key stays here.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public CertificateJob create(String cohortId, int total, LocalDate issuedOn, String requestedBy) {
         CertificateJob job = new CertificateJob(Ids.next(), cohortId, total, issuedOn, requestedBy, clock.instant());
         em.persist(job);

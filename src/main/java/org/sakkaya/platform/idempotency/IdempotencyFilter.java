@@ -1,0 +1,380 @@
+package org.sakkaya.platform.idempotency;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.PersistenceException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.UserTransaction;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.Principal;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.sakkaya.platform.problem.FieldError;
+import org.sakkaya.platform.problem.Problem;
+
+/**
+ * {@code Idempotency-Key} on {@code POST} and {@code PATCH} under {@code /api/v1} (the API's conventions): a signed-in
+ * caller's write that carries a key runs in one transaction with the row that records its answer
+ * ({@link IdempotentRequests}). So a write is applied exactly once whatever the client retries:
+ * <ul>
+ * <li>applied and committed: a retry with the key and the same request gets the recorded answer again, with
+ * {@code Idempotent-Replayed: true}, and nothing is applied twice;</li>
+ * <li>not applied (refused, failed, or the server died before the commit): nothing was recorded, so a retry runs
+ * it;</li>
+ * <li>running: a retry waits on the row until the first commits (then gets its answer) or rolls back (then runs);</li>
+ * <li>the key with another request (method, path, query, media type or body): 422, field {@code Idempotency-Key}.</li>
+ * </ul>
+ * The answer is held back until the transaction has committed, so a client never sees a success that was not
+ * recorded. Only successful answers are recorded. Keys are per caller: one caller's key never answers another.
+ * Without a key, or for the token call, nothing changes.
+ */
+@WebFilter(urlPatterns = "/api/v1/*")
+public class IdempotencyFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(IdempotencyFilter.class.getName());
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+    /** Bodies are held in memory to be hashed: at most an upload's limit (25 MiB) and its multipart framing. */
+    private static final int MAX_BODY = 32 * 1024 * 1024;
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @Resource
+    transient UserTransaction transaction;
+
+    @Inject
+    transient IdempotentRequests requests;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        String key = request.getHeader(HEADER);
+        String method = request.getMethod();
+        String person = person(request.getUserPrincipal());
+        if (key == null || person == null || !("POST".equals(method) || "PATCH".equals(method))
+                || request.getRequestURI().endsWith("/auth/token")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            problem(response, Problem.of(400, "bad-request", "Bad request", "The Idempotency-Key header is not valid")
+                    .withErrors(List.of(new FieldError(HEADER, "must be 1 to 255 visible ASCII characters"))));
+            return;
+        }
+        byte[] body = read(request.getInputStream());
+        if (body == null) {
+            problem(response, Problem.of(413, "too-large", "Content too large", "A request with an Idempotency-Key may carry at most 32 MiB"));
+            return;
+        }
+        String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String hash = RequestFingerprint.of(method, path, request.getContentType(), body);
+
+        Optional<IdempotentRequests.Answer> earlier = requests.find(person, key);
+        if (earlier.isPresent() && earlier.get().current()) {
+            replay(earlier.get(), hash, response);
+            return;
+        }
+        if (earlier.isPresent()) {
+            requests.forget(person, key);
+        }
+        try {
+            transaction.begin();
+            try {
+                requests.claim(person, key, hash, method, path);
+            } catch (PersistenceException e) {
+                // the same key committed by a parallel request while this one waited on its row
+                transaction.rollback();
+                Optional<IdempotentRequests.Answer> parallel = requests.find(person, key);
+                if (parallel.isPresent() && parallel.get().current()) {
+                    replay(parallel.get(), hash, response);
+                } else {
+                    problem(response, Problem.of(409, "idempotency-key-in-use", "Conflict", "A request with this Idempotency-Key is running; retry it later")
+                            .withErrors(List.of(new FieldError(HEADER, "is in use by a request that has not finished"))));
+                }
+                return;
+            }
+            BufferedResponse buffered = new BufferedResponse(response);
+            chain.doFilter(new BufferedRequest(request, body), buffered);
+            if (buffered.passedThrough) {
+                transaction.rollback();
+                return;
+            }
+            int status = buffered.getStatus();
+            if (status >= 200 && status < 300 && transaction.getStatus() == Status.STATUS_ACTIVE) {
+                byte[] answer = buffered.body();
+                requests.answer(person, key, status, buffered.getContentType(), buffered.getHeader("Location"), answer);
+                transaction.commit();
+            } else if (status >= 200 && status < 300) {
+                // something marked the transaction to roll back, yet the answer says success: it was not applied
+                transaction.rollback();
+                buffered.reset();
+                problem(response, notApplied());
+                return;
+            } else {
+                transaction.rollback();
+            }
+            buffered.send();
+        } catch (jakarta.transaction.RollbackException | jakarta.transaction.HeuristicMixedException
+                 | jakarta.transaction.HeuristicRollbackException | jakarta.transaction.NotSupportedException | SystemException e) {
+            LOG.log(Level.WARNING, "A request with an Idempotency-Key could not be committed", e);
+            if (!response.isCommitted()) {
+                response.reset();
+                problem(response, notApplied());
+            }
+        } finally {
+            rollbackIfActive();
+        }
+    }
+
+    private static Problem notApplied() {
+        return Problem.of(503, "not-applied", "Service unavailable", "The request was not applied; retry it with the same Idempotency-Key");
+    }
+
+    private void rollbackIfActive() {
+        try {
+            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transaction.rollback();
+            }
+        } catch (SystemException | IllegalStateException e) {
+            LOG.log(Level.WARNING, "Could not roll back a request's transaction", e);
+        }
+    }
+
+    /** The JWT's subject (the person id): keys are the caller's own. Null when nobody is signed in. */
+    private static String person(Principal principal) {
+        return principal instanceof JsonWebToken token ? token.getSubject() : null;
+    }
+
+    /** The whole body, or null when it is over {@link #MAX_BODY}. */
+    private static byte[] read(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY + 1);
+        return body.length > MAX_BODY ? null : body;
+    }
+
+    private static void replay(IdempotentRequests.Answer answer, String hash, HttpServletResponse response) throws IOException {
+        if (!MessageDigest.isEqual(answer.requestHash().getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII))) {
+            problem(response, Problem.of(422, "idempotency-key-reused", "Unprocessable request",
+                            "This Idempotency-Key was used for another request within the last 24 hours")
+                    .withErrors(List.of(new FieldError(HEADER, "was used for another request; use a new key for a new request"))));
+            return;
+        }
+        response.setStatus(answer.status());
+        response.setHeader(REPLAYED, "true");
+        if (answer.contentType() != null) {
+            response.setContentType(answer.contentType());
+        }
+        if (answer.location() != null) {
+            response.setHeader("Location", answer.location());
+        }
+        byte[] body = answer.body() == null ? new byte[0] : answer.body();
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static void problem(HttpServletResponse response, Problem problem) throws IOException {
+        byte[] body = JSON.toJson(problem).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(problem.status());
+        response.setContentType(Problem.MEDIA_TYPE + ";charset=UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** The request with its body read once, for the hash, and read again by the application. */
+    private static final class BufferedRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BufferedRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("The body is already read");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(), encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+
+    /**
+     * The answer held in memory until the transaction commits. Status and headers go to the response at once (it is
+     * not committed while no byte of the body is written); an error sent by the container passes through.
+     */
+    private static final class BufferedResponse extends HttpServletResponseWrapper {
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private ServletOutputStream stream;
+        private PrintWriter writer;
+        boolean passedThrough;
+
+        BufferedResponse(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() {
+            if (stream == null) {
+                stream = new ServletOutputStream() {
+                    @Override
+                    public void write(int b) {
+                        buffer.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        buffer.write(b, off, len);
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener listener) {
+                        throw new IllegalStateException("The answer is buffered");
+                    }
+                };
+            }
+            return stream;
+        }
+
+        @Override
+        public PrintWriter getWriter() {
+            if (writer == null) {
+                String encoding = getCharacterEncoding();
+                writer = new PrintWriter(new OutputStreamWriter(buffer, encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+            }
+            return writer;
+        }
+
+        @Override
+        public void flushBuffer() {
+            if (writer != null) {
+                writer.flush();
+            }
+        }
+
+        @Override
+        public boolean isCommitted() {
+            return passedThrough || super.isCommitted();
+        }
+
+        @Override
+        public void setContentLength(int length) {
+            // set when the buffered body is sent
+        }
+
+        @Override
+        public void setContentLengthLong(long length) {
+            // set when the buffered body is sent
+        }
+
+        @Override
+        public void resetBuffer() {
+            buffer.reset();
+            super.resetBuffer();
+        }
+
+        @Override
+        public void reset() {
+            buffer.reset();
+            super.reset();
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            passedThrough = true;
+            super.sendError(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            passedThrough = true;
+            super.sendError(status, message);
+        }
+
+        @Override
+        public void sendRedirect(String location) throws IOException {
+            passedThrough = true;
+            super.sendRedirect(location);
+        }
+
+        byte[] body() {
+            flushBuffer();
+            return buffer.toByteArray();
+        }
+
+        void send() throws IOException {
+            byte[] body = body();
+            HttpServletResponse response = (HttpServletResponse) getResponse();
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
+    }
+}
