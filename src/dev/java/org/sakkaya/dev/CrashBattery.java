@@ -35,8 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>200 trainees submit a quiz at once; MariaDB is killed with SIGKILL in the middle and restarted 5 s later.
  * Every submit a client saw acknowledged (200) must be in the database afterwards; readiness must be red and the API
  * must answer 503 problem+json while the database is down; the recovery time is measured.</li>
- * <li>Payara is killed with SIGKILL while 20 submits are in flight, restarted, and every client sends its submit
- * again for the same attempt: each attempt is graded exactly once.</li>
+ * <li>Payara is killed with SIGKILL while 20 clients each hand in an assignment and submit their quiz, both with an
+ * {@code Idempotency-Key}; it is restarted, and every client sends both again with the same keys: each attempt is graded
+ * exactly once and each trainee has exactly one hand-in.</li>
  * </ol>
  */
 public final class CrashBattery {
@@ -205,6 +206,8 @@ public final class CrashBattery {
         return restarted.toHandle();
     }
 
+    private static final String HAND_IN = "{\"text\":\"รายงานการลงพื้นที่ ส่งก่อนเซิร์ฟเวอร์ล่ม\"}";
+
     private Process serverCrash(Process payara, ProcessBuilder builder) throws Exception {
         int clients = 20;
         Fixture fixture = fixture(clients);
@@ -218,7 +221,9 @@ public final class CrashBattery {
                 start.await();
                 Thread.sleep(ThreadLocalRandom.current().nextInt(300));
                 try {
-                    HttpResponse<String> response = call(token, "POST", "/api/v1/attempts/" + attempt + "/submit");
+                    // a hand-in is not idempotent by itself (each one is a new revision): its key makes the retry safe
+                    call(token, "POST", "/api/v1/assessments/" + fixture.assignment + "/submissions", "handin-" + attempt, HAND_IN);
+                    HttpResponse<String> response = call(token, "POST", "/api/v1/attempts/" + attempt + "/submit", "submit-" + attempt, null);
                     firstAnswers.put(attempt, String.valueOf(response.statusCode()));
                 } catch (IOException cut) {
                     firstAnswers.put(attempt, "cut off");
@@ -244,10 +249,18 @@ public final class CrashBattery {
         }
         System.out.printf("Payara restarted and ready in %.1f s%n", (System.nanoTime() - restartAt) / 1e9);
         Map<String, String> scores = new TreeMap<>();
+        int handInsReplayed = 0;
+        int handInsOk = 0;
         for (int i = 0; i < clients; i++) {
-            HttpResponse<String> retry = call(fixture.tokens.get(i), "POST", "/api/v1/attempts/" + fixture.attempts.get(i) + "/submit");
-            scores.put(fixture.attempts.get(i), retry.statusCode() + " " + retry.body().replaceAll(".*\"score\":([0-9.]+).*", "$1"));
+            String attempt = fixture.attempts.get(i);
+            HttpResponse<String> handIn = call(fixture.tokens.get(i), "POST", "/api/v1/assessments/" + fixture.assignment + "/submissions",
+                    "handin-" + attempt, HAND_IN);
+            handInsOk += handIn.statusCode() == 201 ? 1 : 0;
+            handInsReplayed += handIn.headers().firstValue("Idempotent-Replayed").isPresent() ? 1 : 0;
+            HttpResponse<String> retry = call(fixture.tokens.get(i), "POST", "/api/v1/attempts/" + attempt + "/submit", "submit-" + attempt, null);
+            scores.put(attempt, retry.statusCode() + " " + retry.body().replaceAll(".*\"score\":([0-9.]+).*", "$1"));
         }
+        int handedInOnce = 0;
         int gradedOnce = 0;
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "root", "")) {
             for (String attempt : fixture.attempts) {
@@ -259,8 +272,19 @@ public final class CrashBattery {
                         gradedOnce += row.getInt(1);
                     }
                 }
+                try (var statement = connection.prepareStatement("SELECT COUNT(*) FROM submission s JOIN attempt a ON a.person_id = s.person_id "
+                        + "WHERE a.id = ? AND s.assessment_id = ?")) {
+                    statement.setString(1, attempt);
+                    statement.setString(2, fixture.assignment);
+                    try (ResultSet row = statement.executeQuery()) {
+                        row.next();
+                        handedInOnce += row.getInt(1) == 1 ? 1 : 0;
+                    }
+                }
             }
         }
+        System.out.printf("keyed hand-ins retried with their Idempotency-Key: %d of %d answered 201 (%d answered from the record of the first, "
+                + "the rest applied now); trainees with exactly one hand-in: %d of %d%n", handInsOk, clients, handInsReplayed, handedInOnce, clients);
         long retriedOk = scores.values().stream().filter(s -> s.startsWith("200 ")).count();
         long distinctScores = scores.values().stream().distinct().count();
         System.out.printf("after the restart: %d of %d retries answered 200 (distinct answers %d: %s); attempts submitted exactly once: %d of %d%n",
@@ -268,7 +292,7 @@ public final class CrashBattery {
         return restarted;
     }
 
-    private record Fixture(List<String> tokens, List<String> attempts) {
+    private record Fixture(List<String> tokens, List<String> attempts, String assignment) {
     }
 
     /** A cohort with an open quiz and {@code count} seated trainees, each with an attempt in progress and answers saved. */
@@ -284,6 +308,9 @@ public final class CrashBattery {
                 "{\"kind\":\"QUIZ\",\"title\":\"แบบทดสอบ\",\"weight\":10,\"maxScore\":100,\"opensAt\":\"" + now.minusHours(1) + "\",\"closesAt\":\""
                         + now.plusHours(3) + "\",\"questions\":[{\"kind\":\"TRUE_FALSE\",\"prompt\":\"ข้อ 1\",\"points\":1,\"answer\":true},"
                         + "{\"kind\":\"TRUE_FALSE\",\"prompt\":\"ข้อ 2\",\"points\":1,\"answer\":false}]}"));
+        String assignment = BenchClient.id(client.post(organiser, "/cohorts/" + cohort + "/assessments",
+                "{\"kind\":\"ASSIGNMENT\",\"title\":\"รายงานภาคสนาม\",\"weight\":10,\"maxScore\":10,\"opensAt\":\"" + now.minusHours(1)
+                        + "\",\"closesAt\":\"" + now.plusHours(3) + "\",\"latePolicy\":\"REFUSE\"}"));
         List<String> tokens = new ArrayList<>();
         List<String> attempts = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -318,14 +345,25 @@ public final class CrashBattery {
             attempts.add(pair[1]);
         }
         pool.shutdown();
-        return new Fixture(tokens, attempts);
+        return new Fixture(tokens, attempts, assignment);
     }
 
     private HttpResponse<String> call(String token, String method, String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(client.base() + path)).timeout(Duration.ofSeconds(30))
+        return call(token, method, path, null, null);
+    }
+
+    /** With an {@code Idempotency-Key} when {@code key} is given, and a JSON body when {@code json} is. */
+    private HttpResponse<String> call(String token, String method, String path, String key, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json").header("Authorization", "Bearer " + token)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasToString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,7 +81,11 @@ class PlatformIT {
     void openApiDocumentDescribesTheApi() {
         api.root().accept("application/json").get("/openapi").then().statusCode(200)
                 .body("paths.keySet()", hasItem("/api/v1/auth/token"))
-                .body("paths.keySet()", hasItem("/api/v1/people/{id}/personal-data"));
+                .body("paths.keySet()", hasItem("/api/v1/people/{id}/personal-data"))
+                // the Idempotency-Key header, read by a servlet filter, is described on writes that may be retried
+                .body("paths.'/api/v1/cohorts/{id}/enrollments'.post.parameters.name", hasItem("Idempotency-Key"))
+                .body("paths.'/api/v1/people/{id}'.patch.parameters.name", hasItem("Idempotency-Key"))
+                .body("paths.'/api/v1/auth/token'.post.parameters", nullValue());
     }
 
     @Test
