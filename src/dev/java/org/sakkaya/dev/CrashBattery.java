@@ -219,7 +219,7 @@ public final class CrashBattery {
             String attempt = fixture.attempts.get(i);
             pool.submit(() -> {
                 start.await();
-                Thread.sleep(ThreadLocalRandom.current().nextInt(300));
+                Thread.sleep(ThreadLocalRandom.current().nextInt(1500));
                 try {
                     // a hand-in is not idempotent by itself (each one is a new revision): its key makes the retry safe
                     call(token, "POST", "/api/v1/assessments/" + fixture.assignment + "/submissions", "handin-" + attempt, HAND_IN);
@@ -232,7 +232,8 @@ public final class CrashBattery {
             });
         }
         start.countDown();
-        Thread.sleep(150);
+        // the clients start over 1.5 s: some are answered, some applied but cut off before their answer, some not applied
+        Thread.sleep(700);
         long pid = payara.pid();
         payara.destroyForcibly();
         payara.waitFor();
