@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -198,7 +199,8 @@ class PrivacyIT {
         work.put("opensAt", now.minusHours(1).toString());
         work.put("closesAt", now.plusDays(1).toString());
         String workId = api.as(organiser).body(work).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
-        String submissionId = api.as(subjectToken).contentType("multipart/form-data")
+        // handed in with an Idempotency-Key: the answer kept for a retry names the person too
+        String submissionId = api.as(subjectToken).header("Idempotency-Key", UUID.randomUUID().toString()).contentType("multipart/form-data")
                 .multiPart("file", "รายงาน-" + first + ".pdf", pdfNaming(name, email), "application/pdf")
                 .multiPart(text("text", "จัดทำโดย " + name)).post("/assessments/" + workId + "/submissions")
                 .then().statusCode(201).extract().path("id");
@@ -212,8 +214,8 @@ class PrivacyIT {
                 .multiPart(text("text", "รายงานของ " + name + " ติดต่อ " + email))
                 .multiPart("file", first + "-ภาคสนาม.pdf", pdfNaming(name, email), "application/pdf")
                 .post("/field-assignments/" + fieldId + "/reports").then().statusCode(201).extract().path("id");
-        api.as(trainer).body(Map.of("text", "คุณ" + first + " เล่าเรื่องได้ดี")).post("/field-reports/" + reportId + "/feedback")
-                .then().statusCode(201);
+        api.as(trainer).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("text", "คุณ" + first + " เล่าเรื่องได้ดี"))
+                .post("/field-reports/" + reportId + "/feedback").then().statusCode(201);
 
         // certificates for both trainees (no pass policy: everyone seated passes)
         api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200).body("issued", equalTo(2));
@@ -230,7 +232,8 @@ class PrivacyIT {
         assertThat(exported.getString("workshops.fieldReports[0].text")).contains(name);
         assertThat(exported.getList("certificates.certificates")).hasSize(1);
         // before erasure the probe finds the person, so a zero afterwards means something
-        assertThat(hitsInTables(List.of(first, last, email))).isNotEmpty();
+        assertThat(hitsInTables(List.of(first, last, email))).isNotEmpty()
+                .as("the answers kept for keyed requests, the subject's and the trainer's").contains("idempotent_request.body: " + first);
         assertThat(hitsInFiles(List.of(first, email))).isNotEmpty();
 
         api.as(world.adminToken()).delete("/people/" + subject.id() + "/personal-data").then().statusCode(204);

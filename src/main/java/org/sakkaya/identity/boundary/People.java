@@ -222,8 +222,20 @@ public class People {
         if (caller.isPerson(id)) {
             throw new RuleViolation("self-erasure", "An administrator cannot erase their own record");
         }
+        Set<String> mentions = mentions(person);
+        holders.forEach(holder -> holder.eraseMentions(id, mentions));
         holders.forEach(holder -> holder.erase(id));
         audit.record("PERSONAL_DATA_ERASED", "person", id, null);
+    }
+
+    /** What identifies the person in text: id, e-mail and its name part, first and last names in Thai and English. */
+    private static Set<String> mentions(Person person) {
+        PersonName n = person.name();
+        String email = person.email();
+        return java.util.stream.Stream.of(person.id(), email, email == null ? null : email.substring(0, Math.max(0, email.indexOf('@'))),
+                        n.firstNameTh(), n.lastNameTh(), n.firstNameEn(), n.lastNameEn())
+                .filter(s -> s != null && s.strip().length() >= 2).map(String::strip)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** Names and organisations of the given people, for other features' views; one query. */

@@ -3,6 +3,7 @@ package org.sakkaya.platform.idempotency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import org.sakkaya.platform.privacy.PersonalDataHolder;
 
 /**
  * The answers kept for a day for the person's keyed requests. Erasure removes them, and every kept answer given to
- * someone else that names the person (an HR officer's registration of them, say).
+ * someone else that mentions the person.
  */
 @ApplicationScoped
 public class IdempotencyPersonalData implements PersonalDataHolder {
@@ -41,9 +42,22 @@ public class IdempotencyPersonalData implements PersonalDataHolder {
         return data;
     }
 
+    /** The person's own kept answers. */
     @Override
     public void erase(String personId) {
-        em.createNativeQuery("DELETE FROM idempotent_request WHERE person_id = ?1 OR INSTR(body, ?2) > 0")
-                .setParameter(1, personId).setParameter(2, personId).executeUpdate();
+        em.createNativeQuery("DELETE FROM idempotent_request WHERE person_id = ?1").setParameter(1, personId).executeUpdate();
+    }
+
+    /**
+     * Every kept answer that mentions the person: an HR officer's registration of them, a trainer's feedback that
+     * names them. A mention of a common first name may take another person's kept answer with it; that retry is then
+     * applied again instead of answered from the record, which the request's own rules (a revision, a 409) handle.
+     */
+    @Override
+    public void eraseMentions(String personId, Set<String> mentions) {
+        for (String mention : mentions) {
+            em.createNativeQuery("DELETE FROM idempotent_request WHERE INSTR(body, ?1) > 0 OR INSTR(path, ?2) > 0")
+                    .setParameter(1, mention.getBytes(StandardCharsets.UTF_8)).setParameter(2, mention).executeUpdate();
+        }
     }
 }

@@ -19,4 +19,12 @@ public interface PersonalDataHolder {
 
     /** Removes or anonymises what identifies the person, keeping what aggregate figures need. */
     void erase(String personId);
+
+    /**
+     * Called before any holder's {@link #erase}, with the strings that identify the person (id, e-mail, names): removes
+     * copies of them that this holder keeps where they are not tied to the person by a column, such as the answers
+     * kept for other callers' retried requests. Most holders keep none.
+     */
+    default void eraseMentions(String personId, Set<String> mentions) {
+    }
 }
