@@ -1,6 +1,8 @@
 package org.sakkaya.dev;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -21,7 +23,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.runner.IterationType;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.infra.ThreadParams;
 import org.sakkaya.certificate.control.CertificatePdf;
 import org.sakkaya.certificate.control.PadesSigner;
@@ -35,6 +39,10 @@ import org.sakkaya.certificate.control.PadesSigner;
  * floor's at the same thread count, and at most 50 KB per certificate, so each benchmark prints the size of the PDFs
  * it made when it ends.
  * <p>
+ * The machine is shared, so the rates move with what else runs. Each benchmark therefore also prints the CPU time its
+ * own threads spent per PDF over the measurement iterations (JIT and GC threads not counted) and the load average
+ * when it began and ended: CPU time per PDF hardly moves with the load, and it is what the page costs against the floor.
+ * <p>
  * A benchmark, not a test: {@code mvn -Pbench-pdf} (JMH's own options in {@code -Dbench.args}; see docs/BENCHMARKS.md).
  */
 @BenchmarkMode(Mode.Throughput)
@@ -43,6 +51,10 @@ import org.sakkaya.certificate.control.PadesSigner;
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 4)
 public abstract class CertificateRenderingJmh {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** CPU time of the benchmark threads and the PDFs they made in measurement iterations (one benchmark per fork). */
+    private static final LongAdder MEASURED_CPU_NANOS = new LongAdder();
+    private static final LongAdder MEASURED_PDFS = new LongAdder();
 
     /** The floor, the signer and its key, made once per run and shared by the threads as the service shares them. */
     @State(Scope.Benchmark)
@@ -55,8 +67,11 @@ public abstract class CertificateRenderingJmh {
         private final LongAccumulator smallest = new LongAccumulator(Math::min, Long.MAX_VALUE);
         private final LongAccumulator largest = new LongAccumulator(Math::max, 0);
 
+        private String loadAtStart;
+
         @Setup(Level.Trial)
         public void setUp() throws IOException {
+            loadAtStart = loadAverage();
             keys = Files.createTempDirectory("sakkaya-jmh-keys");
             signer = CertificateFixtures.signer(keys);
             raw = new CertificateFixtures.Raw();
@@ -76,6 +91,11 @@ public abstract class CertificateRenderingJmh {
             System.out.printf("%n[size] %s: %d PDFs, %d bytes each on average (%.1f KB; smallest %d, largest %d)%n",
                     params.getBenchmark().replaceFirst(".*\\.CertificateRenderingJmh\\.", ""), pdfs.sum(), bytes.sum() / n,
                     bytes.sum() / n / 1024.0, smallest.get(), largest.get());
+            long measured = Math.max(1, MEASURED_PDFS.sum());
+            System.out.printf("[cpu] %s: %.2f ms of CPU per PDF on the benchmark threads over the measurement iterations "
+                            + "(%d PDFs); load average (1, 5, 15 min) at start %s, at end %s%n",
+                    params.getBenchmark().replaceFirst(".*\\.CertificateRenderingJmh\\.", ""), MEASURED_CPU_NANOS.sum() / 1e6 / measured,
+                    MEASURED_PDFS.sum(), loadAtStart, loadAverage());
             try (Stream<Path> files = Files.walk(keys)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
@@ -84,11 +104,26 @@ public abstract class CertificateRenderingJmh {
         }
     }
 
-    /** Which certificate a thread renders next: thread t of n takes t, t + n, t + 2n... (names in turn). */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * Which certificate a thread renders next: thread t of n takes t, t + n, t + 2n... (names in turn). It also counts
+     * the thread's CPU time and PDFs in each measurement iteration.
+     */
     @State(Scope.Thread)
     public static class Turn {
         private int next;
         private int stride;
+        private long made;
+        private long madeAtStart;
+        private long cpuAtStart;
 
         @Setup(Level.Trial)
         public void setUp(ThreadParams thread) {
@@ -96,9 +131,24 @@ public abstract class CertificateRenderingJmh {
             stride = thread.getThreadCount();
         }
 
+        @Setup(Level.Iteration)
+        public void startIteration() {
+            madeAtStart = made;
+            cpuAtStart = THREADS.getCurrentThreadCpuTime();
+        }
+
+        @TearDown(Level.Iteration)
+        public void endIteration(IterationParams iteration) {
+            if (iteration.getType() == IterationType.MEASUREMENT) {
+                MEASURED_CPU_NANOS.add(THREADS.getCurrentThreadCpuTime() - cpuAtStart);
+                MEASURED_PDFS.add(made - madeAtStart);
+            }
+        }
+
         CertificatePdf.Content content() {
             CertificatePdf.Content content = CertificateFixtures.content(next);
             next += stride;
+            made++;
             return content;
         }
     }
