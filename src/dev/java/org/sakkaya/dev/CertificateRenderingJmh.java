@@ -41,7 +41,8 @@ import org.sakkaya.certificate.control.PadesSigner;
  * <p>
  * The machine is shared, so the rates move with what else runs. Each benchmark therefore also prints the CPU time its
  * own threads spent per PDF over the measurement iterations (JIT and GC threads not counted) and the load average
- * when it began and ended: CPU time per PDF hardly moves with the load, and it is what the page costs against the floor.
+ * when it began and ended. CPU time per PDF moves with the load far less than the rate does (by up to 40% where the
+ * rates moved by a factor of 3 on 2026-11-25), so it is the better measure of what the page costs against the floor.
  * <p>
  * A benchmark, not a test: {@code mvn -Pbench-pdf} (JMH's own options in {@code -Dbench.args}; see docs/BENCHMARKS.md).
  */
