@@ -1,20 +1,9 @@
 package org.sakkaya.dev;
 
-import com.lowagie.text.Document;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,37 +11,24 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.sakkaya.certificate.control.CertificatePdf;
-import org.sakkaya.certificate.control.PadesSigner;
-import org.sakkaya.certificate.control.Serials;
-import org.sakkaya.platform.pdf.ThaiFonts;
 
 /**
- * Certificates, measured. In process: certificates per second on one and on two threads for (a) raw OpenPDF
- * rendering of the same text with the same fonts (the floor), (b) our certificate page (border, QR code, serial,
- * signatories) and (c) that page signed (PAdES). Against a service started with the run command: issuing to a cohort
- * of N trainees loaded in bulk over JDBC (a background job), then streaming the cohort's ZIP, with time to the first
- * byte, the rate, and the service's heap and resident memory sampled while it streams.
- * A benchmark, not a test: {@code mvn -Pbench-certificates} (arguments: base URL or "none", JDBC URL, N, and
- * "no-render" to skip the in-process part).
+ * Certificates against a service started with the run command: issuing to a cohort of N trainees loaded in bulk over
+ * JDBC (a background job), then streaming the cohort's ZIP, with time to the first byte, the rate, and the service's
+ * heap, old generation and resident memory sampled while it issues and streams.
+ * A benchmark, not a test: {@code mvn -Pbench-certificates} (arguments: base URL, JDBC URL, N). Rendering and signing
+ * in process, against raw OpenPDF, is the JMH benchmark {@link CertificateRenderingJmh} ({@code mvn -Pbench-pdf}).
  */
 public final class CertificateBenchmark {
-    private static final List<String> NAMES = List.of("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์", "นายปิติพัฒน์ ธีระวุฒิ", "ดร.ฤทัยรัตน์ ภู่ผึ้ง",
-            "นพ.ศุภฤกษ์ ณ สงขลา", "นางพรรณี เลิศฤทธิ์", "ว่าที่ร้อยตรีธนพล ใจเย็น");
+    private static final List<String> NAMES = CertificateFixtures.NAMES;
     private static final Pattern HEAP = Pattern.compile("memory_usedHeap_bytes\\{mp_scope=\"base\"} (\\S+)");
     private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z]+)\"");
     private static final Pattern DONE = Pattern.compile("\"done\":(\\d+)");
@@ -64,112 +40,15 @@ public final class CertificateBenchmark {
         String base = args.length > 0 ? args[0] : "http://localhost:8080";
         String jdbc = args.length > 1 ? args[1] : "jdbc:mariadb://127.0.0.1:3307/sakkaya";
         int count = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        // a fourth argument, "no-render", came from when rendering was measured here too; it is accepted and changes nothing
         System.out.printf("machine: %d cores, Java %s, max heap of this JVM %d MB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
-        if (args.length < 4 || !"no-render".equals(args[3])) {
-            inProcess(400);
+        if ("none".equals(base)) {
+            System.out.println("Rendering and signing in process moved to JMH: mvn -Pbench-pdf (CertificateRenderingJmh).");
+            return;
         }
-        if (!"none".equals(base)) {
-            server(base, jdbc, count);
-        }
+        server(base, jdbc, count);
     }
-
-    // ---- in process ----
-
-    private static void inProcess(int perRun) throws Exception {
-        Path keys = Files.createTempDirectory("sakkaya-bench-keys");
-        Path store = DevKeys.ensureSigningStore(keys);
-        PadesSigner signer = PadesSigner.fromKeyStore(store,
-                Files.readString(keys.resolve(DevKeys.SIGNING_PASSWORD), StandardCharsets.US_ASCII).toCharArray(), null);
-        Raw raw = new Raw();
-        IntFunction<byte[]> rawPage = i -> raw.render(content(i));
-        IntFunction<byte[]> ourPage = i -> CertificatePdf.render(content(i));
-        IntFunction<byte[]> signedPage = i -> signer.sign(CertificatePdf.render(content(i)), Instant.now(), "วุฒิบัตร", "Thailand");
-        // warm-up: the JIT and the font caches
-        rate(rawPage, perRun, 2);
-        rate(ourPage, perRun, 2);
-        rate(signedPage, perRun, 2);
-        System.out.println("\nrendering in process, " + perRun + " certificates per run (certificates/s):");
-        System.out.println("threads | raw OpenPDF (floor) | our page | our page signed | page / floor | signed / floor");
-        for (int threads : new int[] {1, 2}) {
-            double floor = rate(rawPage, perRun, threads);
-            double page = rate(ourPage, perRun, threads);
-            double signed = rate(signedPage, perRun, threads);
-            System.out.printf("%7d | %19.1f | %8.1f | %15.1f | %11.0f%% | %13.0f%%%n", threads, floor, page, signed,
-                    100 * page / floor, 100 * signed / floor);
-        }
-        System.out.printf("sizes: raw %d B, page %d B, signed %d B%n", rawPage.apply(0).length, ourPage.apply(0).length,
-                signedPage.apply(0).length);
-    }
-
-    private static CertificatePdf.Content content(int i) {
-        String serial = Serials.next();
-        return new CertificatePdf.Content("กรมอนามัย กระทรวงสาธารณสุข", "วุฒิบัตร", NAMES.get(i % NAMES.size()),
-                List.of("ได้ผ่านการอบรมและผ่านเกณฑ์การประเมินผล หลักสูตร"), "นักวิทยาการข้อมูล (Data Scientist)",
-                "รุ่นที่ 1 ระหว่างวันที่ 23-26 พฤศจิกายน พ.ศ. 2563", LocalDate.of(2020, 11, 26), serial,
-                "https://sakkaya.example.go.th/verify/" + serial,
-                List.of(new CertificatePdf.Signatory("นพ.ศุภฤกษ์ ณ สงขลา", "อธิบดีกรมอนามัย"),
-                        new CertificatePdf.Signatory("ดร.ฤทัยรัตน์ ภู่ผึ้ง", "ผู้อำนวยการศูนย์เทคโนโลยีสารสนเทศ")),
-                new java.awt.Color(0x1f, 0x4e, 0x79));
-    }
-
-    private static double rate(IntFunction<byte[]> render, int count, int threads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            long start = System.nanoTime();
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int first = t;
-                futures.add(pool.submit(() -> {
-                    for (int i = first; i < count; i += threads) {
-                        render.apply(i);
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-            return count / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    /** The floor: the same lines in the same fonts with OpenPDF's own calls, nothing else on the page. */
-    private static final class Raw {
-        private final BaseFont regular;
-        private final BaseFont bold;
-
-        Raw() {
-            regular = ThaiFonts.regular();
-            bold = ThaiFonts.bold();
-        }
-
-        byte[] render(CertificatePdf.Content c) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-            Document document = new Document(new Rectangle(PageSize.A4.getHeight(), PageSize.A4.getWidth()), 60, 60, 44, 136);
-            PdfWriter.getInstance(document, out);
-            document.open();
-            line(document, c.issuer(), bold, 18);
-            line(document, c.title(), bold, 40);
-            line(document, "ขอมอบให้ไว้เพื่อแสดงว่า", regular, 18);
-            line(document, c.holderName(), bold, 30);
-            c.bodyLines().forEach(l -> line(document, l, regular, 18));
-            line(document, c.programName(), bold, 22);
-            line(document, c.cohortName(), regular, 18);
-            line(document, "ให้ไว้ ณ วันที่ 26 พฤศจิกายน พ.ศ. 2563", regular, 18);
-            document.close();
-            return out.toByteArray();
-        }
-
-        private static void line(Document document, String text, BaseFont font, float size) {
-            Paragraph paragraph = new Paragraph(size * 1.3f, text, new Font(font, size));
-            paragraph.setAlignment(Element.ALIGN_CENTER);
-            document.add(paragraph);
-        }
-    }
-
-    // ---- against the running service ----
 
     private static void server(String base, String jdbc, int count) throws Exception {
         BenchClient client = new BenchClient(base);
