@@ -146,8 +146,7 @@ public class Indicators {
         em.createQuery("SELECT s FROM IndicatorSnapshot s WHERE s.indicatorId = :id", IndicatorSnapshot.class)
                 .setParameter("id", id).getResultList().forEach(s -> frozen.put(s.activityId(), s));
         Instant asOf = clock.instant();
-        Measurements.Counting counting = measurements.counting(year, recordsLimit > 0,
-                activities.stream().filter(a -> a.measure().countsTrainees()).map(IndicatorActivity::scope).toList());
+        Measurements.Counting counting = measurements.counting(year, recordsLimit > 0);
         List<Figure> figures = new ArrayList<>();
         List<List<Counted>> counted = new ArrayList<>();
         for (IndicatorActivity a : activities) {
@@ -190,7 +189,7 @@ public class Indicators {
         }
         FiscalYear year = indicator.fiscalYear();
         refresh(List.of(activity), year);
-        Measurements.Counting counting = measurements.counting(year, true, List.of(activity.scope()));
+        Measurements.Counting counting = measurements.counting(year, true);
         long total = counting.recordCount(activity.measure(), activity.scope());
         return new Page<>(named(List.of(counting.records(activity.measure(), activity.scope(), offset, page.size()))).get(0),
                 page.page(), page.size(), total);

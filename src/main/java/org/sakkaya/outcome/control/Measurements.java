@@ -8,12 +8,9 @@ import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.sakkaya.outcome.entity.Measure;
 import org.sakkaya.outcome.entity.Scope;
@@ -63,16 +60,13 @@ public class Measurements {
     }
 
     /**
-     * Counts the activities of one request together. Trainee measures (pass rate, trainees sent, trainees passed) over
-     * the same cohorts are one aggregate of {@code pass_decision}, whatever their number and their organisations (each
-     * organisation's subtree is a conditional sum), and their drill-downs share their pages. With {@code drillDown},
-     * that aggregate is grouped by cohort, in the drill-down's order, so that a page of records reads only the cohorts
-     * it covers instead of sorting every record counted.
-     *
-     * @param scopes the scopes of the request's trainee measures, counted together when they share their cohorts
+     * Counts the activities of one request together: trainee measures (pass rate, trainees sent, trainees passed)
+     * over the same scope are one aggregate of {@code pass_decision}, whatever their number, and their drill-downs
+     * share their pages. With {@code drillDown}, that aggregate is grouped by cohort, in the drill-down's order, so that
+     * a page of records reads only the cohorts it covers instead of sorting every record counted.
      */
-    public Counting counting(FiscalYear year, boolean drillDown, Collection<Scope> scopes) {
-        return new Counting(year, drillDown, scopes);
+    public Counting counting(FiscalYear year, boolean drillDown) {
+        return new Counting(year, drillDown);
     }
 
     /** The trainees of one scope: in all, and per cohort in the drill-down's order when asked for. */
@@ -86,14 +80,12 @@ public class Measurements {
     public final class Counting {
         private final FiscalYear year;
         private final boolean drillDown;
-        private final Set<Scope> known;
         private final Map<Scope, Tally> tallies = new HashMap<>();
         private final Map<List<Object>, List<Counted>> pages = new HashMap<>();
 
-        private Counting(FiscalYear year, boolean drillDown, Collection<Scope> scopes) {
+        private Counting(FiscalYear year, boolean drillDown) {
             this.year = year;
             this.drillDown = drillDown;
-            this.known = new LinkedHashSet<>(scopes);
         }
 
         public Figure figure(Measure measure, Scope scope) {
@@ -147,53 +139,25 @@ public class Measurements {
         }
 
         private Tally tally(Scope scope) {
-            if (!tallies.containsKey(scope)) {
-                List<Scope> group = new ArrayList<>(List.of(scope));
-                known.stream().filter(s -> !s.equals(scope) && Objects.equals(s.programId(), scope.programId())
-                        && s.cohortIds().equals(scope.cohortIds())).forEach(group::add);
-                tallies.putAll(count(group));
-            }
-            return tallies.get(scope);
-        }
-
-        /** Scopes over the same cohorts, in one statement: the organisation filter in the WHERE if they share it, else per column. */
-        private Map<Scope, Tally> count(List<Scope> group) {
-            Scope first = group.get(0);
-            boolean oneOrganization = group.stream().map(Scope::organizationId).distinct().count() == 1;
-            Query q = from(Measure.TRAINEES_SENT, oneOrganization ? first : new Scope(first.programId(), first.cohortIds(), null), year);
-            List<String> columns = new ArrayList<>(List.of(drillDown ? "d.cohort_id" : "NULL"));
-            List<Object> values = new ArrayList<>();
-            for (Scope s : group) {
-                if (oneOrganization || s.organizationId() == null) {
-                    columns.add("COUNT(*)");
-                    columns.add("COALESCE(SUM(d.passed), 0)");
-                } else {
-                    String within = String.format(SUBTREE, "d.organization_id");
-                    columns.add("COALESCE(SUM(" + within + "), 0)");
-                    columns.add("COALESCE(SUM(d.passed AND " + within + "), 0)");
-                    values.add(s.organizationId());
-                    values.add(s.organizationId());
+            return tallies.computeIfAbsent(scope, s -> {
+                Query q = from(Measure.TRAINEES_SENT, s, year);
+                if (!drillDown) {
+                    Object[] row = (Object[]) q.select("COUNT(*), COALESCE(SUM(d.passed), 0)").create(em).getSingleResult();
+                    return new Tally(number(row[0]), number(row[1]), null);
                 }
-            }
-            q.select(String.join(", ", columns), values);
-            List<?> rows = drillDown
-                    ? q.suffix(" GROUP BY c.starts_on, c.id ORDER BY c.starts_on, c.id").create(em).getResultList()
-                    : List.of(q.create(em).getSingleResult());
-            Map<Scope, Tally> out = new HashMap<>();
-            for (int i = 0; i < group.size(); i++) {
+                List<CohortTally> cohorts = new ArrayList<>();
                 long evaluated = 0;
                 long passed = 0;
-                List<CohortTally> cohorts = new ArrayList<>();
-                for (Object r : rows) {
+                for (Object r : q.select("d.cohort_id, COUNT(*), COALESCE(SUM(d.passed), 0)")
+                        .suffix(" GROUP BY c.starts_on, c.id ORDER BY c.starts_on, c.id").create(em).getResultList()) {
                     Object[] row = (Object[]) r;
-                    CohortTally c = new CohortTally((String) row[0], number(row[1 + 2 * i]), number(row[2 + 2 * i]));
+                    CohortTally c = new CohortTally((String) row[0], number(row[1]), number(row[2]));
                     evaluated += c.evaluated();
                     passed += c.passed();
                     cohorts.add(c);
                 }
-                out.put(group.get(i), new Tally(evaluated, passed, drillDown ? cohorts : null));
-            }
-            return out;
+                return new Tally(evaluated, passed, cohorts);
+            });
         }
     }
 

@@ -13,7 +13,6 @@ final class Query {
     private String outerAfter = "";
     private final List<String> where = new ArrayList<>();
     private final List<Object> parameters = new ArrayList<>();
-    private final List<Object> selectParameters = new ArrayList<>();
 
     Query from(String from) {
         this.from = from;
@@ -29,15 +28,6 @@ final class Query {
 
     Query select(String select) {
         this.select = select;
-        selectParameters.clear();
-        return this;
-    }
-
-    /** Columns with a {@code ?} for each value (bound before the WHERE's). */
-    Query select(String select, List<Object> values) {
-        this.select = select;
-        selectParameters.clear();
-        selectParameters.addAll(values);
         return this;
     }
 
@@ -71,10 +61,8 @@ final class Query {
 
     jakarta.persistence.Query create(EntityManager em) {
         jakarta.persistence.Query query = em.createNativeQuery(sql());
-        List<Object> all = new ArrayList<>(selectParameters);
-        all.addAll(parameters);
-        for (int i = 0; i < all.size(); i++) {
-            query.setParameter(i + 1, all.get(i));
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
         }
         return query;
     }
