@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.sakkaya.assessment.entity.Assessment;
@@ -122,17 +123,22 @@ public class Attempts {
             grade(attempt, assessments.find(attempt.assessmentId()), now);
         }
         attempt.requireOpen(now);
+        Set<String> shown = attempt.layout().keySet();
         for (int i = 0; i < answers.size(); i++) {
-            if (!attempt.shows(answers.get(i).questionId())) {
+            if (!shown.contains(answers.get(i).questionId())) {
                 throw new InvalidInput("[" + i + "].questionId", "is not a question of this attempt");
             }
         }
+        // the answers saved so far in one query, not one find per answer
+        Map<String, AttemptAnswer> saved = answers(attemptId);
         for (AnswerRequest answer : answers) {
-            AttemptAnswer saved = em.find(AttemptAnswer.class, new AttemptAnswer.Key(attemptId, answer.questionId()));
-            if (saved == null) {
-                em.persist(new AttemptAnswer(attemptId, answer.questionId(), answer.answer(), now));
+            AttemptAnswer earlier = saved.get(answer.questionId());
+            if (earlier == null) {
+                AttemptAnswer first = new AttemptAnswer(attemptId, answer.questionId(), answer.answer(), now);
+                em.persist(first);
+                saved.put(answer.questionId(), first);
             } else {
-                saved.replace(answer.answer(), now);
+                earlier.replace(answer.answer(), now);
             }
         }
         return attempt;

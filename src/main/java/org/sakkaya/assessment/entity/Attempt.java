@@ -92,10 +92,6 @@ public class Attempt {
         return questions;
     }
 
-    public boolean shows(String questionId) {
-        return layout().containsKey(questionId);
-    }
-
     public boolean pastDeadline(Instant now) {
         return !now.isBefore(deadlineAt);
     }
