@@ -7,8 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -118,39 +116,10 @@ public final class CertificateBenchmark {
     /** Persons with the TRAINEE role and their ENROLLED seats, in batches: no HTTP call per row. */
     private static void load(String jdbc, String cohort, String tag, int count) throws Exception {
         try (Connection db = DriverManager.getConnection(jdbc, "root", "")) {
-            db.setAutoCommit(false);
-            Timestamp now = Timestamp.from(Instant.now());
-            try (PreparedStatement person = db.prepareStatement("INSERT INTO person (id, email, title_th, first_name_th, last_name_th, "
-                    + "organization_id, version, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)");
-                 PreparedStatement role = db.prepareStatement("INSERT INTO person_role (person_id, role) VALUES (?, 'TRAINEE')");
-                 PreparedStatement seat = db.prepareStatement("INSERT INTO enrollment (id, cohort_id, person_id, organization_id, status, "
-                         + "created_at, enrolled_at, version) VALUES (?, ?, ?, ?, 'ENROLLED', ?, ?, 0)")) {
-                for (int i = 0; i < count; i++) {
-                    String id = UUID.randomUUID().toString();
-                    String[] name = NAMES.get(i % NAMES.size()).split(" ", 2);
-                    person.setString(1, id);
-                    person.setString(2, "cert-" + tag + "-" + i + "@example.org");
-                    person.setString(3, null);
-                    person.setString(4, name[0] + i);
-                    person.setString(5, name[1]);
-                    person.setString(6, BenchClient.DEPARTMENT_OF_HEALTH);
-                    person.setTimestamp(7, now);
-                    person.addBatch();
-                    role.setString(1, id);
-                    role.addBatch();
-                    seat.setString(1, UUID.randomUUID().toString());
-                    seat.setString(2, cohort);
-                    seat.setString(3, id);
-                    seat.setString(4, BenchClient.DEPARTMENT_OF_HEALTH);
-                    seat.setTimestamp(5, now);
-                    seat.setTimestamp(6, now);
-                    seat.addBatch();
-                }
-                person.executeBatch();
-                role.executeBatch();
-                seat.executeBatch();
-            }
-            db.commit();
+            BulkLoad.trainees(db, cohort, "cert-" + tag + "-", count, i -> {
+                String[] name = NAMES.get(i % NAMES.size()).split(" ", 2);
+                return new String[] {name[0] + i, name[1]};
+            }, null);
         }
     }
 

@@ -182,6 +182,28 @@ class AssessmentsIT {
     }
 
     @Test
+    void eachAutosaveReplacesTheAnswersItNamesAndKeepsTheOthers() {
+        String quiz = openQuiz("AFTER_SUBMIT");
+        String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        Response attempt = api.as(trainee).post("/assessments/" + quiz + "/attempts");
+        String attemptId = attempt.path("id");
+        List<String> ids = attempt.jsonPath().getList("questions.id");
+        String single = attempt.jsonPath().getString("questions.find { it.kind == 'SINGLE_CHOICE' }.id");
+        String number = attempt.jsonPath().getString("questions.find { it.kind == 'NUMERIC' }.id");
+
+        api.as(trainee).body(answers(attempt)).put("/attempts/" + attemptId + "/answers").then().statusCode(200);
+        // the next autosave changes two answers; a question named twice in one request keeps the later answer
+        api.as(trainee).body(List.of(Map.of("questionId", single, "answer", "a"), Map.of("questionId", number, "answer", 12),
+                Map.of("questionId", number, "answer", 84))).put("/attempts/" + attemptId + "/answers").then().statusCode(200)
+                .body("questions.find { it.kind == 'SINGLE_CHOICE' }.answer", equalTo("a"))
+                .body("questions.find { it.kind == 'NUMERIC' }.answer", equalTo(84))
+                .body("questions.find { it.kind == 'SHORT_TEXT' }.answer", equalTo("ค่าเฉลี่ย"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM attempt_answer WHERE attempt_id = ?", attemptId)).isEqualTo(ids.size());
+        // single choice now wrong (0 of 2), multiple half (1 of 2), number right (1), text wrong: 2 of 6 points
+        api.as(trainee).post("/attempts/" + attemptId + "/submit").then().statusCode(200).body("score", equalTo(33.3333f));
+    }
+
+    @Test
     void onlyTheTraineeAndTheCohortsStaffSeeAnAttempt() {
         String quiz = openQuiz("AFTER_SUBMIT");
         String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));

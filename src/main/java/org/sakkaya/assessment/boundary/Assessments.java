@@ -3,7 +3,6 @@ package org.sakkaya.assessment.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -17,6 +16,7 @@ import org.sakkaya.assessment.entity.Assessment;
 import org.sakkaya.assessment.entity.GradingRule;
 import org.sakkaya.assessment.entity.Question;
 import org.sakkaya.assessment.entity.ReviewRule;
+import org.sakkaya.platform.Jsons;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.problem.NotFound;
@@ -80,8 +80,8 @@ public class Assessments {
                 String[] parts = problem.split(": ", 2);
                 throw new InvalidInput(prefix + parts[0], parts[1]);
             });
-            var options = q.options() == null ? null : Json.createArrayBuilder(q.options().stream()
-                    .map(o -> Json.createObjectBuilder().add("key", o.key()).add("text", o.text()).build()).toList()).build();
+            var options = q.options() == null ? null : Jsons.array(q.options().stream()
+                    .map(o -> Jsons.object().add("key", o.key()).add("text", o.text()).build()).toList()).build();
             Question question = new Question(cohort.programId(), q.competencyCode(), q.kind(), q.prompt(), options,
                     q.answer(), q.points(), caller.personId(), now);
             em.persist(question);

@@ -3,7 +3,6 @@ package org.sakkaya.assessment.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -25,6 +24,7 @@ import org.sakkaya.assessment.entity.AssessmentKind;
 import org.sakkaya.assessment.entity.Grade;
 import org.sakkaya.assessment.entity.LatePolicy;
 import org.sakkaya.assessment.entity.Submission;
+import org.sakkaya.platform.Jsons;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.files.FileStore;
 import org.sakkaya.platform.files.StoredFile;
@@ -149,8 +149,8 @@ public class Assignments {
             if (seen.size() != rubric.criteria().size()) {
                 throw new InvalidInput("rubricScores", "grade every one of the " + rubric.criteria().size() + " criteria");
             }
-            var json = Json.createArrayBuilder();
-            request.rubricScores().forEach(r -> json.add(Json.createObjectBuilder().add("criterionIndex", r.criterionIndex()).add("points", r.points())));
+            var json = Jsons.array();
+            request.rubricScores().forEach(r -> json.add(Jsons.object().add("criterionIndex", r.criterionIndex()).add("points", r.points())));
             rubricScores = json.build().toString();
         } else if (request.score() != null) {
             raw = request.score();

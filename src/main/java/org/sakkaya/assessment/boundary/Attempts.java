@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.sakkaya.assessment.entity.Assessment;
@@ -113,39 +114,54 @@ public class Attempts {
         return attempt;
     }
 
+    /**
+     * An attempt with what its view shows, as the use case that changed it read them, so that answering does not read
+     * them again. A null assessment is read if the view needs it.
+     */
+    public record Loaded(Attempt attempt, Assessment assessment, Map<String, Question> questions, Map<String, AttemptAnswer> answers) {
+    }
+
     /** Autosave: the answers replace earlier ones; questions not in this attempt are refused, and nothing is saved. */
     @Transactional
-    public Attempt save(String attemptId, List<AnswerRequest> answers) {
+    public Loaded save(String attemptId, List<AnswerRequest> answers) {
         Attempt attempt = lockOwn(attemptId);
         Instant now = clock.instant();
         if (attempt.status() == AttemptStatus.IN_PROGRESS && attempt.pastDeadline(now)) {
             grade(attempt, assessments.find(attempt.assessmentId()), now);
         }
         attempt.requireOpen(now);
+        Set<String> shown = attempt.layout().keySet();
         for (int i = 0; i < answers.size(); i++) {
-            if (!attempt.shows(answers.get(i).questionId())) {
+            if (!shown.contains(answers.get(i).questionId())) {
                 throw new InvalidInput("[" + i + "].questionId", "is not a question of this attempt");
             }
         }
+        // the answers saved so far in one query, not one find per answer
+        Map<String, AttemptAnswer> saved = answers(attemptId);
         for (AnswerRequest answer : answers) {
-            AttemptAnswer saved = em.find(AttemptAnswer.class, new AttemptAnswer.Key(attemptId, answer.questionId()));
-            if (saved == null) {
-                em.persist(new AttemptAnswer(attemptId, answer.questionId(), answer.answer(), now));
+            AttemptAnswer earlier = saved.get(answer.questionId());
+            if (earlier == null) {
+                AttemptAnswer first = new AttemptAnswer(attemptId, answer.questionId(), answer.answer(), now);
+                em.persist(first);
+                saved.put(answer.questionId(), first);
             } else {
-                saved.replace(answer.answer(), now);
+                earlier.replace(answer.answer(), now);
             }
         }
-        return attempt;
+        return new Loaded(attempt, null, questions(shown), saved);
     }
 
     /** Submits and grades; submitting again answers the same result. After the deadline, saved answers count. */
     @Transactional
-    public Attempt submit(String attemptId) {
+    public Loaded submit(String attemptId) {
         Attempt attempt = lockOwn(attemptId);
+        Assessment assessment = assessments.find(attempt.assessmentId());
+        Map<String, Question> questions = questions(attempt.layout().keySet());
+        Map<String, AttemptAnswer> answers = answers(attemptId);
         if (!attempt.status().finished()) {
-            grade(attempt, assessments.find(attempt.assessmentId()), clock.instant());
+            grade(attempt, assessment, questions, answers, clock.instant());
         }
-        return attempt;
+        return new Loaded(attempt, assessment, questions, answers);
     }
 
     /** The attempt for its trainee, or for the cohort's staff. An attempt past its deadline is graded first. */
@@ -177,13 +193,20 @@ public class Attempts {
 
     /** How the attempt looks to the caller: keys only when the review rule allows, or to staff. */
     public AttemptView view(Attempt attempt) {
-        Assessment assessment = assessments.find(attempt.assessmentId());
+        return view(new Loaded(attempt, null, questions(attempt.layout().keySet()), answers(attempt.id())));
+    }
+
+    /** The same, from what a use case has read already. */
+    public AttemptView view(Loaded loaded) {
+        Attempt attempt = loaded.attempt();
         Instant now = clock.instant();
         boolean staff = !caller.isPerson(attempt.personId());
-        boolean keys = attempt.status().finished() && (staff || assessment.reviewAllowed(now));
+        // the review rule matters only to a trainee whose attempt is finished
+        boolean keys = attempt.status().finished() && (staff || Optional.ofNullable(loaded.assessment())
+                .orElseGet(() -> assessments.find(attempt.assessmentId())).reviewAllowed(now));
         Map<String, List<String>> layout = attempt.layout();
-        Map<String, Question> questions = questions(layout.keySet());
-        Map<String, AttemptAnswer> answers = answers(attempt.id());
+        Map<String, Question> questions = loaded.questions();
+        Map<String, AttemptAnswer> answers = loaded.answers();
         List<AttemptView.QuestionView> views = new ArrayList<>();
         layout.forEach((questionId, optionOrder) -> {
             Question q = questions.get(questionId);
@@ -205,9 +228,12 @@ public class Attempts {
     }
 
     private void grade(Attempt attempt, Assessment assessment, Instant now) {
+        grade(attempt, assessment, questions(attempt.layout().keySet()), answers(attempt.id()), now);
+    }
+
+    private void grade(Attempt attempt, Assessment assessment, Map<String, Question> questions, Map<String, AttemptAnswer> answers,
+                       Instant now) {
         Map<String, List<String>> layout = attempt.layout();
-        Map<String, Question> questions = questions(layout.keySet());
-        Map<String, AttemptAnswer> answers = answers(attempt.id());
         BigDecimal earned = BigDecimal.ZERO;
         BigDecimal possible = BigDecimal.ZERO;
         for (String questionId : layout.keySet()) {

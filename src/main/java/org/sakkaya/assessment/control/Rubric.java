@@ -1,14 +1,13 @@
 package org.sakkaya.assessment.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sakkaya.platform.Jsons;
 
 /**
  * A grading rubric: criteria, each with levels worth some points. A rubric grade picks one level per criterion;
@@ -37,26 +36,24 @@ public record Rubric(List<Criterion> criteria) {
     }
 
     public String toJson() {
-        var criteriaJson = Json.createArrayBuilder();
+        var criteriaJson = Jsons.array();
         for (Criterion c : criteria) {
-            var levels = Json.createArrayBuilder();
-            c.levels().forEach(l -> levels.add(Json.createObjectBuilder().add("label", l.label()).add("points", l.points())));
-            criteriaJson.add(Json.createObjectBuilder().add("title", c.title()).add("levels", levels));
+            var levels = Jsons.array();
+            c.levels().forEach(l -> levels.add(Jsons.object().add("label", l.label()).add("points", l.points())));
+            criteriaJson.add(Jsons.object().add("title", c.title()).add("levels", levels));
         }
-        return Json.createObjectBuilder().add("criteria", criteriaJson).build().toString();
+        return Jsons.object().add("criteria", criteriaJson).build().toString();
     }
 
     public static Rubric fromJson(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
-            JsonArray criteriaJson = reader.readObject().getJsonArray("criteria");
-            List<Criterion> criteria = new ArrayList<>();
-            for (JsonValue c : criteriaJson) {
-                JsonObject criterion = c.asJsonObject();
-                List<Level> levels = criterion.getJsonArray("levels").getValuesAs(JsonObject.class).stream()
-                        .map(l -> new Level(l.getString("label"), l.getJsonNumber("points").bigDecimalValue())).toList();
-                criteria.add(new Criterion(criterion.getString("title"), levels));
-            }
-            return new Rubric(criteria);
+        JsonArray criteriaJson = Jsons.parse(json).asJsonObject().getJsonArray("criteria");
+        List<Criterion> criteria = new ArrayList<>();
+        for (JsonValue c : criteriaJson) {
+            JsonObject criterion = c.asJsonObject();
+            List<Level> levels = criterion.getJsonArray("levels").getValuesAs(JsonObject.class).stream()
+                    .map(l -> new Level(l.getString("label"), l.getJsonNumber("points").bigDecimalValue())).toList();
+            criteria.add(new Criterion(criterion.getString("title"), levels));
         }
+        return new Rubric(criteria);
     }
 }

@@ -1,7 +1,5 @@
 package org.sakkaya.assessment.entity;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.persistence.Column;
@@ -11,13 +9,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.sakkaya.platform.Jsons;
 import org.sakkaya.platform.persistence.Ids;
 import org.sakkaya.platform.problem.Conflict;
 
@@ -77,28 +75,21 @@ public class Attempt {
         this.status = AttemptStatus.IN_PROGRESS;
         this.startedAt = now;
         this.deadlineAt = deadline;
-        var array = Json.createArrayBuilder();
-        layout.forEach((questionId, options) -> array.add(Json.createObjectBuilder()
+        var array = Jsons.array();
+        layout.forEach((questionId, options) -> array.add(Jsons.object()
                 .add("questionId", questionId)
-                .add("options", Json.createArrayBuilder(options))));
+                .add("options", Jsons.array(options))));
         this.layout = array.build().toString();
     }
 
     /** questionId -> option keys in display order (empty for questions without options), in question order. */
     public Map<String, List<String>> layout() {
         Map<String, List<String>> questions = new LinkedHashMap<>();
-        try (var reader = Json.createReader(new StringReader(layout))) {
-            JsonArray array = reader.readArray();
-            for (JsonObject entry : array.getValuesAs(JsonObject.class)) {
-                questions.put(entry.getString("questionId"),
-                        entry.getJsonArray("options").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
-            }
+        for (JsonObject entry : Jsons.parse(layout).asJsonArray().getValuesAs(JsonObject.class)) {
+            questions.put(entry.getString("questionId"),
+                    entry.getJsonArray("options").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
         }
         return questions;
-    }
-
-    public boolean shows(String questionId) {
-        return layout().containsKey(questionId);
     }
 
     public boolean pastDeadline(Instant now) {

@@ -1,6 +1,5 @@
 package org.sakkaya.assessment.entity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,9 +7,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.sakkaya.platform.Jsons;
 
 /** The latest saved answer to one question of an attempt, and after grading its points. */
 @Entity
@@ -52,9 +51,7 @@ public class AttemptAnswer {
     }
 
     public JsonValue answer() {
-        try (var reader = Json.createReader(new StringReader(answer))) {
-            return reader.readValue();
-        }
+        return Jsons.parse(answer);
     }
 
     public String questionId() {

@@ -1,6 +1,5 @@
 package org.sakkaya.assessment.entity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,11 +8,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 import org.sakkaya.assessment.control.Scoring;
+import org.sakkaya.platform.Jsons;
 import org.sakkaya.platform.persistence.Ids;
 
 /** A question of a programme's bank, tagged with a competency. Its key is never shown before grading. */
@@ -84,9 +83,7 @@ public class Question {
     }
 
     static JsonValue parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
-            return reader.readValue();
-        }
+        return Jsons.parse(json);
     }
 
     public String id() {

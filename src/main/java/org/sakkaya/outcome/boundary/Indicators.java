@@ -2,7 +2,6 @@ package org.sakkaya.outcome.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -10,7 +9,6 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,6 +35,7 @@ import org.sakkaya.outcome.entity.IndicatorSnapshot;
 import org.sakkaya.outcome.entity.Scope;
 import org.sakkaya.outcome.entity.Unit;
 import org.sakkaya.platform.Bangkok;
+import org.sakkaya.platform.Jsons;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
@@ -315,9 +314,9 @@ public class Indicators {
     }
 
     private static String json(List<Counted> counted) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.array();
         for (Counted c : counted) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("type", c.type()).add("id", c.id());
+            JsonObjectBuilder o = Jsons.object().add("type", c.type()).add("id", c.id());
             put(o, "personId", c.personId());
             put(o, "organizationId", c.organizationId());
             put(o, "cohortId", c.cohortId());
@@ -339,14 +338,12 @@ public class Indicators {
 
     private static List<Counted> parse(String json) {
         List<Counted> out = new ArrayList<>();
-        try (var reader = Json.createReader(new StringReader(json))) {
-            for (JsonValue value : reader.readArray()) {
-                JsonObject o = value.asJsonObject();
-                out.add(new Counted(o.getString("type"), o.getString("id"), o.getString("personId", null),
-                        o.getString("organizationId", null), o.getString("cohortId", null),
-                        o.containsKey("passed") ? o.getBoolean("passed") : null, o.getString("title", null),
-                        o.containsKey("on") ? LocalDate.parse(o.getString("on")) : null));
-            }
+        for (JsonValue value : Jsons.parse(json).asJsonArray()) {
+            JsonObject o = value.asJsonObject();
+            out.add(new Counted(o.getString("type"), o.getString("id"), o.getString("personId", null),
+                    o.getString("organizationId", null), o.getString("cohortId", null),
+                    o.containsKey("passed") ? o.getBoolean("passed") : null, o.getString("title", null),
+                    o.containsKey("on") ? LocalDate.parse(o.getString("on")) : null));
         }
         return out;
     }

@@ -1,20 +1,19 @@
 package org.sakkaya.program.entity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonString;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import org.sakkaya.platform.Jsons;
 
 /** A short list of ids kept as a JSON array in one column. */
 @Converter
 public class StringListJson implements AttributeConverter<List<String>, String> {
     @Override
     public String convertToDatabaseColumn(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.array();
         if (values != null) {
             values.forEach(array::add);
         }
@@ -27,9 +26,7 @@ public class StringListJson implements AttributeConverter<List<String>, String> 
         if (column == null || column.isBlank()) {
             return values;
         }
-        try (var reader = Json.createReader(new StringReader(column))) {
-            reader.readArray().getValuesAs(JsonString.class).forEach(s -> values.add(s.getString()));
-        }
+        Jsons.parse(column).asJsonArray().getValuesAs(JsonString.class).forEach(s -> values.add(s.getString()));
         return values;
     }
 }
