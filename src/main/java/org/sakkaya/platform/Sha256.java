@@ -10,9 +10,14 @@ public final class Sha256 {
     private Sha256() {
     }
 
-    public static String hex(byte[] bytes) {
+    /** Of the bytes, or of several parts one after another without copying them into one array. */
+    public static String hex(byte[]... parts) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                digest.update(part);
+            }
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

@@ -160,13 +160,12 @@ public class Indicators {
             Figure figure = figures.get(i);
             boolean met = a.achievedBy(figure.actual());
             achieved += met ? 1 : 0;
-            long total = figure.denominator() != null ? figure.denominator() : figure.numerator();
             IndicatorSnapshot s = frozen.get(a.id());
             IndicatorStatus.Frozen snapshot = s == null ? null : new IndicatorStatus.Frozen(s.numerator(), s.denominator(), s.actual(),
                     s.achieved(), Bangkok.time(s.asOf()), s.denominator() != null ? s.denominator() : s.numerator());
             lines.add(new IndicatorStatus.Activity(a.id(), a.position(), a.title(), a.measure(), a.strategy(), a.target(), a.unit(),
                     a.unit().th(), a.startsOn(), a.dueOn(), a.periodNote(), figure.numerator(), figure.denominator(), figure.actual(),
-                    met, Bangkok.time(asOf), total, records.get(i), snapshot));
+                    met, Bangkok.time(asOf), figure.total(), records.get(i), snapshot));
         }
         return new IndicatorStatus(indicator.id(), indicator.code(), indicator.nameTh(), year.buddhistYear(), year.firstDay(),
                 year.lastDay(), indicator.closed(), Bangkok.time(indicator.closedAt()), Bangkok.time(asOf), achieved,

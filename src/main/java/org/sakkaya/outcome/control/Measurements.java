@@ -43,6 +43,11 @@ public class Measurements {
         static Figure rate(long passed, long evaluated) {
             return new Figure(passed, evaluated, Rates.percent(passed, evaluated));
         }
+
+        /** How many records were counted: the denominator of a rate, else the count. */
+        public long total() {
+            return denominator != null ? denominator : numerator;
+        }
     }
 
     /** One record counted: an enrolment, a certificate or a work. */
@@ -102,8 +107,7 @@ public class Measurements {
 
         /** How many records {@link #records} has: the denominator of a rate, else the count. */
         public long recordCount(Measure measure, Scope scope) {
-            Figure figure = figure(measure, scope);
-            return figure.denominator() != null ? figure.denominator() : figure.numerator();
+            return figure(measure, scope).total();
         }
 
         /** The records counted, in the order of {@link Measurements#records}, a page at a time. */

@@ -74,11 +74,12 @@ public class IdempotencyFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        // every API request passes here: the header and the method first, the caller only for a keyed write
         String key = request.getHeader(HEADER);
         String method = request.getMethod();
-        String person = person(request.getUserPrincipal());
-        if (key == null || person == null || !("POST".equals(method) || "PATCH".equals(method))
-                || request.getRequestURI().endsWith("/auth/token")) {
+        String person = key == null || !("POST".equals(method) || "PATCH".equals(method)) || request.getRequestURI().endsWith("/auth/token")
+                ? null : person(request.getUserPrincipal());
+        if (person == null) {
             chain.doFilter(request, response);
             return;
         }

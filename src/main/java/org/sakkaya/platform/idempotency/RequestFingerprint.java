@@ -27,11 +27,7 @@ final class RequestFingerprint {
             body = without(body, boundary.group(2).getBytes(StandardCharsets.ISO_8859_1));
             type = type.substring(0, boundary.start()) + type.substring(boundary.end());
         }
-        byte[] head = (method + "\n" + path + "\n" + type + "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[head.length + body.length];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(body, 0, all, head.length, body.length);
-        return Sha256.hex(all);
+        return Sha256.hex((method + "\n" + path + "\n" + type + "\n").getBytes(StandardCharsets.UTF_8), body);
     }
 
     /** The bytes with every occurrence of {@code part} left out. */
