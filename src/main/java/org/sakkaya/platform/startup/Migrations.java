@@ -46,6 +46,9 @@ public class Migrations {
                 .dataSource(dataSource)
                 .locations(locations.toArray(String[]::new))
                 .failOnMissingLocations(true)
+                // the demo's data is numbered from V1000: a schema migration added later (V013 after a demo
+                // database reached V1005) still runs on it instead of failing validation
+                .outOfOrder(demo)
                 .load()
                 .migrate();
         LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
