@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The Laksaman fonts shipped in {@code fonts/}, for PDFs in Thai: embedded as IDENTITY_H with OpenPDF's layout
@@ -15,7 +14,8 @@ import java.nio.file.StandardCopyOption;
  * <p>
  * The layout processor is a switch for the whole JVM that must be on before a font is created, and OpenPDF refuses to
  * turn it on twice. {@link #enableLayout()} turns it on only if it is off. The layout processor opens the font again
- * as an AWT font, from a file path, so each font shipped inside the application is copied to a temporary file once.
+ * as an AWT font, from a file path, so each font shipped inside the application is copied to a temporary file once;
+ * OpenPDF itself keeps the font's bytes in memory.
  */
 public final class ThaiFonts {
     private static BaseFont regular;
@@ -52,10 +52,14 @@ public final class ThaiFonts {
             if (in == null) {
                 throw new IllegalStateException("The font fonts/" + file + " is missing from the application");
             }
+            byte[] font = in.readAllBytes();
             Path copy = Files.createTempFile("sakkaya-", "-" + file);
             copy.toFile().deleteOnExit();
-            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-            return BaseFont.createFont(copy.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+            Files.write(copy, font);
+            // the layout processor opens the copy; OpenPDF reads the glyphs it embeds from the bytes in memory. Given
+            // only the path, it read the file again for every PDF, a byte per system call (half of a certificate's
+            // time in native code, docs/BENCHMARKS.md)
+            return BaseFont.createFont(copy.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, font, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
