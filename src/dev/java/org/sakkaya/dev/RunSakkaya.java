@@ -16,6 +16,14 @@ import java.util.Map;
  * and Payara Micro with the WAR and the demo data, on http://localhost:8080. Ctrl-C stops all of it.
  */
 public final class RunSakkaya {
+    /**
+     * Environment variable with the JVM options of the Payara process, split at spaces. Unset, the run command starts
+     * quickly with {@link #QUICK_START}; set it empty for the JVM's defaults, which a production start has.
+     */
+    static final String JVM_OPTIONS = "SAKKAYA_JVM_OPTIONS";
+    /** C1 only: no C2 compiler work while the demo starts, at a slower peak once the service is hot. */
+    static final String QUICK_START = "-XX:TieredStopAtLevel=1";
+
     private static final String DEMO_PASSWORD = "Sakkaya-Demo-2563";
     private static final List<String[]> DEMO_ACCOUNTS = List.of(
             new String[]{"admin@example.org", "ADMIN"},
@@ -81,9 +89,10 @@ public final class RunSakkaya {
     /** The Payara Micro process of the run command (shared with the crash battery, which restarts it). */
     static ProcessBuilder payara(Path payaraMicro, Path war, int port, Path dataDir, Path keys, String dbUrl, String dbUser,
                                  String dbPassword) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions(System.getenv(JVM_OPTIONS)));
+        command.addAll(List.of(
                 "-jar", payaraMicro.toString(),
                 "--deploy", war.toString(),
                 "--contextroot", "/",
@@ -104,6 +113,12 @@ public final class RunSakkaya {
         childEnv.putIfAbsent("SAKKAYA_CERTIFICATES_SIGNING_KEY_STORE", DevKeys.ensureSigningStore(keys).toString());
         childEnv.putIfAbsent("SAKKAYA_CERTIFICATES_SIGNING_PASSWORD_FILE", keys.resolve(DevKeys.SIGNING_PASSWORD).toString());
         return builder;
+    }
+
+    /** The JVM options of the Payara process: {@value #JVM_OPTIONS}, else the quick start of {@link #QUICK_START}. */
+    static List<String> jvmOptions(String setting) {
+        String options = setting == null ? QUICK_START : setting.strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     static boolean waitUntilReady(String base, Process payara) throws InterruptedException {
