@@ -32,10 +32,12 @@ import org.sakkaya.certificate.control.PadesSigner;
 
 /**
  * Certificates per second in process (issue 5, C_pdf): (a) {@code rawOpenPdf}, raw OpenPDF rendering of the same text
- * in the same fonts, the floor; (b) {@code ourPage}, our certificate page ({@link CertificatePdf#render}: border, QR
+ * in the same fonts; (a') {@code rawSamePage}, raw OpenPDF rendering of the same page, everything on it (issue 7's
+ * C_pdf, the floor); (a'') {@code rawSamePageSigned}, that page signed by OpenPDF's own calls with the same key, the
+ * floor of (c); (b) {@code ourPage}, our certificate page ({@link CertificatePdf#render}: border, QR
  * code, serial, address, signatories); (c) {@code ourPageSigned}, that page signed (PAdES, RSA-2048). Every operation
  * builds the content of a new certificate (a fresh serial, names in turn), as issuing does. {@link OneThread} and
- * {@link TwoThreads} run the same three at 1 and at 2 threads; the issue's target is our rate at 70% or more of the
+ * {@link TwoThreads} run the same five at 1 and at 2 threads; the issue's target is our rate at 70% or more of the
  * floor's at the same thread count, and at most 50 KB per certificate, so each benchmark prints the size of the PDFs
  * it made when it ends.
  * <p>
@@ -61,6 +63,7 @@ public abstract class CertificateRenderingJmh {
     @State(Scope.Benchmark)
     public static class Shared {
         CertificateFixtures.Raw raw;
+        CertificateFixtures.RawSigner rawSigner;
         PadesSigner signer;
         private Path keys;
         private final LongAdder pdfs = new LongAdder();
@@ -71,10 +74,11 @@ public abstract class CertificateRenderingJmh {
         private String loadAtStart;
 
         @Setup(Level.Trial)
-        public void setUp() throws IOException {
+        public void setUp() throws Exception {
             loadAtStart = loadAverage();
             keys = Files.createTempDirectory("sakkaya-jmh-keys");
             signer = CertificateFixtures.signer(keys);
+            rawSigner = new CertificateFixtures.RawSigner(keys);
             raw = new CertificateFixtures.Raw();
         }
 
@@ -160,6 +164,16 @@ public abstract class CertificateRenderingJmh {
     }
 
     @Benchmark
+    public byte[] rawSamePage(Shared shared, Turn turn) {
+        return shared.made(shared.raw.renderSamePage(turn.content()));
+    }
+
+    @Benchmark
+    public byte[] rawSamePageSigned(Shared shared, Turn turn) {
+        return shared.made(shared.rawSigner.sign(shared.raw.renderSamePage(turn.content())));
+    }
+
+    @Benchmark
     public byte[] ourPage(Shared shared, Turn turn) {
         return shared.made(CertificatePdf.render(turn.content()));
     }
@@ -169,12 +183,12 @@ public abstract class CertificateRenderingJmh {
         return shared.made(CertificateFixtures.sign(shared.signer, CertificatePdf.render(turn.content())));
     }
 
-    /** The three on one thread. */
+    /** The five on one thread. */
     @Threads(1)
     public static class OneThread extends CertificateRenderingJmh {
     }
 
-    /** The three on two threads (the machine's two cores). */
+    /** The five on two threads (the machine's two cores). */
     @Threads(2)
     public static class TwoThreads extends CertificateRenderingJmh {
     }
