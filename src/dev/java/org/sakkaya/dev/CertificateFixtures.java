@@ -128,14 +128,7 @@ final class CertificateFixtures {
             Document document = new Document(new Rectangle(PageSize.A4.getHeight(), PageSize.A4.getWidth()), 60, 60, 44, 136);
             PdfWriter.getInstance(document, out);
             document.open();
-            line(document, c.issuer(), bold, 18);
-            line(document, c.title(), bold, 40);
-            line(document, "ขอมอบให้ไว้เพื่อแสดงว่า", regular, 18);
-            line(document, c.holderName(), bold, 30);
-            c.bodyLines().forEach(l -> line(document, l, regular, 18));
-            line(document, c.programName(), bold, 22);
-            line(document, c.cohortName(), regular, 18);
-            line(document, "ให้ไว้ ณ วันที่ 26 พฤศจิกายน พ.ศ. 2563", regular, 18);
+            text(document, c);
             document.close();
             return out.toByteArray();
         }
@@ -160,14 +153,7 @@ final class CertificateFixtures {
             canvas.setLineWidth(1);
             canvas.rectangle(32, 32, page.getWidth() - 64, page.getHeight() - 64);
             canvas.stroke();
-            line(document, c.issuer(), bold, 18);
-            line(document, c.title(), bold, 40);
-            line(document, "ขอมอบให้ไว้เพื่อแสดงว่า", regular, 18);
-            line(document, c.holderName(), bold, 30);
-            c.bodyLines().forEach(l -> line(document, l, regular, 18));
-            line(document, c.programName(), bold, 22);
-            line(document, c.cohortName(), regular, 18);
-            line(document, "ให้ไว้ ณ วันที่ 26 พฤศจิกายน พ.ศ. 2563", regular, 18);
+            text(document, c);
             float slot = (page.getWidth() - 340) / c.signatories().size();
             for (int i = 0; i < c.signatories().size(); i++) {
                 float x = 60 + slot * i + slot / 2;
@@ -200,6 +186,18 @@ final class CertificateFixtures {
             at(canvas, c.verifyUrl(), Element.ALIGN_RIGHT, regular, 11, page.getWidth() - 60, 38);
             document.close();
             return out.toByteArray();
+        }
+
+        /** The certificate's lines, centred, in the same fonts and sizes as our page. */
+        private void text(Document document, CertificatePdf.Content c) {
+            line(document, c.issuer(), bold, 18);
+            line(document, c.title(), bold, 40);
+            line(document, "ขอมอบให้ไว้เพื่อแสดงว่า", regular, 18);
+            line(document, c.holderName(), bold, 30);
+            c.bodyLines().forEach(l -> line(document, l, regular, 18));
+            line(document, c.programName(), bold, 22);
+            line(document, c.cohortName(), regular, 18);
+            line(document, "ให้ไว้ ณ วันที่ 26 พฤศจิกายน พ.ศ. 2563", regular, 18);
         }
 
         private static void line(Document document, String text, BaseFont font, float size) {
