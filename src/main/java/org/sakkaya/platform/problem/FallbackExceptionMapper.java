@@ -47,10 +47,11 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
                 return Problem.of(503, "database-unavailable", "Service unavailable",
                         "The database cannot be reached; nothing was saved, retry shortly").toResponseBuilder().header("Retry-After", 5).build();
             }
-            if (cause instanceof jakarta.transaction.SystemException) {
-                // the transaction manager lost the database while committing or rolling back (the crash battery
-                // kills MariaDB): the outcome is unknown to the server; a client retries, and retried writes are
-                // idempotent (a submit grades an attempt once)
+            if (cause instanceof jakarta.transaction.SystemException || cause instanceof javax.transaction.xa.XAException) {
+                // the transaction manager lost the database while starting, committing or rolling back (the crash
+                // battery kills MariaDB; a pooled connection found dead when its transaction starts arrives as an
+                // XAException under "Error in allocating a connection"): the outcome is unknown to the server; a
+                // client retries, and retried writes are idempotent (a submit grades an attempt once)
                 return Problem.of(503, "database-unavailable", "Service unavailable",
                         "The database failed while this request was saved; read it again or retry shortly")
                         .toResponseBuilder().header("Retry-After", 5).build();
