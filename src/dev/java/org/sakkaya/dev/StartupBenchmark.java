@@ -61,11 +61,18 @@ public final class StartupBenchmark {
         return runs.stream().mapToDouble(r -> r[index]).sorted().toArray()[runs.size() / 2];
     }
 
-    /** Seconds to the first 200 from the empty WAR, and the process's RSS in MB then. */
+    /**
+     * Seconds to the first 200 from the empty WAR, and the process's RSS in MB then. The JVM options are the run
+     * command's ({@code SAKKAYA_JVM_OPTIONS}, else its quick start), so that both sides start alike.
+     */
     private static double[] bare(Path payara, Path emptyWar, int port) throws Exception {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(java(), "-XX:TieredStopAtLevel=1", "-jar", payara.toString(), "--deploy",
-                emptyWar.toString(), "--contextroot", "/", "--port", String.valueOf(port), "--nocluster")
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(RunSakkaya.jvmOptions(System.getenv(RunSakkaya.JVM_OPTIONS)));
+        command.addAll(List.of("-jar", payara.toString(), "--deploy", emptyWar.toString(), "--contextroot", "/",
+                "--port", String.valueOf(port), "--nocluster"));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             waitFor("http://localhost:" + port + "/", process);
