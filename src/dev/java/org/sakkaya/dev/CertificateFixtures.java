@@ -167,7 +167,7 @@ final class CertificateFixtures {
             BitMatrix qr;
             try {
                 qr = new QRCodeWriter().encode(c.verifyUrl(), BarcodeFormat.QR_CODE, 0, 0,
-                        Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+                        Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4, EncodeHintType.QR_COMPACT, true));
             } catch (WriterException e) {
                 throw new IllegalStateException(e);
             }

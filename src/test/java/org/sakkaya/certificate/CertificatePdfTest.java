@@ -2,8 +2,13 @@ package org.sakkaya.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.ReaderException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.Color;
@@ -11,6 +16,7 @@ import java.awt.image.BufferedImage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -18,6 +24,8 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sakkaya.certificate.control.CertificatePdf;
 import org.sakkaya.certificate.control.Serials;
 
@@ -65,17 +73,35 @@ class CertificatePdfTest {
         }
     }
 
-    @Test
-    void theQrCodeLeadsToTheVerificationPageAndTheSerialIsPrinted() throws Exception {
-        String serial = Serials.next();
+    /**
+     * Fixed serials, not {@code Serials.next()}: ZXing's reader misses a few codes in a thousand that it encoded itself,
+     * even drawn pixel-perfect at 4 pixels a module, so random serials made this test fail now and then for a reason
+     * that lies in the reader. Measured on whole certificate pages at 150 dpi: 5 of 200 missed with a two-module quiet
+     * zone, 4 of 2,000 with today's four-module zone, compact encoding and the two binarizers below. The first two
+     * serials here were among the missed ones before.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"574NQEAB8P5TDX04MRCY0WFBWF", "8WRP7P69VTTG6TGHA8Z699D7A7", "T8VPECAKPN1V9QFQDPR31JA023"})
+    void theQrCodeLeadsToTheVerificationPageAndTheSerialIsPrinted(String serial) throws Exception {
         byte[] pdf = CertificatePdf.render(content(GLOSSARY_NAMES.get(2), serial));
         try (PDDocument document = Loader.loadPDF(pdf)) {
             BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 150);
-            String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
-                    .getText();
-            assertThat(decoded).isEqualTo("https://sakkaya.example.go.th/verify/" + serial);
+            assertThat(scan(image)).isEqualTo("https://sakkaya.example.go.th/verify/" + serial);
             assertThat(new PDFTextStripper().getText(document)).contains(Serials.grouped(serial));
         }
+    }
+
+    /** What a scanner app does with a picture: both of ZXing's binarizers, trying hard; null when neither reads a code. */
+    private static String scan(BufferedImage image) {
+        LuminanceSource source = new BufferedImageLuminanceSource(image);
+        for (Binarizer binarizer : List.of(new HybridBinarizer(source), new GlobalHistogramBinarizer(source))) {
+            try {
+                return new QRCodeReader().decode(new BinaryBitmap(binarizer), Map.of(DecodeHintType.TRY_HARDER, true)).getText();
+            } catch (ReaderException notThisWay) {
+                // the next binarizer may read it
+            }
+        }
+        return null;
     }
 
     static byte[] png(int width, int height, Color color) throws Exception {
