@@ -24,6 +24,12 @@ public final class RunSakkaya {
     /** C1 only: no C2 compiler work while the demo starts, at a slower peak once the service is hot. */
     static final String QUICK_START = "-XX:TieredStopAtLevel=1";
 
+    /**
+     * Names the JSON-P provider, which Payara's code would otherwise look up again on every signed-in request (see
+     * {@code platform.startup.JsonProviderCheck}); the README's production command has it too.
+     */
+    static final String JSON_PROVIDER = "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl";
+
     private static final String DEMO_PASSWORD = "Sakkaya-Demo-2563";
     private static final List<String[]> DEMO_ACCOUNTS = List.of(
             new String[]{"admin@example.org", "ADMIN"},
@@ -91,6 +97,7 @@ public final class RunSakkaya {
                                  String dbPassword) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(JSON_PROVIDER);
         command.addAll(jvmOptions(System.getenv(JVM_OPTIONS)));
         command.addAll(List.of(
                 "-jar", payaraMicro.toString(),

@@ -20,6 +20,11 @@ public final class Jsons {
     private Jsons() {
     }
 
+    /** The class of the provider found: what {@code -Djakarta.json.provider} should name for Payara's own JSON calls. */
+    public static String providerClassName() {
+        return PROVIDER.getClass().getName();
+    }
+
     /** The JSON value the text holds. */
     public static JsonValue parse(String json) {
         try (JsonReader reader = PROVIDER.createReader(new StringReader(json))) {
