@@ -38,7 +38,7 @@ import java.util.concurrent.Future;
  * <li>C_txn: a raw JDBC transaction shaped like a quiz submit (lock the attempt row by primary key, read its answers,
  * write their points, write the attempt's status and score, commit), from N threads sharing 32 connections, the size
  * of the service's own pool;</li>
- * <li>C_ping: {@code GET /health/live}, through the same HTTP stack, no database.</li>
+ * <li>C_ping: {@code GET /api/v1/ping}, a plain JAX-RS GET through the same HTTP stack, no database.</li>
  * </ul>
  * Trainees, their accounts (a bcrypt hash of cost 4, so that signing 500 in is quick) and their seats are bulk-loaded
  * over JDBC; the programme, cohort and quizzes are made through the API. A benchmark, not a test: {@code mvn -Pbench-quiz} (arguments: base URL, JDBC URL,
@@ -198,7 +198,7 @@ public final class DeadlineQuizBenchmark {
             System.out.println();
             System.out.println("| figure | p50 | p95 | p99 | max | ÷ C_txn (p99) | ÷ C_ping (p99) |");
             System.out.println("|---|---|---|---|---|---|---|");
-            row("C_ping: GET /health/live, no database", ping, txn, ping);
+            row("C_ping: GET /api/v1/ping, no database", ping, txn, ping);
             row("C_txn: raw JDBC submit-shaped transaction", txn, txn, ping);
             row("start attempt", new Burst.Result(starts, 0, 0, 0, null), txn, ping);
             row("autosave (" + questionCount + " answers)", new Burst.Result(saves, 0, 0, 0, null), txn, ping);

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * one with a hand-in waiting: the count must not grow with the cohort (the N+1 trap).</li>
  * <li>Then 100 more grades, one after another as a trainer grades, while scenario 1's read load runs (16 users reading
  * {@code GET /me/progress}), against the floors at the same concurrency (17 clients: 16 readers and the grader):
- * C_pk, a raw JDBC primary-key read of a person, and C_ping, {@code GET /health/live}.</li>
+ * C_pk, a raw JDBC primary-key read of a person, and C_ping, {@code GET /api/v1/ping}.</li>
  * </ol>
  * People, seats and hand-ins are bulk-loaded over JDBC (the rows {@code POST /assessments/{id}/submissions} writes,
  * without its audit row); the programme, cohort and assignment are made through the API, and the grades are HTTP
@@ -136,7 +136,7 @@ public final class GradingLoadBenchmark {
                     + "floors at %d clients%n%n", graded, large, READERS, clients);
             System.out.println("| figure | p50 | p99 | rate | ÷ floor (p50 / p99) |");
             System.out.println("|---|---|---|---|---|");
-            System.out.printf("| C_ping: GET /health/live, %d clients | %.1f ms | %.1f ms | %.0f/s | |%n", clients, ping.p(50), ping.p(99), ping.rate());
+            System.out.printf("| C_ping: GET /api/v1/ping, %d clients | %.1f ms | %.1f ms | %.0f/s | |%n", clients, ping.p(50), ping.p(99), ping.rate());
             System.out.printf("| C_pk: raw JDBC primary-key read of a person, %d clients, %d connections | %.2f ms | %.2f ms | %.0f/s | |%n", clients,
                     JdbcPool.SERVICE_POOL_SIZE, pk.p(50), pk.p(99), pk.rate());
             System.out.printf("| /me/progress, %d readers, no grading | %.1f ms | %.1f ms | %.0f/s | C_ping: %.1fx / %.1fx |%n", READERS,

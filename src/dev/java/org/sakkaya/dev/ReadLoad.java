@@ -16,10 +16,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Issue 7, scenario 1's read load, shared by the benchmarks that run it: a course of lessons in modules of 10 for a
  * new cohort, trainees who have each completed half of it, and users reading {@code GET /me/progress?cohortId=}
- * (or any other GET, such as the C_ping floor {@code /health/live}) one request after another.
+ * (or any other GET, such as the C_ping floor {@code /api/v1/ping}, with the same bearer token) one request after another.
  */
 final class ReadLoad {
-    static final String PING = "/health/live";
+    /** C_ping of issue 7: a plain JAX-RS GET with no database, through the API's own stack. */
+    static final String PING = "/api/v1/ping";
 
     private final BenchClient client;
     private final String read;

@@ -58,6 +58,19 @@ class PlatformIT {
     }
 
     @Test
+    void theApiAnswersAPingWithoutASignIn() {
+        api.anonymous().get("/ping").then().log().ifValidationFails().statusCode(200)
+                .contentType(containsString("application/json")).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void theStartUpLogNamesTheJsonProviderThatPayaraWouldOtherwiseSearchForOnEveryRequest() throws Exception {
+        // arquillian.xml starts Payara as the README's production command does
+        assertThat(PayaraLog.text()).contains("JSON-P provider named by the JVM's options: org.eclipse.parsson.JsonProviderImpl")
+                .doesNotContain("The JVM was started without -Djakarta.json.provider");
+    }
+
+    @Test
     void readinessAndTheStartUpLogSayWhetherTheDatabaseIsDurable() throws Exception {
         api.root().get("/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'database' }.data.durable", hasToString("true"))
