@@ -97,7 +97,8 @@ public final class CertificatePdf {
             canvas.addImage(logo);
         }
         center(document, content.issuer(), new Font(BOLD, 18, Font.NORMAL, ink), 4);
-        center(document, content.title(), new Font(BOLD, 40, Font.NORMAL, content.accent()), 4);
+        // room under the title for a vowel below it (วุฒิบัตร) above the next line's tone marks
+        center(document, content.title(), new Font(BOLD, 40, Font.NORMAL, content.accent()), 8);
         center(document, "ขอมอบให้ไว้เพื่อแสดงว่า", new Font(REGULAR, 18, Font.NORMAL, ink), 2);
         center(document, content.holderName(), new Font(BOLD, 30, Font.NORMAL, ink), 4);
         for (String line : content.bodyLines()) {
