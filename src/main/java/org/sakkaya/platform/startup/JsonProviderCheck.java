@@ -7,8 +7,8 @@ import java.util.logging.Logger;
 import org.sakkaya.platform.Jsons;
 
 /**
- * Warns at start-up when the JVM was started without {@code -D}{@value #PROPERTY}, as the README's production command
- * and the run command start it.
+ * Warns at start-up when the JVM lacks {@code -D}{@value #PROPERTY}, which the README's production command, the run
+ * command and the Arquillian container pass.
  * <p>
  * {@link Jsons} holds the JSON-P provider for Sakkaya's own code, but Payara's code calls {@code Json.createReader}
  * and the builders on every request: its MicroProfile JWT parser for each signed-in call, its health checks for each
