@@ -77,8 +77,8 @@ class CertificatePdfTest {
      * Fixed serials, not {@code Serials.next()}: ZXing's reader misses a few codes in a thousand that it encoded itself,
      * even drawn pixel-perfect at 4 pixels a module, so random serials made this test fail now and then for a reason
      * that lies in the reader. Measured on whole certificate pages at 150 dpi: 5 of 200 missed with a two-module quiet
-     * zone, 4 of 2,000 with today's four-module zone, compact encoding and the two binarizers below. The first two
-     * serials here were among the missed ones before.
+     * zone and the plain reader, 4 of 2,000 with today's four-module zone, compact encoding and the two binarizers
+     * below. The first two serials here were among the missed ones before.
      */
     @ParameterizedTest
     @ValueSource(strings = {"574NQEAB8P5TDX04MRCY0WFBWF", "8WRP7P69VTTG6TGHA8Z699D7A7", "T8VPECAKPN1V9QFQDPR31JA023"})
