@@ -1,11 +1,9 @@
 package org.sakkaya.dev;
 
 import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -32,7 +30,6 @@ import java.time.Instant;
 import java.util.Calendar;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.sakkaya.certificate.control.CertificatePdf;
 import org.sakkaya.certificate.control.PadesSigner;
 import org.sakkaya.certificate.control.Serials;
@@ -166,8 +163,7 @@ final class CertificateFixtures {
             }
             BitMatrix qr;
             try {
-                qr = new QRCodeWriter().encode(c.verifyUrl(), BarcodeFormat.QR_CODE, 0, 0,
-                        Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4, EncodeHintType.QR_COMPACT, true));
+                qr = new QRCodeWriter().encode(c.verifyUrl(), BarcodeFormat.QR_CODE, 0, 0, CertificatePdf.QR_HINTS);
             } catch (WriterException e) {
                 throw new IllegalStateException(e);
             }

@@ -227,9 +227,9 @@ public final class CrashBattery {
                 requests.get(), new TreeMap<>(statuses), notProblemJson.get(), acknowledged.size(), CLIENTS, lost);
         firstMessages.forEach((type, message) -> System.out.println("  client-side " + type + ", first: " + message));
         check(readiness.statusCode() == 503, "/health/ready answered " + readiness.statusCode() + " while the database was down (503 expected)");
-        check(whileDown.statusCode() == 503 && whileDown.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
-                "GET /api/v1/me answered " + whileDown.statusCode() + " " + whileDown.headers().firstValue("Content-Type").orElse("")
-                        + " while the database was down (503 problem+json expected)");
+        String whileDownType = whileDown.headers().firstValue("Content-Type").orElse("");
+        check(whileDown.statusCode() == 503 && whileDownType.startsWith("application/problem+json"),
+                "GET /api/v1/me answered " + whileDown.statusCode() + " " + whileDownType + " while the database was down (503 problem+json expected)");
         check(readyAfter.isPresent(), "readiness not green within 2 minutes of MariaDB's restart");
         check(lost == 0, lost + " acknowledged submits lost");
         check(notProblemJson.get() == 0, notProblemJson.get() + " error answers not problem+json");

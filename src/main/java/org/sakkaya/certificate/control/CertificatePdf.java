@@ -186,15 +186,18 @@ public final class CertificatePdf {
     }
 
     /**
-     * The QR matrix as filled squares: sharp at any zoom, and no image to embed. The quiet zone is the standard four
-     * modules, and the compact encoding puts the serial in alphanumeric mode, so the code is version 4 (33 modules)
-     * rather than 5 and each module is larger in the same corner.
+     * How the QR code is encoded: the standard four-module quiet zone, and the compact encoding, which puts the serial
+     * in alphanumeric mode, so the code is version 4 (33 modules) rather than 5 and each module is larger in the same
+     * corner. Public for the benchmarks' floor, which must print the same code.
      */
+    public static final Map<EncodeHintType, Object> QR_HINTS = Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+            EncodeHintType.MARGIN, 4, EncodeHintType.QR_COMPACT, true);
+
+    /** The QR matrix as filled squares: sharp at any zoom, and no image to embed. */
     private static void qr(PdfContentByte canvas, String text, float x, float y, float size) {
         BitMatrix matrix;
         try {
-            matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4, EncodeHintType.QR_COMPACT, true));
+            matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, QR_HINTS);
         } catch (WriterException e) {
             throw new IllegalArgumentException("Cannot encode " + text + " as a QR code", e);
         }
