@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import org.sakkaya.platform.persistence.Ids;
 import org.sakkaya.platform.problem.FieldError;
 import org.sakkaya.platform.problem.RuleViolation;
@@ -74,7 +76,10 @@ public class Assessment {
     @Column(name = "competency_codes", nullable = false)
     private List<String> competencyCodes = new ArrayList<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    // read when used (a submit grades from its attempt's layout and never needs it), and for a list of assessments
+    // in one statement for all of them
+    @ElementCollection(fetch = FetchType.LAZY)
+    @BatchFetch(BatchFetchType.IN)
     @CollectionTable(name = "assessment_question", joinColumns = @JoinColumn(name = "assessment_id"))
     @OrderColumn(name = "position")
     @Column(name = "question_id")
