@@ -146,8 +146,12 @@ class AssessmentsIT {
                 .body("maxScore", equalTo(100.0f))
                 .body("questions.find { it.kind == 'MULTIPLE_CHOICE' }.pointsAwarded", equalTo(1.0f))
                 .body("questions.find { it.kind == 'SHORT_TEXT' }.correctAnswer", containsInAnyOrder("มัธยฐาน", "median"));
-        // idempotent, and finished for good
-        api.as(trainee).post("/attempts/" + attemptId + "/submit").then().statusCode(200).body("score", equalTo(66.6667f));
+        // idempotent, and finished for good; the points of each answer were stored with the score
+        api.as(trainee).post("/attempts/" + attemptId + "/submit").then().statusCode(200).body("score", equalTo(66.6667f))
+                .body("questions.find { it.kind == 'MULTIPLE_CHOICE' }.pointsAwarded", equalTo(1.0f))
+                .body("questions.find { it.kind == 'SHORT_TEXT' }.pointsAwarded", equalTo(0.0f));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM attempt_answer WHERE attempt_id = ? AND points IS NOT NULL", attemptId))
+                .isEqualTo(4);
         api.as(trainee).body(answers(attempt)).put("/attempts/" + attemptId + "/answers").then().statusCode(409);
         api.as(trainee).post("/assessments/" + quiz + "/attempts").then().statusCode(422).body("type", containsString("no-attempts-left"));
     }

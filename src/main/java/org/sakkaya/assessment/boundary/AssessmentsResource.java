@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.sakkaya.assessment.entity.Attempt;
 import org.sakkaya.platform.files.Parts;
 import org.sakkaya.platform.security.Roles;
 
@@ -66,9 +65,9 @@ public class AssessmentsResource {
     @RolesAllowed(Roles.TRAINEE)
     @Operation(summary = "Start an attempt (or get the one in progress): questions in this attempt's order, without keys")
     public Response start(@PathParam("id") String id, @Context UriInfo uri) {
-        Attempt attempt = attempts.start(id);
-        return Response.created(uri.getBaseUriBuilder().path("attempts").path(attempt.id()).build())
-                .entity(attempts.view(attempt)).build();
+        Attempts.Loaded started = attempts.start(id);
+        return Response.created(uri.getBaseUriBuilder().path("attempts").path(started.attempt().id()).build())
+                .entity(attempts.view(started)).build();
     }
 
     @POST

@@ -9,12 +9,15 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -76,7 +79,7 @@ public class Attempts {
 
     /** Starts an attempt, or answers the one in progress (starting twice does not use up an attempt). */
     @Transactional
-    public Attempt start(String assessmentId) {
+    public Loaded start(String assessmentId) {
         Assessment assessment = assessments.find(assessmentId);
         String person = caller.personId();
         if (!enrollments.isSeated(assessment.cohortId(), person)) {
@@ -95,7 +98,7 @@ public class Attempts {
                 em.lock(attempt, LockModeType.PESSIMISTIC_WRITE);
                 em.refresh(attempt);
                 if (attempt.status() == AttemptStatus.IN_PROGRESS && !attempt.pastDeadline(now)) {
-                    return attempt;
+                    return new Loaded(attempt, assessment, questions(attempt.layout().keySet()), answers(attempt.id()));
                 }
                 if (attempt.status() == AttemptStatus.IN_PROGRESS) {
                     grade(attempt, assessment, now);
@@ -108,10 +111,12 @@ public class Attempts {
         if (previous.size() >= assessment.maxAttempts()) {
             throw new RuleViolation("no-attempts-left", "All " + assessment.maxAttempts() + " attempts are used");
         }
-        Attempt attempt = new Attempt(assessmentId, person, previous.size() + 1, layout(assessment), now, assessment.deadlineFor(now));
+        List<String> drawn = draw(assessment);
+        Map<String, Question> questions = questions(drawn);
+        Attempt attempt = new Attempt(assessmentId, person, previous.size() + 1, layout(drawn, questions), now, assessment.deadlineFor(now));
         em.persist(attempt);
         em.flush(); // a second start at the same moment shows here as a 409
-        return attempt;
+        return new Loaded(attempt, assessment, questions, Map.of());
     }
 
     /**
@@ -136,19 +141,30 @@ public class Attempts {
                 throw new InvalidInput("[" + i + "].questionId", "is not a question of this attempt");
             }
         }
-        // the answers saved so far in one query, not one find per answer
-        Map<String, AttemptAnswer> saved = answers(attemptId);
-        for (AnswerRequest answer : answers) {
-            AttemptAnswer earlier = saved.get(answer.questionId());
-            if (earlier == null) {
-                AttemptAnswer first = new AttemptAnswer(attemptId, answer.questionId(), answer.answer(), now);
-                em.persist(first);
-                saved.put(answer.questionId(), first);
-            } else {
-                earlier.replace(answer.answer(), now);
-            }
+        writeAnswers(attemptId, answers, now);
+        return new Loaded(attempt, null, questions(shown), answers(attemptId));
+    }
+
+    /**
+     * The answers in one statement, not one find and one write per answer: new ones inserted, earlier ones replaced.
+     * A question answered twice in one request keeps the later answer, as the rows are applied in order. The attempt
+     * is locked, so no other request writes its answers meanwhile.
+     */
+    private void writeAnswers(String attemptId, List<AnswerRequest> answers, Instant now) {
+        if (answers.isEmpty()) {
+            return;
         }
-        return new Loaded(attempt, null, questions(shown), saved);
+        StringBuilder sql = new StringBuilder("INSERT INTO attempt_answer (attempt_id, question_id, answer, saved_at) VALUES ");
+        for (int i = 0; i < answers.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(2 * i + 3).append(", ?").append(2 * i + 4).append(", ?2)");
+        }
+        sql.append(" ON DUPLICATE KEY UPDATE answer = VALUES(answer), saved_at = VALUES(saved_at)");
+        Query insert = em.createNativeQuery(sql.toString())
+                .setParameter(1, attemptId).setParameter(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+        for (int i = 0; i < answers.size(); i++) {
+            insert.setParameter(2 * i + 3, answers.get(i).questionId()).setParameter(2 * i + 4, answers.get(i).answer().toString());
+        }
+        insert.executeUpdate();
     }
 
     /** Submits and grades; submitting again answers the same result. After the deadline, saved answers count. */
@@ -236,16 +252,19 @@ public class Attempts {
         Map<String, List<String>> layout = attempt.layout();
         BigDecimal earned = BigDecimal.ZERO;
         BigDecimal possible = BigDecimal.ZERO;
+        List<AttemptAnswer> graded = new ArrayList<>();
         for (String questionId : layout.keySet()) {
             Question question = questions.get(questionId);
             AttemptAnswer answer = answers.get(questionId);
             BigDecimal points = question.score(answer == null ? null : answer.answer());
             if (answer != null) {
                 answer.grade(points);
+                graded.add(answer);
             }
             earned = earned.add(points);
             possible = possible.add(question.points());
         }
+        writePoints(attempt.id(), graded);
         // on the assessment's scale: a quiz of 12 points out of 20 possible, marked out of 100, scores 60
         BigDecimal score = possible.signum() == 0 ? BigDecimal.ZERO
                 : earned.multiply(assessment.maxScore()).divide(possible, 4, RoundingMode.HALF_UP);
@@ -253,6 +272,27 @@ public class Attempts {
             audit.recordAs(attempt.personId(), "ATTEMPT_GRADED", "attempt", attempt.id(), attempt.status() + " " + score);
             resultInputsChanged.fire(new ResultInputsChanged(assessment.cohortId()));
         }
+    }
+
+    /**
+     * Every answer's points in one statement: a quiz of 15 questions would otherwise send 15 updates, each with its
+     * own change set, inside the attempt's lock while a whole cohort submits at once.
+     */
+    private void writePoints(String attemptId, List<AttemptAnswer> graded) {
+        if (graded.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("UPDATE attempt_answer SET points = CASE question_id");
+        for (int i = 0; i < graded.size(); i++) {
+            sql.append(" WHEN ?").append(2 * i + 1).append(" THEN ?").append(2 * i + 2);
+        }
+        int attemptParameter = 2 * graded.size() + 1;
+        sql.append(" ELSE points END WHERE attempt_id = ?").append(attemptParameter);
+        Query update = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < graded.size(); i++) {
+            update.setParameter(2 * i + 1, graded.get(i).questionId()).setParameter(2 * i + 2, graded.get(i).points());
+        }
+        update.setParameter(attemptParameter, attemptId).executeUpdate();
     }
 
     private Attempt lockOwn(String attemptId) {
@@ -263,16 +303,20 @@ public class Attempts {
         return attempt;
     }
 
-    /** The questions of a new attempt: all in order, or a random draw; choice options shuffled for each attempt. */
-    private Map<String, List<String>> layout(Assessment assessment) {
+    /** The questions of a new attempt: all in order, or a random draw. */
+    private static List<String> draw(Assessment assessment) {
         List<String> ids = new ArrayList<>(assessment.questionIds());
         if (assessment.drawCount() != null) {
             Collections.shuffle(ids, RANDOM);
             ids = ids.subList(0, assessment.drawCount());
         }
-        Map<String, Question> questions = questions(ids);
+        return ids;
+    }
+
+    /** The drawn questions with their choice options shuffled for this attempt. */
+    private static Map<String, List<String>> layout(List<String> drawn, Map<String, Question> questions) {
         Map<String, List<String>> layout = new LinkedHashMap<>();
-        for (String id : ids) {
+        for (String id : drawn) {
             JsonValue options = questions.get(id).optionsJson();
             List<String> keys = new ArrayList<>();
             if (options != null) {

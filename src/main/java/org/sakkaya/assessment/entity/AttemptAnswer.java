@@ -8,10 +8,12 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.time.Instant;
 import org.sakkaya.platform.Jsons;
 
-/** The latest saved answer to one question of an attempt, and after grading its points. */
+/**
+ * The latest saved answer to one question of an attempt, and after grading its points. Read through JPA; written by
+ * {@code Attempts} in one statement per autosave and one per grading, whatever the number of answers.
+ */
 @Entity
 @Table(name = "attempt_answer")
 @IdClass(AttemptAnswer.Key.class)
@@ -27,25 +29,14 @@ public class AttemptAnswer {
     @Column(nullable = false)
     private String answer;
 
-    @Column(name = "saved_at", nullable = false)
-    private Instant savedAt;
-
+    /** Never written through the entity: {@link #grade} only keeps the points for the answer to the request. */
+    @Column(updatable = false)
     private BigDecimal points;
 
     protected AttemptAnswer() {
     }
 
-    public AttemptAnswer(String attemptId, String questionId, JsonValue answer, Instant now) {
-        this.attemptId = attemptId;
-        this.questionId = questionId;
-        replace(answer, now);
-    }
-
-    public void replace(JsonValue answer, Instant now) {
-        this.answer = answer.toString();
-        this.savedAt = now;
-    }
-
+    /** The points as graded; the caller writes them to the database (see {@link #points}). */
     public void grade(BigDecimal points) {
         this.points = points;
     }
