@@ -51,7 +51,9 @@ public class Migrations {
                 .outOfOrder(demo)
                 .load()
                 .migrate();
-        LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+        // Flyway names a target version only when it ran something; otherwise the schema stayed where it was
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info(() -> "Schema at version " + version + " (" + result.migrationsExecuted
                 + " migrations run now" + (demo ? ", demo data included" : "") + ")");
         migrated = true;
     }
