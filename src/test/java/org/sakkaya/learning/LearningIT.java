@@ -1,6 +1,7 @@
 package org.sakkaya.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -197,6 +198,15 @@ class LearningIT {
                 .body("courses.find { it.courseId == '" + empty + "' }.lessons", hasSize(0))
                 .body("courses.find { it.courseId == '" + empty + "' }.lessonCount", equalTo(0))
                 .body(mine + "lessonsCompleted", equalTo(1));
+        // courses in Thai dictionary order, as the title column's collation sorts them: ก่อน before การ (tone marks count
+        // last), โครงการ under ค before งาน (the leading vowel is read after its consonant); code points put both the other way
+        for (String title : List.of("งานนำเสนอผลงาน", "โครงการฝึกปฏิบัติ")) {
+            String id = api.as(organiser).body(Map.of("title", title)).post("/courses").then().statusCode(201).extract().path("id");
+            api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + id).then().statusCode(200);
+        }
+        api.as(trainee).queryParam("cohortId", cohortId).get("/me/progress").then().statusCode(200)
+                .body("courses.title", contains("ก่อนเรียน: แนะนำหลักสูตร", "การวิเคราะห์ข้อมูลด้วย Python", "โครงการฝึกปฏิบัติ", "งานนำเสนอผลงาน"))
+                .body(mine + "lessons.title", contains("อ่านก่อนเรียน", "วิดีโอแนะนำ", "เอกสารประกอบ"));
         api.as(trainee).queryParam("cohortId", UUID.randomUUID().toString()).get("/me/progress").then().statusCode(404);
         api.as(trainee).get("/me/progress").then().statusCode(400).body("errors[0].field", equalTo("cohortId"));
         api.as(organiser).body(Map.of("completed", true)).put("/lessons/" + course[1] + "/progress").then().statusCode(403);
