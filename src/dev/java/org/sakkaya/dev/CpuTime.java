@@ -34,6 +34,13 @@ final class CpuTime {
         return String.format("service %.1f s, database %.1f s, client %.1f s", now[0] - before[0], now[1] - before[1], now[2] - before[2]);
     }
 
+    /** CPU milliseconds per call since {@code before}, as "service x / database y / client z". */
+    String perCall(double[] before, long calls) {
+        double[] now = now();
+        return String.format("%.2f / %.2f / %.2f", 1000 * (now[0] - before[0]) / calls, 1000 * (now[1] - before[1]) / calls,
+                1000 * (now[2] - before[2]) / calls);
+    }
+
     private static double seconds(Optional<ProcessHandle> process) {
         return process.flatMap(p -> p.info().totalCpuDuration()).map(Duration::toMillis).orElse(0L) / 1000.0;
     }

@@ -36,13 +36,19 @@ public final class ReadLoadBenchmark {
         load.load(read, 16, perUser);
 
         System.out.printf("%ntrainees reading their course (%d lessons, half done) against a GET with no database%n", lessonCount);
-        System.out.println("| users | C_ping p50 / p99 (ms) | /me/progress p50 / p99 (ms) | p50 ÷ C_ping p50 | requests/s |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| users | C_ping p50 / p99 (ms) | /me/progress p50 / p99 (ms) | p50 ÷ C_ping p50 | requests/s "
+                + "| CPU ms a request, service / database / client: C_ping | the read |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        CpuTime cpu = new CpuTime(client.base(), jdbc);
         for (int users : new int[] {16, 64}) {
+            double[] before = cpu.now();
             ReadLoad.Result floor = load.load(ping, users, perUser);
+            String floorCpu = cpu.perCall(before, (long) users * perUser);
+            before = cpu.now();
             ReadLoad.Result reads = load.load(read, users, perUser);
-            System.out.printf("| %d | %.1f / %.1f | %.1f / %.1f | %.1fx | %.0f |%n", users, floor.p(50), floor.p(99), reads.p(50), reads.p(99),
-                    reads.p(50) / floor.p(50), reads.rate());
+            String readCpu = cpu.perCall(before, (long) users * perUser);
+            System.out.printf("| %d | %.1f / %.1f | %.1f / %.1f | %.1fx | %.0f | %s | %s |%n", users, floor.p(50), floor.p(99), reads.p(50),
+                    reads.p(99), reads.p(50) / floor.p(50), reads.rate(), floorCpu, readCpu);
         }
         try (Connection db = DriverManager.getConnection(jdbc)) {
             SqlStatements counter = new SqlStatements(db);
