@@ -351,7 +351,8 @@ class AssessmentsIT {
         api.as(trainer).body(Map.of("score", 18)).put("/submissions/" + second + "/grade").then().statusCode(400)
                 .body("errors[0].field", equalTo("reason"));
         api.as(trainer).body(Map.of("score", 18, "reason", "ทบทวนตามเกณฑ์ใหม่", "released", false)).put("/submissions/" + second + "/grade")
-                .then().statusCode(200).body("gradeHistory", hasSize(2)).body("gradeHistory[0].score", equalTo(15.0f));
+                .then().statusCode(200).body("grade.score", equalTo(18.0f)).body("gradeHistory", hasSize(2))
+                .body("gradeHistory[0].score", equalTo(15.0f)).body("gradeHistory[1].score", equalTo(18.0f));
         // the trainee sees the newest released grade: the first, until the regrade is released
         api.as(trainee).get("/submissions/" + second).then().statusCode(200)
                 .body("grade.score", equalTo(15.0f)).body("gradeHistory", nullValue());

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -115,8 +116,12 @@ public class Assignments {
         return submission;
     }
 
+    /** A grade with what the answer to it shows: the submission graded and the trainee's grading history, this grade last. */
+    public record Graded(Submission submission, Grade grade, List<Grade> history) {
+    }
+
     @Transactional
-    public Grade grade(String submissionId, GradeRequest request) {
+    public Graded grade(String submissionId, GradeRequest request) {
         Submission submission = Optional.ofNullable(em.find(Submission.class, submissionId))
                 .orElseThrow(() -> new NotFound("Submission", submissionId));
         Assessment assessment = assessments.find(submission.assessmentId());
@@ -160,7 +165,8 @@ public class Assignments {
         } else {
             throw new InvalidInput("score", "give a score or rubricScores");
         }
-        boolean regrade = !history(assessment.id(), submission.personId()).isEmpty();
+        List<Grade> history = new ArrayList<>(history(assessment.id(), submission.personId()));
+        boolean regrade = !history.isEmpty();
         if (regrade && (request.reason() == null || request.reason().isBlank())) {
             throw new InvalidInput("reason", "a regrade needs a reason");
         }
@@ -176,7 +182,8 @@ public class Assignments {
         em.persist(grade);
         audit.record(regrade ? "WORK_REGRADED" : "WORK_GRADED", "submission", submissionId, "score " + score.toPlainString());
         resultInputsChanged.fire(new ResultInputsChanged(cohort.id()));
-        return grade;
+        history.add(grade); // the newest: history is in the order graded
+        return new Graded(submission, grade, List.copyOf(history));
     }
 
     @Transactional

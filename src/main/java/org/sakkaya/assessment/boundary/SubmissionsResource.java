@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.sakkaya.assessment.entity.Grade;
 import org.sakkaya.assessment.entity.Submission;
 import org.sakkaya.platform.files.Downloads;
 import org.sakkaya.platform.files.FileStore;
@@ -50,9 +49,8 @@ public class SubmissionsResource {
     @RolesAllowed({Roles.TRAINER, Roles.PROGRAM_ADMIN})
     @Operation(summary = "Grade the newest revision by rubric or score; a regrade needs a reason and keeps the history")
     public SubmissionView grade(@PathParam("id") String id, @Valid @NotNull GradeRequest request) {
-        Grade grade = assignments.grade(id, request);
-        Submission submission = assignments.get(id);
-        return SubmissionView.of(submission, null, grade, assignments.history(submission.assessmentId(), submission.personId()));
+        Assignments.Graded graded = assignments.grade(id, request);
+        return SubmissionView.of(graded.submission(), null, graded.grade(), graded.history());
     }
 
     @GET
