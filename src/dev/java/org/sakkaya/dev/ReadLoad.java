@@ -92,15 +92,24 @@ final class ReadLoad {
         return load(path, users, perUser, new AtomicBoolean());
     }
 
+    /** The same with no bearer token: nothing for the service to verify. */
+    Result loadSignedOut(String path, int users, int perUser) throws Exception {
+        return load(path, users, perUser, new AtomicBoolean(), false);
+    }
+
     /** The same, each user stopping early once {@code stop} is set. */
     Result load(String path, int users, int perUser, AtomicBoolean stop) throws Exception {
+        return load(path, users, perUser, stop, true);
+    }
+
+    private Result load(String path, int users, int perUser, AtomicBoolean stop, boolean signedIn) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(users);
         long start = System.nanoTime();
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int u = 0; u < users; u++) {
-                String token = tokens.get(u % tokens.size());
+                String token = signedIn ? tokens.get(u % tokens.size()) : null;
                 futures.add(pool.submit(() -> {
                     for (int i = 0; i < perUser && !stop.get(); i++) {
                         long t = System.nanoTime();
@@ -119,11 +128,14 @@ final class ReadLoad {
         return new Result(latencies, (System.nanoTime() - start) / 1e9);
     }
 
-    /** One GET of a path under the base URL (not under /api/v1) that must answer 200. */
+    /** One GET of a path under the base URL (not under /api/v1) that must answer 200; no token when it is null. */
     void get(String path, String token) throws Exception {
-        HttpResponse<byte[]> response = client.http().send(HttpRequest.newBuilder(URI.create(client.base() + path))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + path))
+                .timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<byte[]> response = client.http().send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode());
         }
