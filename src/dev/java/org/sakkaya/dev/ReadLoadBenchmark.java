@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Issue 7, scenario 1: trainees reading their course with its progress ({@code GET /me/progress?cohortId=}) at 16 and
- * 64 concurrent users, against the floor of a plain GET that touches no database ({@code /api/v1/ping}, with the same bearer token as the read) at the same
- * concurrency, and the SQL statements one read sends (MariaDB's {@code Questions}, one request at a time).
+ * 64 concurrent users, against the floor of a plain GET that touches no database ({@code /api/v1/ping}, with the same
+ * bearer token as the read and without one) at the same concurrency, the CPU each request costs the service, the
+ * database and the client, and the SQL statements one read sends (MariaDB's {@code Questions}, one request at a time).
  * A benchmark, not a test: {@code mvn -Pbench-reads} (arguments: base URL, JDBC URL, lessons, requests per user).
  */
 public final class ReadLoadBenchmark {
