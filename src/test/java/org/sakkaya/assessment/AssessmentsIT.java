@@ -140,6 +140,10 @@ class AssessmentsIT {
         api.as(trainee).body(answers(attempt)).put("/attempts/" + attemptId + "/answers").then().statusCode(200)
                 .body("questions.find { it.kind == 'NUMERIC' }.answer", equalTo(84.2f))
                 .body("score", nullValue());
+        // starting again after an autosave gives the attempt with its saved answers
+        api.as(trainee).post("/assessments/" + quiz + "/attempts").then().statusCode(201).body("id", equalTo(attemptId))
+                .body("questions.find { it.kind == 'NUMERIC' }.answer", equalTo(84.2f))
+                .body("questions.find { it.kind == 'SHORT_TEXT' }.answer", notNullValue());
         api.as(trainee).post("/attempts/" + attemptId + "/submit").then().statusCode(200)
                 .body("status", equalTo("SUBMITTED"))
                 .body("score", equalTo(66.6667f))
@@ -264,7 +268,10 @@ class AssessmentsIT {
         api.as(trainee).post("/attempts/" + attemptId + "/submit").then().statusCode(200)
                 .body("status", equalTo("EXPIRED"))
                 .body("score", equalTo(66.6667f))
+                .body("questions.find { it.kind == 'MULTIPLE_CHOICE' }.pointsAwarded", equalTo(1.0f))
                 .body("questions.correctAnswer", everyItem(notNullValue()));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM attempt_answer WHERE attempt_id = ? AND points IS NOT NULL", attemptId))
+                .isEqualTo(4);
     }
 
     @Test

@@ -8,13 +8,16 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import org.eclipse.persistence.annotations.ReadOnly;
 import org.sakkaya.platform.Jsons;
 
 /**
- * The latest saved answer to one question of an attempt, and after grading its points. Read through JPA; written by
- * {@code Attempts} in one statement per autosave and one per grading, whatever the number of answers.
+ * The latest saved answer to one question of an attempt, and after grading its points. Read-only to JPA: written by
+ * {@code Attempts} in one statement per autosave and one per grading, whatever the number of answers, so a change made
+ * to an instance is never written.
  */
 @Entity
+@ReadOnly
 @Table(name = "attempt_answer")
 @IdClass(AttemptAnswer.Key.class)
 public class AttemptAnswer {
@@ -29,14 +32,12 @@ public class AttemptAnswer {
     @Column(nullable = false)
     private String answer;
 
-    /** Never written through the entity: {@link #grade} only keeps the points for the answer to the request. */
-    @Column(updatable = false)
     private BigDecimal points;
 
     protected AttemptAnswer() {
     }
 
-    /** The points as graded; the caller writes them to the database (see {@link #points}). */
+    /** The points as graded, for the answer to the request; the caller writes them to the database. */
     public void grade(BigDecimal points) {
         this.points = points;
     }
