@@ -138,9 +138,10 @@ public class Progress {
                         + "WHERE c.id IN (SELECT cc.courseId FROM CohortCourse cc WHERE cc.cohortId = :cohort)", Object[].class)
                 .setParameter("person", person).setParameter("cohort", cohortId).getResultList();
         // Sorted here, not by ORDER BY: across four joined tables MariaDB sorts in a temporary table, which was a third
-        // of the statement's cost for a few dozen rows. Courses by title as Thai readers sort them, like the column's
-        // collation (utf8mb4_thai_520_w2: letters and accents count, case does not), then by id; lessons by module,
-        // then place.
+        // of the statement's cost for a few dozen rows. Courses by title in Thai dictionary order (Java's Thai collator:
+        // leading vowels read after their consonant, tone marks and case count last), then by id; lessons by module,
+        // then place. This is the column's utf8mb4_thai_520_w2 order for letters, vowels and marks; titles that first
+        // differ in a space or punctuation may come out otherwise than MariaDB would sort them.
         Map<String, List<Object[]>> byCourse = new HashMap<>();
         rows.forEach(row -> byCourse.computeIfAbsent((String) row[0], id -> new ArrayList<>()).add(row));
         Collator thai = Collator.getInstance(THAI);
