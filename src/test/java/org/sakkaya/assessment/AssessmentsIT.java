@@ -265,6 +265,9 @@ class AssessmentsIT {
         api.as(trainee).body(answers(attempt)).put("/attempts/" + attemptId + "/answers").then().statusCode(200);
         Thread.sleep(5_000);
         api.as(trainee).body(List.of()).put("/attempts/" + attemptId + "/answers").then().statusCode(409);
+        // the late autosave is refused, and the grading it did of the answers saved in time is kept
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM attempt WHERE id = ? AND status = 'EXPIRED' AND score IS NOT NULL", attemptId))
+                .isEqualTo(1);
         api.as(trainee).post("/attempts/" + attemptId + "/submit").then().statusCode(200)
                 .body("status", equalTo("EXPIRED"))
                 .body("score", equalTo(66.6667f))

@@ -35,6 +35,7 @@ import org.sakkaya.assessment.entity.AttemptStatus;
 import org.sakkaya.assessment.entity.Question;
 import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.audit.Audit;
+import org.sakkaya.platform.problem.Conflict;
 import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.platform.problem.RuleViolation;
@@ -126,8 +127,12 @@ public class Attempts {
     public record Loaded(Attempt attempt, Assessment assessment, Map<String, Question> questions, Map<String, AttemptAnswer> answers) {
     }
 
-    /** Autosave: the answers replace earlier ones; questions not in this attempt are refused, and nothing is saved. */
-    @Transactional
+    /**
+     * Autosave: the answers replace earlier ones; questions not in this attempt are refused, and nothing is saved. An
+     * autosave that arrives after the deadline is refused (409), but the grading it did of the answers saved in time
+     * is kept: at a deadline many late autosaves arrive, and each would otherwise grade under the lock and roll it back.
+     */
+    @Transactional(dontRollbackOn = Conflict.class)
     public Loaded save(String attemptId, List<AnswerRequest> answers) {
         Attempt attempt = lockOwn(attemptId);
         Instant now = clock.instant();
