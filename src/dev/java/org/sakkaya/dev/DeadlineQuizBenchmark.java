@@ -440,7 +440,9 @@ public final class DeadlineQuizBenchmark {
                     s.setInt(parameter++, points);
                 }
                 s.setString(parameter, attemptId);
-                require(!answered.isEmpty() && s.executeUpdate() == answered.size(), "attempt " + attemptId + " has no answers to grade");
+                require(!answered.isEmpty(), "attempt " + attemptId + " has no answers to grade");
+                int written = s.executeUpdate();
+                require(written == answered.size(), "attempt " + attemptId + ": " + written + " of " + answered.size() + " answers graded");
             }
             try (PreparedStatement s = db.prepareStatement("UPDATE attempt SET status = 'SUBMITTED', score = ?, max_score = 100, "
                     + "finished_at = ?, version = ? WHERE id = ? AND version = ?")) {

@@ -99,7 +99,7 @@ public class Attempts {
                 em.lock(attempt, LockModeType.PESSIMISTIC_WRITE);
                 em.refresh(attempt);
                 if (attempt.status() == AttemptStatus.IN_PROGRESS && !attempt.pastDeadline(now)) {
-                    return new Loaded(attempt, assessment, questions(attempt.layout().keySet()), answers(attempt.id()));
+                    return read(attempt, assessment);
                 }
                 if (attempt.status() == AttemptStatus.IN_PROGRESS) {
                     grade(attempt, assessment, now);
@@ -147,7 +147,7 @@ public class Attempts {
             }
         }
         writeAnswers(attemptId, answers, now);
-        return new Loaded(attempt, null, questions(shown), answers(attemptId));
+        return read(attempt, null);
     }
 
     /**
@@ -214,7 +214,7 @@ public class Attempts {
 
     /** How the attempt looks to the caller: keys only when the review rule allows, or to staff. */
     public AttemptView view(Attempt attempt) {
-        return view(new Loaded(attempt, null, questions(attempt.layout().keySet()), answers(attempt.id())));
+        return view(read(attempt, null));
     }
 
     /** The same, from what a use case has read already. */
@@ -249,7 +249,8 @@ public class Attempts {
     }
 
     private void grade(Attempt attempt, Assessment assessment, Instant now) {
-        grade(attempt, assessment, questions(attempt.layout().keySet()), answers(attempt.id()), now);
+        Loaded loaded = read(attempt, assessment);
+        grade(attempt, assessment, loaded.questions(), loaded.answers(), now);
     }
 
     private void grade(Attempt attempt, Assessment assessment, Map<String, Question> questions, Map<String, AttemptAnswer> answers,
@@ -298,6 +299,11 @@ public class Attempts {
             update.setParameter(2 * i + 1, graded.get(i).questionId()).setParameter(2 * i + 2, graded.get(i).points());
         }
         update.setParameter(attemptParameter, attemptId).executeUpdate();
+    }
+
+    /** The attempt with its questions and the answers saved so far, read now. */
+    private Loaded read(Attempt attempt, Assessment assessment) {
+        return new Loaded(attempt, assessment, questions(attempt.layout().keySet()), answers(attempt.id()));
     }
 
     private Attempt lockOwn(String attemptId) {
