@@ -89,6 +89,7 @@ public final class DeadlineQuizBenchmark {
                 + "\"weight\":10,\"maxScore\":100," + window + ",\"maxAttempts\":1,\"questions\":[" + questionsJson + "]}"));
 
         try (Connection db = DriverManager.getConnection(jdbc)) {
+            reportSize(db);
             List<Question> questions = questions(db, quiz);
             String bank = questions.stream().map(q -> "\"" + q.id() + "\"").reduce((a, b) -> a + "," + b).orElseThrow();
             // the same questions: quizzes for warming the service up and for counting statements, and one whose attempts the C_txn
@@ -129,6 +130,7 @@ public final class DeadlineQuizBenchmark {
             }
             List<Burst.Result> txns = new ArrayList<>();
             double[] floorCpu = new CpuTime(client.base(), jdbc).now();
+            long[] floorPages = diskPages(db);
             try (JdbcPool pool = new JdbcPool(jdbc, JdbcPool.SERVICE_POOL_SIZE)) {
                 for (int r = 0; r <= FLOOR_ROUNDS; r++) {
                     List<String> set = floorAttempts.get(r);
@@ -141,6 +143,7 @@ public final class DeadlineQuizBenchmark {
             }
 
             String txnCpu = new CpuTime(client.base(), jdbc).since(floorCpu);
+            String floorDisk = pagesSince(floorPages, db);
 
             // ---- the deadline ----
             List<Long> starts = Collections.synchronizedList(new ArrayList<>());
@@ -149,6 +152,7 @@ public final class DeadlineQuizBenchmark {
             CpuTime cpu = new CpuTime(client.base(), jdbc);
             double[][] cpuAt = new double[2][];
             long[][] locksAt = new long[2][];
+            long[][] pagesAt = new long[1][];
             cpuAt[0] = cpu.now();
             long prepared = System.nanoTime();
             Burst.Result submits = Burst.run(trainees, i -> {
@@ -166,9 +170,11 @@ public final class DeadlineQuizBenchmark {
             }, () -> {
                 cpuAt[1] = cpu.now();
                 locksAt[0] = rowLocks(db);
+                pagesAt[0] = diskPages(db);
             });
             String submitCpu = cpu.since(cpuAt[1]);
             locksAt[1] = rowLocks(db);
+            String submitDisk = pagesSince(pagesAt[0], db);
             double wall = (System.nanoTime() - prepared) / 1e9;
 
             // ---- in the database: every attempt graded, every answer as last saved ----
@@ -228,6 +234,7 @@ public final class DeadlineQuizBenchmark {
                     check.missing, check.different, check.ungraded);
             System.out.printf("CPU of the %d C_txn bursts (%d transactions): %s%n", FLOOR_ROUNDS + 1, (FLOOR_ROUNDS + 1) * trainees, txnCpu);
             System.out.printf("CPU while starting and autosaving: %s; while submitting: %s%n", cpuBetween(cpuAt[0], cpuAt[1]), submitCpu);
+            System.out.printf("InnoDB pages from and to the disk: %s during the C_txn bursts, %s while submitting%n", floorDisk, submitDisk);
             System.out.printf("InnoDB row lock waits while submitting: %d, %d ms waited in all%n", locksAt[1][0] - locksAt[0][0],
                     locksAt[1][1] - locksAt[0][1]);
             System.out.printf("SQL statements (median of 3, one request at a time): start %d, first autosave of %d answers %d, "
@@ -262,6 +269,38 @@ public final class DeadlineQuizBenchmark {
     }
 
     /** InnoDB's row lock waits so far, and the milliseconds spent in them. */
+    /**
+     * The database's size against InnoDB's buffer pool. Every run adds about 25 MB. Once the tables outgrow the pool,
+     * InnoDB reads and writes pages on the disk (counted during the floor and the submits), the floor's transactions wait
+     * for it more than the submits do, and the ratios look better than they are: runs compare on a fresh data directory.
+     */
+    private static void reportSize(Connection db) throws java.sql.SQLException {
+        try (PreparedStatement s = db.prepareStatement("SELECT (SELECT COALESCE(SUM(data_length + index_length), 0) FROM information_schema.tables "
+                + "WHERE table_schema = DATABASE()), @@innodb_buffer_pool_size"); ResultSet r = s.executeQuery()) {
+            r.next();
+            System.out.printf("database before this run: %d MB of tables, InnoDB buffer pool %d MB%n", r.getLong(1) >> 20, r.getLong(2) >> 20);
+        }
+    }
+
+    /** InnoDB's pages read from the disk (not found in the buffer pool) and written to it, since it started. */
+    private static long[] diskPages(Connection db) {
+        long[] pages = new long[2];
+        try (PreparedStatement s = db.prepareStatement("SHOW GLOBAL STATUS WHERE Variable_name IN "
+                + "('Innodb_buffer_pool_reads', 'Innodb_buffer_pool_pages_flushed')"); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                pages[r.getString(1).equalsIgnoreCase("Innodb_buffer_pool_reads") ? 0 : 1] = r.getLong(2);
+            }
+            return pages;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pagesSince(long[] before, Connection db) {
+        long[] now = diskPages(db);
+        return String.format("%d read, %d written", now[0] - before[0], now[1] - before[1]);
+    }
+
     private static long[] rowLocks(Connection db) {
         long[] locks = new long[2];
         try (PreparedStatement s = db.prepareStatement("SHOW GLOBAL STATUS LIKE 'Innodb_row_lock_%'"); ResultSet r = s.executeQuery()) {
