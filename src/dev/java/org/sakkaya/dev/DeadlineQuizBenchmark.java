@@ -268,9 +268,8 @@ public final class DeadlineQuizBenchmark {
         return String.format("service %.1f s, database %.1f s, client %.1f s", b[0] - a[0], b[1] - a[1], b[2] - a[2]);
     }
 
-    /** InnoDB's row lock waits so far, and the milliseconds spent in them. */
     /**
-     * The database's size against InnoDB's buffer pool. Every run adds about 25 MB. Once the tables outgrow the pool,
+     * The database's size against InnoDB's buffer pool. Every run adds 20-25 MB. Once the tables outgrow the pool,
      * InnoDB reads and writes pages on the disk (counted during the floor and the submits), the floor's transactions wait
      * for it more than the submits do, and the ratios look better than they are: runs compare on a fresh data directory.
      */
@@ -301,6 +300,7 @@ public final class DeadlineQuizBenchmark {
         return String.format("%d read, %d written", now[0] - before[0], now[1] - before[1]);
     }
 
+    /** InnoDB's row lock waits so far, and the milliseconds spent in them. */
     private static long[] rowLocks(Connection db) {
         long[] locks = new long[2];
         try (PreparedStatement s = db.prepareStatement("SHOW GLOBAL STATUS LIKE 'Innodb_row_lock_%'"); ResultSet r = s.executeQuery()) {
