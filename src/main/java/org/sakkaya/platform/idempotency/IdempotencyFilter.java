@@ -31,14 +31,13 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.sakkaya.platform.problem.FieldError;
 import org.sakkaya.platform.problem.Problem;
+import org.sakkaya.platform.security.Caller;
 
 /**
  * {@code Idempotency-Key} on {@code POST} and {@code PATCH} under {@code /api/v1} (the API's conventions): a signed-in
@@ -72,13 +71,17 @@ public class IdempotencyFilter extends HttpFilter {
     @Inject
     transient IdempotentRequests requests;
 
+    /** Who is calling: keys are the caller's own, and nobody signed in has none. */
+    @Inject
+    transient Caller caller;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         // every API request passes here: the header and the method first, the caller only for a keyed write
         String key = request.getHeader(HEADER);
         String method = request.getMethod();
         String person = key == null || !("POST".equals(method) || "PATCH".equals(method)) || request.getRequestURI().endsWith("/auth/token")
-                ? null : person(request.getUserPrincipal());
+                || !caller.signedIn() ? null : caller.personId();
         if (person == null) {
             chain.doFilter(request, response);
             return;
@@ -165,11 +168,6 @@ public class IdempotencyFilter extends HttpFilter {
         } catch (SystemException | IllegalStateException e) {
             LOG.log(Level.WARNING, "Could not roll back a request's transaction", e);
         }
-    }
-
-    /** The JWT's subject (the person id): keys are the caller's own. Null when nobody is signed in. */
-    private static String person(Principal principal) {
-        return principal instanceof JsonWebToken token ? token.getSubject() : null;
     }
 
     /** The whole body, or null when it is over {@link #MAX_BODY}. */
