@@ -21,6 +21,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -40,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sakkaya.it.Api;
 import org.sakkaya.it.Deployments;
+import org.sakkaya.it.TestDatabase;
 import org.sakkaya.it.World;
 
 /**
@@ -187,6 +192,61 @@ class OutcomesIT {
         api.as(executive).queryParam("fiscalYear", 2541).queryParam("groupBy", "province").get("/reports/pass-rates").then()
                 .statusCode(400).body("errors[0].field", equalTo("groupBy"));
         api.as(executive).queryParam("fiscalYear", "๒๕๔๑").get("/reports/pass-rates").then().statusCode(org.hamcrest.Matchers.lessThan(500));
+    }
+
+    @Test
+    void gradesGivenWhileReportsAreBeingReadAreAllCountedOnceCommitted() throws Exception {
+        String cohortId = cohort(program("นักสื่อสารองค์กร (PR MIND)"), 1, "1995-11-13", "1995-11-17");
+        String work = assignment(cohortId);
+        int trainees = 16;
+        List<Trainee> handedIn = new ArrayList<>();
+        for (int i = 0; i < trainees; i++) {
+            World.Person person = world.person(world.divisionId, "TRAINEE");
+            String token = world.seat(organiser, cohortId, person);
+            String submission = api.as(token).body(Map.of("url", "https://www.example.org/work/" + UUID.randomUUID()))
+                    .post("/assessments/" + work + "/submissions").then().statusCode(201).extract().path("id");
+            handedIn.add(new Trainee(person, token, submission, enrollmentOf(token, cohortId)));
+        }
+        assertThat(passRates(executive, 2539, "cohort").getInt("passed")).isZero();
+
+        // every grade at once, each its own transaction, while the report keeps refreshing the cohort's decisions
+        ExecutorService pool = Executors.newFixedThreadPool(trainees + 1);
+        try {
+            AtomicBoolean grading = new AtomicBoolean(true);
+            Future<Integer> reads = pool.submit(() -> {
+                int n = 0;
+                while (grading.get()) {
+                    passRates(executive, 2539, "cohort");
+                    n++;
+                }
+                return n;
+            });
+            List<Future<Integer>> grades = new ArrayList<>();
+            for (int i = 0; i < trainees; i++) {
+                String submission = handedIn.get(i).submissionId();
+                int score = i % 2 == 0 ? 8 : 3;
+                grades.add(pool.submit(() -> api.as(organiser).body(Map.of("score", score)).put("/submissions/" + submission + "/grade")
+                        .statusCode()));
+            }
+            for (Future<Integer> status : grades) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+            grading.set(false);
+            assertThat(reads.get()).isPositive();
+        } finally {
+            pool.shutdown();
+        }
+
+        // a refresh that ran while a grade was not yet committed did not see it, and left the cohort stale for the next
+        JsonPath report = passRates(executive, 2539, "cohort");
+        assertThat(report.getInt("evaluated")).isEqualTo(trainees);
+        assertThat(report.getInt("passed")).isEqualTo(trainees / 2);
+        for (int i = 0; i < trainees; i++) {
+            api.as(organiser).get("/enrollments/" + handedIn.get(i).enrollmentId() + "/result").then().statusCode(200)
+                    .body("passed", equalTo(i % 2 == 0));
+        }
+        // the last refresh deleted the changes it had seen, and nothing is left over
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM pass_decision_change WHERE cohort_id = ?", cohortId)).isZero();
     }
 
     @Test

@@ -18,10 +18,13 @@ import org.sakkaya.workshop.boundary.Sessions;
  * Recomputes one cohort's persisted pass decisions from the {@link Gradebook}, in a transaction of its own.
  * <p>
  * Order matters. The refresh first writes the cohort's state row (an upsert, never a locking read of a row that may
- * be absent), which holds that row until commit; only then does it read. A change whose transaction bumped the
- * version before has committed by then, so its data is read; a change that bumps it afterwards has to wait for this
- * commit, and leaves the cohort stale again. The decision rows are deleted by primary key and upserted, so two
- * cohorts' refreshes never lock each other's ranges.
+ * be absent), which holds that row until commit, so two refreshes of one cohort take turns and the second reads what
+ * the first wrote. Only then does it read, all from one snapshot (InnoDB's repeatable read takes it at the first
+ * read): the cohort's rows in {@code pass_decision_change}, then the gradebook's inputs. Every change it finds has
+ * committed in that snapshot, so its data is read too; the refresh deletes exactly those change rows, by key. A change
+ * that commits after the snapshot is neither read nor deleted, and leaves the cohort stale for the next refresh.
+ * Changes never wait for a refresh, nor for each other. The decision rows are deleted by primary key and upserted, so
+ * two cohorts' refreshes never lock each other's ranges.
  */
 @ApplicationScoped
 public class PassResultRefresh {
@@ -43,11 +46,12 @@ public class PassResultRefresh {
     public void refresh(String cohortId) {
         Instant now = clock.instant();
         LocalDateTime nowUtc = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-        em.createNativeQuery("INSERT INTO pass_decision_state (cohort_id, inputs_version, refreshed_at) VALUES (?1, 0, ?2) "
+        em.createNativeQuery("INSERT INTO pass_decision_state (cohort_id, refreshed_at) VALUES (?1, ?2) "
                         + "ON DUPLICATE KEY UPDATE refreshed_at = ?2")
                 .setParameter(1, cohortId).setParameter(2, nowUtc).executeUpdate();
-        long version = ((Number) em.createNativeQuery("SELECT inputs_version FROM pass_decision_state WHERE cohort_id = ?1")
-                .setParameter(1, cohortId).getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Number> seen = em.createNativeQuery("SELECT id FROM pass_decision_change WHERE cohort_id = ?1")
+                .setParameter(1, cohortId).getResultList();
 
         Gradebook.Book book = gradebook.decisions(cohortId);
         Set<String> evaluated = new HashSet<>();
@@ -64,10 +68,26 @@ public class PassResultRefresh {
         for (int from = 0; from < rows.size(); from += BATCH) {
             upsert(cohortId, rows.subList(from, Math.min(rows.size(), from + BATCH)));
         }
+        for (int from = 0; from < seen.size(); from += BATCH) {
+            deleteChanges(seen.subList(from, Math.min(seen.size(), from + BATCH)));
+        }
         LocalDateTime validUntil = sessions.nextEndAfter(cohortId, now)
                 .map(end -> LocalDateTime.ofInstant(end, ZoneOffset.UTC)).orElse(null);
-        em.createNativeQuery("UPDATE pass_decision_state SET computed_version = ?1, valid_until = ?2 WHERE cohort_id = ?3")
-                .setParameter(1, version).setParameter(2, validUntil).setParameter(3, cohortId).executeUpdate();
+        em.createNativeQuery("UPDATE pass_decision_state SET valid_until = ?1 WHERE cohort_id = ?2")
+                .setParameter(1, validUntil).setParameter(2, cohortId).executeUpdate();
+    }
+
+    /** The changes this refresh has seen, by primary key: a change it has not seen is left for the next. */
+    private void deleteChanges(List<Number> ids) {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            in.append(i == 0 ? "?" : ", ?").append(i + 1);
+        }
+        var delete = em.createNativeQuery("DELETE FROM pass_decision_change WHERE id IN (" + in + ")");
+        for (int i = 0; i < ids.size(); i++) {
+            delete.setParameter(i + 1, ids.get(i).longValue());
+        }
+        delete.executeUpdate();
     }
 
     /** One statement for a batch of rows. */

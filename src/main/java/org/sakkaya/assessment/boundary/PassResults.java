@@ -1,10 +1,12 @@
 package org.sakkaya.assessment.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -23,11 +25,13 @@ import org.sakkaya.program.boundary.ResultInputsChanged;
  * <ul>
  * <li>Every change of something a decision reads (an enrolment, the cohort's policy or dates, an assessment, an
  * attempt graded, a grade, a session, attendance) fires {@link ResultInputsChanged}; {@link #inputsChanged} then
- * bumps the cohort's {@code inputs_version} inside the transaction of that change.</li>
- * <li>A refresh records the version it read as {@code computed_version}, and as {@code valid_until} the end of the
- * cohort's next workshop session, because attendance percentages change when a session ends, with no write.</li>
- * <li>{@link #refreshStale} refreshes every cohort whose rows were never computed, whose inputs changed since, or whose
- * {@code valid_until} has passed. So a report always agrees with {@code GET /enrollments/{id}/result}.</li>
+ * inserts a row into {@code pass_decision_change} inside the transaction of that change, once per transaction and
+ * cohort. An insert, not an update of one row per cohort: a whole cohort submitting a quiz at its deadline would
+ * otherwise wait in line for that row's lock.</li>
+ * <li>A refresh deletes the changes it has seen and records as {@code valid_until} the end of the cohort's next
+ * workshop session, because attendance percentages change when a session ends, with no write.</li>
+ * <li>{@link #refreshStale} refreshes every cohort whose rows were never computed, that has a change not yet seen by a
+ * refresh, or whose {@code valid_until} has passed. So a report always agrees with {@code GET /enrollments/{id}/result}.</li>
  * </ul>
  * Most reads find nothing stale and cost one indexed query; after a bulk import every cohort is refreshed once.
  */
@@ -42,12 +46,20 @@ public class PassResults {
     @Inject
     PassResultRefresh refresh;
 
-    /** Runs in the transaction of the change: the bump commits or rolls back with it. */
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    /** Runs in the transaction of the change: the change row commits or rolls back with it. */
     void inputsChanged(@Observes ResultInputsChanged change) {
-        em.createNativeQuery("INSERT INTO pass_decision_state (cohort_id, inputs_version) VALUES (?1, 1) "
-                        + "ON DUPLICATE KEY UPDATE inputs_version = inputs_version + 1")
+        // one row says as much as many: a transaction that changes a cohort several times (a bulk enrolment) writes one
+        String key = PassResults.class.getName() + ":" + change.cohortId();
+        if (transaction.getResource(key) != null) {
+            return;
+        }
+        em.createNativeQuery("INSERT INTO pass_decision_change (cohort_id, changed_at) VALUES (?1, UTC_TIMESTAMP(6))")
                 .setParameter(1, change.cohortId())
                 .executeUpdate();
+        transaction.putResource(key, Boolean.TRUE);
     }
 
     /** Brings the decisions of every cohort starting between the two days (inclusive) up to date; answers how many were refreshed. */
@@ -83,8 +95,9 @@ public class PassResults {
         return stale.size();
     }
 
-    /** Never computed, inputs changed since, or a session has ended since ({@code ?1} is now). */
-    private static final String STALE = "(s.computed_version IS NULL OR s.computed_version < s.inputs_version OR s.valid_until <= ?1)";
+    /** Never computed, changed since, or a session has ended since ({@code ?1} is now). */
+    private static final String STALE = "(s.cohort_id IS NULL OR s.valid_until <= ?1 "
+            + "OR EXISTS (SELECT 1 FROM pass_decision_change ch WHERE ch.cohort_id = c.id))";
 
     private LocalDateTime now() {
         return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
