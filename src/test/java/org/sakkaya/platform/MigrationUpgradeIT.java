@@ -1,0 +1,91 @@
+package org.sakkaya.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Migrations that carry data over, run as an installation meets them: a database at the version before, holding rows
+ * as the code of that version wrote them, then migrated to the current schema with the service's own migrations.
+ * Plain JDBC and Flyway on the integration tests' MariaDB, in a database of its own; no Payara.
+ */
+class MigrationUpgradeIT {
+    private static final String DATABASE = "sakkaya_upgrade_it";
+    private static final String FRESH = "0174e1e3-3d00-7004-8000-00000000a001";
+    private static final String STALE = "0174e1e3-3d00-7004-8000-00000000a002";
+    private static final String NEVER = "0174e1e3-3d00-7004-8000-00000000a003";
+
+    private String server;
+    private String user;
+    private String password;
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        String url = System.getProperty("it.db.url");
+        server = url.substring(0, url.lastIndexOf('/') + 1);
+        user = System.getProperty("it.db.user");
+        password = System.getProperty("it.db.password", "");
+        try (Connection connection = DriverManager.getConnection(server, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
+            statement.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci");
+        }
+    }
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(server, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
+        }
+    }
+
+    @Test
+    void theCohortCountersOfV013BecomeChangeRowsAndACohortThatWasStaleStaysStale() throws SQLException {
+        migrations().target("13").load().migrate();
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            // as V013's code left them: computed at the last change; changed since its refresh; changed, never computed
+            statement.executeUpdate("INSERT INTO pass_decision_state (cohort_id, inputs_version, computed_version, refreshed_at) VALUES "
+                    + "('" + FRESH + "', 4, 4, UTC_TIMESTAMP(6)), ('" + STALE + "', 5, 2, UTC_TIMESTAMP(6)), ('" + NEVER + "', 1, NULL, NULL)");
+        }
+
+        assertThat(migrations().load().migrate().migrationsExecuted).isPositive();
+
+        assertThat(strings("SELECT cohort_id FROM pass_decision_change")).containsExactly(STALE);
+        // no state row is how a cohort never computed is stale now; the others keep theirs
+        assertThat(strings("SELECT cohort_id FROM pass_decision_state ORDER BY cohort_id")).containsExactly(FRESH, STALE);
+        assertThat(strings("SELECT column_name FROM information_schema.columns WHERE table_schema = '" + DATABASE
+                + "' AND table_name = 'pass_decision_state' ORDER BY ordinal_position"))
+                .containsExactly("cohort_id", "valid_until", "refreshed_at");
+    }
+
+    private FluentConfiguration migrations() {
+        return Flyway.configure().dataSource(server + DATABASE, user, password).locations("classpath:db/migration")
+                .failOnMissingLocations(true);
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(server + DATABASE, user, password);
+    }
+
+    private List<String> strings(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = connect(); var rows = connection.createStatement().executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        return values;
+    }
+}
