@@ -163,6 +163,7 @@ public final class DeadlineQuizBenchmark {
             double[][] cpuAt = new double[2][];
             long[][] locksAt = new long[2][];
             long[][] pagesAt = new long[1][];
+            Instant[] releasedAt = new Instant[1];
             cpuAt[0] = cpu.now();
             long prepared = System.nanoTime();
             Burst.Result submits = Burst.run(trainees, i -> {
@@ -181,8 +182,12 @@ public final class DeadlineQuizBenchmark {
                 cpuAt[1] = cpu.now();
                 locksAt[0] = rowLocks(db);
                 pagesAt[0] = diskPages(db);
+                releasedAt[0] = Instant.now();
             });
             String submitCpu = cpu.since(cpuAt[1]);
+            // the wall-clock window of the submits, to pick a profiler's samples out of a whole run
+            System.out.printf("submits released at %s, the last answered by %s%n", releasedAt[0],
+                    releasedAt[0].plusNanos((long) (submits.drainSeconds() * 1e9)));
             locksAt[1] = rowLocks(db);
             String submitDisk = pagesSince(pagesAt[0], db);
             double wall = (System.nanoTime() - prepared) / 1e9;
