@@ -13,6 +13,8 @@ import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,6 +26,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -209,18 +214,22 @@ class OutcomesIT {
         }
         assertThat(passRates(executive, 2539, "cohort").getInt("passed")).isZero();
 
-        // every grade at once, each its own transaction, while the report keeps refreshing the cohort's decisions
-        ExecutorService pool = Executors.newFixedThreadPool(trainees + 1);
+        // every grade at once, each its own transaction, while two readers keep refreshing the cohort's decisions, so
+        // that refreshes also meet each other
+        ExecutorService pool = Executors.newFixedThreadPool(trainees + 2);
         try {
             AtomicBoolean grading = new AtomicBoolean(true);
-            Future<Integer> reads = pool.submit(() -> {
-                int n = 0;
-                while (grading.get()) {
-                    passRates(executive, 2539, "cohort");
-                    n++;
-                }
-                return n;
-            });
+            List<Future<Integer>> readers = new ArrayList<>();
+            for (String reader : List.of(executive, organiser)) {
+                readers.add(pool.submit(() -> {
+                    int n = 0;
+                    while (grading.get()) {
+                        passRates(reader, 2539, "cohort");
+                        n++;
+                    }
+                    return n;
+                }));
+            }
             List<Future<Integer>> grades = new ArrayList<>();
             for (int i = 0; i < trainees; i++) {
                 String submission = handedIn.get(i).submissionId();
@@ -232,7 +241,9 @@ class OutcomesIT {
                 assertThat(status.get()).isEqualTo(200);
             }
             grading.set(false);
-            assertThat(reads.get()).isPositive();
+            for (Future<Integer> reads : readers) {
+                assertThat(reads.get()).isPositive();
+            }
         } finally {
             pool.shutdown();
         }
@@ -247,6 +258,45 @@ class OutcomesIT {
         }
         // the last refresh deleted the changes it had seen, and nothing is left over
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM pass_decision_change WHERE cohort_id = ?", cohortId)).isZero();
+    }
+
+    @Test
+    void aChangeStillInFlightWhileAReportRefreshesIsCountedByTheNextReport() throws Exception {
+        String cohortId = cohort(program("นักวิทยาการข้อมูล (Data Scientist)"), 1, "1994-11-14", "1994-11-18");
+        String work = assignment(cohortId);
+        Trainee regraded = trainee(cohortId, work, world.divisionId, 3);
+        Trainee inFlight = trainee(cohortId, work, world.divisionId, 3);
+        assertThat(passRates(executive, 2538, "cohort").getInt("passed")).isZero();
+        // a committed change leaves the cohort stale, so that the next report refreshes it
+        api.as(organiser).body(Map.of("score", 8, "reason", "ทบทวนคะแนน")).put("/submissions/" + regraded.submissionId() + "/grade")
+                .then().statusCode(200);
+
+        // another change, written as the service writes one (the grade and the cohort's change row in one transaction),
+        // commits only while the report below is refreshing. The refresh must neither see it nor delete its row: a
+        // refresh that deleted every change of the cohort would wait for that row, then delete it unseen.
+        ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+        try (Connection change = TestDatabase.connect()) {
+            change.setAutoCommit(false);
+            try (PreparedStatement grade = change.prepareStatement("UPDATE grade SET score = 8, raw_score = 8 WHERE submission_id = ?");
+                 PreparedStatement changed = change.prepareStatement(
+                         "INSERT INTO pass_decision_change (cohort_id, changed_at) VALUES (?, UTC_TIMESTAMP(6))")) {
+                grade.setString(1, inFlight.submissionId());
+                assertThat(grade.executeUpdate()).isEqualTo(1);
+                changed.setString(1, cohortId);
+                changed.executeUpdate();
+            }
+            ScheduledFuture<?> committed = later.schedule(() -> {
+                change.commit();
+                return null;
+            }, 1, TimeUnit.SECONDS);
+            assertThat(passRates(executive, 2538, "cohort").getInt("passed")).isBetween(1, 2);
+            committed.get();
+        } finally {
+            later.shutdown();
+        }
+
+        assertThat(passRates(executive, 2538, "cohort").getInt("passed")).isEqualTo(2);
+        api.as(organiser).get("/enrollments/" + inFlight.enrollmentId() + "/result").then().statusCode(200).body("passed", equalTo(true));
     }
 
     @Test
