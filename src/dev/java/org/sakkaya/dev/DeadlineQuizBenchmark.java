@@ -280,7 +280,7 @@ public final class DeadlineQuizBenchmark {
     }
 
     /**
-     * The database's size against InnoDB's buffer pool. Every run adds 20-25 MB. Once the tables outgrow the pool,
+     * The database's size against InnoDB's buffer pool. Every run adds about 35 MB. Once the tables outgrow the pool,
      * InnoDB reads and writes pages on the disk (counted during the floor and the submits), the floor's transactions wait
      * for it more than the submits do, and the ratios look better than they are: runs compare on a fresh data directory.
      */
