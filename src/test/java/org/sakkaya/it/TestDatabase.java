@@ -41,8 +41,8 @@ public final class TestDatabase {
         }
     }
 
-    /** Drops and creates the database named in the URL, on an external server. */
-    static void recreate(String url, String user, String password) {
+    /** Drops and creates the database named in the URL, empty (the run's own, or one a test keeps to itself). */
+    public static void recreate(String url, String user, String password) {
         int slash = url.lastIndexOf('/');
         String database = url.substring(slash + 1);
         try (Connection connection = DriverManager.getConnection(url.substring(0, slash + 1), user, password);

@@ -14,6 +14,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sakkaya.it.TestDatabase;
 
 /**
  * Migrations that carry data over, run as an installation meets them: a database at the version before, holding rows
@@ -36,11 +37,7 @@ class MigrationUpgradeIT {
         server = url.substring(0, url.lastIndexOf('/') + 1);
         user = System.getProperty("it.db.user");
         password = System.getProperty("it.db.password", "");
-        try (Connection connection = DriverManager.getConnection(server, user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
-            statement.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci");
-        }
+        TestDatabase.recreate(server + DATABASE, user, password);
     }
 
     @AfterEach
