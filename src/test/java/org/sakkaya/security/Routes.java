@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Every templated path of the OpenAPI document, with what each path parameter names and whose data the path is
- * about. The access matrix and the fuzzing corpus fill the parameters from it; a path in the document that is not
- * here fails both, so a new endpoint cannot skip the battery. Adding a feature's endpoints is adding rows (and, for
- * a new kind of record, a {@link Kind} and its id in {@link Estate}).
+ * Every operation of the OpenAPI document that takes an id, in its path or in a query parameter named {@code *Id},
+ * with what each id names and whose data the operation is about. The access matrix and the fuzzing corpus fill the
+ * ids from it; an operation in the document that takes an id and is not here fails the matrix (a templated path
+ * fails the corpus too), so a new endpoint cannot skip the battery. Adding a feature's endpoints is adding rows (and,
+ * for a new kind of record, a {@link Kind} and its id in {@link Estate}).
  */
 final class Routes {
     /** What a path parameter names. */
@@ -27,25 +28,39 @@ final class Routes {
      * OUTPUT: an academic work, as PERSONAL for its authors, and also read (never changed) by EXECUTIVE. REPORTS:
      * indicators, for PROGRAM_ADMIN (all) and EXECUTIVE (reading); any answer to a trainee, trainer or HR is a leak.
      * HR_REPORTS: pass-rate reports, for PROGRAM_ADMIN, EXECUTIVE and HR (its own subtree); none for trainees or trainers.
+     * LIST: a list that the service narrows to what the caller may see (people, certificates), whatever ids the
+     * query names: an answer is a leak only when it holds another person's data.
      */
     enum Scope {
-        PUBLIC, CATALOGUE, COHORT, PERSONAL, OUTPUT, REPORTS, HR_REPORTS
+        PUBLIC, CATALOGUE, COHORT, PERSONAL, OUTPUT, REPORTS, HR_REPORTS, LIST
     }
 
     /**
      * @param whole for GET: the answer is about one person as a whole (a record, a file, a PDF, a result), so any 2xx
      *              to a caller without business is a leak; otherwise the body is searched for other people's data
+     * @param kinds what the path's parameters name, in order
+     * @param query what the query parameters that take an id name. A path without parameters is in the matrix for
+     *              its GET only: the other methods of such a path (creating a person, a cohort) take no id
      */
-    record Route(String path, Scope scope, boolean whole, List<Kind> kinds) {
-        Route(String path, Scope scope, boolean whole, Kind... kinds) {
-            this(path, scope, whole, Arrays.asList(kinds));
+    record Route(String path, Scope scope, boolean whole, List<Kind> kinds, Map<String, Kind> query) {
+        boolean templated() {
+            return !kinds.isEmpty();
         }
     }
 
     static final Map<String, Route> ALL = new TreeMap<>();
 
     private static void add(String path, Scope scope, boolean whole, Kind... kinds) {
-        ALL.put(path, new Route(path, scope, whole, kinds));
+        ALL.put(path, new Route(path, scope, whole, Arrays.asList(kinds), Map.of()));
+    }
+
+    /** A row whose ids are (also) in query parameters: {@code query} alternates a parameter's name and its kind. */
+    private static void add(String path, Scope scope, boolean whole, List<Kind> kinds, Object... query) {
+        Map<String, Kind> named = new TreeMap<>();
+        for (int i = 0; i < query.length; i += 2) {
+            named.put((String) query[i], (Kind) query[i + 1]);
+        }
+        ALL.put(path, new Route(path, scope, whole, kinds, Map.copyOf(named)));
     }
 
     static {
@@ -53,6 +68,8 @@ final class Routes {
         add("/verify/{serial}", Scope.PUBLIC, false, Kind.SERIAL);
         // identity
         add(v1 + "/organizations/{id}", Scope.PUBLIC, false, Kind.ORGANIZATION);
+        add(v1 + "/organizations", Scope.PUBLIC, false, List.of(), "parentId", Kind.ORGANIZATION);
+        add(v1 + "/people", Scope.LIST, false, List.of(), "organizationId", Kind.ORGANIZATION);
         add(v1 + "/people/{id}", Scope.PERSONAL, true, Kind.PERSON);
         add(v1 + "/people/{id}/personal-data", Scope.PERSONAL, true, Kind.PERSON);
         // programmes, cohorts, enrolment
@@ -61,6 +78,7 @@ final class Routes {
         add(v1 + "/programs/{id}/certificate-templates/{kind}", Scope.PUBLIC, false, Kind.PROGRAM, Kind.TEMPLATE_KIND);
         add(v1 + "/programs/{id}/certificate-templates/{kind}/preview", Scope.PUBLIC, false, Kind.PROGRAM, Kind.TEMPLATE_KIND);
         add(v1 + "/cohorts/{id}", Scope.PUBLIC, false, Kind.COHORT);
+        add(v1 + "/cohorts", Scope.PUBLIC, false, List.of(), "programId", Kind.PROGRAM);
         add(v1 + "/cohorts/{id}/trainers/{personId}", Scope.COHORT, false, Kind.COHORT, Kind.TRAINER);
         add(v1 + "/cohorts/{id}/enrollments", Scope.PERSONAL, false, Kind.COHORT);
         add(v1 + "/enrollments/{id}", Scope.PERSONAL, true, Kind.ENROLLMENT);
@@ -75,6 +93,8 @@ final class Routes {
         add(v1 + "/lessons/{id}/progress", Scope.COHORT, false, Kind.LESSON);
         add(v1 + "/cohorts/{id}/courses/{courseId}", Scope.COHORT, false, Kind.COHORT, Kind.COURSE);
         add(v1 + "/cohorts/{id}/progress", Scope.COHORT, false, Kind.COHORT);
+        // the caller's own progress: a trainee reads the courses of a cohort only with a seat in it
+        add(v1 + "/me/progress", Scope.CATALOGUE, false, List.of(), "cohortId", Kind.COHORT);
         // workshops
         add(v1 + "/cohorts/{id}/sessions", Scope.COHORT, false, Kind.COHORT);
         add(v1 + "/sessions/{id}", Scope.COHORT, false, Kind.SESSION);
@@ -101,13 +121,16 @@ final class Routes {
         add(v1 + "/submissions/{id}/file", Scope.PERSONAL, true, Kind.SUBMISSION);
         add(v1 + "/submissions/{id}/grade", Scope.PERSONAL, true, Kind.SUBMISSION);
         add(v1 + "/cohorts/{id}/gradebook", Scope.COHORT, false, Kind.COHORT);
+        add(v1 + "/reports/learning-gain", Scope.COHORT, false, List.of(), "cohortId", Kind.COHORT);
         // certificates
         add(v1 + "/cohorts/{id}/certificates", Scope.COHORT, false, Kind.COHORT);
-        add(v1 + "/cohorts/{id}/certificates.zip", Scope.COHORT, false, Kind.COHORT);
+        add(v1 + "/cohorts/{id}/certificates.zip", Scope.COHORT, false, List.of(Kind.COHORT), "organizationId", Kind.ORGANIZATION);
+        add(v1 + "/certificates", Scope.LIST, false, List.of(), "cohortId", Kind.COHORT, "organizationId", Kind.ORGANIZATION);
         add(v1 + "/certificates/{serial}/pdf", Scope.PERSONAL, true, Kind.SERIAL);
         add(v1 + "/certificates/{serial}/revoke", Scope.PERSONAL, true, Kind.SERIAL);
         add(v1 + "/certificate-jobs/{id}", Scope.COHORT, false, Kind.CERTIFICATE_JOB);
         // outcome: academic outputs, indicators, reports
+        add(v1 + "/academic-outputs", Scope.OUTPUT, false, List.of(), "programId", Kind.PROGRAM, "cohortId", Kind.COHORT);
         add(v1 + "/academic-outputs/{id}", Scope.OUTPUT, true, Kind.OUTPUT);
         add(v1 + "/academic-outputs/{id}/evidence-confirmation", Scope.OUTPUT, true, Kind.OUTPUT);
         add(v1 + "/academic-outputs/{id}/evidence-file", Scope.OUTPUT, true, Kind.OUTPUT);
@@ -159,5 +182,13 @@ final class Routes {
             path = path.replaceFirst("\\{[^}]+}", id(kind, estate, trainee));
         }
         return path;
+    }
+
+    /** The same, with the query parameters that take an id filled as well. */
+    static String fillWithQuery(Route route, Estate estate, Estate.Trainee trainee) {
+        StringBuilder path = new StringBuilder(fill(route, estate, trainee));
+        route.query().forEach((name, kind) -> path.append(path.indexOf("?") < 0 ? '?' : '&').append(name).append('=')
+                .append(id(kind, estate, trainee)));
+        return path.toString();
     }
 }
