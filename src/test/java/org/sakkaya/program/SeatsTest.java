@@ -64,10 +64,12 @@ class SeatsTest {
     @Test
     void aWithdrawnPersonMayRejoinButAnEnrolledOneIsADuplicate() {
         Enrollment enrollment = Enrollment.admit("c", "p", "o", "admin", EnrollmentStatus.ENROLLED, NOW);
-        assertThatThrownBy(() -> enrollment.rejoin(EnrollmentStatus.ENROLLED, "admin", NOW)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> enrollment.rejoin(EnrollmentStatus.ENROLLED, "o", "admin", NOW)).isInstanceOf(Conflict.class);
         enrollment.withdraw(NOW);
-        enrollment.rejoin(EnrollmentStatus.WAITLISTED, "admin", NOW.plusSeconds(60));
+        // moved to another organisation since: the new one sends them now
+        enrollment.rejoin(EnrollmentStatus.WAITLISTED, "o2", "admin", NOW.plusSeconds(60));
         assertThat(enrollment.status()).isEqualTo(EnrollmentStatus.WAITLISTED);
+        assertThat(enrollment.organizationId()).isEqualTo("o2");
         assertThat(enrollment.withdrawnAt()).isNull();
         assertThat(enrollment.waitlistedAt()).isEqualTo(NOW.plusSeconds(60));
     }

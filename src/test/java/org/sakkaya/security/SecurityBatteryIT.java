@@ -195,6 +195,87 @@ class SecurityBatteryIT {
         assertThat(leaks).as("cells where a caller got what the README says is none of their business").isEmpty();
     }
 
+    // --- what the matrix cannot see: its callers keep their roles and organisations
+
+    @Test
+    void aTrainerWhoseRoleIsTakenAwayKeepsNoStaffAccessToTheCohortsTheyTrained() {
+        Estate estate = new Estate(api, programAdmin());
+        String work = "/assessments/" + estate.workId + "/submissions";
+        // while a trainer: every trainee's work, and their attempts as staff see them
+        api.as(estate.trainerToken).get(work).then().statusCode(200).body(containsString(estate.first.person.id()));
+        api.as(estate.trainerToken).get("/attempts/" + estate.first.attemptId).then().statusCode(200);
+
+        api.as(api.adminToken()).body(Map.of("roles", List.of("TRAINEE"))).patch("/people/" + estate.trainer.id())
+                .then().statusCode(200);
+        String former = estate.world.token(estate.trainer);
+        for (String path : List.of(work, "/attempts/" + estate.first.attemptId, "/submissions/" + estate.first.submissionId,
+                "/submissions/" + estate.first.submissionId + "/file", "/cohorts/" + estate.cohortId + "/enrollments",
+                "/cohorts/" + estate.cohortId + "/progress", "/cohorts/" + estate.cohortId + "/attendance",
+                "/cohorts/" + estate.cohortId + "/gradebook", "/field-reports/" + estate.first.fieldReportId,
+                "/academic-outputs/" + estate.first.outputId)) {
+            Response answer = api.as(former).accept("*/*").get(path);
+            assertThat(answer.statusCode()).as("GET %s by a trainer whose role was taken away", path).isIn(403, 404);
+        }
+        api.as(former).post("/academic-outputs/" + estate.first.outputId + "/evidence-confirmation").then().statusCode(oneOf(403, 404));
+    }
+
+    @Test
+    void aPersonWhoMovedAndRejoinsACohortIsSentByTheirNewOrganisation() {
+        String organiser = programAdmin();
+        World world = new World(api);
+        String other = world.organization("สำนักงานสาธารณสุขจังหวัดน่าน", "DIVISION", world.departmentId);
+        String hrHere = world.token(world.person(world.divisionId, "HR"));
+        String hrThere = world.token(world.person(other, "HR"));
+        World.Person mover = world.person(world.divisionId, "TRAINEE");
+        String cohort = world.cohort(organiser, world.program(organiser, "นักสื่อสารสุขภาพ", "CONTENT_CREATOR"), "2026-01-05", "2026-12-30");
+        String seat = api.as(organiser).body(Map.of("personId", mover.id())).post("/cohorts/" + cohort + "/enrollments")
+                .then().statusCode(201).body("organizationId", equalTo(world.divisionId)).extract().path("id");
+        api.as(hrHere).post("/enrollments/" + seat + "/withdraw").then().statusCode(200);
+        api.as(api.adminToken()).body(Map.of("organizationId", other)).patch("/people/" + mover.id()).then().statusCode(200);
+
+        api.as(hrThere).body(Map.of("personId", mover.id())).post("/cohorts/" + cohort + "/enrollments")
+                .then().statusCode(201).body("id", equalTo(seat)).body("organizationId", equalTo(other)).body("status", equalTo("NOMINATED"));
+        api.as(hrThere).get("/enrollments/" + seat).then().statusCode(200);
+        // the old HR no longer answers for them: not in its lists, and it cannot withdraw them
+        api.as(hrHere).get("/enrollments/" + seat).then().statusCode(404);
+        api.as(hrHere).post("/enrollments/" + seat + "/withdraw").then().statusCode(oneOf(403, 404));
+        api.as(hrHere).get("/cohorts/" + cohort + "/enrollments").then().statusCode(200).body(not(containsString(mover.id())));
+    }
+
+    @Test
+    void newAuthorsTakeTheEvidenceConfirmationBack() {
+        Estate estate = new Estate(api, programAdmin());
+        String output = "/academic-outputs/" + estate.first.outputId;
+        api.as(estate.trainerToken).post(output + "/evidence-confirmation").then().statusCode(200).body("evidenceConfirmed", equalTo(true));
+        // the same authors again: still confirmed
+        api.as(estate.first.token).body(Map.of("authorIds", List.of(estate.first.person.id()))).patch(output)
+                .then().statusCode(200).body("evidenceConfirmed", equalTo(true));
+        // a co-author added: the work would count for more people's organisations, so it is confirmed again first
+        api.as(estate.first.token).body(Map.of("authorIds", List.of(estate.first.person.id(), estate.second.person.id()))).patch(output)
+                .then().statusCode(200).body("evidenceConfirmed", equalTo(false)).body("evidenceConfirmedAt", nullValue())
+                .body("counts", equalTo(false));
+        api.as(estate.trainerToken).post(output + "/evidence-confirmation").then().statusCode(200).body("evidenceConfirmed", equalTo(true));
+        // another kind of work is not what was confirmed either
+        api.as(estate.first.token).body(Map.of("kind", "PAPER")).patch(output)
+                .then().statusCode(200).body("evidenceConfirmed", equalTo(false));
+    }
+
+    @Test
+    void hrChangesTheRecordsOfTraineesOnly() {
+        World world = new World(api);
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        World.Person trainee = world.person(world.divisionId, "TRAINEE");
+        api.as(hr).body(Map.of("firstNameTh", "สมหญิง")).patch("/people/" + trainee.id()).then().statusCode(200)
+                .body("firstNameTh", equalTo("สมหญิง"));
+        for (String role : List.of("ADMIN", "PROGRAM_ADMIN", "HR", "TRAINER", "EXECUTIVE")) {
+            World.Person staff = world.person(world.divisionId, role);
+            api.as(hr).body(Map.of("email", "taken-over-" + role.toLowerCase(java.util.Locale.ROOT) + "@" + world.tag() + ".example.org"))
+                    .patch("/people/" + staff.id()).then().statusCode(403).contentType(containsString("problem+json"));
+            // the account still signs in with its own e-mail
+            assertThat(world.token(staff)).as("%s still signs in", role).isNotBlank();
+        }
+    }
+
     /** Whether the trainee's records are none of the persona's business (as the README's "Who may do what" says). */
     private static boolean foreign(Persona persona, Estate.Trainee trainee, Estate a) {
         return switch (persona) {

@@ -21,7 +21,6 @@ import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.platform.security.Caller;
-import org.sakkaya.platform.security.Roles;
 import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.boundary.Enrollments;
 import org.sakkaya.program.boundary.ResultInputsChanged;
@@ -58,7 +57,7 @@ public class Assessments {
     @Transactional
     public Assessment create(String cohortId, AssessmentRequest request) {
         Cohort cohort = cohorts.find(cohortId);
-        if (!caller.is(Roles.PROGRAM_ADMIN) && !cohort.isTrainer(caller.personId())) {
+        if (!cohorts.runByCaller(cohort)) {
             throw new NotFound("Cohort", cohortId);
         }
         boolean assignment = !request.kind().autoGraded();
@@ -142,14 +141,13 @@ public class Assessments {
 
     /** PROGRAM_ADMIN, the cohort's trainers, and its seated trainees. */
     void requireVisible(Cohort cohort) {
-        if (caller.is(Roles.PROGRAM_ADMIN) || cohort.isTrainer(caller.personId())
-                || enrollments.isSeated(cohort.id(), caller.personId())) {
+        if (cohorts.runByCaller(cohort) || enrollments.isSeated(cohort.id(), caller.personId())) {
             return;
         }
         throw new NotFound("Cohort", cohort.id());
     }
 
     boolean staffOf(Cohort cohort) {
-        return caller.is(Roles.PROGRAM_ADMIN) || cohort.isTrainer(caller.personId());
+        return cohorts.runByCaller(cohort);
     }
 }

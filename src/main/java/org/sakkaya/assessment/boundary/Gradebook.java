@@ -15,8 +15,6 @@ import org.sakkaya.identity.boundary.OrganizationScope;
 import org.sakkaya.identity.boundary.People;
 import org.sakkaya.identity.boundary.PersonSummary;
 import org.sakkaya.platform.problem.NotFound;
-import org.sakkaya.platform.security.Caller;
-import org.sakkaya.platform.security.Roles;
 import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.boundary.Enrollments;
 import org.sakkaya.program.entity.Cohort;
@@ -32,9 +30,6 @@ import org.sakkaya.workshop.boundary.Attendance;
  */
 @ApplicationScoped
 public class Gradebook {
-    @Inject
-    Caller caller;
-
     @Inject
     Assessments assessments;
 
@@ -74,7 +69,7 @@ public class Gradebook {
     /** PROGRAM_ADMIN and the cohort's trainers. */
     public Book of(String cohortId) {
         Cohort cohort = cohorts.find(cohortId);
-        if (!caller.is(Roles.PROGRAM_ADMIN) && !cohort.isTrainer(caller.personId())) {
+        if (!cohorts.runByCaller(cohort)) {
             throw new NotFound("Cohort", cohortId);
         }
         return compute(cohort, enrollments.evaluated(cohortId));

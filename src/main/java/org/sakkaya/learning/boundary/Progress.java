@@ -41,7 +41,6 @@ import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.platform.security.Caller;
-import org.sakkaya.platform.security.Roles;
 import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.boundary.Enrollments;
 import org.sakkaya.program.entity.Cohort;
@@ -193,7 +192,7 @@ public class Progress {
      */
     public CohortProgressView cohort(String cohortId, PageRequest page) {
         Cohort cohort = cohorts.find(cohortId);
-        boolean all = caller.is(Roles.PROGRAM_ADMIN) || cohort.isTrainer(caller.personId());
+        boolean all = cohorts.runByCaller(cohort);
         Set<String> orgs = all ? Set.of() : scope.hrOrganizationIds();
         if (!all && orgs.isEmpty()) {
             throw new NotFound("Cohort", cohortId);

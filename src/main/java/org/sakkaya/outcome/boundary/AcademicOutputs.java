@@ -106,7 +106,7 @@ public class AcademicOutputs {
     @Transactional
     public AcademicOutput confirmEvidence(String id) {
         AcademicOutput output = find(id);
-        if (!caller.is(Roles.PROGRAM_ADMIN) && !cohorts.find(output.cohortId()).isTrainer(caller.personId())) {
+        if (!cohorts.runByCaller(cohorts.find(output.cohortId()))) {
             throw new Forbidden("Only a trainer of the cohort or a programme administrator confirms evidence");
         }
         output.confirmEvidence(caller.personId(), clock.instant());
@@ -207,7 +207,7 @@ public class AcademicOutputs {
         if (output.authors().stream().anyMatch(a -> scope.hrCovers(a.organizationId()))) {
             return true;
         }
-        return caller.is(Roles.TRAINER) && cohorts.find(output.cohortId()).isTrainer(caller.personId());
+        return cohorts.trainedByCaller(cohorts.find(output.cohortId()));
     }
 
     private void requireAuthorOrAdmin(AcademicOutput output) {

@@ -24,8 +24,8 @@ import org.sakkaya.platform.problem.RuleViolation;
 /**
  * A work that trainees produce after training (ผลงานวิชาการ). It counts for indicators only once it is PRESENTED or
  * PUBLISHED and a trainer of its cohort or PROGRAM_ADMIN has confirmed its evidence (a link or a file). Changing the
- * evidence or the date it was presented or published takes the confirmation back: what was confirmed is no longer
- * what is shown. The date that puts a work in a fiscal year is {@link #countedOn()}.
+ * evidence, the date it was presented or published, its kind or its authors takes the confirmation back: what was
+ * confirmed is no longer what is shown, and the authors decide which organisations' indicators the work counts for. The date that puts a work in a fiscal year is {@link #countedOn()}.
  */
 @Entity
 @Table(name = "academic_output")
@@ -110,14 +110,15 @@ public class AcademicOutput {
         checkDates();
     }
 
-    /** Changes what is given (nulls leave a field as it is); a new date or new evidence takes the confirmation back. */
+    /** Changes what is given (nulls leave a field as it is); a new date, kind or evidence takes the confirmation back. */
     public void revise(String title, OutputKind kind, OutputStatus status, LocalDate startedOn, LocalDate presentedOn,
                        LocalDate publishedOn, String venue, String evidenceUrl) {
         if (title != null) {
             this.title = title;
         }
-        if (kind != null) {
+        if (kind != null && kind != this.kind) {
             this.kind = kind;
+            unconfirm();
         }
         if (status != null) {
             this.status = status;
@@ -143,9 +144,17 @@ public class AcademicOutput {
         checkDates();
     }
 
+    /** Other authors (not the same people in another order) take the confirmation back. */
     public void replaceAuthors(List<Author> authors) {
+        if (!personIds(this.authors).equals(personIds(authors))) {
+            unconfirm();
+        }
         this.authors.clear();
         this.authors.addAll(authors);
+    }
+
+    private static java.util.Set<String> personIds(List<Author> authors) {
+        return authors.stream().map(Author::personId).collect(java.util.stream.Collectors.toSet());
     }
 
     /** A new evidence file replaces the old one (answered, so the caller can delete it) and needs a new confirmation. */

@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.sakkaya.identity.boundary.Organizations;
 import org.sakkaya.identity.boundary.People;
 import org.sakkaya.identity.entity.Role;
+import org.sakkaya.platform.security.Caller;
+import org.sakkaya.platform.security.Roles;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
@@ -36,6 +38,9 @@ public class Cohorts {
 
     @Inject
     Audit audit;
+
+    @Inject
+    Caller caller;
 
     @Inject
     Programs programs;
@@ -120,6 +125,20 @@ public class Cohorts {
 
     public Cohort find(String id) {
         return Optional.ofNullable(em.find(Cohort.class, id)).orElseThrow(() -> new NotFound("Cohort", id));
+    }
+
+    /**
+     * The caller is one of the cohort's trainers and still holds the TRAINER role. Taking the role away (an ADMIN
+     * changing a person's roles) ends their staff access to every cohort they were assigned to, at their next token,
+     * without having to remove them from each cohort first.
+     */
+    public boolean trainedByCaller(Cohort cohort) {
+        return caller.is(Roles.TRAINER) && cohort.isTrainer(caller.personId());
+    }
+
+    /** PROGRAM_ADMIN, or one of the cohort's trainers as {@link #trainedByCaller} has it: who runs the cohort. */
+    public boolean runByCaller(Cohort cohort) {
+        return caller.is(Roles.PROGRAM_ADMIN) || trainedByCaller(cohort);
     }
 
     /** The cohort, locked until the transaction ends: seat counts read after this are true until commit. */

@@ -88,7 +88,7 @@ public class Enrollments {
         Enrollment enrollment;
         if (existing.isPresent()) {
             enrollment = existing.get();
-            enrollment.rejoin(admission, caller.personId(), now);
+            enrollment.rejoin(admission, person.organizationId(), caller.personId(), now);
         } else {
             enrollment = admission == EnrollmentStatus.NOMINATED
                     ? Enrollment.nominate(cohortId, personId, person.organizationId(), caller.personId(), now)
@@ -162,7 +162,7 @@ public class Enrollments {
     /** A cohort's enrolments: all of them for PROGRAM_ADMIN and the cohort's trainers, HR's own staff for HR. */
     public Page<Enrollment> list(String cohortId, EnrollmentStatus status, PageRequest page) {
         Cohort cohort = cohorts.find(cohortId);
-        boolean all = caller.is(Roles.PROGRAM_ADMIN) || cohort.isTrainer(caller.personId());
+        boolean all = cohorts.runByCaller(cohort);
         Set<String> orgs = all ? Set.of() : scope.hrOrganizationIds();
         if (!all && orgs.isEmpty()) {
             throw new NotFound("Cohort", cohortId);
@@ -251,7 +251,7 @@ public class Enrollments {
                 || scope.hrCovers(enrollment.organizationId())) {
             return true;
         }
-        return caller.is(Roles.TRAINER) && cohorts.find(enrollment.cohortId()).isTrainer(caller.personId());
+        return cohorts.trainedByCaller(cohorts.find(enrollment.cohortId()));
     }
 
     private Optional<Enrollment> find(String cohortId, String personId) {

@@ -106,11 +106,15 @@ public class Enrollment {
         return freesSeat;
     }
 
-    /** A withdrawn person who asks again gets the same record back, placed anew. */
-    public void rejoin(EnrollmentStatus admission, String by, Instant now) {
+    /**
+     * A withdrawn person who asks again gets the same record back, placed anew, as sent by the organisation they
+     * belong to now: a person who moved since belongs to their new HR, in this cohort's lists and reports as elsewhere.
+     */
+    public void rejoin(EnrollmentStatus admission, String organizationId, String by, Instant now) {
         if (status != EnrollmentStatus.WITHDRAWN) {
             throw new Conflict("already-enrolled", "This person is " + status + " in the cohort already");
         }
+        this.organizationId = Objects.requireNonNull(organizationId);
         withdrawnAt = null;
         enrolledAt = null;
         waitlistedAt = null;

@@ -6,6 +6,7 @@ import java.util.List;
 import org.sakkaya.identity.boundary.OrganizationScope;
 import org.sakkaya.platform.security.Caller;
 import org.sakkaya.platform.security.Roles;
+import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.boundary.Enrollments;
 import org.sakkaya.program.entity.Cohort;
 import org.sakkaya.program.entity.Enrollment;
@@ -24,6 +25,9 @@ public class CohortAccess {
     Enrollments enrollments;
 
     @Inject
+    Cohorts cohorts;
+
+    @Inject
     OrganizationScope scope;
 
     /** PROGRAM_ADMIN or one of the cohort's trainers. */
@@ -31,9 +35,9 @@ public class CohortAccess {
         return caller.is(Roles.PROGRAM_ADMIN) || trains(cohort);
     }
 
-    /** One of the cohort's own trainers (mentors). */
+    /** One of the cohort's own trainers (mentors), still holding the TRAINER role. */
     public boolean trains(Cohort cohort) {
-        return caller.is(Roles.TRAINER) && cohort.isTrainer(caller.personId());
+        return cohorts.trainedByCaller(cohort);
     }
 
     /** May read the cohort's schedule and assignments. */
