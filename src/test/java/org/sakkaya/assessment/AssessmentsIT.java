@@ -1,6 +1,7 @@
 package org.sakkaya.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -366,6 +367,17 @@ class AssessmentsIT {
         // the trainee sees the newest released grade: the first, until the regrade is released
         api.as(trainee).get("/submissions/" + second).then().statusCode(200)
                 .body("grade.score", equalTo(15.0f)).body("gradeHistory", nullValue());
+        // and so does the export of their personal data: the held regrade shows only that it exists
+        api.as(trainee).get("/people/" + person.id() + "/personal-data").then().statusCode(200)
+                .body("assessments.gradesReceived.released", contains(true, false))
+                .body("assessments.gradesReceived[0].score", equalTo(15.0f))
+                .body("assessments.gradesReceived[1].score", nullValue())
+                .body("assessments.gradesReceived[1].reason", nullValue())
+                .body("assessments.gradesReceived[1].gradedBy", nullValue());
+        // an administrator answering a formal request gets the whole record
+        api.as(world.adminToken()).get("/people/" + person.id() + "/personal-data").then().statusCode(200)
+                .body("assessments.gradesReceived[1].score", equalTo(18.0f))
+                .body("assessments.gradesReceived[1].reason", equalTo("ทบทวนตามเกณฑ์ใหม่"));
         api.as(trainer).body(Map.of("score", 21, "reason", "x")).put("/submissions/" + second + "/grade").then().statusCode(400)
                 .body("errors[0].field", equalTo("score"));
         String colleague = seatedTrainee(world.person(world.divisionId, "TRAINEE"));

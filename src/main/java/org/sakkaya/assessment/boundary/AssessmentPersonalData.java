@@ -15,6 +15,8 @@ import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.files.FileStore;
 import org.sakkaya.platform.files.StoredFile;
 import org.sakkaya.platform.privacy.PersonalDataHolder;
+import org.sakkaya.platform.security.Caller;
+import org.sakkaya.platform.security.Roles;
 
 /**
  * A person's attempts with their answers, assignment work with its grades, extensions, and what they did as staff
@@ -23,6 +25,10 @@ import org.sakkaya.platform.privacy.PersonalDataHolder;
  * Scores, attempt and submission rows and grades stay, so gradebooks, pass decisions and pass rates do not change.
  * The persisted pass decisions (what reports count) are exported and kept: they hold the person's id and figures
  * only, and name nobody once identity erasure has anonymised the person record.
+ * <p>
+ * A grade the trainer has not released yet is exported to its trainee as held back, without its score, feedback or
+ * grader: the export a trainee downloads shows what the trainee may see elsewhere. An ADMIN answering a formal request
+ * gets the whole grade.
  */
 @ApplicationScoped
 public class AssessmentPersonalData implements PersonalDataHolder {
@@ -31,6 +37,9 @@ public class AssessmentPersonalData implements PersonalDataHolder {
 
     @Inject
     FileStore files;
+
+    @Inject
+    Caller caller;
 
     @Override
     public String section() {
@@ -71,8 +80,9 @@ public class AssessmentPersonalData implements PersonalDataHolder {
         data.put("submissions", em.createQuery("SELECT s FROM Submission s WHERE s.personId = :id ORDER BY s.submittedAt", Submission.class)
                 .setParameter("id", personId).getResultList().stream()
                 .map(s -> SubmissionView.of(s, null, null, null)).toList());
-        data.put("gradesReceived", grades("SELECT g FROM Grade g WHERE g.personId = :id ORDER BY g.gradedAt", personId));
-        data.put("gradesGiven", grades("SELECT g FROM Grade g WHERE g.gradedBy = :id ORDER BY g.gradedAt", personId));
+        data.put("gradesReceived", grades("SELECT g FROM Grade g WHERE g.personId = :id ORDER BY g.gradedAt", personId,
+                !caller.is(Roles.ADMIN)));
+        data.put("gradesGiven", grades("SELECT g FROM Grade g WHERE g.gradedBy = :id ORDER BY g.gradedAt", personId, false));
         data.put("extensions", rows("SELECT assessment_id, DATE_FORMAT(due_at, '%Y-%m-%dT%H:%i:%s.%fZ'), granted_by FROM assignment_extension "
                 + "WHERE person_id = ?1 OR granted_by = ?1 ORDER BY due_at", personId, "assessmentId", "dueAt", "grantedBy"));
         data.put("passDecisions", rows("SELECT enrollment_id, cohort_id, passed, score_percent, attendance_percent, "
@@ -105,12 +115,17 @@ public class AssessmentPersonalData implements PersonalDataHolder {
         }
     }
 
-    private List<Map<String, Object>> grades(String query, String personId) {
+    /** @param holdBack whether grades not yet released show only that they exist */
+    private List<Map<String, Object>> grades(String query, String personId, boolean holdBack) {
         return em.createQuery(query, Grade.class).setParameter("id", personId).getResultList().stream().map(g -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("submissionId", g.submissionId());
             row.put("assessmentId", g.assessmentId());
             row.put("personId", g.personId());
+            row.put("released", g.released());
+            if (holdBack && !g.released()) {
+                return row;
+            }
             row.put("score", g.score());
             row.put("feedback", g.feedback());
             row.put("reason", g.reason());
