@@ -214,20 +214,43 @@ public class People {
         return export;
     }
 
-    /** PDPA erasure: every feature anonymises its part; aggregate figures and certificate validity stay. */
+    /**
+     * PDPA erasure: every feature anonymises its part; aggregate figures and certificate validity stay. Erasing an
+     * erased person again erases what they wrote since: a token issued before the erasure stays valid until it
+     * expires, and {@link ErasureSweep} does this by itself until the last such token has.
+     */
     @Transactional
     public void erase(String id) {
         Person person = visible(id);
-        if (person.erased()) {
-            return;
-        }
         if (caller.isPerson(id)) {
             throw new RuleViolation("self-erasure", "An administrator cannot erase their own record");
+        }
+        if (person.erased()) {
+            eraseAgain(id);
+            audit.record("PERSONAL_DATA_ERASED_AGAIN", "person", id, null);
+            return;
         }
         Set<String> mentions = mentions(person);
         holders.forEach(holder -> holder.eraseMentions(id, mentions));
         holders.forEach(holder -> holder.erase(id));
         audit.record("PERSONAL_DATA_ERASED", "person", id, null);
+    }
+
+    /**
+     * Erases again everyone erased within the given time: what they wrote with a token issued before their erasure.
+     * Run on a schedule by {@link ErasureSweep}; the people are few, and each feature's erasure is idempotent.
+     */
+    @Transactional
+    public int eraseRecentlyErasedAgain(Duration within) {
+        List<String> recent = em.createQuery("SELECT p.id FROM Person p WHERE p.erasedAt > :since", String.class)
+                .setParameter("since", clock.instant().minus(within)).getResultList();
+        recent.forEach(this::eraseAgain);
+        return recent.size();
+    }
+
+    /** Each feature's erasure once more, for what an erased person wrote since; their names are gone by now. */
+    private void eraseAgain(String id) {
+        holders.forEach(holder -> holder.erase(id));
     }
 
     /** What identifies the person in text: id, e-mail and its name part, first and last names in Thai and English. */

@@ -133,7 +133,10 @@ public class Person {
         this.lastNameEn = null;
         this.position = null;
         this.roles.clear();
-        this.erasedAt = now;
+        // erasing again (see People.erase) keeps the date of the first erasure
+        if (this.erasedAt == null) {
+            this.erasedAt = now;
+        }
     }
 
     public boolean erased() {
