@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.response.Response;
 import java.net.URL;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -532,6 +533,25 @@ class AssessmentsIT {
         api.as(organiser).post("/enrollments/" + leaves + "/withdraw").then().statusCode(200);
         api.as(organiser).get("/cohorts/" + future + "/gradebook").then().statusCode(200)
                 .body("evaluated", equalTo(1)).body("rows[0].enrollmentId", equalTo(stays));
+    }
+
+    @Test
+    void aDeclinedNominationIsNotADropOut() {
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(7));
+        String running = world.cohort(organiser, world.program(organiser, "หลักสูตรที่กำลังอบรม", "OTHER"),
+                today.minusDays(10).toString(), today.plusDays(30).toString());
+        String stays = api.as(organiser).body(Map.of("personId", world.person(world.divisionId, "TRAINEE").id()))
+                .post("/cohorts/" + running + "/enrollments").then().statusCode(201).extract().path("id");
+        String dropsOut = api.as(organiser).body(Map.of("personId", world.person(world.divisionId, "TRAINEE").id()))
+                .post("/cohorts/" + running + "/enrollments").then().statusCode(201).extract().path("id");
+        api.as(organiser).post("/enrollments/" + dropsOut + "/withdraw").then().statusCode(200);
+        // HR nominates, and the organiser turns the nomination down: that person never held a seat
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        String declined = api.as(hr).body(Map.of("personId", world.person(world.divisionId, "TRAINEE").id()))
+                .post("/cohorts/" + running + "/enrollments").then().statusCode(201).body("status", equalTo("NOMINATED")).extract().path("id");
+        api.as(organiser).post("/enrollments/" + declined + "/withdraw").then().statusCode(200);
+        api.as(organiser).get("/cohorts/" + running + "/gradebook").then().statusCode(200)
+                .body("evaluated", equalTo(2)).body("rows.enrollmentId", containsInAnyOrder(stays, dropsOut));
     }
 
     @Test

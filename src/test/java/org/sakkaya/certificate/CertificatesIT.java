@@ -10,6 +10,8 @@ import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,18 @@ class CertificatesIT {
         api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then()
                 .body("holderName", containsInAnyOrder("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์", "ว่าที่ร้อยตรีธนพล ใจเย็น"));
         api.as(world.token(ours)).post("/cohorts/" + cohortId + "/certificates").then().statusCode(403);
+    }
+
+    @Test
+    void aCohortThatHasNotEndedGetsNoCertificatesYet() {
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(7));
+        String running = world.cohort(organiser, world.program(organiser, "หลักสูตรที่ยังอบรมอยู่", "OTHER"),
+                today.minusDays(3).toString(), today.toString());
+        world.seat(organiser, running, world.person(world.divisionId, "TRAINEE"));
+        // its last day is not over: nothing is decided yet, so nothing is certified
+        api.as(organiser).post("/cohorts/" + running + "/certificates").then().statusCode(422)
+                .contentType(containsString("problem+json")).body("type", containsString("cohort-not-ended"));
+        api.as(organiser).queryParam("cohortId", running).get("/certificates").then().statusCode(200).body("", hasSize(0));
     }
 
     @Test

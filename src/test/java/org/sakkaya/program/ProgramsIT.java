@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.not;
 
 import io.restassured.response.Response;
 import java.net.URL;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -175,8 +177,9 @@ class ProgramsIT {
 
     @Test
     void aTraineeEnrolsThemselfOnlyWhileEnrolmentIsOpen() {
-        String open = cohort(program(), 1, "2021-06-14", "2021-06-18", 30, true);
-        String closed = cohort(program(), 1, "2021-06-14", "2021-06-18", 30, false);
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(7));
+        String open = cohort(program(), 1, today.plusDays(14).toString(), today.plusDays(18).toString(), 30, true);
+        String closed = cohort(program(), 1, today.plusDays(14).toString(), today.plusDays(18).toString(), 30, false);
         World.Person me = world.person(world.divisionId, "TRAINEE");
         World.Person colleague = world.person(world.divisionId, "TRAINEE");
         String token = world.token(me);
@@ -191,7 +194,8 @@ class ProgramsIT {
 
     @Test
     void aFullCohortWaitlistsAndAWithdrawalPromotesTheFirstInLine() {
-        String id = cohort(program(), 1, "2023-09-26", "2023-12-07", 2, false);
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(7));
+        String id = cohort(program(), 1, today.minusDays(10).toString(), today.plusDays(60).toString(), 2, false);
         List<World.Person> people = new ArrayList<>();
         List<String> enrollments = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -210,6 +214,45 @@ class ProgramsIT {
         api.as(organiser).body(Map.of("capacity", 3)).patch("/cohorts/" + id).then().statusCode(200);
         api.as(organiser).get("/enrollments/" + enrollments.get(3)).then().body("status", equalTo("ENROLLED"));
         api.as(organiser).post("/enrollments/" + enrollments.get(0) + "/withdraw").then().statusCode(409);
+    }
+
+    @Test
+    void onceACohortHasEndedOnlyTheOrganiserRecordsAWithdrawalAndNobodyMovesUpFromTheWaitlist() {
+        String id = cohort(program(), 1, "2023-09-26", "2023-12-07", 1, false);
+        World.Person seated = world.person(world.divisionId, "TRAINEE");
+        String seat = enrol(organiser, id, seated.id()).then().statusCode(201).body("status", equalTo("ENROLLED")).extract().path("id");
+        String waiting = enrol(organiser, id, world.person(world.divisionId, "TRAINEE").id()).then().statusCode(201)
+                .body("status", equalTo("WAITLISTED")).extract().path("id");
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        api.as(hr).post("/enrollments/" + seat + "/withdraw").then().statusCode(422)
+                .contentType(containsString("problem+json")).body("type", containsString("cohort-ended"));
+        api.as(world.token(seated)).post("/enrollments/" + seat + "/withdraw").then().statusCode(422);
+        api.as(organiser).get("/enrollments/" + seat).then().body("status", equalTo("ENROLLED"));
+        // the organiser records a drop-out after the fact; the freed seat stays free in a cohort that is over
+        api.as(organiser).post("/enrollments/" + seat + "/withdraw").then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        api.as(organiser).get("/enrollments/" + waiting).then().body("status", equalTo("WAITLISTED"));
+    }
+
+    @Test
+    void aBuddhistEraYearInADateIsRefusedWithAHintAndNothingIsStored() {
+        String programId = program();
+        Map<String, Object> body = new HashMap<>(Map.of("programId", programId, "number", 1, "nameTh", "รุ่นที่ 1",
+                "organizerId", world.departmentId, "startsOn", "2563-11-23", "endsOn", "2563-11-26"));
+        api.as(organiser).body(body).post("/cohorts").then().statusCode(400).contentType(containsString("problem+json"))
+                .body("errors.field", hasItem("startsOn")).body("errors.message", hasItem(containsString("2563 is 2020")));
+        api.as(organiser).queryParam("programId", programId).get("/cohorts").then().statusCode(200).body("total", equalTo(0));
+        String id = cohort(programId, 1, "2020-11-23", "2020-11-26", null, false);
+        api.as(organiser).body(Map.of("endsOn", "2563-11-26")).patch("/cohorts/" + id).then().statusCode(400)
+                .body("errors.field", hasItem("endsOn"));
+        api.as(organiser).get("/cohorts/" + id).then().statusCode(200).body("endsOn", equalTo("2020-11-26")).body("fiscalYear", equalTo(2564));
+    }
+
+    @Test
+    void aPageFarPastTheEndIsAClientsMistakeAndOneNearItIsEmpty() {
+        api.as(organiser).queryParam("page", 100_000_000).get("/cohorts").then().statusCode(400)
+                .contentType(containsString("problem+json")).body("errors.field", hasItem("page"));
+        api.as(organiser).queryParam("page", 1_000_000).queryParam("size", 500).get("/cohorts").then().statusCode(200)
+                .body("items", hasSize(0));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ import org.sakkaya.it.Api;
 import org.sakkaya.it.Deployments;
 import org.sakkaya.it.TestDatabase;
 import org.sakkaya.it.World;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.security.Routes.Route;
 import org.sakkaya.security.Routes.Scope;
 
@@ -227,7 +229,8 @@ class SecurityBatteryIT {
         String hrHere = world.token(world.person(world.divisionId, "HR"));
         String hrThere = world.token(world.person(other, "HR"));
         World.Person mover = world.person(world.divisionId, "TRAINEE");
-        String cohort = world.cohort(organiser, world.program(organiser, "นักสื่อสารสุขภาพ", "CONTENT_CREATOR"), "2026-01-05", "2026-12-30");
+        String cohort = world.cohort(organiser, world.program(organiser, "นักสื่อสารสุขภาพ", "CONTENT_CREATOR"),
+                LocalDate.now(Bangkok.ZONE).minusDays(30).toString(), LocalDate.now(Bangkok.ZONE).plusDays(300).toString());
         String seat = api.as(organiser).body(Map.of("personId", mover.id())).post("/cohorts/" + cohort + "/enrollments")
                 .then().statusCode(201).body("organizationId", equalTo(world.divisionId)).extract().path("id");
         api.as(hrHere).post("/enrollments/" + seat + "/withdraw").then().statusCode(200);

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.sakkaya.platform.CommonEra;
 import org.sakkaya.assessment.entity.AssessmentKind;
 import org.sakkaya.assessment.control.Rubric;
 import org.sakkaya.assessment.entity.GradingRule;
@@ -28,8 +29,8 @@ public record AssessmentRequest(
         @NotBlank @Size(max = 255) String title,
         @NotNull @DecimalMin("0") @DecimalMax("1000") BigDecimal weight,
         @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000") BigDecimal maxScore,
-        @NotNull OffsetDateTime opensAt,
-        @NotNull OffsetDateTime closesAt,
+        @NotNull @CommonEra OffsetDateTime opensAt,
+        @NotNull @CommonEra OffsetDateTime closesAt,
         @Min(1) @Max(1440) Integer timeLimitMinutes,
         @Min(1) @Max(100) Integer maxAttempts,
         GradingRule gradingRule,

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.EntityPart;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.sakkaya.platform.CommonEra;
 import org.sakkaya.identity.boundary.People;
 import org.sakkaya.identity.boundary.PersonSummary;
 import org.sakkaya.assessment.entity.Submission;
@@ -50,7 +51,7 @@ public class AssessmentsResource {
     public record WorkRequest(@Size(max = 200_000) String text, @Size(max = 2000) String url) {
     }
 
-    public record ExtensionRequest(@NotNull OffsetDateTime dueAt) {
+    public record ExtensionRequest(@NotNull @CommonEra OffsetDateTime dueAt) {
     }
 
     @GET

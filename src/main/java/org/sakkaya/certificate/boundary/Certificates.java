@@ -22,6 +22,7 @@ import org.sakkaya.identity.boundary.OrganizationScope;
 import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.problem.NotFound;
+import org.sakkaya.platform.problem.RuleViolation;
 import org.sakkaya.platform.security.Caller;
 import org.sakkaya.platform.security.Roles;
 import org.sakkaya.program.boundary.Cohorts;
@@ -93,8 +94,14 @@ public class Certificates {
     public Started issueAll(String cohortId) {
         signing.require();
         Cohort cohort = cohorts.find(cohortId);
-        List<Pending> pending = pending(cohort);
         LocalDate today = LocalDate.now(clock.withZone(Bangkok.ZONE));
+        // a certificate says the training was completed: before the last day is over, attendance and scores are not
+        // all in, and the pass decision would certify partial work
+        if (!cohort.ended(today)) {
+            throw new RuleViolation("cohort-not-ended", "The cohort runs until " + cohort.endsOn()
+                    + "; its certificates are issued after its last day, when its results are final");
+        }
+        List<Pending> pending = pending(cohort);
         if (pending.size() <= syncMax) {
             return new Started(issuer.issue(cohortId, pending, today, caller.personId(), null), null);
         }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.sakkaya.platform.CommonEra;
 import org.sakkaya.outcome.entity.Measure;
 import org.sakkaya.outcome.entity.Strategy;
 import org.sakkaya.outcome.entity.Unit;
@@ -32,8 +33,8 @@ public record IndicatorRequest(
             @Valid ScopeRequest scope,
             @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal target,
             @NotNull Unit unit,
-            LocalDate startsOn,
-            LocalDate dueOn,
+            @CommonEra LocalDate startsOn,
+            @CommonEra LocalDate dueOn,
             @Size(max = 255) String periodNote,
             @NotNull Strategy strategy) {
     }

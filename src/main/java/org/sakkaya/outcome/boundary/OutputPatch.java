@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.sakkaya.platform.CommonEra;
 import org.sakkaya.outcome.entity.OutputKind;
 import org.sakkaya.outcome.entity.OutputStatus;
 
@@ -13,9 +14,9 @@ public record OutputPatch(
         OutputKind kind,
         @Size(min = 1, max = 50) List<@NotBlank @Size(max = 36) String> authorIds,
         OutputStatus status,
-        LocalDate startedOn,
-        LocalDate presentedOn,
-        LocalDate publishedOn,
+        @CommonEra LocalDate startedOn,
+        @CommonEra LocalDate presentedOn,
+        @CommonEra LocalDate publishedOn,
         @Size(max = 500) String venue,
         @Size(max = 2000) String evidenceUrl) {
 }

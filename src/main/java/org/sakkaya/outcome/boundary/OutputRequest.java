@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.sakkaya.platform.CommonEra;
 import org.sakkaya.outcome.entity.OutputKind;
 import org.sakkaya.outcome.entity.OutputStatus;
 
@@ -16,9 +17,9 @@ public record OutputRequest(
         @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 36) String> authorIds,
         @NotBlank @Size(max = 36) String cohortId,
         OutputStatus status,
-        LocalDate startedOn,
-        LocalDate presentedOn,
-        LocalDate publishedOn,
+        @CommonEra LocalDate startedOn,
+        @CommonEra LocalDate presentedOn,
+        @CommonEra LocalDate publishedOn,
         @Size(max = 500) String venue,
         @Size(max = 2000) String evidenceUrl) {
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.sakkaya.platform.CommonEra;
 
 /**
  * Fields left out (or null) stay as they are. A larger capacity promotes waitlisted trainees in order; a new
@@ -14,8 +15,8 @@ public record CohortPatch(
         @Min(1) @Max(10000) Integer number,
         @Size(min = 1, max = 255) String nameTh,
         @Size(min = 1, max = 36) String organizerId,
-        LocalDate startsOn,
-        LocalDate endsOn,
+        @CommonEra LocalDate startsOn,
+        @CommonEra LocalDate endsOn,
         @Min(0) @Max(100000) Integer capacity,
         Boolean enrollmentOpen,
         @Valid PassPolicyRequest passPolicy) {

@@ -7,14 +7,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.sakkaya.platform.CommonEra;
 
 public record CohortRequest(
         @NotBlank @Size(max = 36) String programId,
         @NotNull @Min(1) @Max(10000) Integer number,
         @NotBlank @Size(max = 255) String nameTh,
         @NotBlank @Size(max = 36) String organizerId,
-        @NotNull LocalDate startsOn,
-        @NotNull LocalDate endsOn,
+        @NotNull @CommonEra LocalDate startsOn,
+        @NotNull @CommonEra LocalDate endsOn,
         @Min(0) @Max(100000) Integer capacity,
         Boolean enrollmentOpen,
         @Valid PassPolicyRequest passPolicy) {

@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,7 +112,11 @@ public class Enrollments {
         return enrollment;
     }
 
-    /** The trainee, their HR or PROGRAM_ADMIN. A freed seat goes to the first in the waitlist. */
+    /**
+     * The trainee, their HR or PROGRAM_ADMIN. A freed seat goes to the first in the waitlist. Once the cohort's last
+     * day is over its results are final: only PROGRAM_ADMIN still withdraws, to record a drop-out after the fact (it
+     * counts as not passed), and nobody moves up from the waitlist into a cohort that has ended.
+     */
     @Transactional
     public Enrollment withdraw(String enrollmentId) {
         Enrollment enrollment = get(enrollmentId);
@@ -120,10 +125,17 @@ public class Enrollments {
             throw new Forbidden("Only the trainee, their HR or the organiser can withdraw this enrolment");
         }
         Cohort cohort = cohorts.lock(enrollment.cohortId());
+        boolean ended = cohort.ended(LocalDate.ofInstant(clock.instant(), Bangkok.ZONE));
+        if (ended && !caller.is(Roles.PROGRAM_ADMIN)) {
+            throw new RuleViolation("cohort-ended", "The cohort ended on " + cohort.endsOn()
+                    + "; its results are final, and only the programme administrator records a withdrawal now");
+        }
         em.refresh(enrollment);
         if (enrollment.withdraw(clock.instant())) {
             em.flush();
-            fillFreeSeats(cohort);
+            if (!ended) {
+                fillFreeSeats(cohort);
+            }
         }
         audit.record("ENROLLMENT_WITHDRAWN", "enrollment", enrollmentId, null);
         resultInputsChanged.fire(new ResultInputsChanged(cohort.id()));
@@ -219,15 +231,16 @@ public class Enrollments {
 
     /**
      * The trainees a cohort's pass rate counts: everyone enrolled at the cohort's end (ENROLLED or COMPLETED), and
-     * everyone who withdrew on or after its first day. Withdrawing before the cohort started removes a trainee from
-     * the denominator; dropping out during it does not (it counts as not passed). Nominations and the waitlist never
-     * count.
+     * everyone who held a seat and withdrew on or after its first day. Withdrawing before the cohort started removes
+     * a trainee from the denominator; dropping out during it does not (it counts as not passed). Nominations and the
+     * waitlist never count, withdrawn or not: a declined nomination is not a drop-out.
      */
     public List<Enrollment> evaluated(String cohortId) {
         Cohort cohort = cohorts.find(cohortId);
         Instant start = cohort.startsOn().atStartOfDay(Bangkok.ZONE).toInstant();
         return em.createQuery("SELECT e FROM Enrollment e WHERE e.cohortId = :cohort AND (e.status IN :taking "
-                        + "OR (e.status = :withdrawn AND e.withdrawnAt >= :start)) ORDER BY e.createdAt, e.id", Enrollment.class)
+                        + "OR (e.status = :withdrawn AND e.withdrawnAt >= :start AND e.enrolledAt IS NOT NULL)) "
+                        + "ORDER BY e.createdAt, e.id", Enrollment.class)
                 .setParameter("cohort", cohortId)
                 .setParameter("taking", List.of(EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED))
                 .setParameter("withdrawn", EnrollmentStatus.WITHDRAWN)

@@ -147,6 +147,11 @@ public class Cohort {
         return !today.isBefore(startsOn);
     }
 
+    /** Its last day is over: what it counts is final. */
+    public boolean ended(LocalDate today) {
+        return today.isAfter(endsOn);
+    }
+
     public String id() {
         return id;
     }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import org.sakkaya.platform.CommonEra;
 
 /**
  * Either {@code dueOn}, a date (due by the end of that day, Bangkok time), or {@code dueAt}, an instant with offset.
@@ -12,7 +13,7 @@ import java.time.OffsetDateTime;
 public record FieldAssignmentRequest(
         @NotBlank @Size(max = 255) String title,
         @Size(max = 20000) String brief,
-        LocalDate dueOn,
-        OffsetDateTime dueAt,
+        @CommonEra LocalDate dueOn,
+        @CommonEra OffsetDateTime dueAt,
         @Size(max = 36) String afterSessionId) {
 }

@@ -4,13 +4,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
+import org.sakkaya.platform.CommonEra;
 
 /** Fields left out (or null) stay as they are. */
 public record SessionPatch(
         @Min(1) @Max(1000) Integer number,
         @Size(min = 1, max = 255) String title,
-        OffsetDateTime startsAt,
-        OffsetDateTime endsAt,
+        @CommonEra OffsetDateTime startsAt,
+        @CommonEra OffsetDateTime endsAt,
         @Size(max = 255) String venue,
         @Size(max = 2000) String onlineUrl,
         @Size(max = 255) String speaker) {
