@@ -16,9 +16,12 @@ import org.sakkaya.outcome.control.ReportPdf;
 import org.sakkaya.outcome.entity.AcademicOutput;
 import org.sakkaya.outcome.entity.Author;
 import org.sakkaya.outcome.entity.Indicator;
+import org.sakkaya.outcome.entity.IndicatorActivity;
 import org.sakkaya.outcome.entity.Measure;
 import org.sakkaya.outcome.entity.OutputKind;
 import org.sakkaya.outcome.entity.OutputStatus;
+import org.sakkaya.outcome.entity.Scope;
+import org.sakkaya.outcome.entity.Strategy;
 import org.sakkaya.outcome.entity.Unit;
 import org.sakkaya.platform.problem.Conflict;
 import org.sakkaya.platform.problem.RuleViolation;
@@ -54,6 +57,22 @@ class OutcomeRulesTest {
         work.revise(null, null, null, null, LocalDate.of(2021, 10, 1), null, null, null);
         assertThat(work.counts()).isFalse();
         assertThat(FiscalYear.of(work.countedOn()).buddhistYear()).isEqualTo(2565);
+    }
+
+    @Test
+    void aRateReachesItsTargetByTheFractionNotByItsRoundedPercentage() {
+        IndicatorActivity passRate = new IndicatorActivity("indicator", 0, "ผู้เข้ารับการอบรมผ่านเกณฑ์", Measure.PASS_RATE,
+                new Scope("program", java.util.Set.of(), null), new BigDecimal("80"), Unit.PERCENT, null, null, null, Strategy.PARTNERSHIP);
+        // 3,203 of 4,004 is 79.995%: shown as 80.00, and still short of 80%
+        assertThat(Rates.percent(3203, 4004)).isEqualByComparingTo("80.00");
+        assertThat(passRate.achievedBy(3203, 4004L, Rates.percent(3203, 4004))).isFalse();
+        assertThat(passRate.achievedBy(3204, 4004L, Rates.percent(3204, 4004))).isTrue();
+        assertThat(passRate.achievedBy(4, 5L, Rates.percent(4, 5))).isTrue();
+        assertThat(passRate.achievedBy(0, 0L, null)).isFalse();
+        IndicatorActivity works = new IndicatorActivity("indicator", 1, "ผลงานวิชาการ", Measure.OUTPUTS_PRESENTED,
+                new Scope("program", java.util.Set.of(), null), new BigDecimal("2"), Unit.WORK, null, null, null, Strategy.PARTNERSHIP);
+        assertThat(works.achievedBy(2, null, new BigDecimal("2.00"))).isTrue();
+        assertThat(works.achievedBy(1, null, new BigDecimal("1.00"))).isFalse();
     }
 
     @Test

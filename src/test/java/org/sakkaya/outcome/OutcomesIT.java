@@ -517,6 +517,43 @@ class OutcomesIT {
     }
 
     @Test
+    void closingFreezesAGradeGivenJustBeforeItAndWaitsUntilEveryCohortCountedHasEnded() {
+        String programId = program("หลักสูตรทดสอบการปิดตัวชี้วัด");
+        String done = cohort(programId, 1, "1996-11-11", "1996-11-15");
+        String work = assignment(done);
+        Trainee late = trainee(done, work, world.divisionId, 3);
+        trainee(done, work, world.divisionId, 8);
+        Map<String, Object> body = indicator(2540, List.of(
+                activity("ผู้เข้ารับการอบรมผ่านเกณฑ์การประเมินผล", "PASS_RATE", Map.of("cohortIds", List.of(done)), 80, "PERCENT")));
+        body.put("code", "C-" + UUID.randomUUID().toString().substring(0, 8));
+        String id = api.as(organiser).body(body).post("/indicators").then().statusCode(201).extract().path("id");
+        api.as(executive).get("/indicators/" + id + "/status").then().statusCode(200).body("activities[0].actual", equalTo(50.0f));
+        // the pass-rate file for people shows the start in the Thai short form
+        String csv = new String(api.as(executive).queryParam("fiscalYear", 2540).queryParam("groupBy", "cohort")
+                .get("/reports/pass-rates.csv").then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("11 พ.ย. 39").doesNotContain("1996-11-11");
+
+        // a regrade, and nobody reads a report before the indicator is closed: the snapshot still counts it
+        api.as(organiser).body(Map.of("score", 9, "reason", "ตรวจใหม่ก่อนปิดปีงบประมาณ")).put("/submissions/" + late.submissionId() + "/grade")
+                .then().statusCode(200);
+        api.as(organiser).post("/indicators/" + id + "/close").then().statusCode(200);
+        JsonPath closed = api.as(executive).get("/indicators/" + id + "/status").then().statusCode(200).extract().jsonPath();
+        assertThat(closed.getFloat("activities[0].snapshot.actual")).isEqualTo(100.0f);
+        assertThat(closed.getInt("activities[0].snapshot.numerator")).isEqualTo(2);
+        assertThat(closed.getBoolean("activities[0].snapshot.achieved")).isTrue();
+
+        // fiscal year 2569 is over, but a cohort that started in it is still running: its results are not final
+        String running = cohort(programId, 2, "2026-09-21", LocalDate.now(ZoneOffset.ofHours(7)).plusDays(30).toString());
+        Map<String, Object> open = indicator(2569, List.of(
+                activity("ผู้เข้ารับการอบรมผ่านเกณฑ์การประเมินผล", "PASS_RATE", Map.of("programId", programId), 80, "PERCENT")));
+        open.put("code", "R-" + UUID.randomUUID().toString().substring(0, 8));
+        String year = api.as(organiser).body(open).post("/indicators").then().statusCode(201).extract().path("id");
+        api.as(organiser).post("/indicators/" + year + "/close").then().statusCode(422).contentType(containsString("problem+json"))
+                .body("type", containsString("cohorts-running")).body("detail", containsString(running));
+        api.as(executive).get("/indicators/" + year + "/status").then().statusCode(200).body("closed", equalTo(false));
+    }
+
+    @Test
     void aDrillDownPagedOverSeveralCohortsListsExactlyTheRecordsCountedInOneOrder() {
         String programId = program("นักวิทยาการข้อมูล รุ่นต่อเนื่อง");
         // three cohorts of fiscal year 2545: 2 of 3 pass, none of 2, 3 of 4

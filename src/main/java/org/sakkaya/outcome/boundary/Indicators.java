@@ -88,6 +88,10 @@ public class Indicators {
     @Inject
     Measurements measurements;
 
+    /** This facade through its proxy, for {@link #close}'s own transaction after the refresh. */
+    @Inject
+    Indicators self;
+
     @Transactional
     public Indicator create(IndicatorRequest request) {
         FiscalYear year = Reports.fiscalYear(request.fiscalYear());
@@ -158,7 +162,7 @@ public class Indicators {
         for (int i = 0; i < activities.size(); i++) {
             IndicatorActivity a = activities.get(i);
             Figure figure = figures.get(i);
-            boolean met = a.achievedBy(figure.actual());
+            boolean met = a.achievedBy(figure.numerator(), figure.denominator(), figure.actual());
             achieved += met ? 1 : 0;
             IndicatorSnapshot s = frozen.get(a.id());
             IndicatorStatus.Frozen snapshot = s == null ? null : new IndicatorStatus.Frozen(s.numerator(), s.denominator(), s.actual(),
@@ -194,22 +198,42 @@ public class Indicators {
     }
 
     /**
-     * Freezes every activity's figures and the records counted, once the fiscal year is over (in Bangkok). The live
-     * figures go on being computed beside the snapshot.
+     * Freezes every activity's figures and the records counted, once the fiscal year is over (in Bangkok) and every
+     * cohort the figures count has ended. The live figures go on being computed beside the snapshot.
+     * <p>
+     * The stale pass decisions are refreshed first, each in a transaction of its own, and committed before the
+     * snapshot's transaction begins: a transaction reads from the snapshot its first read took, so refreshing inside
+     * it would freeze the decisions from before a late grade.
      */
-    @Transactional
     public Indicator close(String id) {
+        Indicator indicator = find(id);
+        FiscalYear year = indicator.fiscalYear();
+        List<IndicatorActivity> activities = activities(id);
+        LocalDate today = LocalDate.now(clock.withZone(Bangkok.ZONE));
+        Set<String> running = new LinkedHashSet<>();
+        activities.forEach(a -> running.addAll(measurements.runningCohorts(a.measure(), a.scope(), year, today)));
+        indicator.requireClosable(today);
+        if (!running.isEmpty()) {
+            throw new RuleViolation("cohorts-running", "Cohorts counted by this indicator have not ended yet ("
+                    + String.join(", ", running) + "): close it once their results are final");
+        }
+        refresh(activities, year);
+        return self.freeze(id);
+    }
+
+    /** The snapshot of {@link #close}, in a transaction of its own; not a use case on its own. */
+    @Transactional
+    public Indicator freeze(String id) {
         Indicator indicator = find(id);
         Instant now = clock.instant();
         indicator.close(LocalDate.now(clock.withZone(Bangkok.ZONE)), caller.personId(), now);
         FiscalYear year = indicator.fiscalYear();
         List<IndicatorActivity> activities = activities(id);
-        refresh(activities, year);
         for (IndicatorActivity a : activities) {
             Figure figure = measurements.figure(a.measure(), a.scope(), year);
             List<Counted> counted = measurements.records(a.measure(), a.scope(), year, 0, Integer.MAX_VALUE);
             em.persist(new IndicatorSnapshot(a.id(), id, figure.numerator(), figure.denominator(), figure.actual(),
-                    a.achievedBy(figure.actual()), now, json(counted)));
+                    a.achievedBy(figure.numerator(), figure.denominator(), figure.actual()), now, json(counted)));
         }
         audit.record("INDICATOR_CLOSED", "indicator", id, year.buddhistYear() + " " + indicator.code());
         return indicator;

@@ -89,7 +89,8 @@ public class Reports {
             if (report.groupBy().equals("cohort")) {
                 cells.add(r.programNameTh());
                 cells.add(r.cohortNumber());
-                cells.add(r.startsOn() == null ? null : r.startsOn().toString());
+                // a file for people: the Thai short form, as the PDF and the attendance CSV have it (23 พ.ย. 63)
+                cells.add(r.startsOn() == null ? null : ThaiDates.shortForm(r.startsOn()));
             }
             cells.add(r.evaluated());
             cells.add(r.passed());

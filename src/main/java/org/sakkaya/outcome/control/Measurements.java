@@ -204,6 +204,25 @@ public class Measurements {
         return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
     }
 
+    /**
+     * The cohorts a trainee or certificate measure counts in the scope and year whose last day is not over yet, by
+     * end: their figures may still change. A work counts by its own date, so a works measure names none.
+     */
+    public List<String> runningCohorts(Measure measure, Scope scope, FiscalYear year, LocalDate today) {
+        if (measure == Measure.OUTPUTS_PRESENTED) {
+            return List.of();
+        }
+        Query q = new Query();
+        q.from("cohort c");
+        cohorts(q, scope, year);
+        q.where("c.ends_on >= ?", today);
+        List<String> running = new ArrayList<>();
+        for (Object id : q.select("c.id").suffix(" ORDER BY c.ends_on, c.id").create(em).getResultList()) {
+            running.add((String) id);
+        }
+        return running;
+    }
+
     /** The FROM and WHERE of a measure in a scope and year. */
     private Query from(Measure measure, Scope scope, FiscalYear year) {
         Query q = new Query();

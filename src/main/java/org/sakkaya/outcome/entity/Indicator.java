@@ -65,6 +65,13 @@ public class Indicator {
 
     /** Closing is for a fiscal year that is over (in Bangkok), and happens once. */
     public void close(LocalDate today, String by, Instant now) {
+        requireClosable(today);
+        closedAt = now;
+        closedBy = by;
+    }
+
+    /** Closed already (409), or its fiscal year not over yet (422). */
+    public void requireClosable(LocalDate today) {
         if (closedAt != null) {
             throw new Conflict("indicator-closed", "Indicator " + code + " was closed already, at " + closedAt);
         }
@@ -72,8 +79,6 @@ public class Indicator {
             throw new RuleViolation("fiscal-year-open", "Fiscal year " + fiscalYear + " runs until " + fiscalYear().lastDay()
                     + "; an indicator is closed after its year ends");
         }
-        closedAt = now;
-        closedBy = by;
     }
 
     public FiscalYear fiscalYear() {

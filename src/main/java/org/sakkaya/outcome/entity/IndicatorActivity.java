@@ -94,9 +94,19 @@ public class IndicatorActivity {
         this.strategy = Objects.requireNonNull(strategy);
     }
 
-    /** Whether a figure reaches the target. */
-    public boolean achievedBy(BigDecimal actual) {
-        return actual != null && actual.compareTo(target) >= 0;
+    /**
+     * Whether a figure reaches the target. A rate is compared as the fraction itself, not as the percentage rounded to
+     * two decimals for people: 3,203 passed of 4,004 is 79.995%, shown as 80.00, and short of an 80% target.
+     */
+    public boolean achievedBy(long numerator, Long denominator, BigDecimal actual) {
+        if (actual == null) {
+            return false;
+        }
+        if (denominator == null) {
+            return actual.compareTo(target) >= 0;
+        }
+        return BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(100))
+                .compareTo(target.multiply(BigDecimal.valueOf(denominator))) >= 0;
     }
 
     public Scope scope() {
