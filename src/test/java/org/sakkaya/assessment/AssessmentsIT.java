@@ -458,6 +458,14 @@ class AssessmentsIT {
                 .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
         String project = api.as(organiser).body(assignment(now.minusHours(1), now.plusDays(1), "REFUSE"))
                 .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        // another cohort's assessment cannot be required here: it would be ignored and everyone would pass without it
+        String elsewhere = world.cohort(organiser, world.program(organiser, "หลักสูตรอื่น", "OTHER"), "2020-11-23", "2020-11-26");
+        String theirs = api.as(organiser).body(assignment(now.minusHours(1), now.plusDays(1), "REFUSE"))
+                .post("/cohorts/" + elsewhere + "/assessments").then().statusCode(201).extract().path("id");
+        api.as(organiser).body(Map.of("passPolicy", Map.of("minScorePercent", 60, "requiredAssessmentIds", List.of(project, theirs))))
+                .patch("/cohorts/" + cohortId).then().statusCode(400).contentType(containsString("problem+json"))
+                .body("errors[0].field", equalTo("passPolicy.requiredAssessmentIds")).body("errors[0].message", containsString(theirs));
+        api.as(organiser).get("/cohorts/" + cohortId).then().statusCode(200).body("passPolicy.requiredAssessmentIds", hasSize(0));
         api.as(organiser).body(Map.of("passPolicy", Map.of("minScorePercent", 60, "requiredAssessmentIds", List.of(project))))
                 .patch("/cohorts/" + cohortId).then().statusCode(200);
 

@@ -2,6 +2,7 @@ package org.sakkaya.assessment.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.sakkaya.assessment.control.QuestionRules;
 import org.sakkaya.assessment.entity.Assessment;
 import org.sakkaya.assessment.entity.GradingRule;
@@ -23,6 +25,7 @@ import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.platform.security.Caller;
 import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.boundary.Enrollments;
+import org.sakkaya.program.boundary.RequiredAssessmentsNamed;
 import org.sakkaya.program.boundary.ResultInputsChanged;
 import org.sakkaya.program.entity.Cohort;
 
@@ -124,6 +127,17 @@ public class Assessments {
     }
 
     /** The cohort's assessments, without an access check: for figures computed by callers that checked it. */
+    /** A pass policy may require only assessments of its own cohort. */
+    void requiredNamed(@Observes RequiredAssessmentsNamed named) {
+        Set<String> own = Set.copyOf(em.createQuery("SELECT a.id FROM Assessment a WHERE a.cohortId = :cohort", String.class)
+                .setParameter("cohort", named.cohortId()).getResultList());
+        List<String> foreign = named.assessmentIds().stream().filter(id -> !own.contains(id)).toList();
+        if (!foreign.isEmpty()) {
+            throw new InvalidInput("passPolicy.requiredAssessmentIds",
+                    "names assessments that are not this cohort's: " + String.join(", ", foreign));
+        }
+    }
+
     List<Assessment> all(String cohortId) {
         return em.createQuery("SELECT a FROM Assessment a WHERE a.cohortId = :cohort ORDER BY a.opensAt, a.id", Assessment.class)
                 .setParameter("cohort", cohortId).getResultList();

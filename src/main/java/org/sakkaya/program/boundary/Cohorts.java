@@ -57,6 +57,9 @@ public class Cohorts {
     @Inject
     Event<ResultInputsChanged> resultInputsChanged;
 
+    @Inject
+    Event<RequiredAssessmentsNamed> requiredAssessmentsNamed;
+
     @Transactional
     public Cohort create(CohortRequest request) {
         programs.find(request.programId());
@@ -66,6 +69,7 @@ public class Cohorts {
                 request.startsOn(), request.endsOn(), request.capacity(), Boolean.TRUE.equals(request.enrollmentOpen()),
                 request.passPolicy() == null ? PassPolicy.none() : request.passPolicy().toPolicy(), clock.instant());
         em.persist(cohort);
+        requireOwnAssessments(cohort);
         audit.record("COHORT_CREATED", "cohort", cohort.id(), null);
         return cohort;
     }
@@ -90,6 +94,7 @@ public class Cohorts {
         }
         if (patch.passPolicy() != null) {
             cohort.changePolicy(patch.passPolicy().toPolicy());
+            requireOwnAssessments(cohort);
         }
         if (patch.capacity() != null) {
             cohort.resize(patch.capacity());
@@ -121,6 +126,13 @@ public class Cohorts {
             audit.record("TRAINER_REMOVED", "cohort", cohortId, "trainer " + personId);
         }
         return cohort;
+    }
+
+    /** A new cohort has no assessments yet, so a policy can name them only once they exist (PATCH). */
+    private void requireOwnAssessments(Cohort cohort) {
+        if (!cohort.passPolicy().requiredAssessmentIds().isEmpty()) {
+            requiredAssessmentsNamed.fire(new RequiredAssessmentsNamed(cohort.id(), List.copyOf(cohort.passPolicy().requiredAssessmentIds())));
+        }
     }
 
     public Cohort find(String id) {
