@@ -390,6 +390,33 @@ class AssessmentsIT {
     }
 
     @Test
+    void gradersGradingTheSameWorkAtOnceGiveOneFirstGradeAndTheRestNeedAReason() throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        String work = api.as(organiser).body(assignment(now.minusDays(1), now.plusDays(7), "REFUSE"))
+                .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        String submission = api.as(trainee).body(Map.of("text", "รายงานผลการฝึกปฏิบัติ")).post("/assessments/" + work + "/submissions")
+                .then().statusCode(201).extract().path("id");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int score = 5 + i;
+                answers.add(pool.submit(() -> api.as(organiser).body(Map.of("score", score)).put("/submissions/" + submission + "/grade").statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // one first grade; every other grade came second, and a regrade without a reason is refused
+        assertThat(statuses).containsOnly(200, 400).filteredOn(status -> status == 200).hasSize(1);
+        api.as(organiser).get("/submissions/" + submission).then().statusCode(200).body("gradeHistory", hasSize(1));
+    }
+
+    @Test
     void lateWorkFollowsTheLatePolicyAndExtensions() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
         String refused = api.as(organiser).body(assignment(now.minusDays(3), now.minusHours(1), "REFUSE"))

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.InputStream;
@@ -122,7 +123,8 @@ public class Assignments {
 
     @Transactional
     public Graded grade(String submissionId, GradeRequest request) {
-        Submission submission = Optional.ofNullable(em.find(Submission.class, submissionId))
+        // locked, so that two graders' first grades take turns: the second is a regrade and needs its reason
+        Submission submission = Optional.ofNullable(em.find(Submission.class, submissionId, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new NotFound("Submission", submissionId));
         Assessment assessment = assessments.find(submission.assessmentId());
         Cohort cohort = cohorts.find(assessment.cohortId());
