@@ -143,6 +143,14 @@ class LearningIT {
                 .header("Content-Disposition", containsString("attachment"))
                 .header("Content-Disposition", containsString("filename*=UTF-8''%E0%B8%84"));
         assertThat(download.asByteArray()).isEqualTo(PDF);
+
+        // a new file replaces the old one, which is gone with its bytes, not left behind
+        String first = api.as(organiser).get("/courses/" + course[0]).then().extract().path("modules[1].lessons[0].fileId");
+        byte[] second = Arrays.copyOf(PDF, PDF.length + 1);
+        api.as(organiser).contentType("multipart/form-data").multiPart("file", "คู่มือ ฉบับปรับปรุง.pdf", second, "application/pdf")
+                .post("/lessons/" + course[3] + "/file").then().statusCode(200).body("fileId", not(equalTo(first)));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM stored_file WHERE id = ?", first)).isZero();
+        assertThat(api.as(trainee).accept("*/*").get("/lessons/" + course[3] + "/file").asByteArray()).isEqualTo(second);
     }
 
     @Test

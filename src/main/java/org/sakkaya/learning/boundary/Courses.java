@@ -114,7 +114,15 @@ public class Courses {
             throw new RuleViolation("not-a-file-lesson", "Only a FILE lesson takes a file; this one is " + lesson.kind());
         }
         StoredFile file = files.store("file", content, filename, caller.personId());
+        String old = lesson.fileId();
         lesson.attach(file.id());
+        // the file replaced is nobody's any more: its row and bytes go (after the commit, as the store deletes)
+        if (old != null) {
+            StoredFile replaced = files.find(old);
+            if (replaced != null) {
+                files.delete(replaced);
+            }
+        }
         return lesson;
     }
 
