@@ -21,7 +21,7 @@ public class IdempotencyOpenApi implements OASFilter {
             return;
         }
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
-            if (!path.getKey().startsWith("/api/v1/") || path.getKey().endsWith("/auth/token")) {
+            if (!path.getKey().startsWith("/api/v1/") || KeylessPaths.matches(path.getKey())) {
                 continue;
             }
             Stream.of(path.getValue().getPOST(), path.getValue().getPATCH()).filter(o -> o != null).forEach(IdempotencyOpenApi::describe);
