@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -578,6 +580,39 @@ class SecurityBatteryIT {
         assertThat(throttled).isEqualTo(150 - checked).isGreaterThanOrEqualTo(100);
         Thread.sleep((retryAfter + 1) * 1000);
         api.signIn(victim.email(), Api.PASSWORD).then().statusCode(200);
+    }
+
+    @Test
+    void lookAlikeSpellingsAndParallelGuessesDoNotGetPastTheLockOut() throws Exception {
+        World world = new World(api);
+        World.Person victim = world.person(world.divisionId, "TRAINEE");
+        for (int i = 0; i < 5; i++) {
+            api.signIn(victim.email(), "Wrong-Guess-" + i + "-2563").then().statusCode(401);
+        }
+        api.signIn(victim.email(), Api.PASSWORD).then().statusCode(429);
+        // spellings the e-mail column's collation takes for the same address: the same account, locked the same
+        String email = victim.email();
+        for (String alike : List.of("\u1E57" + email.substring(1), "\uFF50" + email.substring(1), "p\u200B" + email.substring(1))) {
+            assertThat(api.signIn(alike, Api.PASSWORD).statusCode()).as("signing in as %s", alike).isIn(400, 429);
+            assertThat(api.signIn(alike, "Another-Guess-2563").statusCode()).as("guessing as %s", alike).isIn(400, 429);
+        }
+
+        // parallel guesses: those already being checked when the lock is set add to it and never lift it
+        World.Person target = world.person(world.divisionId, "TRAINEE");
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<Integer>> guesses = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                String guess = "Parallel-Guess-" + i + "-2563";
+                guesses.add(pool.submit(() -> api.signIn(target.email(), guess).statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> guess : guesses) {
+                assertThat(guess.get()).isIn(401, 429);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        api.signIn(target.email(), Api.PASSWORD).then().statusCode(429);
     }
 
     // --- mass assignment

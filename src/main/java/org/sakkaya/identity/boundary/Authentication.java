@@ -50,8 +50,11 @@ public class Authentication {
     @Transactional(dontRollbackOn = {Unauthenticated.class, TooManyRequests.class})
     public SignedIn signIn(String email, String password) {
         String address = caller.clientAddress();
-        var locked = throttle.lockedFor(email, address);
         Person person = findByEmail(email);
+        // the account's own e-mail keys its count, not the one typed: the column's collation matches look-alike
+        // spellings (an accent, a full-width letter, a zero-width space), and each would otherwise count apart
+        String counted = person == null ? email : person.email();
+        var locked = throttle.lockedFor(counted, address);
         if (locked.isPresent()) {
             audit.recordAs(person == null ? null : person.id(), "LOGIN_THROTTLED", "person",
                     person == null ? null : person.id(), null);
@@ -60,12 +63,12 @@ public class Authentication {
         Account account = person == null || person.erased() ? null : em.find(Account.class, person.id());
         boolean valid = hasher.matches(password, account == null ? null : account.passwordHash());
         if (!valid) {
-            throttle.failed(email, address);
+            throttle.failed(counted, address);
             audit.recordAs(person == null ? null : person.id(), "LOGIN_FAILED", "person",
                     person == null ? null : person.id(), person == null ? "unknown e-mail" : "wrong password");
             throw new Unauthenticated("The e-mail or the password is wrong");
         }
-        throttle.succeeded(email);
+        throttle.succeeded(counted);
         audit.recordAs(person.id(), "LOGIN_SUCCEEDED", "person", person.id(), null);
         List<String> roles = person.roles().stream().map(Enum::name).sorted().toList();
         return new SignedIn(tokens.issue(person.id(), person.email(), person.organizationId(), roles), roles);

@@ -88,10 +88,12 @@ public class LoginThrottle {
     private void count(String key, int max) {
         LocalDateTime now = utc(clock.instant());
         // One atomic statement, so parallel failures cannot lose a count. MariaDB assigns left to right, so
-        // window_started_at sees the new failures: 1 means a fresh window starts now.
+        // window_started_at sees the new failures: 1 means a fresh window starts now. A count starts again only once
+        // its window is over and no lock holds, or its lock is over: a failure that was already being checked when
+        // the lock was set (parallel guesses) adds to the count and never lifts the lock.
         em.createNativeQuery("INSERT INTO login_throttle (throttle_key, failures, window_started_at) VALUES (?1, 1, ?2) "
                         + "ON DUPLICATE KEY UPDATE "
-                        + "failures = IF(window_started_at < ?3 OR locked_until IS NOT NULL, 1, failures + 1), "
+                        + "failures = IF((locked_until IS NULL AND window_started_at < ?3) OR locked_until <= ?2, 1, failures + 1), "
                         + "locked_until = IF(failures = 1, NULL, locked_until), "
                         + "window_started_at = IF(failures = 1, ?2, window_started_at)")
                 .setParameter(1, key)
