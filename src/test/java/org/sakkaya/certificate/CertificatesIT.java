@@ -166,6 +166,22 @@ class CertificatesIT {
             }
             assertThat(count).isEqualTo(3);
         }
+        // one holder erased at their request: their PDF is gone, and the ZIP still comes, listing the serial
+        api.as(world.adminToken()).delete("/people/" + theirs.id() + "/personal-data").then().statusCode(204);
+        Response after = api.as(organiser).accept("application/zip").get("/cohorts/" + cohortId + "/certificates.zip");
+        after.then().statusCode(200);
+        List<String> kept = new ArrayList<>();
+        String listed = null;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(after.asByteArray()))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                kept.add(entry.getName());
+                if (entry.getName().equals("manifest.csv")) {
+                    listed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(kept).hasSize(2).contains("manifest.csv");
+        assertThat(listed).contains("(ลบข้อมูลแล้ว)").doesNotContain("ธนพล").hasLineCount(3);
         api.as(world.token(ours)).accept("application/zip").get("/cohorts/" + cohortId + "/certificates.zip").then().statusCode(403);
         String noScope = world.token(world.person(world.ministryId, "TRAINER"));
         api.as(noScope).accept("application/zip").get("/cohorts/" + cohortId + "/certificates.zip").then().statusCode(403);

@@ -20,6 +20,7 @@ import org.sakkaya.identity.boundary.People;
 import org.sakkaya.identity.boundary.PersonSummary;
 import org.sakkaya.platform.Sha256;
 import org.sakkaya.platform.audit.Audit;
+import org.sakkaya.platform.problem.RuleViolation;
 import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.boundary.Programs;
 import org.sakkaya.program.entity.Cohort;
@@ -92,8 +93,15 @@ public class CertificateIssuer {
                     k -> templates.layout(program.id(), k).orElseThrow(() -> new IllegalStateException("No template for " + k)));
             String serial = Serials.next();
             String holder = names.get(p.personId()).fullNameTh();
-            byte[] rendered = org.sakkaya.certificate.control.CertificatePdf.render(layout.content(issuer, holder, program.nameTh(),
-                    cohort.nameTh(), issuedOn, serial, verifyUrl(serial)));
+            byte[] rendered;
+            try {
+                rendered = org.sakkaya.certificate.control.CertificatePdf.render(layout.content(issuer, holder, program.nameTh(),
+                        cohort.nameTh(), issuedOn, serial, verifyUrl(serial)));
+            } catch (org.sakkaya.certificate.control.CertificatePdf.DoesNotFit e) {
+                // the template fitted its sample names when saved; a longer real name or cohort name can still wrap
+                throw new RuleViolation("certificate-does-not-fit", e.getMessage() + " for " + holder + " in " + cohort.nameTh()
+                        + ": shorten the template's " + p.kind() + " text or drop an image, then issue again");
+            }
             byte[] pdf = signing.sign(rendered, clock.instant(), layout.title() + " " + program.nameTh() + " " + cohort.nameTh());
             em.persist(new Certificate(serial, p.kind(), p.enrollmentId(), p.personId(), cohortId, p.organizationId(), holder,
                     program.nameTh(), cohort.number(), issuedOn, pdf, Sha256.hex(pdf), signing.signerName(), issuedBy, clock.instant()));

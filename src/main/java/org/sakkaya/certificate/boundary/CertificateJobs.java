@@ -54,6 +54,11 @@ public class CertificateJobs {
         return store.find(id);
     }
 
+    /** The job issuing the cohort's certificates now, if one is. */
+    public java.util.Optional<CertificateJob> running(String cohortId) {
+        return store.running(cohortId);
+    }
+
     void resumeAll() {
         List<String> running = store.allRunning();
         running.forEach(this::submit);

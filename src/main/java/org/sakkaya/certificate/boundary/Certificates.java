@@ -101,6 +101,12 @@ public class Certificates {
             throw new RuleViolation("cohort-not-ended", "The cohort runs until " + cohort.endsOn()
                     + "; its certificates are issued after its last day, when its results are final");
         }
+        // while a job issues this cohort's certificates, asking again answers that job: issuing the last few here as
+        // well would race it for the same enrolments
+        Optional<CertificateJob> running = jobs.running(cohortId);
+        if (running.isPresent()) {
+            return new Started(null, running.get());
+        }
         List<Pending> pending = pending(cohort);
         if (pending.size() <= syncMax) {
             return new Started(issuer.issue(cohortId, pending, today, caller.personId(), null), null);
@@ -220,13 +226,14 @@ public class Certificates {
 
     /** The bytes as issued, read on their own (a projection, so nothing depends on lazy loading). */
     public byte[] pdfOf(String serial) {
-        byte[] pdf = em.createQuery("SELECT c.pdf FROM Certificate c WHERE c.serial = :serial", byte[].class)
-                .setParameter("serial", serial).getSingleResult();
-        if (pdf == null) {
-            // erased at the holder's request; the serial still verifies
-            throw new NotFound("PDF of certificate", serial);
-        }
-        return pdf;
+        // erased at the holder's request; the serial still verifies
+        return storedPdf(serial).orElseThrow(() -> new NotFound("PDF of certificate", serial));
+    }
+
+    /** The same, or nothing when a PDPA erasure removed the PDF: a cohort's ZIP goes on without it. */
+    public Optional<byte[]> storedPdf(String serial) {
+        return Optional.ofNullable(em.createQuery("SELECT c.pdf FROM Certificate c WHERE c.serial = :serial", byte[].class)
+                .setParameter("serial", serial).getSingleResult());
     }
 
     @Transactional

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,13 +41,19 @@ public class CertificatesZipResource {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 for (String serial : serials) {
                     Certificate c = certificates.load(serial);
-                    zip.putNextEntry(new ZipEntry("certificate-" + c.serial() + ".pdf"));
-                    zip.write(certificates.pdfOf(serial));
-                    zip.closeEntry();
-                    manifest.add(List.of(c.serial(), c.holderName(), c.programNameTh(), c.cohortNumber(), c.issuedOn(), c.status(), c.sha256()));
+                    // a PDF erased at its holder's request is not in the ZIP; the manifest still lists the serial
+                    String file = "";
+                    Optional<byte[]> pdf = certificates.storedPdf(serial);
+                    if (pdf.isPresent()) {
+                        file = "certificate-" + c.serial() + ".pdf";
+                        zip.putNextEntry(new ZipEntry(file));
+                        zip.write(pdf.get());
+                        zip.closeEntry();
+                    }
+                    manifest.add(List.of(c.serial(), c.holderName(), c.programNameTh(), c.cohortNumber(), c.issuedOn(), c.status(), c.sha256(), file));
                 }
                 zip.putNextEntry(new ZipEntry("manifest.csv"));
-                zip.write(Csv.bytes(List.of("serial", "holder_name", "program", "cohort", "issued_on", "status", "sha256"), manifest));
+                zip.write(Csv.bytes(List.of("serial", "holder_name", "program", "cohort", "issued_on", "status", "sha256", "pdf"), manifest));
                 zip.closeEntry();
             }
         };
