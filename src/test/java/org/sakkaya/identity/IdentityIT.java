@@ -3,7 +3,9 @@ package org.sakkaya.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -318,11 +320,16 @@ class IdentityIT {
     @Test
     void aPersonExportsEverythingStoredAboutThemAndTheReadIsAudited() {
         World.Person me = world.namedPerson(world.divisionId, "นาย", "ปิติพัฒน์", "ธีระวุฒิ", "TRAINEE");
+        // HR reads the record: the event is in the export, but the address it came from is HR's, not the trainee's
+        api.as(world.token(world.person(world.departmentId, "HR"))).get("/people/" + me.id()).then().statusCode(200);
         api.as(world.token(me)).get("/people/" + me.id() + "/personal-data").then().statusCode(200)
                 .body("personId", equalTo(me.id()))
                 .body("identity.person.firstNameTh", equalTo("ปิติพัฒน์"))
                 .body("identity.account.hasPassword", equalTo(true))
                 .body("identity.auditEvents.action", hasItem("LOGIN_SUCCEEDED"))
+                .body("identity.auditEvents.findAll { it.byThisPerson }.clientAddress", everyItem(notNullValue()))
+                .body("identity.auditEvents.findAll { !it.byThisPerson }", not(empty()))
+                .body("identity.auditEvents.findAll { !it.byThisPerson }.clientAddress", everyItem(nullValue()))
                 .body("programs.enrollments", hasSize(0))
                 .body(not(containsString("passwordHash")));
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'PERSONAL_DATA_EXPORTED' AND subject_id = ?", me.id()))

@@ -157,6 +157,25 @@ class PrivacyIT {
     }
 
     @Test
+    void aRevocationReasonThatNamesTheHolderIsErasedAndTheCertificateStaysRevoked() throws Exception {
+        String first = "วันเพ็ญ" + random(5);
+        String last = "เพิกถอน" + random(5);
+        String organiser = world.token(world.person(world.departmentId, "PROGRAM_ADMIN"));
+        String cohortId = world.cohort(organiser, world.program(organiser, "นักสื่อสารสุขภาพ", "CONTENT_CREATOR"), "2020-11-23", "2020-11-26");
+        World.Person subject = world.namedPerson(world.divisionId, "นาง", first, last, "TRAINEE");
+        String subjectToken = world.seat(organiser, cohortId, subject);
+        api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200).body("issued", equalTo(1));
+        String serial = api.as(subjectToken).get("/certificates").then().statusCode(200).extract().path("[0].serial");
+        api.as(organiser).body(Map.of("reason", "ชื่อ " + first + " " + last + " สะกดผิด")).post("/certificates/" + serial + "/revoke")
+                .then().statusCode(200);
+        assertThat(hitsInTables(List.of(first, last))).as("the reason is kept until the erasure").isNotEmpty();
+
+        api.as(world.adminToken()).delete("/people/" + subject.id() + "/personal-data").then().statusCode(204);
+        assertThat(hitsInTables(List.of(first, last, subject.email()))).isEmpty();
+        api.root().accept("application/json").get("/verify/" + serial).then().statusCode(200).body("status", equalTo("REVOKED"));
+    }
+
+    @Test
     void anErasedPersonLeavesNoNameOrEmailInTablesFilesOrLogsAndFiguresStay() throws Exception {
         String first = "ปิยะ" + random(5);
         String last = "ทดลองลบ" + random(5);

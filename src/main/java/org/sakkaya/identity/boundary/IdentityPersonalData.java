@@ -58,7 +58,8 @@ public class IdentityPersonalData implements PersonalDataHolder {
                     event.put("byThisPerson", personId.equals(e.actorId()));
                     event.put("subjectType", e.subjectType());
                     event.put("subjectId", e.subjectId());
-                    event.put("clientAddress", e.clientAddress());
+                    // the address is the actor's: the person's own, or another member of staff's, which is theirs
+                    event.put("clientAddress", personId.equals(e.actorId()) ? e.clientAddress() : null);
                     return event;
                 })
                 .toList();
