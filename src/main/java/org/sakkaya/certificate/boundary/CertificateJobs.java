@@ -33,9 +33,16 @@ public class CertificateJobs {
     CertificateIssuer issuer;
 
 
-    /** Starts a job for the cohort, or answers the one already running for it. */
+    /** The jobs this instance is running now. */
+    private final java.util.Set<String> runningHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Starts a job for the cohort, or answers the one already running for it. A job marked RUNNING that this instance
+     * is not running (it stopped while the database was down, and could not even record that it failed) is resumed
+     * from its last committed batch, as at start-up, instead of being answered forever.
+     */
     public CertificateJob start(String cohortId, int pending, LocalDate issuedOn, String requestedBy) {
-        CertificateJob running = store.running(cohortId).orElse(null);
+        CertificateJob running = running(cohortId).orElse(null);
         if (running != null) {
             return running;
         }
@@ -54,9 +61,14 @@ public class CertificateJobs {
         return store.find(id);
     }
 
-    /** The job issuing the cohort's certificates now, if one is. */
+    /** The job issuing the cohort's certificates now, if one is; resumed here if it had stopped (see {@link #start}). */
     public java.util.Optional<CertificateJob> running(String cohortId) {
-        return store.running(cohortId);
+        java.util.Optional<CertificateJob> running = store.running(cohortId);
+        running.filter(job -> !runningHere.contains(job.id())).ifPresent(job -> {
+            LOG.warning(() -> "Resuming certificate job " + job.id() + ", which was marked running but was not");
+            submit(job.id());
+        });
+        return running;
     }
 
     void resumeAll() {
@@ -68,7 +80,15 @@ public class CertificateJobs {
     }
 
     private void submit(String jobId) {
-        executor.submit(() -> run(jobId));
+        if (runningHere.add(jobId)) {
+            executor.submit(() -> {
+                try {
+                    run(jobId);
+                } finally {
+                    runningHere.remove(jobId);
+                }
+            });
+        }
     }
 
     private void run(String jobId) {
