@@ -315,6 +315,51 @@ class IdentityIT {
                 .body("roles", containsInAnyOrder("TRAINEE"));
     }
 
+    // --- passwords
+
+    @Test
+    void aPersonChangesTheirPasswordWithTheCurrentOne() {
+        World.Person me = world.person(world.divisionId, "TRAINEE");
+        String token = world.token(me);
+        String next = "Nakhon-Pathom-Sunrise-2569";
+        api.as(token).body(Map.of("currentPassword", "Not-My-Password-2569", "newPassword", next)).put("/me/password").then()
+                .statusCode(400).contentType(containsString("problem+json")).body("errors[0].field", equalTo("currentPassword"));
+        api.as(token).body(Map.of("currentPassword", Api.PASSWORD, "newPassword", "password1")).put("/me/password").then()
+                .statusCode(400).body("errors[0].field", equalTo("newPassword"));
+        api.as(token).body(Map.of("currentPassword", Api.PASSWORD)).put("/me/password").then().statusCode(400);
+        api.signIn(me.email(), Api.PASSWORD).then().statusCode(200);
+        api.as(token).body(Map.of("currentPassword", Api.PASSWORD, "newPassword", next)).put("/me/password").then().statusCode(204);
+        api.signIn(me.email(), Api.PASSWORD).then().statusCode(401);
+        api.signIn(me.email(), next).then().statusCode(200);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'PASSWORD_CHANGED' AND subject_id = ?", me.id()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void hrResetsItsTraineesPasswordWithANewInvitationAndNobodyElses() {
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        World.Person trainee = world.person(world.divisionId, "TRAINEE");
+        String invitation = api.as(hr).post("/people/" + trainee.id() + "/invitation").then().statusCode(200)
+                .body("id", equalTo(trainee.id())).body("invitationExpiresAt", notNullValue()).extract().path("invitationToken");
+        // the old password stops working at once; the invitation sets a new one, once
+        api.signIn(trainee.email(), Api.PASSWORD).then().statusCode(401);
+        api.anonymous().body(Map.of("token", invitation, "password", "Chiang-Rai-Tea-Garden-2569")).post("/auth/invitations/accept")
+                .then().statusCode(204);
+        api.signIn(trainee.email(), "Chiang-Rai-Tea-Garden-2569").then().statusCode(200);
+        api.anonymous().body(Map.of("token", invitation, "password", "Another-Try-At-It-2569")).post("/auth/invitations/accept")
+                .then().statusCode(400);
+
+        // HR resets trainees only, of its own subtree; a trainee resets nobody's
+        World.Person admin = world.person(world.divisionId, "ADMIN");
+        api.as(hr).post("/people/" + admin.id() + "/invitation").then().statusCode(403);
+        api.signIn(admin.email(), Api.PASSWORD).then().statusCode(200);
+        World other = new World(api);
+        api.as(hr).post("/people/" + other.person(other.divisionId, "TRAINEE").id() + "/invitation").then().statusCode(404);
+        api.as(world.token(world.person(world.divisionId, "TRAINEE"))).post("/people/" + trainee.id() + "/invitation").then().statusCode(403);
+        // an administrator resets anyone's
+        api.as(world.adminToken()).post("/people/" + admin.id() + "/invitation").then().statusCode(200).body("invitationToken", notNullValue());
+    }
+
     // --- PDPA
 
     @Test

@@ -72,6 +72,7 @@ final class Routes {
         add(v1 + "/people", Scope.LIST, false, List.of(), "organizationId", Kind.ORGANIZATION);
         add(v1 + "/people/{id}", Scope.PERSONAL, true, Kind.PERSON);
         add(v1 + "/people/{id}/personal-data", Scope.PERSONAL, true, Kind.PERSON);
+        add(v1 + "/people/{id}/invitation", Scope.PERSONAL, true, Kind.PERSON);
         // programmes, cohorts, enrolment
         add(v1 + "/programs/{id}", Scope.PUBLIC, false, Kind.PROGRAM);
         add(v1 + "/programs/{id}/certificate-templates", Scope.PUBLIC, false, Kind.PROGRAM);

@@ -74,6 +74,36 @@ public class Authentication {
         return new SignedIn(tokens.issue(person.id(), person.email(), person.organizationId(), roles), roles);
     }
 
+    /**
+     * The caller changes their own password, proving the current one. A wrong one counts against the account as a
+     * failed sign-in does, so that a stolen token cannot be used to guess the password. Tokens already issued stay
+     * valid until they expire.
+     */
+    @Transactional(dontRollbackOn = {InvalidInput.class, TooManyRequests.class})
+    public void changePassword(String current, String next) {
+        Person person = em.find(Person.class, caller.personId());
+        Account account = person == null || person.erased() ? null : em.find(Account.class, person.id());
+        if (account == null) {
+            throw new Unauthenticated("This account can no longer sign in");
+        }
+        String address = caller.clientAddress();
+        var locked = throttle.lockedFor(person.email(), address);
+        if (locked.isPresent()) {
+            throw new TooManyRequests("Too many failed attempts; try again later", locked.get());
+        }
+        if (!hasher.matches(current, account.passwordHash())) {
+            throttle.failed(person.email(), address);
+            audit.recordAs(person.id(), "PASSWORD_CHANGE_FAILED", "person", person.id(), null);
+            throw new InvalidInput("currentPassword", "is not your current password");
+        }
+        PasswordPolicy.check(next, person.email()).ifPresent(problem -> {
+            throw new InvalidInput("newPassword", problem);
+        });
+        account.setPassword(hasher.hash(next), clock.instant());
+        throttle.succeeded(person.email());
+        audit.recordAs(person.id(), "PASSWORD_CHANGED", "person", person.id(), null);
+    }
+
     /** Sets the first password with a one-time invitation token; the token is spent. */
     @Transactional
     public void acceptInvitation(String token, String password) {

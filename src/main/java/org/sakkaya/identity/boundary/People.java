@@ -107,6 +107,32 @@ public class People {
         return new Created(person, invitation, invitationExpires);
     }
 
+    /**
+     * A forgotten or leaked password: the password stops working at once and the person gets a new one-time
+     * invitation (as at registration) to set another. ADMIN for anyone, HR for the trainees of its subtree; one's own
+     * password is changed with the current one instead ({@code PUT /me/password}).
+     */
+    @Transactional
+    public Created resetPassword(String id) {
+        Person person = visible(id);
+        if (person.erased()) {
+            throw new NotFound("Person", id);
+        }
+        requireManageable(person.organizationId(), "id");
+        if (!caller.is(Roles.ADMIN) && !HR_GRANTABLE.containsAll(person.roles())) {
+            throw new Forbidden("Only an administrator resets the password of a person who holds " + person.roles());
+        }
+        if (caller.isPerson(id)) {
+            throw new RuleViolation("own-password", "Change your own password with your current one (PUT /me/password)");
+        }
+        Account account = em.find(Account.class, id);
+        String invitation = newToken();
+        Instant expires = clock.instant().plus(INVITATION_LIFETIME);
+        account.reset(Authentication.sha256(invitation), expires);
+        audit.record("PASSWORD_RESET", "person", id, null);
+        return new Created(person, invitation, expires);
+    }
+
     /** Reads a person: ADMIN, HR of their organisation, or the person themself. A read by someone else is audited. */
     @Transactional
     public Person get(String id) {

@@ -48,6 +48,15 @@ public class PeopleResource {
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
     }
 
+    @POST
+    @Path("{id}/invitation")
+    @RolesAllowed({Roles.ADMIN, Roles.HR})
+    @Operation(summary = "Reset a password: it stops working, and a new one-time invitation token is answered (ADMIN; HR for its trainees)")
+    public PersonView resetPassword(@PathParam("id") String id) {
+        People.Created reset = people.resetPassword(id);
+        return PersonView.of(reset.person(), reset.invitationToken(), Bangkok.time(reset.invitationExpiresAt()));
+    }
+
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.HR})
     @Operation(summary = "People an administrator, or HR within its own organisations, may see")

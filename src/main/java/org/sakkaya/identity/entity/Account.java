@@ -59,6 +59,13 @@ public class Account {
         this.invitationExpiresAt = expiresAt;
     }
 
+    /** The password stops working; the person sets a new one with the one-time invitation. */
+    public void reset(String tokenHash, Instant expiresAt) {
+        this.passwordHash = null;
+        this.passwordChangedAt = null;
+        invite(tokenHash, expiresAt);
+    }
+
     public boolean invitationValidAt(Instant now) {
         return invitationHash != null && invitationExpiresAt != null && now.isBefore(invitationExpiresAt);
     }

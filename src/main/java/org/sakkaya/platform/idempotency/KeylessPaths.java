@@ -4,13 +4,15 @@ package org.sakkaya.platform.idempotency;
  * The writes that take no {@code Idempotency-Key}. Sign-in and check-in count their failures (wrong passwords, wrong
  * check-in codes) in the request that refuses them, and keep the count although they answer 4xx. A keyed request runs
  * in one transaction that a 4xx rolls back, which would undo the count: with a new key each time, guessing would never
- * be throttled. Both are idempotent by nature (one token more, or 409 for a check-in recorded already).
+ * be throttled. Both are idempotent by nature (one token more, or 409 for a check-in recorded already). A password
+ * reset answers a one-time invitation token, which a kept answer would hold in the database for a day; asking again
+ * simply gives a new one.
  */
 final class KeylessPaths {
     private KeylessPaths() {
     }
 
     static boolean matches(String path) {
-        return path.endsWith("/auth/token") || path.endsWith("/check-in");
+        return path.endsWith("/auth/token") || path.endsWith("/check-in") || path.endsWith("/invitation");
     }
 }
