@@ -231,6 +231,12 @@ class ProgramsIT {
         // the organiser records a drop-out after the fact; the freed seat stays free in a cohort that is over
         api.as(organiser).post("/enrollments/" + seat + "/withdraw").then().statusCode(200).body("status", equalTo("WITHDRAWN"));
         api.as(organiser).get("/enrollments/" + waiting).then().body("status", equalTo("WAITLISTED"));
+        api.as(organiser).body(Map.of("capacity", 5)).patch("/cohorts/" + id).then().statusCode(200);
+        api.as(organiser).get("/enrollments/" + waiting).then().body("status", equalTo("WAITLISTED"));
+        // nominations and self-enrolment are over too; the organiser may still record a past cohort's trainee
+        api.as(hr).body(Map.of("personId", world.person(world.divisionId, "TRAINEE").id())).post("/cohorts/" + id + "/enrollments")
+                .then().statusCode(422).body("type", containsString("cohort-ended"));
+        enrol(organiser, id, world.person(world.divisionId, "TRAINEE").id()).then().statusCode(201);
     }
 
     @Test

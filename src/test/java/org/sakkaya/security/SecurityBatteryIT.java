@@ -272,6 +272,8 @@ class SecurityBatteryIT {
         World.Person trainee = world.person(world.divisionId, "TRAINEE");
         api.as(hr).body(Map.of("firstNameTh", "สมหญิง")).patch("/people/" + trainee.id()).then().statusCode(200)
                 .body("firstNameTh", equalTo("สมหญิง"));
+        String own = api.as(hr).get("/me").then().statusCode(200).extract().path("person.id");
+        api.as(hr).body(Map.of("position", "นักทรัพยากรบุคคลชำนาญการ")).patch("/people/" + own).then().statusCode(200);
         for (String role : List.of("ADMIN", "PROGRAM_ADMIN", "HR", "TRAINER", "EXECUTIVE")) {
             World.Person staff = world.person(world.divisionId, role);
             api.as(hr).body(Map.of("email", "taken-over-" + role.toLowerCase(java.util.Locale.ROOT) + "@" + world.tag() + ".example.org"))

@@ -81,13 +81,19 @@ public class CertificateJobs {
 
     private void submit(String jobId) {
         if (runningHere.add(jobId)) {
-            executor.submit(() -> {
-                try {
-                    run(jobId);
-                } finally {
-                    runningHere.remove(jobId);
-                }
-            });
+            try {
+                executor.submit(() -> {
+                    try {
+                        run(jobId);
+                    } finally {
+                        runningHere.remove(jobId);
+                    }
+                });
+            } catch (RuntimeException e) {
+                // not taken (the executor is shutting down): the next question about the cohort resumes it
+                runningHere.remove(jobId);
+                throw e;
+            }
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.sakkaya.identity.control.LoginThrottle;
 import org.sakkaya.identity.control.PasswordHasher;
 import org.sakkaya.identity.control.PasswordPolicy;
 import org.sakkaya.identity.entity.Account;
@@ -71,6 +72,9 @@ public class People {
     Audit audit;
 
     @Inject
+    LoginThrottle throttle;
+
+    @Inject
     Instance<PersonalDataHolder> holders;
 
     public record Created(Person person, String invitationToken, Instant invitationExpiresAt) {
@@ -109,18 +113,15 @@ public class People {
 
     /**
      * A forgotten or leaked password: the password stops working at once and the person gets a new one-time
-     * invitation (as at registration) to set another. ADMIN for anyone, HR for the trainees of its subtree; one's own
-     * password is changed with the current one instead ({@code PUT /me/password}).
+     * invitation (as at registration) to set another, and a sign-in lock on the account is lifted. ADMIN only: whoever
+     * holds the invitation can sign in as the person, so HR, which registers trainees, does not get to take over an
+     * account that is in use. One's own password is changed with the current one instead ({@code PUT /me/password}).
      */
     @Transactional
     public Created resetPassword(String id) {
         Person person = visible(id);
         if (person.erased()) {
             throw new NotFound("Person", id);
-        }
-        requireManageable(person.organizationId(), "id");
-        if (!caller.is(Roles.ADMIN) && !HR_GRANTABLE.containsAll(person.roles())) {
-            throw new Forbidden("Only an administrator resets the password of a person who holds " + person.roles());
         }
         if (caller.isPerson(id)) {
             throw new RuleViolation("own-password", "Change your own password with your current one (PUT /me/password)");
@@ -129,6 +130,7 @@ public class People {
         String invitation = newToken();
         Instant expires = clock.instant().plus(INVITATION_LIFETIME);
         account.reset(Authentication.sha256(invitation), expires);
+        throttle.succeeded(person.email());
         audit.record("PASSWORD_RESET", "person", id, null);
         return new Created(person, invitation, expires);
     }
@@ -184,7 +186,7 @@ public class People {
         requireManageable(person.organizationId(), "id");
         // HR registers and looks after trainees; the records of staff with other roles (an administrator's e-mail is
         // their sign-in) are changed by an ADMIN
-        if (!caller.is(Roles.ADMIN) && !HR_GRANTABLE.containsAll(person.roles())) {
+        if (!caller.is(Roles.ADMIN) && !caller.isPerson(id) && !HR_GRANTABLE.containsAll(person.roles())) {
             throw new Forbidden("Only an administrator changes the record of a person who holds " + person.roles());
         }
         if (patch.email() != null) {

@@ -50,8 +50,8 @@ public class PeopleResource {
 
     @POST
     @Path("{id}/invitation")
-    @RolesAllowed({Roles.ADMIN, Roles.HR})
-    @Operation(summary = "Reset a password: it stops working, and a new one-time invitation token is answered (ADMIN; HR for its trainees)")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Reset a password (ADMIN): it stops working, and a new one-time invitation token is answered")
     public PersonView resetPassword(@PathParam("id") String id) {
         People.Created reset = people.resetPassword(id);
         return PersonView.of(reset.person(), reset.invitationToken(), Bangkok.time(reset.invitationExpiresAt()));

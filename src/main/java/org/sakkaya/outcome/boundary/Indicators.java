@@ -221,8 +221,11 @@ public class Indicators {
         return self.freeze(id);
     }
 
-    /** The snapshot of {@link #close}, in a transaction of its own; not a use case on its own. */
-    @Transactional
+    /**
+     * The snapshot of {@link #close}, in a transaction of its own even when the request has one (an
+     * {@code Idempotency-Key}), so that it reads the refreshed decisions; not a use case on its own.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Indicator freeze(String id) {
         Indicator indicator = find(id);
         Instant now = clock.instant();

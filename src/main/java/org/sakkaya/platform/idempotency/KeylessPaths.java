@@ -12,7 +12,9 @@ final class KeylessPaths {
     private KeylessPaths() {
     }
 
+    /** Matched as JAX-RS routes them: without a trailing slash or matrix parameters ({@code /check-in/}, {@code ;x}). */
     static boolean matches(String path) {
-        return path.endsWith("/auth/token") || path.endsWith("/check-in") || path.endsWith("/invitation");
+        String route = path.replaceAll(";[^/]*", "").replaceAll("/+$", "");
+        return route.endsWith("/auth/token") || route.endsWith("/check-in") || route.endsWith("/invitation");
     }
 }

@@ -8,13 +8,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.sakkaya.identity.boundary.Organizations;
 import org.sakkaya.identity.boundary.People;
 import org.sakkaya.identity.entity.Role;
-import org.sakkaya.platform.security.Caller;
-import org.sakkaya.platform.security.Roles;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
@@ -23,6 +23,8 @@ import org.sakkaya.platform.problem.FieldError;
 import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.platform.problem.RuleViolation;
+import org.sakkaya.platform.security.Caller;
+import org.sakkaya.platform.security.Roles;
 import org.sakkaya.program.control.FiscalYear;
 import org.sakkaya.program.entity.Cohort;
 import org.sakkaya.program.entity.PassPolicy;
@@ -98,7 +100,10 @@ public class Cohorts {
         }
         if (patch.capacity() != null) {
             cohort.resize(patch.capacity());
-            enrollments.fillFreeSeats(cohort);
+            // nobody moves up into a cohort whose results are final
+            if (!cohort.ended(LocalDate.ofInstant(clock.instant(), Bangkok.ZONE))) {
+                enrollments.fillFreeSeats(cohort);
+            }
         }
         audit.record("COHORT_CHANGED", "cohort", id, null);
         resultInputsChanged.fire(new ResultInputsChanged(id));

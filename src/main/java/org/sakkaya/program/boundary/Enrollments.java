@@ -70,6 +70,10 @@ public class Enrollments {
         Cohort cohort = cohorts.lock(cohortId);
         PersonSummary person = people.summary(personId);
         Instant now = clock.instant();
+        if (!caller.is(Roles.PROGRAM_ADMIN) && cohort.ended(LocalDate.ofInstant(now, Bangkok.ZONE))) {
+            // the organiser may still record a past cohort's trainees; nominations and self-enrolment are over
+            throw new RuleViolation("cohort-ended", "The cohort ended on " + cohort.endsOn() + "; it takes no more enrolments");
+        }
         EnrollmentStatus admission;
         if (caller.is(Roles.PROGRAM_ADMIN)) {
             admission = cohort.admit(seatsTaken(cohortId));

@@ -116,7 +116,7 @@ public class Enrollment {
         }
         this.organizationId = Objects.requireNonNull(organizationId);
         withdrawnAt = null;
-        enrolledAt = null;
+        // enrolledAt stays: a seat held before counts in the pass rate if they withdraw again (Enrollments.evaluated)
         waitlistedAt = null;
         nominatedBy = by;
         if (admission == EnrollmentStatus.NOMINATED) {
