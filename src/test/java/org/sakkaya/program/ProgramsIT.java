@@ -154,7 +154,8 @@ class ProgramsIT {
 
     @Test
     void hrNominatesItsOwnStaffAndTheOrganiserApproves() {
-        String id = cohort(program(), 1, "2020-11-23", "2020-11-26", 30, false);
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(7));
+        String id = cohort(program(), 1, today.plusDays(30).toString(), today.plusDays(34).toString(), 30, false);
         String hr = world.token(world.person(world.departmentId, "HR"));
         World.Person staff = world.person(world.divisionId, "TRAINEE");
         String otherDepartment = world.organization("กรมอื่น", "DEPARTMENT", world.ministryId);

@@ -648,10 +648,14 @@ class SecurityBatteryIT {
         api.as(a.hrToken).body(outsider).post("/people").then().statusCode(403);
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM person WHERE email = ?", email)).isZero();
 
-        // status and organisation of an enrolment come from the rules, not the body
+        // status and organisation of an enrolment come from the rules, not the body (a cohort still to run: HR
+        // nominates no one into one that has ended)
         World.Person staff = a.world.person(a.world.divisionId, "TRAINEE");
+        LocalDate today = LocalDate.now(Bangkok.ZONE);
+        String upcoming = a.world.cohort(organiser, a.world.program(organiser, "นักวิทยาการข้อมูล รุ่นถัดไป", "DATA_SCIENCE"),
+                today.plusDays(30).toString(), today.plusDays(34).toString());
         api.as(a.hrToken).body(Map.of("personId", staff.id(), "status", "ENROLLED", "organizationId", otherOrganization))
-                .post("/cohorts/" + a.cohortId + "/enrollments").then().statusCode(201)
+                .post("/cohorts/" + upcoming + "/enrollments").then().statusCode(201)
                 .body("status", equalTo("NOMINATED")).body("organizationId", equalTo(a.world.divisionId));
 
         // score and owner of work and attempts come from the server
