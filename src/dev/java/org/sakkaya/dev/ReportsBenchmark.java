@@ -104,7 +104,8 @@ public final class ReportsBenchmark {
                     + "SUM(d.passed) AS passed FROM pass_decision d JOIN cohort c ON c.id = d.cohort_id" + year + " GROUP BY d.organization_id) g "
                     + "JOIN organization o ON o.id = g.k ORDER BY o.name_th, o.id";
             String rawBase = "SELECT COUNT(*) FROM enrollment e JOIN cohort c ON c.id = e.cohort_id WHERE c.starts_on BETWEEN '2016-10-01' AND '2017-09-30' "
-                    + "AND (e.status IN ('ENROLLED','COMPLETED') OR (e.status = 'WITHDRAWN' AND e.withdrawn_at >= TIMESTAMP(c.starts_on) - INTERVAL 7 HOUR))";
+                    + "AND (e.status IN ('ENROLLED','COMPLETED') OR (e.status = 'WITHDRAWN' AND e.withdrawn_at >= TIMESTAMP(c.starts_on) - INTERVAL 7 HOUR "
+                    + "AND e.enrolled_at IS NOT NULL))";
             String rawIndicator = "SELECT COUNT(*), SUM(d.passed), SUM(d.passed AND d.organization_id IN (SELECT o.id FROM organization o WHERE o.path LIKE "
                     + "CONCAT((SELECT r.path FROM organization r WHERE r.id = '" + BenchClient.DEPARTMENT_OF_HEALTH + "'), '%'))) "
                     + "FROM pass_decision d JOIN cohort c ON c.id = d.cohort_id WHERE c.starts_on BETWEEN '2016-10-01' AND '2017-09-30' AND c.program_id = '" + programId + "'";
