@@ -37,15 +37,10 @@ public class CertificateJobs {
     private final java.util.Set<String> runningHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
-     * Starts a job for the cohort, or answers the one already running for it. A job marked RUNNING that this instance
-     * is not running (it stopped while the database was down, and could not even record that it failed) is resumed
-     * from its last committed batch, as at start-up, instead of being answered forever.
+     * Starts a job for the cohort, whose caller has asked {@link #running} first; a parallel request that started one
+     * a moment earlier is answered with that one.
      */
     public CertificateJob start(String cohortId, int pending, LocalDate issuedOn, String requestedBy) {
-        CertificateJob running = running(cohortId).orElse(null);
-        if (running != null) {
-            return running;
-        }
         CertificateJob job;
         try {
             job = store.create(cohortId, pending, issuedOn, requestedBy);
@@ -61,7 +56,11 @@ public class CertificateJobs {
         return store.find(id);
     }
 
-    /** The job issuing the cohort's certificates now, if one is; resumed here if it had stopped (see {@link #start}). */
+    /**
+     * The job issuing the cohort's certificates now, if one is. A job marked RUNNING that this instance is not running
+     * (it stopped while the database was down, and could not even record that it failed) is resumed from its last
+     * committed batch, as at start-up, instead of being answered forever.
+     */
     public java.util.Optional<CertificateJob> running(String cohortId) {
         java.util.Optional<CertificateJob> running = store.running(cohortId);
         running.filter(job -> !runningHere.contains(job.id())).ifPresent(job -> {

@@ -32,6 +32,7 @@ import org.sakkaya.outcome.entity.AcademicOutput;
 import org.sakkaya.outcome.entity.Indicator;
 import org.sakkaya.outcome.entity.IndicatorActivity;
 import org.sakkaya.outcome.entity.IndicatorSnapshot;
+import org.sakkaya.outcome.entity.Measure;
 import org.sakkaya.outcome.entity.Scope;
 import org.sakkaya.outcome.entity.Unit;
 import org.sakkaya.platform.Bangkok;
@@ -210,9 +211,11 @@ public class Indicators {
         FiscalYear year = indicator.fiscalYear();
         List<IndicatorActivity> activities = activities(id);
         LocalDate today = LocalDate.now(clock.withZone(Bangkok.ZONE));
-        Set<String> running = new LinkedHashSet<>();
-        activities.forEach(a -> running.addAll(measurements.runningCohorts(a.measure(), a.scope(), year, today)));
         indicator.requireClosable(today);
+        Set<String> running = new LinkedHashSet<>();
+        // once per scope: activities of one programme or cohort count the same cohorts
+        activities.stream().filter(a -> a.measure() != Measure.OUTPUTS_PRESENTED).map(IndicatorActivity::scope).distinct()
+                .forEach(scope -> running.addAll(measurements.runningCohorts(scope, year, today)));
         if (!running.isEmpty()) {
             throw new RuleViolation("cohorts-running", "Cohorts counted by this indicator have not ended yet ("
                     + String.join(", ", running) + "): close it once their results are final");

@@ -206,12 +206,9 @@ public class Measurements {
 
     /**
      * The cohorts a trainee or certificate measure counts in the scope and year whose last day is not over yet, by
-     * end: their figures may still change. A work counts by its own date, so a works measure names none.
+     * end: their figures may still change. (A work counts by its own date, not by its cohort's.)
      */
-    public List<String> runningCohorts(Measure measure, Scope scope, FiscalYear year, LocalDate today) {
-        if (measure == Measure.OUTPUTS_PRESENTED) {
-            return List.of();
-        }
+    public List<String> runningCohorts(Scope scope, FiscalYear year, LocalDate today) {
         Query q = new Query();
         q.from("cohort c");
         cohorts(q, scope, year);

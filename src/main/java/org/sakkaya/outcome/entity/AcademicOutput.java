@@ -25,7 +25,8 @@ import org.sakkaya.platform.problem.RuleViolation;
  * A work that trainees produce after training (ผลงานวิชาการ). It counts for indicators only once it is PRESENTED or
  * PUBLISHED and a trainer of its cohort or PROGRAM_ADMIN has confirmed its evidence (a link or a file). Changing the
  * evidence, the date it was presented or published, its kind or its authors takes the confirmation back: what was
- * confirmed is no longer what is shown, and the authors decide which organisations' indicators the work counts for. The date that puts a work in a fiscal year is {@link #countedOn()}.
+ * confirmed is no longer what is shown, and the authors decide which organisations' indicators the work counts for.
+ * The date that puts a work in a fiscal year is {@link #countedOn()}.
  */
 @Entity
 @Table(name = "academic_output")

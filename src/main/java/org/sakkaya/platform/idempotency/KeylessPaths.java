@@ -9,12 +9,15 @@ package org.sakkaya.platform.idempotency;
  * simply gives a new one.
  */
 final class KeylessPaths {
+    private static final java.util.regex.Pattern MATRIX_PARAMETERS = java.util.regex.Pattern.compile(";[^/]*");
+    private static final java.util.regex.Pattern TRAILING_SLASHES = java.util.regex.Pattern.compile("/+$");
+
     private KeylessPaths() {
     }
 
     /** Matched as JAX-RS routes them: without a trailing slash or matrix parameters ({@code /check-in/}, {@code ;x}). */
     static boolean matches(String path) {
-        String route = path.replaceAll(";[^/]*", "").replaceAll("/+$", "");
+        String route = TRAILING_SLASHES.matcher(MATRIX_PARAMETERS.matcher(path).replaceAll("")).replaceAll("");
         return route.endsWith("/auth/token") || route.endsWith("/check-in") || route.endsWith("/invitation");
     }
 }
