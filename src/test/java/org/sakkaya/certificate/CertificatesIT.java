@@ -52,6 +52,7 @@ class CertificatesIT {
     String otherDepartment;
     World.Person ours;
     World.Person theirs;
+    String theirsSeat;
 
     /** A cohort without a pass policy or assessments: everyone seated passes, so both trainees get certificates. */
     @BeforeEach
@@ -65,7 +66,8 @@ class CertificatesIT {
         ours = world.namedPerson(world.divisionId, "นางสาว", "กัญญ์ณัฏฐ์", "ศรีสุขสวัสดิ์", "TRAINEE");
         theirs = world.namedPerson(otherDepartment, "ว่าที่ร้อยตรี", "ธนพล", "ใจเย็น", "TRAINEE");
         world.seat(organiser, cohortId, ours);
-        world.seat(organiser, cohortId, theirs);
+        theirsSeat = api.as(organiser).body(Map.of("personId", theirs.id())).post("/cohorts/" + cohortId + "/enrollments").then()
+                .statusCode(201).extract().path("id");
     }
 
     private List<String> issued() {
@@ -141,6 +143,60 @@ class CertificatesIT {
     }
 
     @Test
+    void aMisspeltCertificateIsReplacedAndTheOldSerialLeadsToTheNewOne() throws Exception {
+        issued();
+        String old = api.as(world.token(ours)).get("/certificates").then().extract().path("[0].serial");
+        String issuedOn = api.as(world.token(ours)).get("/certificates").then().extract().path("[0].issuedOn");
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        // the name was misspelt: HR corrects it on the person, the certificate still prints the old spelling
+        api.as(hr).body(Map.of("lastNameTh", "ศรีสุขสวัสดี")).patch("/people/" + ours.id()).then().statusCode(200);
+
+        // only PROGRAM_ADMIN replaces, and a reason is required
+        api.as(hr).body(Map.of("reason", "สะกดผิด")).post("/certificates/" + old + "/reissue").then().statusCode(403);
+        api.as(world.token(ours)).body(Map.of("reason", "สะกดผิด")).post("/certificates/" + old + "/reissue").then().statusCode(403);
+        api.as(organiser).body(Map.of()).post("/certificates/" + old + "/reissue").then().statusCode(400)
+                .contentType(containsString("problem+json"));
+        api.as(organiser).body(Map.of("reason", "x")).post("/certificates/0000000000000000000000000A/reissue").then().statusCode(404);
+
+        Response replaced = api.as(organiser).body(Map.of("reason", "นามสกุลสะกดผิด")).post("/certificates/" + old + "/reissue");
+        replaced.then().statusCode(201).body("status", equalTo("VALID")).body("kind", equalTo("ACHIEVEMENT"))
+                .body("holderName", equalTo("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดี")).body("issuedOn", equalTo(issuedOn))
+                .header("Location", containsString("/certificates/"));
+        String fresh = replaced.path("serial");
+        assertThat(fresh).isNotEqualTo(old);
+        try (PDDocument document = Loader.loadPDF(api.as(world.token(ours)).accept("application/pdf")
+                .get("/certificates/" + fresh + "/pdf").asByteArray())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดี").doesNotContain("สวัสดิ์");
+        }
+        // the holder sees both, the old one revoked and pointing to the new one; its page leads there
+        api.as(world.token(ours)).get("/certificates").then().body("", hasSize(2))
+                .body("find { it.serial == '" + old + "' }.status", equalTo("REVOKED"))
+                .body("find { it.serial == '" + old + "' }.replacedBy", equalTo(fresh));
+        String grouped = api.root().accept("application/json").get("/verify/" + old).then().statusCode(200)
+                .body("status", equalTo("REVOKED")).extract().path("replacedBy");
+        api.root().accept("application/json").get("/verify/" + grouped).then().statusCode(200)
+                .body("status", equalTo("VALID")).body("replacedBy", equalTo(null));
+        assertThat(api.root().accept("text/html").get("/verify/" + old).asString()).contains("Replaced by").contains(grouped);
+
+        // replaced once: again on the old one is a conflict, issuing the cohort again adds nothing
+        api.as(organiser).body(Map.of("reason", "อีกครั้ง")).post("/certificates/" + old + "/reissue").then().statusCode(409)
+                .body("type", containsString("already-replaced"));
+        api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200).body("issued", equalTo(0));
+        // HR's ZIP hands out the valid one only; the manifest still lists the revoked serial without a file
+        Unzipped zip = unzip(api.as(hr).accept("application/zip").get("/cohorts/" + cohortId + "/certificates.zip"));
+        assertThat(zip.names()).containsExactlyInAnyOrder("certificate-" + fresh + ".pdf", "manifest.csv");
+        assertThat(zip.manifest()).contains(old + ",").contains("REVOKED");
+
+        // a trainee who no longer passes (withdrawn by the programme's administrator) is owed nothing new
+        String theirs0 = api.as(organiser).queryParam("cohortId", cohortId).queryParam("organizationId", otherDepartment)
+                .get("/certificates").then().extract().path("[0].serial");
+        api.as(organiser).post("/enrollments/" + theirsSeat + "/withdraw").then().statusCode(200);
+        api.as(organiser).body(Map.of("reason", "สะกดผิด")).post("/certificates/" + theirs0 + "/reissue").then().statusCode(422)
+                .body("type", containsString("certificate-not-owed"));
+        api.root().accept("application/json").get("/verify/" + theirs0).then().body("status", equalTo("VALID"));
+    }
+
+    @Test
     void hrDownloadsAZipOfItsOwnStaffsCertificatesWithAManifest() throws Exception {
         issued();
         String hr = world.token(world.person(world.departmentId, "HR"));
@@ -164,6 +220,11 @@ class CertificatesIT {
         Unzipped kept = unzip(after);
         assertThat(kept.names()).hasSize(2).contains("manifest.csv");
         assertThat(kept.manifest()).contains("(ลบข้อมูลแล้ว)").doesNotContain("ธนพล").hasLineCount(3);
+        // and with no name left to print, their certificate cannot be re-issued
+        String erased = api.as(organiser).queryParam("cohortId", cohortId).queryParam("organizationId", otherDepartment)
+                .get("/certificates").then().extract().path("[0].serial");
+        api.as(organiser).body(Map.of("reason", "สะกดผิด")).post("/certificates/" + erased + "/reissue").then().statusCode(422)
+                .body("type", containsString("holder-erased"));
         api.as(world.token(ours)).accept("application/zip").get("/cohorts/" + cohortId + "/certificates.zip").then().statusCode(403);
         String noScope = world.token(world.person(world.ministryId, "TRAINER"));
         api.as(noScope).accept("application/zip").get("/cohorts/" + cohortId + "/certificates.zip").then().statusCode(403);

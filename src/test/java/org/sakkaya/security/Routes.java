@@ -129,6 +129,7 @@ final class Routes {
         add(v1 + "/certificates", Scope.LIST, false, List.of(), "cohortId", Kind.COHORT, "organizationId", Kind.ORGANIZATION);
         add(v1 + "/certificates/{serial}/pdf", Scope.PERSONAL, true, Kind.SERIAL);
         add(v1 + "/certificates/{serial}/revoke", Scope.PERSONAL, true, Kind.SERIAL);
+        add(v1 + "/certificates/{serial}/reissue", Scope.PERSONAL, true, Kind.SERIAL);
         add(v1 + "/certificate-jobs/{id}", Scope.COHORT, false, Kind.CERTIFICATE_JOB);
         // outcome: academic outputs, indicators, reports
         add(v1 + "/academic-outputs", Scope.OUTPUT, false, List.of(), "programId", Kind.PROGRAM, "cohortId", Kind.COHORT);

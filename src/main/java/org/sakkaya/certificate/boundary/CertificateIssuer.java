@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sakkaya.certificate.control.CertificatePdf;
 import org.sakkaya.certificate.control.Serials;
 import org.sakkaya.certificate.entity.Certificate;
 import org.sakkaya.certificate.entity.CertificateJob;
@@ -89,22 +90,8 @@ public class CertificateIssuer {
             if (held.contains(p.enrollmentId() + "/" + p.kind())) {
                 continue;
             }
-            CertificateTemplates.Layout layout = layouts.computeIfAbsent(p.kind(),
-                    k -> templates.layout(program.id(), k).orElseThrow(() -> new IllegalStateException("No template for " + k)));
-            String serial = Serials.next();
-            String holder = names.get(p.personId()).fullNameTh();
-            byte[] rendered;
-            try {
-                rendered = org.sakkaya.certificate.control.CertificatePdf.render(layout.content(issuer, holder, program.nameTh(),
-                        cohort.nameTh(), issuedOn, serial, verifyUrl(serial)));
-            } catch (org.sakkaya.certificate.control.CertificatePdf.DoesNotFit e) {
-                // the template fitted its sample names when saved; a longer real name or cohort name can still wrap
-                throw new RuleViolation("certificate-does-not-fit", e.getMessage() + " for " + holder + " in " + cohort.nameTh()
-                        + ": shorten the template's " + p.kind() + " text or drop an image, then issue again");
-            }
-            byte[] pdf = signing.sign(rendered, clock.instant(), layout.title() + " " + program.nameTh() + " " + cohort.nameTh());
-            em.persist(new Certificate(serial, p.kind(), p.enrollmentId(), p.personId(), cohortId, p.organizationId(), holder,
-                    program.nameTh(), cohort.number(), issuedOn, pdf, Sha256.hex(pdf), signing.signerName(), issuedBy, clock.instant()));
+            CertificateTemplates.Layout layout = layouts.computeIfAbsent(p.kind(), k -> layout(program, k));
+            em.persist(render(Serials.next(), p, names.get(p.personId()).fullNameTh(), cohort, program, issuer, layout, issuedOn, issuedBy));
             issued++;
             if (p.kind() == Certificate.Kind.PARTICIPATION) {
                 participation++;
@@ -116,6 +103,48 @@ public class CertificateIssuer {
             audit.recordAs(issuedBy, "CERTIFICATES_ISSUED", "cohort", cohortId, issued + " issued");
         }
         return new Certificates.Issued(issued, participation, (int) alreadyHeld);
+    }
+
+    /**
+     * Replaces {@code old} (locked by the caller) with a new certificate for the same enrolment and kind, printed with
+     * the holder's name as it is now and dated as the old one was: the old one is revoked with {@code reason} and
+     * points to the new one. The caller has checked that the certificate is still owed.
+     */
+    @Transactional
+    public Certificate replace(Certificate old, Certificates.Pending owed, String holder, String reason, String issuedBy) {
+        Cohort cohort = cohorts.find(old.cohortId());
+        Program program = programs.find(cohort.programId());
+        String issuer = organizations.find(cohort.organizerId()).nameTh();
+        Certificate replacement = render(Serials.next(), owed, holder, cohort, program, issuer, layout(program, old.kind()),
+                old.issuedOn(), issuedBy);
+        old.replaceBy(replacement.serial(), reason, clock.instant());
+        // the old one stops being VALID before the new one is written: one VALID certificate of a kind per enrolment
+        em.flush();
+        em.persist(replacement);
+        audit.recordAs(issuedBy, "CERTIFICATE_REVOKED", "certificate", old.serial(), reason);
+        audit.recordAs(issuedBy, "CERTIFICATE_REISSUED", "certificate", replacement.serial(), "replaces " + old.serial());
+        return replacement;
+    }
+
+    private CertificateTemplates.Layout layout(Program program, Certificate.Kind kind) {
+        return templates.layout(program.id(), kind).orElseThrow(() -> new IllegalStateException("No template for " + kind));
+    }
+
+    /** Renders and signs one certificate; not yet persisted. */
+    private Certificate render(String serial, Certificates.Pending p, String holder, Cohort cohort, Program program, String issuer,
+                               CertificateTemplates.Layout layout, LocalDate issuedOn, String issuedBy) {
+        byte[] rendered;
+        try {
+            rendered = CertificatePdf.render(layout.content(issuer, holder, program.nameTh(), cohort.nameTh(), issuedOn, serial,
+                    verifyUrl(serial)));
+        } catch (CertificatePdf.DoesNotFit e) {
+            // the template fitted its sample names when saved; a longer real name or cohort name can still wrap
+            throw new RuleViolation("certificate-does-not-fit", e.getMessage() + " for " + holder + " in " + cohort.nameTh()
+                    + ": shorten the template's " + p.kind() + " text or drop an image, then issue again");
+        }
+        byte[] pdf = signing.sign(rendered, clock.instant(), layout.title() + " " + program.nameTh() + " " + cohort.nameTh());
+        return new Certificate(serial, p.kind(), p.enrollmentId(), p.personId(), cohort.id(), p.organizationId(), holder,
+                program.nameTh(), cohort.number(), issuedOn, pdf, Sha256.hex(pdf), signing.signerName(), issuedBy, clock.instant());
     }
 
     public String verifyUrl(String serial) {

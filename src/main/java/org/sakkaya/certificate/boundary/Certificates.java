@@ -3,6 +3,7 @@ package org.sakkaya.certificate.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -19,8 +20,12 @@ import org.sakkaya.certificate.control.Serials;
 import org.sakkaya.certificate.entity.Certificate;
 import org.sakkaya.certificate.entity.CertificateJob;
 import org.sakkaya.identity.boundary.OrganizationScope;
+import org.sakkaya.identity.boundary.People;
+import org.sakkaya.identity.boundary.PersonSummary;
+import org.sakkaya.identity.entity.Person;
 import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.audit.Audit;
+import org.sakkaya.platform.problem.Conflict;
 import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.platform.problem.RuleViolation;
 import org.sakkaya.platform.security.Caller;
@@ -73,6 +78,9 @@ public class Certificates {
 
     @Inject
     CertificateJobs jobs;
+
+    @Inject
+    People people;
 
     /** What one call issued: {@code issued} in all, of which {@code participation}; {@code alreadyHeld} were there. */
     public record Issued(int issued, int participation, int alreadyHeld) {
@@ -191,6 +199,39 @@ public class Certificates {
         certificate.revoke(reason, clock.instant());
         audit.record("CERTIFICATE_REVOKED", "certificate", serial, reason);
         return certificate;
+    }
+
+    /**
+     * Replaces a certificate, typically one printed with a misspelt name after the name was corrected: the old one is
+     * revoked with {@code reason} and leads to a new one for the same enrolment and kind, dated as the old one was and
+     * printed with the holder's name as it is now. Only while the certificate is still owed: an achievement to a
+     * trainee who still passes, a participation certificate to one who still took part.
+     */
+    @Transactional
+    public Certificate reissue(String serial, String reason) {
+        signing.require();
+        // locked: two administrators replacing the same certificate at once get one replacement and a 409
+        Certificate old = Optional.ofNullable(em.find(Certificate.class, serial, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFound("Certificate", serial));
+        if (old.replacedBy() != null) {
+            throw new Conflict("already-replaced", "This certificate was replaced already, by " + old.replacedBy()
+                    + "; re-issue that one instead");
+        }
+        Gradebook.Row row = gradebook.result(old.enrollmentId());
+        boolean owed = old.kind() == Certificate.Kind.ACHIEVEMENT ? row.passed()
+                : templates.layout(cohorts.find(old.cohortId()).programId(), Certificate.Kind.PARTICIPATION)
+                        .filter(p -> tookPart(row, p.minAttendancePercent())).isPresent();
+        if (!owed) {
+            throw new RuleViolation("certificate-not-owed", "The trainee no longer " + (old.kind() == Certificate.Kind.ACHIEVEMENT
+                    ? "passes the cohort's evaluation" : "meets the participation certificate's conditions")
+                    + ", so there is nothing to re-issue; revoke the certificate instead");
+        }
+        PersonSummary holder = people.summaries(List.of(old.personId())).get(old.personId());
+        if (holder == null || Person.ERASED_NAME.equals(holder.fullNameTh())) {
+            throw new RuleViolation("holder-erased", "The holder's personal data was erased, so no name can be printed");
+        }
+        return issuer.replace(old, new Pending(old.enrollmentId(), old.personId(), row.organizationId(), old.kind()),
+                holder.fullNameTh(), reason, caller.personId());
     }
 
     /** For the public verification page: only what the certificate prints, its status and its hash. */

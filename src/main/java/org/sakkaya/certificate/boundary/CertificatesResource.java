@@ -14,8 +14,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,5 +64,17 @@ public class CertificatesResource {
     @Operation(summary = "Revoke with a reason; the verification page then says REVOKED")
     public CertificateView revoke(@PathParam("serial") String serial, @Valid @NotNull Revocation revocation) {
         return CertificateView.of(certificates.revoke(serial, revocation.reason()));
+    }
+
+    @POST
+    @Path("{serial}/reissue")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PROGRAM_ADMIN)
+    @Operation(summary = "Replace a certificate (a misspelt name, corrected on the person first): the old one is revoked with "
+            + "the reason and leads to a new serial, printed with the name as it is now and dated as the old one")
+    public Response reissue(@PathParam("serial") String serial, @Valid @NotNull Revocation revocation, @Context UriInfo uri) {
+        CertificateView view = CertificateView.of(certificates.reissue(serial, revocation.reason()));
+        return Response.created(uri.getBaseUriBuilder().path("certificates").path(view.serial()).path("pdf").build())
+                .entity(view).build();
     }
 }

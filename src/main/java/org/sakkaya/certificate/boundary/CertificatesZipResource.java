@@ -41,9 +41,10 @@ public class CertificatesZipResource {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 for (String serial : serials) {
                     Certificate c = certificates.load(serial);
-                    // a PDF erased at its holder's request is not in the ZIP; the manifest still lists the serial
+                    // a PDF erased at its holder's request is not in the ZIP, nor is a revoked one (HR hands these out);
+                    // the manifest still lists the serial with its status
                     String file = "";
-                    Optional<byte[]> pdf = certificates.storedPdf(serial);
+                    Optional<byte[]> pdf = c.status() == Certificate.Status.VALID ? certificates.storedPdf(serial) : Optional.empty();
                     if (pdf.isPresent()) {
                         file = "certificate-" + c.serial() + ".pdf";
                         zip.putNextEntry(new ZipEntry(file));

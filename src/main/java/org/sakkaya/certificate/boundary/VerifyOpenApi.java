@@ -36,7 +36,9 @@ public class VerifyOpenApi implements OASModelReader {
                 .addProperty("issuedOn", createSchema().type(Schema.SchemaType.STRING).format("date"))
                 .addProperty("sha256", createSchema().type(Schema.SchemaType.STRING).pattern("[0-9a-f]{64}"))
                 .addProperty("signedBy", createSchema().type(Schema.SchemaType.STRING).nullable(true)
-                        .description("subject of the certificate that signed the PDF (PAdES)"));
+                        .description("subject of the certificate that signed the PDF (PAdES)"))
+                .addProperty("replacedBy", createSchema().type(Schema.SchemaType.STRING).nullable(true)
+                        .description("for a re-issued certificate, the serial of its replacement, grouped for reading"));
         Schema problem = createSchema().type(Schema.SchemaType.OBJECT).description("RFC 9457 problem details");
         return createOpenAPI().paths(createPaths().addPathItem("/verify/{serial}", createPathItem().GET(createOperation()
                 .operationId("verifyCertificate")

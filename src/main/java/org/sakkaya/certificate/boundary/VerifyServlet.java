@@ -41,10 +41,11 @@ public class VerifyServlet extends HttpServlet {
 
     /**
      * What the verification page says: the printed facts, the status, the kind (ACHIEVEMENT or PARTICIPATION), the
-     * SHA-256 of the PDF as issued and who signed it (the signer certificate's subject; null if issued unsigned).
+     * SHA-256 of the PDF as issued, who signed it (the signer certificate's subject; null if issued unsigned) and, for
+     * a certificate that was re-issued, the serial of the one that replaced it.
      */
     public record Verification(String serial, String status, String kind, String holderName, String programNameTh,
-                               int cohortNumber, LocalDate issuedOn, String sha256, String signedBy) {
+                               int cohortNumber, LocalDate issuedOn, String sha256, String signedBy, String replacedBy) {
     }
 
     @Override
@@ -79,7 +80,8 @@ public class VerifyServlet extends HttpServlet {
         }
         Certificate c = found.get();
         Verification v = new Verification(Serials.grouped(c.serial()), c.status().name(), c.kind().name(), c.holderName(),
-                c.programNameTh(), c.cohortNumber(), c.issuedOn(), c.sha256(), c.signedBy());
+                c.programNameTh(), c.cohortNumber(), c.issuedOn(), c.sha256(), c.signedBy(),
+                c.replacedBy() == null ? null : Serials.grouped(c.replacedBy()));
         if (json) {
             response.setContentType("application/json");
             response.getWriter().write(JSON.toJson(v));
@@ -96,6 +98,8 @@ public class VerifyServlet extends HttpServlet {
                         + "<dt>เลขที่ / Serial</dt><dd>" + escape(v.serial()) + "</dd>"
                         + "<dt>SHA-256 ของไฟล์ PDF / of the PDF</dt><dd><code>" + v.sha256() + "</code></dd>"
                         + (v.signedBy() == null ? "" : "<dt>ลงนามดิจิทัลโดย / Digitally signed by</dt><dd>" + escape(v.signedBy()) + "</dd>")
+                        + (v.replacedBy() == null ? "" : "<dt>ออกฉบับใหม่แทนแล้ว / Replaced by</dt><dd><a href=\"" + escape(v.replacedBy())
+                                + "\">" + escape(v.replacedBy()) + "</a></dd>")
                         + "</dl><p>ไฟล์ที่แก้ไขแล้วจะมีค่า SHA-256 ไม่ตรงกับค่านี้ และลายมือชื่อดิจิทัลในไฟล์จะไม่ถูกต้อง / "
                         + "An edited copy has a different SHA-256 and its digital signature no longer validates.</p>");
     }

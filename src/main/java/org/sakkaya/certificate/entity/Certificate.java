@@ -72,6 +72,10 @@ public class Certificate {
     @Column(name = "revoked_reason")
     private String revokedReason;
 
+    /** The serial of the certificate that replaced this one, once it was re-issued. */
+    @Column(name = "replaced_by")
+    private String replacedBy;
+
     @Column(name = "issued_by")
     private String issuedBy;
 
@@ -112,6 +116,25 @@ public class Certificate {
         status = Status.REVOKED;
         revokedAt = now;
         revokedReason = reason;
+    }
+
+    /**
+     * Marks this certificate as replaced by {@code serial}, revoking it first if it still stands: a certificate is
+     * replaced once, and its verification page then leads to the replacement.
+     */
+    public void replaceBy(String serial, String reason, Instant now) {
+        if (replacedBy != null) {
+            throw new Conflict("already-replaced", "This certificate was replaced already, by " + replacedBy
+                    + "; re-issue that one instead");
+        }
+        if (status == Status.VALID) {
+            revoke(reason, now);
+        }
+        replacedBy = serial;
+    }
+
+    public String replacedBy() {
+        return replacedBy;
     }
 
     public String serial() {
