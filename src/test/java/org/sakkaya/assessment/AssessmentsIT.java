@@ -214,6 +214,29 @@ class AssessmentsIT {
     }
 
     @Test
+    void aTraineeWhoWithdrawsMidAttemptGivesNoMoreAnswers() {
+        String quiz = openQuiz("AFTER_SUBMIT");
+        World.Person person = world.person(world.divisionId, "TRAINEE");
+        String enrollmentId = api.as(organiser).body(Map.of("personId", person.id())).post("/cohorts/" + cohortId + "/enrollments")
+                .then().statusCode(201).extract().path("id");
+        String trainee = world.token(person);
+        Response attempt = api.as(trainee).post("/assessments/" + quiz + "/attempts");
+        String attemptId = attempt.path("id");
+        api.as(trainee).body(answers(attempt)).put("/attempts/" + attemptId + "/answers").then().statusCode(200);
+
+        api.as(organiser).post("/enrollments/" + enrollmentId + "/withdraw").then().statusCode(200);
+        // graded at the withdrawal on what was saved (4 of 6 points); later answers are refused and change nothing
+        api.as(trainee).body(List.of(Map.of("questionId", attempt.jsonPath().getString("questions.find { it.kind == 'SHORT_TEXT' }.id"),
+                "answer", "มัธยฐาน"))).put("/attempts/" + attemptId + "/answers").then().statusCode(409)
+                .contentType(containsString("problem+json"));
+        api.as(trainee).post("/attempts/" + attemptId + "/submit").then().statusCode(200)
+                .body("status", not(equalTo("IN_PROGRESS"))).body("score", equalTo(66.6667f));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM attempt_answer WHERE attempt_id = ? AND answer = '\"มัธยฐาน\"'", attemptId))
+                .isZero();
+        api.as(trainee).post("/assessments/" + quiz + "/attempts").then().statusCode(404);
+    }
+
+    @Test
     void onlyTheTraineeAndTheCohortsStaffSeeAnAttempt() {
         String quiz = openQuiz("AFTER_SUBMIT");
         String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));

@@ -2,6 +2,7 @@ package org.sakkaya.assessment.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -42,6 +43,7 @@ import org.sakkaya.platform.problem.RuleViolation;
 import org.sakkaya.platform.security.Caller;
 import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.boundary.Enrollments;
+import org.sakkaya.program.boundary.SeatWithdrawn;
 import org.sakkaya.program.boundary.ResultInputsChanged;
 
 /**
@@ -210,6 +212,20 @@ public class Attempts {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(500).getResultList();
         overdue.forEach(attempt -> grade(attempt, assessments.find(attempt.assessmentId()), now));
         return overdue.size();
+    }
+
+    /**
+     * A trainee who withdrew takes no more answers: their attempts in progress in that cohort are graded now, on the
+     * answers saved so far, as the deadline would have graded them. Their result does not count as passed anyway.
+     */
+    void seatWithdrawn(@Observes SeatWithdrawn withdrawn) {
+        Instant now = clock.instant();
+        em.createQuery("SELECT t FROM Attempt t WHERE t.personId = :person AND t.status = :open AND t.assessmentId IN "
+                        + "(SELECT a.id FROM Assessment a WHERE a.cohortId = :cohort)", Attempt.class)
+                .setParameter("person", withdrawn.personId()).setParameter("open", AttemptStatus.IN_PROGRESS)
+                .setParameter("cohort", withdrawn.cohortId())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+                .forEach(attempt -> grade(attempt, assessments.find(attempt.assessmentId()), now));
     }
 
     /** How the attempt looks to the caller: keys only when the review rule allows, or to staff. */

@@ -61,6 +61,9 @@ public class Enrollments {
     @Inject
     Event<ResultInputsChanged> resultInputsChanged;
 
+    @Inject
+    Event<SeatWithdrawn> seatWithdrawn;
+
     /**
      * PROGRAM_ADMIN places anyone straight into a seat or the waitlist; HR nominates staff of its own organisations
      * (the organiser approves later); a trainee enrols themself while the cohort is open.
@@ -137,6 +140,7 @@ public class Enrollments {
         em.refresh(enrollment);
         if (enrollment.withdraw(clock.instant())) {
             em.flush();
+            seatWithdrawn.fire(new SeatWithdrawn(cohort.id(), enrollment.personId()));
             if (!ended) {
                 fillFreeSeats(cohort);
             }
