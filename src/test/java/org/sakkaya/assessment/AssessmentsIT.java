@@ -591,6 +591,9 @@ class AssessmentsIT {
         api.as(organiser).post("/enrollments/" + leaves + "/withdraw").then().statusCode(200);
         api.as(organiser).get("/cohorts/" + future + "/gradebook").then().statusCode(200)
                 .body("evaluated", equalTo(1)).body("rows[0].enrollmentId", equalTo(stays));
+        api.as(organiser).get("/enrollments/" + leaves + "/result").then().statusCode(200)
+                .body("passed", equalTo(false)).body("reasons.code", contains("NOT_EVALUATED"))
+                .body("reasons[0].en", containsString("before the cohort started"));
     }
 
     @Test
@@ -614,6 +617,17 @@ class AssessmentsIT {
         api.as(organiser).post("/enrollments/" + dropsOut + "/withdraw").then().statusCode(200);
         api.as(organiser).get("/cohorts/" + running + "/gradebook").then().statusCode(200)
                 .body("evaluated", equalTo(2)).body("rows.enrollmentId", containsInAnyOrder(stays, dropsOut));
+        // each one's own result says the same: a drop-out, a declined nomination, a nomination still waiting
+        api.as(organiser).get("/enrollments/" + dropsOut + "/result").then().statusCode(200)
+                .body("passed", equalTo(false)).body("reasons.code", contains("WITHDRAWN"));
+        api.as(organiser).get("/enrollments/" + declined + "/result").then().statusCode(200)
+                .body("passed", equalTo(false)).body("reasons.code", contains("NOT_EVALUATED"))
+                .body("reasons[0].en", containsString("before holding a seat")).body("reasons[0].th", containsString("สละสิทธิ์"));
+        String waiting = api.as(hr).body(Map.of("personId", world.person(world.divisionId, "TRAINEE").id()))
+                .post("/cohorts/" + running + "/enrollments").then().statusCode(201).extract().path("id");
+        api.as(hr).get("/enrollments/" + waiting + "/result").then().statusCode(200)
+                .body("passed", equalTo(false)).body("reasons.code", contains("NOT_EVALUATED"))
+                .body("reasons[0].en", containsString("nomination is not approved"));
     }
 
     @Test

@@ -51,4 +51,26 @@ class PassDecisionTest {
         assertThat(PassDecision.decide(null, null, d("100"), null, List.of(), true).reasons())
                 .extracting(PassDecision.Reason::code).containsExactly("WITHDRAWN");
     }
+
+    /**
+     * The final score is rounded to two decimals, half up, and that figure is the one compared: a trainee shown
+     * 80.00% against an 80% minimum has passed, and one shown 79.99% has not, with the reason naming both figures.
+     */
+    @Test
+    void theFinalScoreAsShownIsTheOneThatDecides() {
+        BigDecimal halfway = WeightedScore.of(List.of(new WeightedScore.Part(d("1"), d("80.00")), new WeightedScore.Part(d("1"), d("79.99"))));
+        assertThat(halfway).isEqualByComparingTo("80.00");
+        assertThat(PassDecision.decide(d("80"), null, halfway, null, List.of(), false).passed()).isTrue();
+        BigDecimal below = WeightedScore.of(List.of(new WeightedScore.Part(d("1"), d("80.00")), new WeightedScore.Part(d("2"), d("79.99"))));
+        assertThat(below).isEqualByComparingTo("79.99");
+        assertThat(PassDecision.decide(d("80"), null, below, null, List.of(), false).reasons().get(0).en())
+                .isEqualTo("Final score 79.99% is below the minimum 80.00%");
+    }
+
+    @Test
+    void anEnrolmentThePassRateDoesNotCountSaysWhyInsteadOfDropOut() {
+        assertThat(PassDecision.notEvaluated("WITHDRAWN", false).reasons().get(0).en()).contains("before holding a seat");
+        assertThat(PassDecision.notEvaluated("WITHDRAWN", true).reasons().get(0).th()).isEqualTo("ถอนตัวก่อนเริ่มการอบรม ไม่นับในการประเมินผล");
+        assertThat(PassDecision.notEvaluated("WAITLISTED", false).passed()).isFalse();
+    }
 }

@@ -14,6 +14,7 @@ import org.sakkaya.assessment.entity.Assessment;
 import org.sakkaya.identity.boundary.OrganizationScope;
 import org.sakkaya.identity.boundary.People;
 import org.sakkaya.identity.boundary.PersonSummary;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.boundary.Enrollments;
@@ -85,7 +86,13 @@ public class Gradebook {
     public Row result(String enrollmentId) {
         Enrollment enrollment = enrollments.get(enrollmentId);
         Cohort cohort = cohorts.find(enrollment.cohortId());
-        return compute(cohort, List.of(enrollment)).rows().get(0);
+        Row row = compute(cohort, List.of(enrollment)).rows().get(0);
+        if (enrollment.evaluated(cohort.startsOn().atStartOfDay(Bangkok.ZONE).toInstant())) {
+            return row;
+        }
+        PassDecision.Outcome outcome = PassDecision.notEvaluated(enrollment.status().name(), enrollment.enrolledAt() != null);
+        return new Row(row.enrollmentId(), row.personId(), row.personName(), row.organizationId(), row.status(), row.scorePercents(),
+                row.scorePercent(), row.attendancePercent(), outcome.passed(), outcome.reasons());
     }
 
     private Book compute(Cohort cohort, List<Enrollment> evaluated) {

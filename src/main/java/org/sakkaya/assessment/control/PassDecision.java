@@ -14,6 +14,9 @@ import java.util.List;
  * <li>Every required assessment must have a score (a finished attempt or a released grade).</li>
  * <li>A trainee who withdrew during the cohort has not passed.</li>
  * </ul>
+ * The final score is compared as shown, rounded to two decimals (half up): 79.995 shows and counts as 80.00, so no
+ * trainee reads "80.00% is below the minimum 80.00%". (An indicator's rate is compared exactly instead, as its
+ * numerator and denominator are counts, see {@code IndicatorActivity.achievedBy}.)
  * Thresholds that the policy leaves empty do not apply. The decision is computed from the data when asked, so a
  * changed policy or a late grade changes it at once.
  */
@@ -52,6 +55,25 @@ public final class PassDecision {
                     "Required assessment not done: " + title));
         }
         return new Outcome(reasons.isEmpty(), List.copyOf(reasons));
+    }
+
+    /**
+     * The decision for an enrolment the pass rate does not count (see {@code Enrollment.evaluated}): not passed, with
+     * why it is not evaluated at all, so that a declined nomination does not read as a drop-out.
+     */
+    public static Outcome notEvaluated(String status, boolean heldSeat) {
+        Reason reason = switch (status) {
+            case "NOMINATED" -> new Reason("NOT_EVALUATED", "การเสนอชื่อยังไม่ได้รับการอนุมัติ ไม่นับในการประเมินผล",
+                    "The nomination is not approved; not evaluated");
+            case "WAITLISTED" -> new Reason("NOT_EVALUATED", "อยู่ในรายชื่อสำรอง ยังไม่ได้ที่นั่ง ไม่นับในการประเมินผล",
+                    "On the waitlist without a seat; not evaluated");
+            default -> heldSeat
+                    ? new Reason("NOT_EVALUATED", "ถอนตัวก่อนเริ่มการอบรม ไม่นับในการประเมินผล",
+                            "Withdrew before the cohort started; not evaluated")
+                    : new Reason("NOT_EVALUATED", "สละสิทธิ์ก่อนได้ที่นั่ง ไม่นับในการประเมินผล",
+                            "Withdrew (or was declined) before holding a seat; not evaluated");
+        };
+        return new Outcome(false, List.of(reason));
     }
 
     private static String plain(BigDecimal value) {

@@ -241,7 +241,8 @@ public class Enrollments {
      * The trainees a cohort's pass rate counts: everyone enrolled at the cohort's end (ENROLLED or COMPLETED), and
      * everyone who held a seat and withdrew on or after its first day. Withdrawing before the cohort started removes
      * a trainee from the denominator; dropping out during it does not (it counts as not passed). Nominations and the
-     * waitlist never count, withdrawn or not: a declined nomination is not a drop-out.
+     * waitlist never count, withdrawn or not: a declined nomination is not a drop-out. {@link Enrollment#evaluated}
+     * is the same rule for one enrolment.
      */
     public List<Enrollment> evaluated(String cohortId) {
         Cohort cohort = cohorts.find(cohortId);

@@ -107,6 +107,16 @@ public class Enrollment {
     }
 
     /**
+     * Whether the cohort's pass rate counts this enrolment, for a cohort starting at {@code cohortStart}: holding a
+     * seat, or having held one and dropped out on or after the first day. The same rule as the query of
+     * {@code Enrollments.evaluated}, for one enrolment.
+     */
+    public boolean evaluated(Instant cohortStart) {
+        return status.takesSeat()
+                || (status == EnrollmentStatus.WITHDRAWN && enrolledAt != null && !withdrawnAt.isBefore(cohortStart));
+    }
+
+    /**
      * A withdrawn person who asks again gets the same record back, placed anew, as sent by the organisation they
      * belong to now: a person who moved since belongs to their new HR, in this cohort's lists and reports as elsewhere.
      */
