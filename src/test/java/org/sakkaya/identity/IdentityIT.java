@@ -19,6 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -202,6 +206,36 @@ class IdentityIT {
         api.as(admin).body(Map.of("code", "K" + world.tag(), "nameTh", "x", "kind", "PLANET")).post("/organizations")
                 .then().statusCode(400).contentType(containsString("application/problem+json"));
         api.as(admin).get("/organizations/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void twoOrganisationsPlacedUnderEachOtherAtOnceLeaveNoCycle() throws Exception {
+        String admin = world.adminToken();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                String a = world.organization("กอง ก " + round, "DIVISION", world.departmentId);
+                String b = world.organization("กอง ข " + round, "DIVISION", world.departmentId);
+                CountDownLatch go = new CountDownLatch(1);
+                Future<Response> aUnderB = pool.submit(() -> {
+                    go.await();
+                    return api.as(admin).body(Map.of("parentId", b)).patch("/organizations/" + a);
+                });
+                Future<Response> bUnderA = pool.submit(() -> {
+                    go.await();
+                    return api.as(admin).body(Map.of("parentId", a)).patch("/organizations/" + b);
+                });
+                go.countDown();
+                List<Integer> statuses = List.of(aUnderB.get().statusCode(), bUnderA.get().statusCode());
+                // one move wins, the other finds the cycle it would make
+                assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(200, 422);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // and every path in the tree is its parent's path and its own id
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM organization o LEFT JOIN organization p ON p.id = o.parent_id "
+                + "WHERE o.path <> CONCAT(COALESCE(p.path, '/'), o.id, '/')")).isZero();
     }
 
     @Test

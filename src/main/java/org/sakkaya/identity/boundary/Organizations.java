@@ -3,6 +3,7 @@ package org.sakkaya.identity.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -32,7 +33,12 @@ public class Organizations {
     @Transactional
     public Organization create(OrganizationRequest request) {
         requireFreeCode(request.code(), null);
-        Organization parent = request.parentId() == null || request.parentId().isBlank() ? null : parent(request.parentId());
+        boolean underParent = request.parentId() != null && !request.parentId().isBlank();
+        if (underParent) {
+            // the new path is the parent's: not while a move rewrites it
+            lockTree();
+        }
+        Organization parent = underParent ? parent(request.parentId()) : null;
         checkPlacement(request.kind(), parent);
         Organization organization = new Organization(request.code(), request.nameTh(), request.nameEn(), request.kind(),
                 parent, request.province(), clock.instant());
@@ -44,12 +50,19 @@ public class Organizations {
     @Transactional
     public Organization update(String id, OrganizationPatch patch) {
         Organization organization = find(id);
+        boolean moving = patch.parentId() != null && !patch.parentId().equals(organization.parentId());
+        if (moving) {
+            // one move at a time, each reading the paths as the last one committed them: two organisations placed
+            // under each other at once would otherwise each pass the cycle check against the other's old path
+            lockTree();
+            em.refresh(organization, LockModeType.PESSIMISTIC_WRITE);
+        }
         if (patch.code() != null && !patch.code().equals(organization.code())) {
             requireFreeCode(patch.code(), id);
         }
         organization.rename(patch.code(), patch.nameTh(), patch.nameEn(), patch.province());
         organization.reclassify(patch.kind());
-        if (patch.parentId() != null && !patch.parentId().equals(organization.parentId())) {
+        if (moving) {
             move(organization, patch.parentId().isBlank() ? null : parent(patch.parentId()));
         }
         checkPlacement(organization.kind(), organization.parentId() == null ? null : find(organization.parentId()));
@@ -86,8 +99,14 @@ public class Organizations {
                 .executeUpdate();
     }
 
+    /** Serialises changes to the tree's paths; held until the transaction ends. See {@code V017}. */
+    private void lockTree() {
+        em.createNativeQuery("SELECT id FROM organization_tree_lock WHERE id = 1 FOR UPDATE").getSingleResult();
+    }
+
+    /** The parent as last committed (a locking read; the tree is locked), so its path is current. */
     private Organization parent(String parentId) {
-        Organization parent = em.find(Organization.class, parentId);
+        Organization parent = em.find(Organization.class, parentId, LockModeType.PESSIMISTIC_READ);
         if (parent == null) {
             throw new RuleViolation("unknown-parent", "No organisation " + parentId + " to place this under",
                     new FieldError("parentId", "no such organisation"));
