@@ -111,6 +111,26 @@ class IdentityIT {
     }
 
     @Test
+    void aStrangersGuessesLockTheAccountAtTheirAddressOnlyUntilTheyComeFromMany() {
+        World.Person trainee = world.person(world.divisionId, "TRAINEE");
+        for (int i = 0; i < 5; i++) {
+            api.signInFrom("127.0.0.2", trainee.email(), "Guessing-Password-" + i).then().statusCode(401);
+        }
+        api.signInFrom("127.0.0.2", trainee.email(), Api.PASSWORD).then().statusCode(429).header("Retry-After", notNullValue());
+        // the owner, at their own address, still gets in: knowing an e-mail is not enough to lock its owner out
+        api.signIn(trainee.email(), Api.PASSWORD).then().statusCode(200);
+
+        // guesses spread over four more addresses, five each, reach the account's own limit (20): locked everywhere
+        for (int address = 3; address <= 6; address++) {
+            for (int i = 0; i < 5; i++) {
+                api.signInFrom("127.0.0." + address, trainee.email(), "Guessing-Password-" + i).then().statusCode(401);
+            }
+        }
+        api.signIn(trainee.email(), Api.PASSWORD).then().statusCode(429);
+        api.signInFrom("127.0.0.7", trainee.email(), Api.PASSWORD).then().statusCode(429);
+    }
+
+    @Test
     void manyFailuresFromOneAddressLockTheAddress() throws InterruptedException {
         World.Person trainee = world.person(world.divisionId, "TRAINEE");
         int status = 0;

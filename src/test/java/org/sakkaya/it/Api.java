@@ -56,6 +56,23 @@ public final class Api {
         return anonymous().body(Map.of("email", email, "password", password)).post("/auth/token");
     }
 
+    /**
+     * Signs in from another client address: the connection leaves from {@code local} (any 127.x.y.z works on Linux's
+     * loopback) to the service on 127.0.0.1, so the service sees that address as the client's.
+     */
+    public Response signInFrom(String local, String email, String password) {
+        try {
+            RestAssuredConfig from = UTF8.httpClient(HttpClientConfig.httpClientConfig()
+                    .setParam("http.route.local-address", java.net.InetAddress.getByName(local)));
+            URL service = new URL(base);
+            return given().config(from).baseUri(service.getProtocol() + "://127.0.0.1:" + service.getPort() + service.getPath())
+                    .basePath("/api/v1").contentType(ContentType.JSON).accept(ContentType.JSON)
+                    .body(Map.of("email", email, "password", password)).post("/auth/token");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public String token(String email, String password) {
         return signIn(email, password).then().statusCode(200).extract().path("accessToken");
     }

@@ -68,7 +68,7 @@ public class Authentication {
                     person == null ? null : person.id(), person == null ? "unknown e-mail" : "wrong password");
             throw new Unauthenticated("The e-mail or the password is wrong");
         }
-        throttle.succeeded(counted);
+        throttle.succeeded(counted, address);
         audit.recordAs(person.id(), "LOGIN_SUCCEEDED", "person", person.id(), null);
         List<String> roles = person.roles().stream().map(Enum::name).sorted().toList();
         return new SignedIn(tokens.issue(person.id(), person.email(), person.organizationId(), roles), roles);
@@ -100,7 +100,7 @@ public class Authentication {
             throw new InvalidInput("newPassword", problem);
         });
         account.setPassword(hasher.hash(next), clock.instant());
-        throttle.succeeded(person.email());
+        throttle.succeeded(person.email(), address);
         audit.recordAs(person.id(), "PASSWORD_CHANGED", "person", person.id(), null);
     }
 

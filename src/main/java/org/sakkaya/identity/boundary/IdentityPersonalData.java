@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sakkaya.identity.control.LoginThrottle;
 import org.sakkaya.identity.entity.Account;
 import org.sakkaya.identity.entity.Person;
 import org.sakkaya.platform.audit.AuditEvent;
@@ -22,6 +23,9 @@ public class IdentityPersonalData implements PersonalDataHolder {
 
     @Inject
     Clock clock;
+
+    @Inject
+    LoginThrottle throttle;
 
     @Override
     public String section() {
@@ -76,9 +80,7 @@ public class IdentityPersonalData implements PersonalDataHolder {
         if (account != null) {
             account.close();
         }
-        em.createNativeQuery("DELETE FROM login_throttle WHERE throttle_key = ?1")
-                .setParameter(1, org.sakkaya.identity.control.LoginThrottle.accountKeyOf(email))
-                .executeUpdate();
+        throttle.forget(email);
         // client addresses of the person's own actions are personal data too
         em.createQuery("UPDATE AuditEvent e SET e.clientAddress = NULL WHERE e.actorId = :id")
                 .setParameter("id", personId)

@@ -130,7 +130,7 @@ public class People {
         String invitation = newToken();
         Instant expires = clock.instant().plus(INVITATION_LIFETIME);
         account.reset(Authentication.sha256(invitation), expires);
-        throttle.succeeded(person.email());
+        throttle.forget(person.email());
         audit.record("PASSWORD_RESET", "person", id, null);
         return new Created(person, invitation, expires);
     }

@@ -16,9 +16,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sakkaya.platform.Sha256;
 
 /**
- * Counts failed sign-ins per account and per client address in the database, so that every instance of a cluster
- * sees the same counts. A key with too many failures within the window is locked for the lock-out period; after
- * it, the right password works again. A successful sign-in clears the account's count, not the address's.
+ * Counts failed sign-ins in the database, so that every instance of a cluster sees the same counts, under three keys:
+ * <ul>
+ * <li>the account at one client address (default 5 failures): locks that account for that address only, so a
+ * stranger who knows an e-mail cannot lock its owner out from elsewhere;</li>
+ * <li>the account from anywhere (default 20): locks it for every address, against guessing spread over many
+ * addresses, which at 5 each takes at least four addresses every window;</li>
+ * <li>the client address over every account (default 50): locks the address.</li>
+ * </ul>
+ * A key with too many failures within the window is locked for the lock-out period; after it, the right password
+ * works again. A successful sign-in clears the account's counts, not the address's.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -29,7 +36,11 @@ public class LoginThrottle {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "sakkaya.auth.max-failures-per-account", defaultValue = "5")
+    @ConfigProperty(name = "sakkaya.auth.max-failures-per-account-and-address", defaultValue = "5")
+    int maxPerAccountAndAddress;
+
+    @Inject
+    @ConfigProperty(name = "sakkaya.auth.max-failures-per-account", defaultValue = "20")
     int maxPerAccount;
 
     @Inject
@@ -49,10 +60,11 @@ public class LoginThrottle {
     public Optional<Long> lockedFor(String email, String address) {
         Instant now = clock.instant();
         List<?> rows = em.createNativeQuery(
-                        "SELECT MAX(locked_until) FROM login_throttle WHERE throttle_key IN (?1, ?2) AND locked_until > ?3")
+                        "SELECT MAX(locked_until) FROM login_throttle WHERE throttle_key IN (?1, ?2, ?3) AND locked_until > ?4")
                 .setParameter(1, accountKey(email))
-                .setParameter(2, addressKey(address))
-                .setParameter(3, utc(now))
+                .setParameter(2, accountAtAddressKey(email, address))
+                .setParameter(3, addressKey(address))
+                .setParameter(4, utc(now))
                 .getResultList();
         if (rows.isEmpty() || rows.get(0) == null) {
             return Optional.empty();
@@ -63,14 +75,25 @@ public class LoginThrottle {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void failed(String email, String address) {
+        count(accountAtAddressKey(email, address), maxPerAccountAndAddress);
         count(accountKey(email), maxPerAccount);
         count(addressKey(address), maxPerAddress);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void succeeded(String email) {
-        em.createNativeQuery("DELETE FROM login_throttle WHERE throttle_key = ?1")
+    public void succeeded(String email, String address) {
+        em.createNativeQuery("DELETE FROM login_throttle WHERE throttle_key IN (?1, ?2)")
                 .setParameter(1, accountKey(email))
+                .setParameter(2, accountAtAddressKey(email, address))
+                .executeUpdate();
+    }
+
+    /** Forgets every count of the account, at any address (its erasure): they are keyed by its e-mail. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forget(String email) {
+        em.createNativeQuery("DELETE FROM login_throttle WHERE throttle_key = ?1 OR throttle_key LIKE ?2")
+                .setParameter(1, accountKey(email))
+                .setParameter(2, accountAtAddressPrefix(email) + "%")
                 .executeUpdate();
     }
 
@@ -108,12 +131,21 @@ public class LoginThrottle {
     }
 
     /** The throttle key of an account: a hash, so that the table holds no e-mail addresses. */
-    public static String accountKeyOf(String email) {
-        return accountKey(email);
+    static String accountKey(String email) {
+        return "account:" + emailHash(email);
     }
 
-    static String accountKey(String email) {
-        return "account:" + Sha256.hex(String.valueOf(email).strip().toLowerCase(java.util.Locale.ROOT));
+    /** The account at one address, both hashed and shortened to fit the key's 100 characters. */
+    static String accountAtAddressKey(String email, String address) {
+        return accountAtAddressPrefix(email) + Sha256.hex(address == null ? "unknown" : address).substring(0, 40);
+    }
+
+    private static String accountAtAddressPrefix(String email) {
+        return "account-at:" + emailHash(email).substring(0, 40) + "@";
+    }
+
+    private static String emailHash(String email) {
+        return Sha256.hex(String.valueOf(email).strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     static String addressKey(String address) {
