@@ -164,6 +164,31 @@ class IdentityIT {
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM account WHERE invitation_hash = ?", token)).isZero();
     }
 
+    @Test
+    void anInvitationTokenIsNotKeptForARetryWithTheSameIdempotencyKey() {
+        Map<String, Object> person = personBody(world.divisionId, "TRAINEE");
+        person.remove("initialPassword");
+        String key = UUID.randomUUID().toString();
+        String admin = world.adminToken();
+        Response created = api.as(admin).header("Idempotency-Key", key).body(person).post("/people");
+        created.then().statusCode(201).header("Cache-Control", containsString("no-store")).body("invitationToken", notNullValue());
+        String token = created.path("invitationToken");
+        // the retry is told the person was registered, and where; the token is not kept to be answered again
+        api.as(admin).header("Idempotency-Key", key).body(person).post("/people").then().statusCode(409)
+                .contentType(containsString("problem+json")).body("type", containsString("answer-not-kept"))
+                .header("Location", equalTo(created.header("Location"))).body(not(containsString(token)));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM idempotent_request WHERE idem_key = ? AND body IS NULL AND body_kept = FALSE", key))
+                .isEqualTo(1);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM person WHERE email = ?", person.get("email"))).isEqualTo(1);
+        // an ordinary keyed answer is still kept and replayed as it was
+        String other = UUID.randomUUID().toString();
+        String id = created.path("id");
+        api.as(admin).header("Idempotency-Key", other).body(Map.of("position", "นักวิเคราะห์นโยบายและแผน")).patch("/people/" + id)
+                .then().statusCode(200);
+        api.as(admin).header("Idempotency-Key", other).body(Map.of("position", "นักวิเคราะห์นโยบายและแผน")).patch("/people/" + id)
+                .then().statusCode(200).header("Idempotent-Replayed", equalTo("true")).body("position", equalTo("นักวิเคราะห์นโยบายและแผน"));
+    }
+
     // --- me
 
     @Test

@@ -12,9 +12,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,12 +44,14 @@ public class AuthResource {
     @Path("token")
     @PermitAll
     @Operation(summary = "Sign in with e-mail and password; answers a bearer token")
-    @APIResponse(responseCode = "200", description = "Signed in")
+    @APIResponse(responseCode = "200", description = "Signed in", content = @Content(schema = @Schema(implementation = TokenView.class)))
     @APIResponse(responseCode = "401", description = "Wrong e-mail or password")
     @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this account or address; see Retry-After")
-    public TokenView token(@Valid @NotNull TokenRequest request) {
+    public Response token(@Valid @NotNull TokenRequest request) {
         Authentication.SignedIn signedIn = authentication.signIn(request.email(), request.password());
-        return new TokenView(signedIn.token().value(), "Bearer", signedIn.token().expiresInSeconds(), signedIn.roles());
+        // a bearer token is not to be cached (RFC 6749, 5.1)
+        return Response.ok(new TokenView(signedIn.token().value(), "Bearer", signedIn.token().expiresInSeconds(), signedIn.roles()))
+                .header("Cache-Control", "no-store").build();
     }
 
     @POST

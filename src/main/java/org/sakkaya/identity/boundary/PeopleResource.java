@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.persistence.Page;
@@ -45,16 +48,21 @@ public class PeopleResource {
         People.Created created = people.create(request);
         PersonView view = PersonView.of(created.person(), created.invitationToken(),
                 Bangkok.time(created.invitationExpiresAt()));
-        return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
+        // an invitation token is a one-time secret: not cached, and not kept for an Idempotency-Key's retry
+        return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view)
+                .header("Cache-Control", "no-store").build();
     }
 
     @POST
     @Path("{id}/invitation")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Reset a password (ADMIN): it stops working, and a new one-time invitation token is answered")
-    public PersonView resetPassword(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The person with the new invitation token",
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
+    public Response resetPassword(@PathParam("id") String id) {
         People.Created reset = people.resetPassword(id);
-        return PersonView.of(reset.person(), reset.invitationToken(), Bangkok.time(reset.invitationExpiresAt()));
+        return Response.ok(PersonView.of(reset.person(), reset.invitationToken(), Bangkok.time(reset.invitationExpiresAt())))
+                .header("Cache-Control", "no-store").build();
     }
 
     @GET

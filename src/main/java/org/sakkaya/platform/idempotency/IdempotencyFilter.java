@@ -52,7 +52,8 @@ import org.sakkaya.platform.security.Caller;
  * <li>the key with another request (method, path, query, media type or body): 422, field {@code Idempotency-Key}.</li>
  * </ul>
  * The answer is held back until the transaction has committed, so a client never sees a success that was not
- * recorded. Only successful answers are recorded. Keys are per caller: one caller's key never answers another.
+ * recorded. Only successful answers are recorded. An answer marked {@code Cache-Control: no-store} (it holds a
+ * one-time secret) is recorded without its body: a retry gets 409 {@code answer-not-kept} with the Location. Keys are per caller: one caller's key never answers another.
  * Without a key, or for the token call, nothing changes.
  */
 @WebFilter(urlPatterns = "/api/v1/*")
@@ -131,8 +132,10 @@ public class IdempotencyFilter extends HttpFilter {
             }
             int status = buffered.getStatus();
             if (status >= 200 && status < 300 && transaction.getStatus() == Status.STATUS_ACTIVE) {
-                byte[] answer = buffered.body();
-                requests.answer(person, key, status, buffered.getContentType(), buffered.getHeader("Location"), answer);
+                // an answer not to be stored (a one-time token in it) is recorded as applied, without its body
+                boolean secret = String.valueOf(buffered.getHeader("Cache-Control")).contains("no-store");
+                requests.answer(person, key, status, buffered.getContentType(), buffered.getHeader("Location"),
+                        secret ? null : buffered.body());
                 transaction.commit();
             } else if (status >= 200 && status < 300) {
                 // something marked the transaction to roll back, yet the answer says success: it was not applied
@@ -181,6 +184,17 @@ public class IdempotencyFilter extends HttpFilter {
             problem(response, Problem.of(422, "idempotency-key-reused", "Unprocessable request",
                             "This Idempotency-Key was used for another request within the last 24 hours")
                     .withErrors(List.of(new FieldError(HEADER, "was used for another request; use a new key for a new request"))));
+            return;
+        }
+        if (!answer.bodyKept()) {
+            if (answer.location() != null) {
+                response.setHeader("Location", answer.location());
+            }
+            response.setHeader(REPLAYED, "true");
+            problem(response, Problem.of(409, "answer-not-kept", "Conflict", "This request was applied; its answer held a "
+                            + "one-time secret, which is not kept for a retry" + (answer.location() == null ? "" : " (what it made: "
+                            + answer.location() + ")"))
+                    .withErrors(List.of(new FieldError(HEADER, "was used for a request that was applied; its answer is not kept"))));
             return;
         }
         response.setStatus(answer.status());

@@ -27,8 +27,12 @@ public class IdempotentRequests {
     @Inject
     Clock clock;
 
-    /** A request as recorded: what it was (its hash) and the answer it got. */
-    public record Answer(String requestHash, int status, String contentType, String location, byte[] body, boolean current) {
+    /**
+     * A request as recorded: what it was (its hash) and the answer it got; {@code bodyKept} is false for an answer that
+     * held a secret, of which only the status and Location were kept.
+     */
+    public record Answer(String requestHash, int status, String contentType, String location, byte[] body, boolean bodyKept,
+                         boolean current) {
     }
 
     /**
@@ -36,7 +40,7 @@ public class IdempotentRequests {
      * An older one is to be {@link #forget forgotten} before the key is claimed again.
      */
     public Optional<Answer> find(String personId, String key) {
-        List<?> rows = em.createNativeQuery("SELECT request_hash, status, content_type, location, body, created_at > ?3 FROM idempotent_request "
+        List<?> rows = em.createNativeQuery("SELECT request_hash, status, content_type, location, body, body_kept, created_at > ?3 FROM idempotent_request "
                         + "WHERE person_id = ?1 AND idem_key = ?2")
                 .setParameter(1, personId).setParameter(2, key).setParameter(3, cutoff())
                 .getResultList();
@@ -45,7 +49,7 @@ public class IdempotentRequests {
         }
         Object[] row = (Object[]) rows.get(0);
         return Optional.of(new Answer((String) row[0], ((Number) row[1]).intValue(), (String) row[2], (String) row[3], (byte[]) row[4],
-                ((Number) row[5]).intValue() != 0));
+                truth(row[5]), truth(row[6])));
     }
 
     /**
@@ -71,13 +75,20 @@ public class IdempotentRequests {
                 .setParameter(5, path).setParameter(6, now()).executeUpdate();
     }
 
-    /** Records the answer of the claimed key, in the request's transaction. */
+    /**
+     * Records the answer of the claimed key, in the request's transaction; a null {@code body} records that the answer
+     * held a secret and was not kept.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void answer(String personId, String key, int status, String contentType, String location, byte[] body) {
-        em.createNativeQuery("UPDATE idempotent_request SET status = ?1, content_type = ?2, location = ?3, body = ?4 "
-                        + "WHERE person_id = ?5 AND idem_key = ?6")
+        em.createNativeQuery("UPDATE idempotent_request SET status = ?1, content_type = ?2, location = ?3, body = ?4, body_kept = ?5 "
+                        + "WHERE person_id = ?6 AND idem_key = ?7")
                 .setParameter(1, status).setParameter(2, contentType).setParameter(3, location).setParameter(4, body)
-                .setParameter(5, personId).setParameter(6, key).executeUpdate();
+                .setParameter(5, body != null).setParameter(6, personId).setParameter(7, key).executeUpdate();
+    }
+
+    private static boolean truth(Object value) {
+        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
     }
 
     /** Forgets answers older than {@link #KEPT}; any instance may run it. */
