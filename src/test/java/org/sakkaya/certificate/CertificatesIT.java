@@ -292,12 +292,56 @@ class CertificatesIT {
         return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(CertificatePdfTest.png(240, 80, color));
     }
 
+    /** {@code length} characters of Thai text in lines of at most 200 (the template's limit). */
+    private static List<String> bodyOf(int length) {
+        String text = "ได้ผ่านการอบรมหลักสูตรนี้ ".repeat(40).substring(0, length);
+        List<String> lines = new ArrayList<>();
+        for (int at = 0; at < text.length(); at += 200) {
+            String line = text.substring(at, Math.min(text.length(), at + 200)).strip();
+            lines.add(line.isEmpty() ? "ฯ" : line);
+        }
+        return lines;
+    }
+
     private Map<String, Object> template(String title, List<String> lines) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("title", title);
         body.put("bodyLines", lines);
         body.put("signatories", List.of());
         return body;
+    }
+
+    @Test
+    void aTemplateThatFitsItsSampleButNotARealNameIsRefusedAtIssueAndNothingIsIssued() {
+        String programId = api.as(organiser).get("/cohorts/" + cohortId).then().extract().path("programId");
+        String path = "/programs/" + programId + "/certificate-templates/ACHIEVEMENT";
+        // the most text that still fits with the sample names: the template is at the edge of its page
+        int fits = 0;
+        int low = 1;
+        int high = 800;
+        while (low <= high) {
+            int middle = (low + high) / 2;
+            int status = api.as(organiser).body(template("วุฒิบัตร", bodyOf(middle))).put(path).statusCode();
+            if (status == 200) {
+                fits = middle;
+                low = middle + 1;
+            } else {
+                assertThat(status).isEqualTo(400);
+                high = middle - 1;
+            }
+        }
+        assertThat(fits).as("some text fits, and four full lines do not").isBetween(1, 799);
+        api.as(organiser).body(template("วุฒิบัตร", bodyOf(fits))).put(path).then().statusCode(200);
+        // a real name far longer than the samples: title, first and last name at their limits
+        World.Person longName = world.namedPerson(world.divisionId, "ว่าที่ร้อยตรีหญิง".repeat(3), "กัญญ์ณัฏฐ์".repeat(10),
+                "ศรีสุขสวัสดิ์".repeat(7), "TRAINEE");
+        world.seat(organiser, cohortId, longName);
+
+        api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(422)
+                .contentType(containsString("problem+json")).body("type", containsString("certificate-does-not-fit"))
+                .body("detail", containsString("กัญญ์ณัฏฐ์กัญญ์ณัฏฐ์"));
+        // the cohort's issue is one transaction: the two names that fitted were not issued either
+        api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then().statusCode(200).body("", hasSize(0));
     }
 
     @Test
