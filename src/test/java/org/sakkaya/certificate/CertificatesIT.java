@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.restassured.response.Response;
@@ -465,5 +466,25 @@ class CertificatesIT {
         api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then().body("", hasSize(7));
         api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200)
                 .body("issued", equalTo(0)).body("alreadyHeld", equalTo(7));
+    }
+
+    @Test
+    void aJobMarkedRunningThatNoInstanceRunsIsResumedWhenItsCohortIsAskedAbout() throws Exception {
+        // as a job is left when its instance stopped while the database was down and could not record the failure
+        String jobId = java.util.UUID.randomUUID().toString();
+        TestDatabase.update("INSERT INTO certificate_job (id, cohort_id, active_cohort_id, status, total, done, issued, issued_on, "
+                + "created_at) VALUES (?, ?, ?, 'RUNNING', 2, 0, 0, '2020-11-27', UTC_TIMESTAMP(6))", jobId, cohortId, cohortId);
+        // asking again answers that job, and resumes it rather than answering it forever
+        api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(202).body("id", equalTo(jobId));
+        Map<String, Object> job = Map.of();
+        for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline; Thread.sleep(250)) {
+            job = api.as(organiser).get("/certificate-jobs/" + jobId).then().statusCode(200).extract().jsonPath().getMap("");
+            if (!"RUNNING".equals(job.get("status"))) {
+                break;
+            }
+        }
+        assertThat(job).containsEntry("status", "DONE").containsEntry("issued", 2);
+        api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then().body("", hasSize(2))
+                .body("issuedOn", everyItem(equalTo("2020-11-27")));
     }
 }
