@@ -8,11 +8,17 @@
 -- MariaDB has no partial unique index, so the unique key takes a generated column that is 1 for a valid certificate
 -- and NULL (never equal to anything) for a revoked one. (A generated column cannot return the CHAR enrollment_id itself:
 -- its value would depend on the sql_mode PAD_CHAR_TO_FULL_LENGTH, error 1901.)
+--
+-- The table holds every certificate's PDF, so nothing here may copy it: the columns are added in place (VIRTUAL, not
+-- stored), the keys are built beside the rows without blocking writes, and each statement names its algorithm so that
+-- a server that would copy the table refuses instead.
 -- ---------------------------------------------------------------------------------------------------------------
-ALTER TABLE certificate
-    ADD COLUMN replaced_by CHAR(26) CHARACTER SET ascii NULL AFTER revoked_reason,
-    ADD COLUMN valid TINYINT AS (IF(status = 'VALID', 1, NULL)) PERSISTENT,
-    ADD CONSTRAINT uq_certificate_valid_enrollment UNIQUE (enrollment_id, kind, valid);
+ALTER TABLE certificate ADD COLUMN replaced_by CHAR(26) CHARACTER SET ascii NULL, ALGORITHM = INSTANT;
+
+ALTER TABLE certificate ADD COLUMN valid TINYINT AS (IF(status = 'VALID', 1, NULL)) VIRTUAL, ALGORITHM = INSTANT;
+
+ALTER TABLE certificate ADD CONSTRAINT uq_certificate_valid_enrollment UNIQUE (enrollment_id, kind, valid),
+    ALGORITHM = INPLACE, LOCK = NONE;
 
 -- the new key also serves the foreign key to enrollment, so the old one can go
-ALTER TABLE certificate DROP INDEX uq_certificate_enrollment;
+ALTER TABLE certificate DROP INDEX uq_certificate_enrollment, ALGORITHM = INPLACE, LOCK = NONE;

@@ -180,7 +180,14 @@ class IdentityIT {
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM idempotent_request WHERE idem_key = ? AND body IS NULL AND body_kept = FALSE", key))
                 .isEqualTo(1);
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM person WHERE email = ?", person.get("email"))).isEqualTo(1);
-        // an ordinary keyed answer is still kept and replayed as it was
+        // a registration with an initial password holds no secret: its answer is kept and replayed as it was
+        Map<String, Object> withPassword = personBody(world.divisionId, "TRAINEE");
+        String third = UUID.randomUUID().toString();
+        String registered = api.as(admin).header("Idempotency-Key", third).body(withPassword).post("/people").then().statusCode(201)
+                .header("Cache-Control", nullValue()).extract().path("id");
+        api.as(admin).header("Idempotency-Key", third).body(withPassword).post("/people").then().statusCode(201)
+                .header("Idempotent-Replayed", equalTo("true")).body("id", equalTo(registered));
+        // so is an ordinary keyed change
         String other = UUID.randomUUID().toString();
         String id = created.path("id");
         api.as(admin).header("Idempotency-Key", other).body(Map.of("position", "นักวิเคราะห์นโยบายและแผน")).patch("/people/" + id)

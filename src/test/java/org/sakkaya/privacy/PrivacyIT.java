@@ -169,6 +169,10 @@ class PrivacyIT {
         api.as(organiser).body(Map.of("reason", "ชื่อ " + first + " " + last + " สะกดผิด")).post("/certificates/" + serial + "/revoke")
                 .then().statusCode(200);
         assertThat(hitsInTables(List.of(first, last))).as("the reason is kept until the erasure").isNotEmpty();
+        // what is written about the holder is theirs to read in their export
+        api.as(subjectToken).get("/people/" + subject.id() + "/personal-data").then().statusCode(200)
+                .body("certificates.certificates[0].revokedReason", equalTo("ชื่อ " + first + " " + last + " สะกดผิด"))
+                .body("certificates.certificates[0].certificate.serial", equalTo(serial));
 
         api.as(world.adminToken()).delete("/people/" + subject.id() + "/personal-data").then().statusCode(204);
         assertThat(hitsInTables(List.of(first, last, subject.email()))).isEmpty();

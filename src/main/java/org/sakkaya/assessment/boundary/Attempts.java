@@ -85,7 +85,8 @@ public class Attempts {
     public Loaded start(String assessmentId) {
         Assessment assessment = assessments.find(assessmentId);
         String person = caller.personId();
-        if (!enrollments.isSeated(assessment.cohortId(), person)) {
+        // a locking read: a withdrawal committing now is waited for, and no attempt is opened after it
+        if (!enrollments.isSeatedLocking(assessment.cohortId(), person)) {
             throw new NotFound("Assessment", assessmentId);
         }
         Instant now = clock.instant();
@@ -220,6 +221,9 @@ public class Attempts {
      */
     void seatWithdrawn(@Observes SeatWithdrawn withdrawn) {
         Instant now = clock.instant();
+        // A locking read, though it takes gap locks: a plain one would read this transaction's snapshot, taken before
+        // it waited for a start that had passed its seat check, and miss the attempt that start committed. No deadlock
+        // with start(): both take the enrolment's lock first (this transaction holds it since the withdrawal's flush).
         em.createQuery("SELECT t FROM Attempt t WHERE t.personId = :person AND t.status = :open AND t.assessmentId IN "
                         + "(SELECT a.id FROM Assessment a WHERE a.cohortId = :cohort)", Attempt.class)
                 .setParameter("person", withdrawn.personId()).setParameter("open", AttemptStatus.IN_PROGRESS)

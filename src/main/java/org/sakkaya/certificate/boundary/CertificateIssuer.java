@@ -74,8 +74,8 @@ public class CertificateIssuer {
         Program program = programs.find(cohort.programId());
         String issuer = organizations.find(cohort.organizerId()).nameTh();
         Set<String> held = new HashSet<>();
-        long alreadyHeld = em.createQuery("SELECT COUNT(c) FROM Certificate c WHERE c.cohortId = :cohort", Long.class)
-                .setParameter("cohort", cohortId).getSingleResult();
+        long alreadyHeld = em.createQuery("SELECT COUNT(c) FROM Certificate c WHERE c.cohortId = :cohort AND c.status = :valid", Long.class)
+                .setParameter("cohort", cohortId).setParameter("valid", Certificate.Status.VALID).getSingleResult();
         if (!pending.isEmpty()) {
             for (Object[] row : em.createQuery("SELECT c.enrollmentId, c.kind FROM Certificate c WHERE c.enrollmentId IN :ids", Object[].class)
                     .setParameter("ids", pending.stream().map(Certificates.Pending::enrollmentId).toList()).getResultList()) {
@@ -117,11 +117,14 @@ public class CertificateIssuer {
         String issuer = organizations.find(cohort.organizerId()).nameTh();
         Certificate replacement = render(Serials.next(), owed, holder, cohort, program, issuer, layout(program, old.kind()),
                 old.issuedOn(), issuedBy);
+        boolean revokedNow = old.status() == Certificate.Status.VALID;
         old.replaceBy(replacement.serial(), reason, clock.instant());
         // the old one stops being VALID before the new one is written: one VALID certificate of a kind per enrolment
         em.flush();
         em.persist(replacement);
-        audit.recordAs(issuedBy, "CERTIFICATE_REVOKED", "certificate", old.serial(), reason);
+        if (revokedNow) {
+            audit.recordAs(issuedBy, "CERTIFICATE_REVOKED", "certificate", old.serial(), reason);
+        }
         audit.recordAs(issuedBy, "CERTIFICATE_REISSUED", "certificate", replacement.serial(), "replaces " + old.serial());
         return replacement;
     }

@@ -32,8 +32,16 @@ public class CertificatePersonalData implements PersonalDataHolder {
     @Override
     public Map<String, Object> export(String personId) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("certificates", em.createQuery("SELECT c FROM Certificate c WHERE c.personId = :id ORDER BY c.issuedOn", Certificate.class)
-                .setParameter("id", personId).getResultList().stream().map(CertificateView::of).toList());
+        // with why and when a certificate was revoked: a reason is written about the holder, and may name them
+        data.put("certificates", em.createQuery("SELECT c FROM Certificate c WHERE c.personId = :id ORDER BY c.issuedOn, c.createdAt",
+                        Certificate.class)
+                .setParameter("id", personId).getResultList().stream().map(c -> {
+                    Map<String, Object> certificate = new LinkedHashMap<>();
+                    certificate.put("certificate", CertificateView.of(c));
+                    certificate.put("revokedAt", c.revokedAt() == null ? null : c.revokedAt().toString());
+                    certificate.put("revokedReason", c.revokedReason());
+                    return certificate;
+                }).toList());
         // what the person did as programme staff: templates last saved and issuing jobs asked for
         data.put("templatesSaved", em.createNativeQuery("SELECT CONCAT(program_id, '/', kind) FROM certificate_template WHERE updated_by = ?1 ORDER BY 1")
                 .setParameter(1, personId).getResultList());

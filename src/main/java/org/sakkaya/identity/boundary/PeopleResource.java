@@ -48,9 +48,12 @@ public class PeopleResource {
         People.Created created = people.create(request);
         PersonView view = PersonView.of(created.person(), created.invitationToken(),
                 Bangkok.time(created.invitationExpiresAt()));
-        // an invitation token is a one-time secret: not cached, and not kept for an Idempotency-Key's retry
-        return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view)
-                .header("Cache-Control", "no-store").build();
+        Response.ResponseBuilder answer = Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view);
+        if (created.invitationToken() != null) {
+            // an invitation token is a one-time secret: not cached, and not kept for an Idempotency-Key's retry
+            answer.header("Cache-Control", "no-store");
+        }
+        return answer.build();
     }
 
     @POST

@@ -18,10 +18,10 @@ import org.sakkaya.platform.Sha256;
 /**
  * Counts failed sign-ins in the database, so that every instance of a cluster sees the same counts, under three keys:
  * <ul>
- * <li>the account at one client address (default 5 failures): locks that account for that address only, so a
- * stranger who knows an e-mail cannot lock its owner out from elsewhere;</li>
- * <li>the account from anywhere (default 20): locks it for every address, against guessing spread over many
- * addresses, which at 5 each takes at least four addresses every window;</li>
+ * <li>the account at one client address ({@code sakkaya.auth.max-failures-per-account}, default 5): locks that
+ * account for that address only, so a stranger who knows an e-mail cannot lock its owner out from elsewhere;</li>
+ * <li>the account from all addresses ({@code ...-all-addresses}, default 20): locks it for every address, against
+ * guessing spread over many addresses, which at 5 each takes at least four addresses every window;</li>
  * <li>the client address over every account (default 50): locks the address.</li>
  * </ul>
  * A key with too many failures within the window is locked for the lock-out period; after it, the right password
@@ -35,12 +35,13 @@ public class LoginThrottle {
     @Inject
     Clock clock;
 
+    /** The account at one address: the old name of the account's limit, which locked it for everyone before. */
     @Inject
-    @ConfigProperty(name = "sakkaya.auth.max-failures-per-account-and-address", defaultValue = "5")
+    @ConfigProperty(name = "sakkaya.auth.max-failures-per-account", defaultValue = "5")
     int maxPerAccountAndAddress;
 
     @Inject
-    @ConfigProperty(name = "sakkaya.auth.max-failures-per-account", defaultValue = "20")
+    @ConfigProperty(name = "sakkaya.auth.max-failures-per-account-all-addresses", defaultValue = "20")
     int maxPerAccount;
 
     @Inject
@@ -54,6 +55,18 @@ public class LoginThrottle {
     @Inject
     @ConfigProperty(name = "sakkaya.auth.lockout-seconds", defaultValue = "900")
     long lockoutSeconds;
+
+    /**
+     * A limit for all addresses together that is not above one address's would let a stranger's few guesses lock the
+     * owner out everywhere again: said at start-up, once.
+     */
+    void checkLimits(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(ApplicationScoped.class) Object started) {
+        if (maxPerAccount <= maxPerAccountAndAddress) {
+            java.util.logging.Logger.getLogger(LoginThrottle.class.getName()).warning(() -> "sakkaya.auth.max-failures-per-account-all-addresses ("
+                    + maxPerAccount + ") is not above sakkaya.auth.max-failures-per-account (" + maxPerAccountAndAddress
+                    + "): failures from one address will lock the account for its owner everywhere");
+        }
+    }
 
     /** Seconds until the account or the address may try again, if either is locked now. */
     @Transactional(Transactional.TxType.MANDATORY)

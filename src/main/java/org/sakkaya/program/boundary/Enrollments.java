@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -213,6 +214,19 @@ public class Enrollments {
     /** Whether the person holds a seat (ENROLLED or COMPLETED) in the cohort: what learning and workshops require. */
     public boolean isSeated(String cohortId, String personId) {
         return find(cohortId, personId).map(e -> e.status().takesSeat()).orElse(false);
+    }
+
+    /**
+     * The same, read with a lock on the enrolment held until the caller's transaction ends: a withdrawal that is
+     * committing meanwhile is waited for and seen, so what the caller then opens (an attempt) is not opened for a
+     * trainee who has just left. For writes only; reads take {@link #isSeated}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean isSeatedLocking(String cohortId, String personId) {
+        return em.createQuery("SELECT e FROM Enrollment e WHERE e.cohortId = :cohort AND e.personId = :person", Enrollment.class)
+                .setParameter("cohort", cohortId).setParameter("person", personId)
+                .setLockMode(LockModeType.PESSIMISTIC_READ)
+                .getResultStream().findFirst().map(e -> e.status().takesSeat()).orElse(false);
     }
 
     /** The cohorts, among those given, in which the person holds a seat: one query. */
