@@ -131,6 +131,30 @@ class IdentityIT {
     }
 
     @Test
+    void behindATrustedProxyEachClientIsThrottledByItsForwardedAddressAndNobodyElseCanForgeOne() {
+        World.Person trainee = world.person(world.divisionId, "TRAINEE");
+        // the ITs trust 127.0.0.9 as a reverse proxy (SAKKAYA_HTTP_TRUSTED_PROXIES in pom.xml)
+        Map<String, String> stranger = Map.of("X-Forwarded-For", "203.0.113.7");
+        for (int i = 0; i < 5; i++) {
+            api.signInFrom("127.0.0.9", stranger, trainee.email(), "Guessing-Password-" + i).then().statusCode(401);
+        }
+        api.signInFrom("127.0.0.9", stranger, trainee.email(), Api.PASSWORD).then().statusCode(429);
+        // the owner comes through the same proxy from another address, with a spoofed first hop the proxy passed on
+        api.signInFrom("127.0.0.9", Map.of("X-Forwarded-For", "203.0.113.7, 198.51.100.8"), trainee.email(), Api.PASSWORD)
+                .then().statusCode(200);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'LOGIN_SUCCEEDED' AND subject_id = ? "
+                + "AND client_address = '198.51.100.8'", trainee.id())).isEqualTo(1);
+        // a client that is not a trusted proxy cannot borrow the stranger's address, nor hide its own
+        api.signInFrom("127.0.0.8", stranger, trainee.email(), Api.PASSWORD).then().statusCode(200);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'LOGIN_SUCCEEDED' AND subject_id = ? "
+                + "AND client_address = '127.0.0.8'", trainee.id())).isEqualTo(1);
+        // a header that is not a list of addresses is not believed: the proxy's own address counts
+        api.signInFrom("127.0.0.9", Map.of("X-Forwarded-For", "evil.example.org"), trainee.email(), Api.PASSWORD).then().statusCode(200);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'LOGIN_SUCCEEDED' AND subject_id = ? "
+                + "AND client_address = '127.0.0.9'", trainee.id())).isEqualTo(1);
+    }
+
+    @Test
     void manyFailuresFromOneAddressLockTheAddress() throws InterruptedException {
         World.Person trainee = world.person(world.divisionId, "TRAINEE");
         int status = 0;

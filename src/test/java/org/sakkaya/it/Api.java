@@ -61,12 +61,17 @@ public final class Api {
      * loopback) to the service on 127.0.0.1, so the service sees that address as the client's.
      */
     public Response signInFrom(String local, String email, String password) {
+        return signInFrom(local, Map.of(), email, password);
+    }
+
+    /** The same, with headers (a reverse proxy's {@code X-Forwarded-For}). */
+    public Response signInFrom(String local, Map<String, String> headers, String email, String password) {
         try {
             RestAssuredConfig from = UTF8.httpClient(HttpClientConfig.httpClientConfig()
                     .setParam("http.route.local-address", java.net.InetAddress.getByName(local)));
             URL service = new URL(base);
             return given().config(from).baseUri(service.getProtocol() + "://127.0.0.1:" + service.getPort() + service.getPath())
-                    .basePath("/api/v1").contentType(ContentType.JSON).accept(ContentType.JSON)
+                    .basePath("/api/v1").contentType(ContentType.JSON).accept(ContentType.JSON).headers(headers)
                     .body(Map.of("email", email, "password", password)).post("/auth/token");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

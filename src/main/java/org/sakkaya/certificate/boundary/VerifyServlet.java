@@ -36,6 +36,9 @@ public class VerifyServlet extends HttpServlet {
     transient RateLimiter limiter;
 
     @Inject
+    transient org.sakkaya.platform.security.ClientAddresses addresses;
+
+    @Inject
     @ConfigProperty(name = "sakkaya.verify.max-per-minute", defaultValue = "60")
     transient int maxPerMinute;
 
@@ -55,7 +58,7 @@ public class VerifyServlet extends HttpServlet {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "no-store");
         // guessing serials from one address is slowed down; a real holder checks a handful at most
-        long wait = limiter.hit("verify:" + request.getRemoteAddr(), maxPerMinute, Duration.ofMinutes(1));
+        long wait = limiter.hit("verify:" + addresses.of(request), maxPerMinute, Duration.ofMinutes(1));
         if (wait > 0) {
             response.setStatus(429);
             response.setHeader("Retry-After", String.valueOf(wait));

@@ -69,9 +69,15 @@ public class Caller {
         return signedIn() && token().getGroups() != null ? Set.copyOf(token().getGroups()) : Set.of();
     }
 
-    /** The address the request came from; forwarded-for headers are not trusted, anyone can write them. */
+    @Inject
+    ClientAddresses addresses;
+
+    /**
+     * The address the request came from; forwarded-for headers are believed only from the trusted proxies of
+     * {@link ClientAddresses}, as anyone can write them.
+     */
     public String clientAddress() {
-        return request == null ? null : request.getRemoteAddr();
+        return request == null ? null : addresses.of(request);
     }
 
     public boolean isPerson(String personId) {
