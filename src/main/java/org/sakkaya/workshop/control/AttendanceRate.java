@@ -16,7 +16,9 @@ import org.sakkaya.workshop.entity.AttendanceStatus;
  *       recorded is not attendance.</li>
  * </ul>
  * So percent = attended / (ended sessions - excused) × 100, rounded half-up to two decimals. When no session has
- * ended, or every ended session was excused, there is no figure.
+ * ended there is no figure (a pass policy's attendance rule does not apply yet). When every ended session was
+ * excused the figure is 0.00: nothing was attended, and excuses alone do not meet an attendance requirement (until
+ * 2026-11-26 there was no figure, which a pass policy read as "does not apply", and the trainee passed).
  *
  * @param ended the cohort's sessions that have ended
  * @param attended of those, the ones the trainee attended (PRESENT or LATE)
@@ -59,8 +61,11 @@ public record AttendanceRate(long ended, long attended, long excused) {
     }
 
     public Optional<BigDecimal> percent() {
-        if (counted() == 0) {
+        if (ended == 0) {
             return Optional.empty();
+        }
+        if (counted() == 0) {
+            return Optional.of(BigDecimal.ZERO.setScale(2));
         }
         return Optional.of(BigDecimal.valueOf(attended).multiply(HUNDRED)
                 .divide(BigDecimal.valueOf(counted()), 2, RoundingMode.HALF_UP));
