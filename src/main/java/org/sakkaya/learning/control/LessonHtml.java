@@ -10,16 +10,21 @@ import org.owasp.html.Sanitizers;
  * handlers, styles that could hide or overlay content, frames and forms are removed, not escaped.
  */
 public final class LessonHtml {
+    // Links and images in one builder: a builder's URL protocols guard every URL attribute it allows, so images in a
+    // builder of their own, with no protocols, lost every src (https too), and rel requirements on a builder without
+    // <a> never reached a link.
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING
             .and(Sanitizers.BLOCKS)
             .and(Sanitizers.TABLES)
-            .and(Sanitizers.LINKS)
             .and(new HtmlPolicyBuilder()
+                    .allowStandardUrlProtocols()
+                    .allowElements("a")
+                    .allowAttributes("href").onElements("a")
+                    .requireRelsOnLinks("noopener", "nofollow")
                     .allowElements("img")
                     .allowAttributes("src").matching((element, attribute, value) -> value.startsWith("https://") ? value : null).onElements("img")
                     .allowAttributes("alt", "width", "height").onElements("img")
                     .allowElements("hr", "br", "figure", "figcaption", "code", "pre", "blockquote")
-                    .requireRelsOnLinks("noopener", "nofollow")
                     .toFactory());
 
     private LessonHtml() {
