@@ -114,6 +114,11 @@ class LearningIT {
                 .statusCode(400).body("errors[0].field", equalTo("url"));
         api.as(organiser).body(Map.of("title", "x", "kind", "LINK", "url", "javascript:alert(1)")).post("/modules/" + module + "/lessons")
                 .then().statusCode(400).body("errors[0].field", equalTo("url"));
+        // shown as a link: nothing that closes the attribute it goes into, and a host
+        for (String url : List.of("https://x.example.org/\"><svg/onload=alert(1)>", "https:///no-host", "https://x.example.org/<b>")) {
+            api.as(organiser).body(Map.of("title", "x", "kind", "LINK", "url", url)).post("/modules/" + module + "/lessons")
+                    .then().statusCode(400).body("errors[0].field", equalTo("url"));
+        }
         api.as(organiser).body(Map.of("title", "x", "kind", "TEXT")).post("/modules/" + module + "/lessons").then()
                 .statusCode(400).body("errors[0].field", equalTo("content"));
         api.as(organiser).body(Map.of("title", "x", "kind", "QUIZ")).post("/modules/" + module + "/lessons").then().statusCode(400);

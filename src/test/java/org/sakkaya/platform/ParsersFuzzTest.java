@@ -13,7 +13,7 @@ import org.sakkaya.learning.control.LessonHtml;
 import org.sakkaya.platform.export.Csv;
 import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.workshop.control.CheckInCodes;
-import org.sakkaya.workshop.control.Links;
+import org.sakkaya.platform.Links;
 
 /**
  * Jazzer over the pure parsers that take text from outside: each property must hold for every input. Under

@@ -611,6 +611,10 @@ class WorkshopIT {
         report(trainee, assignmentId, "ลิงก์ไม่ถูก", List.of("https://ok.example.org/a", "javascript:alert(1)")).then()
                 .statusCode(400).body("errors[0].field", equalTo("links[1]"));
         report(trainee, assignmentId, " ", List.of()).then().statusCode(400).body("errors[0].field", equalTo("text"));
+        // twenty long links with Thai in them do not fit their column: a 400, not a 500
+        List<String> long20 = java.util.Collections.nCopies(20, "https://www.tiktok.com/" + "ข่าวสุขภาพ".repeat(190));
+        report(trainee, assignmentId, "ลิงก์ยาว", long20).then().statusCode(400).body("errors[0].field", equalTo("links"))
+                .contentType(containsString("problem+json"));
         report(trainee, assignmentId, "x".repeat(20001), null).then().statusCode(400);
         report(world.token(world.person(world.divisionId, "TRAINEE")), assignmentId, "ไม่ได้ลงทะเบียน", null).then()
                 .statusCode(404);

@@ -22,6 +22,7 @@ import org.sakkaya.platform.files.FileStore;
 import org.sakkaya.platform.files.StoredFile;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
+import org.sakkaya.platform.Links;
 import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.platform.problem.RuleViolation;
@@ -93,7 +94,8 @@ public class Courses {
                 if (request.url() == null) {
                     throw new InvalidInput("url", "is required for a " + request.kind() + " lesson");
                 }
-                url = request.url();
+                // shown to trainees as a link: parsed, with a host, nothing that could close an attribute
+                url = Links.http(request.url(), "url");
                 content = LessonHtml.sanitize(request.content());
             }
             case FILE -> content = LessonHtml.sanitize(request.content());

@@ -29,7 +29,7 @@ import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.boundary.Enrollments;
 import org.sakkaya.program.entity.Cohort;
 import org.sakkaya.program.entity.Enrollment;
-import org.sakkaya.workshop.control.Links;
+import org.sakkaya.platform.Links;
 import org.sakkaya.workshop.entity.FieldAssignment;
 import org.sakkaya.workshop.entity.FieldFeedback;
 import org.sakkaya.workshop.entity.FieldReport;
@@ -95,7 +95,8 @@ public class FieldReports {
         if (body != null && body.length() > MAX_TEXT) {
             throw new InvalidInput("text", "at most " + MAX_TEXT + " characters");
         }
-        List<String> checkedLinks = Links.http(links, "links", MAX_LINKS);
+        // field_report.links is a TEXT column: 65,535 bytes
+        List<String> checkedLinks = Links.http(links, "links", MAX_LINKS, 65_535);
         if (body == null && checkedLinks.isEmpty() && upload == null) {
             throw new InvalidInput("text", "a report needs text, a link or a file");
         }

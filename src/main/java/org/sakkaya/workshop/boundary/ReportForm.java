@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.sakkaya.platform.problem.InvalidInput;
-import org.sakkaya.workshop.control.Links;
+import org.sakkaya.platform.Links;
 
 /**
  * A field report sent as {@code multipart/form-data}, the way a browser form sends it: a {@code text} part,

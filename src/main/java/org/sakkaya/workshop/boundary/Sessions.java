@@ -17,7 +17,7 @@ import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.boundary.ResultInputsChanged;
 import org.sakkaya.program.entity.Cohort;
-import org.sakkaya.workshop.control.Links;
+import org.sakkaya.platform.Links;
 import org.sakkaya.workshop.entity.WorkshopSession;
 
 /** The schedule of a cohort's workshop sessions: PROGRAM_ADMIN plans it, everyone in the cohort reads it. */

@@ -49,9 +49,13 @@ public class FieldAssignment {
         this.createdAt = now;
     }
 
-    /** Reports after the due time are still taken (mentors decide what lateness means); they are marked late. */
+    /**
+     * Reports after the due time are still taken (mentors decide what lateness means); they are marked late. Due
+     * times are to the second, reports to the microsecond: one handed in during the due second is on time (a date
+     * alone is due at 23:59:59, and 23:59:59.4 is still that day).
+     */
     public boolean isLate(Instant submittedAt) {
-        return submittedAt.isAfter(dueAt);
+        return submittedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isAfter(dueAt);
     }
 
     public String id() {

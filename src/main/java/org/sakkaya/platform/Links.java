@@ -1,14 +1,15 @@
-package org.sakkaya.workshop.control;
+package org.sakkaya.platform;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sakkaya.platform.problem.InvalidInput;
 
 /**
- * Links people put into reports and sessions are shown to others as clickable, so only absolute http and https URLs
+ * Links people put into reports, sessions and lessons are shown to others as clickable, so only absolute http and https URLs
  * with a host are taken: no {@code javascript:}, {@code data:} or {@code file:} links, no relative paths.
  */
 public final class Links {
@@ -35,8 +36,11 @@ public final class Links {
         return candidate;
     }
 
-    /** Every link checked, each named {@code field[i]} when it fails. */
-    public static List<String> http(List<String> urls, String field, int max) {
+    /**
+     * Every link checked, each named {@code field[i]} when it fails, and together at most {@code maxBytes} of UTF-8
+     * (one line each), what the column holding them takes: Thai in a URL is three bytes a character.
+     */
+    public static List<String> http(List<String> urls, String field, int max, int maxBytes) {
         if (urls == null) {
             return List.of();
         }
@@ -44,8 +48,14 @@ public final class Links {
             throw new InvalidInput(field, "at most " + max + " links");
         }
         List<String> checked = new ArrayList<>(urls.size());
+        long bytes = 0;
         for (int i = 0; i < urls.size(); i++) {
-            checked.add(http(urls.get(i), field + "[" + i + "]"));
+            String url = http(urls.get(i), field + "[" + i + "]");
+            checked.add(url);
+            bytes += url.getBytes(StandardCharsets.UTF_8).length + 1;
+        }
+        if (bytes > maxBytes) {
+            throw new InvalidInput(field, "together at most " + maxBytes + " bytes of UTF-8 (" + bytes + " given); link a page that lists them");
         }
         return checked;
     }
