@@ -23,6 +23,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.apache.tika.Tika;
@@ -48,6 +50,41 @@ public class FileStore {
             "video/mp4", "video/quicktime");
 
     private static final Tika TIKA = new Tika();
+
+    /** What an Office Open XML file is, by the main part its package holds. */
+    private static final List<Map.Entry<String, String>> OOXML_PARTS = List.of(
+            Map.entry("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            Map.entry("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            Map.entry("ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation"));
+
+    /**
+     * The media type of a stored upload, by its content only: the name it came with is not asked, as it would be
+     * believed whenever the magic bytes say less than it does (any unknown bytes named {@code x.pdf} were taken as a
+     * PDF, any ZIP named {@code x.docx} as a Word file). Office files are ZIP packages: they are told apart by the main
+     * part in their table of contents (only the names are read, never the entries).
+     */
+    static String detect(Path file) throws IOException {
+        String type;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            type = TIKA.detect(in);
+        }
+        if (!type.equals("application/zip") && !type.equals("application/x-tika-ooxml")) {
+            return type;
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            if (zip.getEntry("[Content_Types].xml") == null) {
+                return type;
+            }
+            for (Map.Entry<String, String> part : OOXML_PARTS) {
+                if (zip.getEntry(part.getKey()) != null) {
+                    return part.getValue();
+                }
+            }
+            return type;
+        } catch (java.util.zip.ZipException e) {
+            return "application/octet-stream";
+        }
+    }
 
     /** The media type of bytes held in memory, by their content (magic bytes), as uploads are typed. */
     public static String typeOf(byte[] bytes) {
@@ -109,10 +146,7 @@ public class FileStore {
             if (size == 0) {
                 throw new InvalidInput(field, "is empty");
             }
-            String type;
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(incoming))) {
-                type = TIKA.detect(in, name);
-            }
+            String type = detect(incoming);
             if (!ACCEPTED.contains(type)) {
                 throw new UnsupportedFileType(field, type);
             }
