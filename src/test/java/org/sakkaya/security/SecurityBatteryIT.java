@@ -379,7 +379,8 @@ class SecurityBatteryIT {
         BODIES.put("POST /api/v1/cohorts/{id}/enrollments", (e, t) -> Map.of("personId", t.person.id()));
         BODIES.put("POST /api/v1/cohorts/{id}/field-assignments", (e, t) -> Map.of("title", "งานภาคสนาม", "brief", "สรุป", "dueOn", "2030-01-01"));
         BODIES.put("POST /api/v1/cohorts/{id}/sessions", (e, t) -> Map.of("number", 100 + (int) (Math.random() * 800), "title", "ครั้งพิเศษ",
-                "startsAt", now.plusDays(1).toString(), "endsAt", now.plusDays(1).plusHours(2).toString()));
+                // within the world's cohort, 23-26 Nov 2020
+                "startsAt", "2020-11-24T13:00:00+07:00", "endsAt", "2020-11-24T15:00:00+07:00"));
         BODIES.put("POST /api/v1/courses/{id}/modules", (e, t) -> Map.of("title", "บทเพิ่ม"));
         BODIES.put("POST /api/v1/field-assignments/{id}/reports", (e, t) -> Map.of("text", "รายงานเพิ่ม", "links", List.of()));
         BODIES.put("POST /api/v1/field-reports/{id}/feedback", (e, t) -> Map.of("text", "ดีมาก"));

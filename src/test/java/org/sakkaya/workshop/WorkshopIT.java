@@ -86,8 +86,10 @@ class WorkshopIT {
         body.put("number", 1);
         body.put("nameTh", "PR MIND: สัมมนาเชิงปฏิบัติการนักประชาสัมพันธ์ยุคใหม่");
         body.put("organizerId", world.departmentId);
+        // from the PR MIND series' first session (2023) to a year from now: the tests' sessions are either the series'
+        // own dates or scheduled around the present moment, and every session must lie within its cohort's days
         body.put("startsOn", "2023-09-26");
-        body.put("endsOn", "2023-12-07");
+        body.put("endsOn", java.time.LocalDate.now(BANGKOK).plusYears(1).toString());
         return api.as(organiser).body(body).post("/cohorts").then().statusCode(201).extract().path("id");
     }
 
@@ -495,6 +497,36 @@ class WorkshopIT {
         session(noSessionEndedYet, 1, Duration.ofDays(7), Duration.ofHours(7));
         api.as(organiser).get("/cohorts/" + noSessionEndedYet + "/attendance").then().statusCode(200)
                 .body("rows[0].ended", equalTo(0)).body("rows[0].attendancePercent", nullValue());
+    }
+
+    @Test
+    void sessionsLieWithinTheirCohortsDaysAndTheCohortCannotShrinkAwayFromThem() {
+        String cohortId = cohort();
+        String sessions = "/cohorts/" + cohortId + "/sessions";
+        // before the first day, and after the last: a session there would change results after certificates
+        api.as(organiser).body(sessionBody(1, "ก่อนเริ่ม", "2023-09-25T09:00:00+07:00", "2023-09-25T16:00:00+07:00")).post(sessions)
+                .then().statusCode(422).body("type", containsString("session-outside-cohort")).body("errors[0].field", equalTo("startsAt"));
+        String afterEnd = java.time.LocalDate.now(BANGKOK).plusYears(1).plusDays(1).toString();
+        api.as(organiser).body(sessionBody(1, "หลังจบ", afterEnd + "T09:00:00+07:00", afterEnd + "T16:00:00+07:00")).post(sessions)
+                .then().statusCode(422).body("errors[0].field", equalTo("endsAt"));
+        // the first day counts in Bangkok: 08:00 on 26 Sep in Bangkok is 25 Sep in UTC
+        String first = api.as(organiser).body(sessionBody(1, TITLE_1, "2023-09-26T01:00:00Z", "2023-09-26T09:00:00Z")).post(sessions)
+                .then().statusCode(201).extract().path("id");
+        api.as(organiser).body(Map.of("startsAt", "2023-09-25T09:00:00+07:00")).patch("/sessions/" + first).then().statusCode(422)
+                .body("type", containsString("session-outside-cohort"));
+        // a change keeps what creation required: field work due after the session it follows, and a title
+        api.as(organiser).body(Map.of("title", "คลิปสั้น", "dueOn", "2023-09-27", "afterSessionId", first))
+                .post("/cohorts/" + cohortId + "/field-assignments").then().statusCode(201);
+        api.as(organiser).body(Map.of("endsAt", "2023-09-28T10:00:00+07:00")).patch("/sessions/" + first).then().statusCode(422)
+                .body("type", containsString("due-before-session")).body("errors[0].field", equalTo("endsAt"));
+        api.as(organiser).body(Map.of("title", " ")).patch("/sessions/" + first).then().statusCode(400)
+                .body("errors[0].field", equalTo("title"));
+        api.as(organiser).get("/sessions/" + first).then().body("title", equalTo(TITLE_1)).body("endsAt", equalTo("2023-09-26T16:00:00+07:00"));
+        // the cohort cannot be moved away from its sessions, and nothing is changed when it is refused
+        api.as(organiser).body(Map.of("startsOn", "2023-10-01")).patch("/cohorts/" + cohortId).then().statusCode(422)
+                .body("type", containsString("sessions-outside-cohort")).body("errors[0].field", equalTo("startsOn"));
+        api.as(organiser).get("/cohorts/" + cohortId).then().body("startsOn", equalTo("2023-09-26"));
+        api.as(organiser).body(Map.of("endsOn", "2023-12-31")).patch("/cohorts/" + cohortId).then().statusCode(200);
     }
 
     // --- field work

@@ -62,6 +62,9 @@ public class Cohorts {
     @Inject
     Event<RequiredAssessmentsNamed> requiredAssessmentsNamed;
 
+    @Inject
+    Event<CohortDatesChanging> cohortDatesChanging;
+
     @Transactional
     public Cohort create(CohortRequest request) {
         programs.find(request.programId());
@@ -88,8 +91,11 @@ public class Cohorts {
         }
         cohort.rename(patch.number(), patch.nameTh(), patch.organizerId());
         if (patch.startsOn() != null || patch.endsOn() != null) {
-            cohort.reschedule(patch.startsOn() != null ? patch.startsOn() : cohort.startsOn(),
-                    patch.endsOn() != null ? patch.endsOn() : cohort.endsOn());
+            java.time.LocalDate startsOn = patch.startsOn() != null ? patch.startsOn() : cohort.startsOn();
+            java.time.LocalDate endsOn = patch.endsOn() != null ? patch.endsOn() : cohort.endsOn();
+            // the workshop feature refuses dates that would leave one of its sessions outside the cohort
+            cohortDatesChanging.fire(new CohortDatesChanging(cohort.id(), startsOn, endsOn));
+            cohort.reschedule(startsOn, endsOn);
         }
         if (patch.enrollmentOpen() != null) {
             cohort.setEnrollmentOpen(patch.enrollmentOpen());

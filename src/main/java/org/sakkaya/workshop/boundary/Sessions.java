@@ -2,22 +2,29 @@ package org.sakkaya.workshop.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.sakkaya.platform.Bangkok;
+import org.sakkaya.platform.Links;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.problem.Conflict;
 import org.sakkaya.platform.problem.FieldError;
+import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.problem.NotFound;
+import org.sakkaya.platform.problem.RuleViolation;
+import org.sakkaya.program.boundary.CohortDatesChanging;
 import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.boundary.ResultInputsChanged;
 import org.sakkaya.program.entity.Cohort;
-import org.sakkaya.platform.Links;
+import org.sakkaya.workshop.entity.FieldAssignment;
 import org.sakkaya.workshop.entity.WorkshopSession;
 
 /** The schedule of a cohort's workshop sessions: PROGRAM_ADMIN plans it, everyone in the cohort reads it. */
@@ -44,8 +51,9 @@ public class Sessions {
 
     @Transactional
     public WorkshopSession create(String cohortId, SessionRequest request) {
-        cohorts.find(cohortId);
+        Cohort cohort = cohorts.find(cohortId);
         requireFreeNumber(cohortId, request.number(), null);
+        requireWithin(cohort.startsOn(), cohort.endsOn(), request.startsAt().toInstant(), request.endsAt().toInstant());
         WorkshopSession session = new WorkshopSession(cohortId, request.number(), request.title(),
                 request.startsAt().toInstant(), request.endsAt().toInstant(), Texts.blankToNull(request.venue()),
                 onlineUrl(request.onlineUrl()), Texts.blankToNull(request.speaker()), clock.instant());
@@ -62,13 +70,58 @@ public class Sessions {
             requireFreeNumber(session.cohortId(), patch.number(), id);
         }
         if (patch.startsAt() != null || patch.endsAt() != null) {
-            session.reschedule(patch.startsAt() != null ? patch.startsAt().toInstant() : session.startsAt(),
-                    patch.endsAt() != null ? patch.endsAt().toInstant() : session.endsAt());
+            Instant startsAt = patch.startsAt() != null ? patch.startsAt().toInstant() : session.startsAt();
+            Instant endsAt = patch.endsAt() != null ? patch.endsAt().toInstant() : session.endsAt();
+            Cohort cohort = cohorts.find(session.cohortId());
+            requireWithin(cohort.startsOn(), cohort.endsOn(), startsAt, endsAt);
+            // field work that follows the session stays due after it, as its creation required
+            em.createQuery("SELECT f FROM FieldAssignment f WHERE f.afterSessionId = :session AND f.dueAt <= :ends ORDER BY f.dueAt",
+                            FieldAssignment.class)
+                    .setParameter("session", id).setParameter("ends", endsAt).setMaxResults(1)
+                    .getResultStream().findFirst().ifPresent(field -> {
+                        throw new RuleViolation("due-before-session", "The field work \"" + field.title() + "\" that follows this "
+                                + "session is due " + Bangkok.time(field.dueAt()) + ", before the session would end",
+                                new FieldError("endsAt", "must be before the field work that follows the session is due"));
+                    });
+            session.reschedule(startsAt, endsAt);
+        }
+        if (patch.title() != null && patch.title().isBlank()) {
+            throw new InvalidInput("title", "must not be blank");
         }
         session.describe(patch.number(), patch.title(), patch.venue(), onlineUrl(patch.onlineUrl()), patch.speaker());
         audit.record("SESSION_CHANGED", "session", id, null);
         resultInputsChanged.fire(new ResultInputsChanged(session.cohortId()));
         return session;
+    }
+
+    /**
+     * A session takes place within its cohort's days (in Bangkok): one after the last day would happen after the
+     * cohort's certificates were issued (they wait for that day only) and change its results then.
+     */
+    static void requireWithin(LocalDate firstDay, LocalDate lastDay, Instant startsAt, Instant endsAt) {
+        if (LocalDate.ofInstant(startsAt, Bangkok.ZONE).isBefore(firstDay)) {
+            throw new RuleViolation("session-outside-cohort", "The cohort runs from " + firstDay + " to " + lastDay
+                    + "; a session cannot start before it", new FieldError("startsAt", "is before the cohort's first day, " + firstDay));
+        }
+        if (LocalDate.ofInstant(endsAt, Bangkok.ZONE).isAfter(lastDay)) {
+            throw new RuleViolation("session-outside-cohort", "The cohort runs from " + firstDay + " to " + lastDay
+                    + "; a session cannot end after it", new FieldError("endsAt", "is after the cohort's last day, " + lastDay));
+        }
+    }
+
+    /** The cohort's new days must still hold every one of its sessions. */
+    void cohortDatesChanging(@Observes CohortDatesChanging change) {
+        for (WorkshopSession session : ofCohort(change.cohortId())) {
+            try {
+                requireWithin(change.startsOn(), change.endsOn(), session.startsAt(), session.endsAt());
+            } catch (RuleViolation e) {
+                throw new RuleViolation("sessions-outside-cohort", "Session " + session.number() + " (" + session.title() + ") on "
+                        + LocalDate.ofInstant(session.startsAt(), Bangkok.ZONE) + " would lie outside " + change.startsOn() + " to "
+                        + change.endsOn() + "; move or delete it first",
+                        new FieldError(LocalDate.ofInstant(session.startsAt(), Bangkok.ZONE).isBefore(change.startsOn()) ? "startsOn" : "endsOn",
+                                "would leave session " + session.number() + " outside the cohort"));
+            }
+        }
     }
 
     /**
