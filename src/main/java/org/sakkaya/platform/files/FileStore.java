@@ -51,39 +51,90 @@ public class FileStore {
 
     private static final Tika TIKA = new Tika();
 
-    /** What an Office Open XML file is, by the main part its package holds. */
-    private static final List<Map.Entry<String, String>> OOXML_PARTS = List.of(
-            Map.entry("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-            Map.entry("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            Map.entry("ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation"));
+    /** The main part's content type, as an Office package's {@code [Content_Types].xml} declares it, and what it is. */
+    private static final Map<String, String> OOXML_MAIN_PARTS = Map.of(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation");
+
+    /** ISO base media brands of MP4 files, which Tika without a name calls QuickTime. */
+    private static final Set<String> MP4_BRANDS = Set.of("isom", "iso2", "iso4", "iso5", "iso6", "mp41", "mp42", "mp4v", "avc1",
+            "dash", "M4V ");
+
+    /** What a stored file's name ends with for each accepted type: a download is saved under that name. */
+    private static final Map<String, List<String>> EXTENSIONS = Map.of(
+            "application/pdf", List.of(".pdf"),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", List.of(".docx"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", List.of(".xlsx"),
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation", List.of(".pptx"),
+            "image/png", List.of(".png"),
+            "image/jpeg", List.of(".jpg", ".jpeg"),
+            "image/gif", List.of(".gif"),
+            "image/webp", List.of(".webp"),
+            "video/mp4", List.of(".mp4", ".m4v"),
+            "video/quicktime", List.of(".mov"));
 
     /**
      * The media type of a stored upload, by its content only: the name it came with is not asked, as it would be
      * believed whenever the magic bytes say less than it does (any unknown bytes named {@code x.pdf} were taken as a
-     * PDF, any ZIP named {@code x.docx} as a Word file). Office files are ZIP packages: they are told apart by the main
-     * part in their table of contents (only the names are read, never the entries).
+     * PDF, any ZIP named {@code x.docx} as a Word file). An Office file is a ZIP package whose
+     * {@code [Content_Types].xml} declares a Word, Excel or PowerPoint main part; one holding macros
+     * ({@code vbaProject.bin}) is not one of them. Only that entry (at most 1 MiB) and the entry names are read.
      */
     static String detect(Path file) throws IOException {
         String type;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             type = TIKA.detect(in);
         }
+        if (type.equals("video/quicktime")) {
+            return mp4Brand(file) ? "video/mp4" : type;
+        }
         if (!type.equals("application/zip") && !type.equals("application/x-tika-ooxml")) {
             return type;
         }
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
-            if (zip.getEntry("[Content_Types].xml") == null) {
-                return type;
+            java.util.zip.ZipEntry types = zip.getEntry("[Content_Types].xml");
+            if (types == null || zip.stream().anyMatch(e -> e.getName().toLowerCase(java.util.Locale.ROOT).endsWith("vbaproject.bin"))) {
+                return "application/zip";
             }
-            for (Map.Entry<String, String> part : OOXML_PARTS) {
-                if (zip.getEntry(part.getKey()) != null) {
-                    return part.getValue();
+            String declared;
+            try (InputStream in = zip.getInputStream(types)) {
+                byte[] head = in.readNBytes(1 << 20);
+                declared = new String(head, java.nio.charset.StandardCharsets.UTF_8);
+            }
+            for (Map.Entry<String, String> main : OOXML_MAIN_PARTS.entrySet()) {
+                if (declared.contains("ContentType=\"" + main.getKey() + "\"")) {
+                    return main.getValue();
                 }
             }
-            return type;
+            return "application/zip";
         } catch (java.util.zip.ZipException e) {
             return "application/octet-stream";
         }
+    }
+
+    /** Whether an ISO base media file's {@code ftyp} brand (bytes 8 to 11) is an MP4 one. */
+    private static boolean mp4Brand(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(12);
+            return head.length == 12 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p'
+                    && MP4_BRANDS.contains(new String(head, 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    /**
+     * The name a file is kept and downloaded under ends as its type does: {@code report.jar} that is a Word file is
+     * kept as {@code report.jar.docx}, so that the machine that saves it opens it as what it is.
+     */
+    static String withExtension(String name, String type) {
+        List<String> extensions = EXTENSIONS.get(type);
+        if (extensions == null || extensions.stream().anyMatch(e -> name.toLowerCase(java.util.Locale.ROOT).endsWith(e))) {
+            return name;
+        }
+        return name + extensions.get(0);
     }
 
     /** The media type of bytes held in memory, by their content (magic bytes), as uploads are typed. */
@@ -150,7 +201,7 @@ public class FileStore {
             if (!ACCEPTED.contains(type)) {
                 throw new UnsupportedFileType(field, type);
             }
-            StoredFile file = new StoredFile(name, type, size, HexFormat.of().formatHex(sha256.digest()), uploadedBy, clock.instant());
+            StoredFile file = new StoredFile(withExtension(name, type), type, size, HexFormat.of().formatHex(sha256.digest()), uploadedBy, clock.instant());
             em.persist(file);
             em.flush(); // rows that refer to it are written next; EclipseLink orders only mapped relationships
             moveInOnCommit(incoming, root.resolve(file.id()));
