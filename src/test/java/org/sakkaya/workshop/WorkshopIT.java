@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -509,6 +510,10 @@ class WorkshopIT {
         String afterEnd = java.time.LocalDate.now(BANGKOK).plusYears(1).plusDays(1).toString();
         api.as(organiser).body(sessionBody(1, "หลังจบ", afterEnd + "T09:00:00+07:00", afterEnd + "T16:00:00+07:00")).post(sessions)
                 .then().statusCode(422).body("errors[0].field", equalTo("endsAt"));
+        // an evening session of the last day that ends at midnight ends on the last day
+        String lastDay = java.time.LocalDate.now(BANGKOK).plusYears(1).toString();
+        api.as(organiser).body(sessionBody(9, "ช่วงค่ำวันสุดท้าย", lastDay + "T20:00:00+07:00", afterEnd + "T00:00:00+07:00")).post(sessions)
+                .then().statusCode(201);
         // the first day counts in Bangkok: 08:00 on 26 Sep in Bangkok is 25 Sep in UTC
         String first = api.as(organiser).body(sessionBody(1, TITLE_1, "2023-09-26T01:00:00Z", "2023-09-26T09:00:00Z")).post(sessions)
                 .then().statusCode(201).extract().path("id");
@@ -526,7 +531,11 @@ class WorkshopIT {
         api.as(organiser).body(Map.of("startsOn", "2023-10-01")).patch("/cohorts/" + cohortId).then().statusCode(422)
                 .body("type", containsString("sessions-outside-cohort")).body("errors[0].field", equalTo("startsOn"));
         api.as(organiser).get("/cohorts/" + cohortId).then().body("startsOn", equalTo("2023-09-26"));
-        api.as(organiser).body(Map.of("endsOn", "2023-12-31")).patch("/cohorts/" + cohortId).then().statusCode(200);
+        // the same days sent again with another change are no change of days; reversed days are said to be reversed
+        api.as(organiser).body(Map.of("startsOn", "2023-09-26", "capacity", 45)).patch("/cohorts/" + cohortId).then().statusCode(200);
+        api.as(organiser).body(Map.of("startsOn", "2023-09-27", "endsOn", "2023-09-20")).patch("/cohorts/" + cohortId).then()
+                .statusCode(not(equalTo(200))).body("type", not(containsString("sessions-outside-cohort")));
+        api.as(organiser).body(Map.of("endsOn", lastDay)).patch("/cohorts/" + cohortId).then().statusCode(200);
     }
 
     // --- field work

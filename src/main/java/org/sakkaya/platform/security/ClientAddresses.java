@@ -22,8 +22,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ClientAddresses {
-    /** Digits, dots, hex and colons only: a literal that {@link InetAddress#getByName} parses without DNS. */
-    private static final Pattern LITERAL = Pattern.compile("(\\d{1,3}(\\.\\d{1,3}){3})|([0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)");
+    /**
+     * An IPv4 address (octets 0-255) or an IPv6 one (hex, colons, an IPv4 tail), which {@link InetAddress#getByName}
+     * parses as a literal: anything it could not parse would be looked up as a host name.
+     */
+    private static final Pattern LITERAL = Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3})|([0-9A-Fa-f:][0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)");
+
+    /** A hop with a port, as some proxies write it: {@code 203.0.113.7:5123} or {@code [2001:db8::1]:443}. */
+    private static final Pattern WITH_PORT = Pattern.compile("(\\d{1,3}(\\.\\d{1,3}){3}):\\d{1,5}|\\[([0-9A-Fa-f:.]+)\\](:\\d{1,5})?");
 
     private final List<Block> trusted;
 
@@ -64,8 +71,9 @@ public class ClientAddresses {
             }
         }
         for (int i = hops.size() - 1; i >= 0; i--) {
-            InetAddress hop = parse(hops.get(i));
+            InetAddress hop = parse(withoutPort(hops.get(i)));
             if (hop == null) {
+                unbelieved(remote, hops.get(i));
                 return remote;
             }
             if (!trusts(hop)) {
@@ -73,6 +81,28 @@ public class ClientAddresses {
             }
         }
         return remote;
+    }
+
+    /** The address of a hop written with a port (or in brackets), or the hop as it is. */
+    static String withoutPort(String hop) {
+        java.util.regex.Matcher port = WITH_PORT.matcher(hop);
+        if (!port.matches()) {
+            return hop;
+        }
+        return port.group(1) != null ? port.group(1) : port.group(3);
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong lastWarning = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A trusted proxy sent a header that is not believed: said in the log, at most once a minute. */
+    private void unbelieved(String proxy, String hop) {
+        long now = System.currentTimeMillis();
+        long last = lastWarning.get();
+        if (now - last > 60_000 && lastWarning.compareAndSet(last, now)) {
+            java.util.logging.Logger.getLogger(ClientAddresses.class.getName()).warning(() -> "The trusted proxy " + proxy
+                    + " sent an X-Forwarded-For hop that is not an IP address (" + hop.substring(0, Math.min(hop.length(), 60))
+                    + "); its own address counts as the client's, and its clients share its sign-in limits");
+        }
     }
 
     private boolean trusts(InetAddress address) {

@@ -93,9 +93,14 @@ public class Cohorts {
         if (patch.startsOn() != null || patch.endsOn() != null) {
             java.time.LocalDate startsOn = patch.startsOn() != null ? patch.startsOn() : cohort.startsOn();
             java.time.LocalDate endsOn = patch.endsOn() != null ? patch.endsOn() : cohort.endsOn();
-            // the workshop feature refuses dates that would leave one of its sessions outside the cohort
-            cohortDatesChanging.fire(new CohortDatesChanging(cohort.id(), startsOn, endsOn));
+            java.time.LocalDate wasStartsOn = cohort.startsOn();
+            java.time.LocalDate wasEndsOn = cohort.endsOn();
             cohort.reschedule(startsOn, endsOn);
+            if (!startsOn.equals(wasStartsOn) || !endsOn.equals(wasEndsOn)) {
+                // the workshop feature refuses days that would leave one of its sessions outside the cohort (its
+                // exception rolls the change back)
+                cohortDatesChanging.fire(new CohortDatesChanging(cohort.id(), wasStartsOn, wasEndsOn, startsOn, endsOn));
+            }
         }
         if (patch.enrollmentOpen() != null) {
             cohort.setEnrollmentOpen(patch.enrollmentOpen());

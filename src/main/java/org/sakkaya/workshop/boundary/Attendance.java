@@ -273,8 +273,8 @@ public class Attendance {
     }
 
     /**
-     * The person's attendance percentage in the cohort (two decimals), or empty when no session has ended (or
-     * every ended one was excused). No scope check: the calling feature has checked that its caller may know it.
+     * The person's attendance percentage in the cohort (two decimals), or empty when no session has ended (0.00
+     * when every ended one was excused). No scope check: the calling feature has checked that its caller may know it.
      */
     @Transactional
     public Optional<BigDecimal> percentFor(String cohortId, String personId) {

@@ -99,25 +99,44 @@ public class Sessions {
      * cohort's certificates were issued (they wait for that day only) and change its results then.
      */
     static void requireWithin(LocalDate firstDay, LocalDate lastDay, Instant startsAt, Instant endsAt) {
-        if (LocalDate.ofInstant(startsAt, Bangkok.ZONE).isBefore(firstDay)) {
+        if (startDay(startsAt).isBefore(firstDay)) {
             throw new RuleViolation("session-outside-cohort", "The cohort runs from " + firstDay + " to " + lastDay
                     + "; a session cannot start before it", new FieldError("startsAt", "is before the cohort's first day, " + firstDay));
         }
-        if (LocalDate.ofInstant(endsAt, Bangkok.ZONE).isAfter(lastDay)) {
+        if (endDay(endsAt).isAfter(lastDay)) {
             throw new RuleViolation("session-outside-cohort", "The cohort runs from " + firstDay + " to " + lastDay
                     + "; a session cannot end after it", new FieldError("endsAt", "is after the cohort's last day, " + lastDay));
         }
     }
 
-    /** The cohort's new days must still hold every one of its sessions. */
+    private static boolean within(LocalDate firstDay, LocalDate lastDay, Instant startsAt, Instant endsAt) {
+        return !startDay(startsAt).isBefore(firstDay) && !endDay(endsAt).isAfter(lastDay);
+    }
+
+    private static LocalDate startDay(Instant startsAt) {
+        return LocalDate.ofInstant(startsAt, Bangkok.ZONE);
+    }
+
+    /** The day a session ends on: one ending at midnight ends on the day before (an evening session of the last day). */
+    private static LocalDate endDay(Instant endsAt) {
+        return LocalDate.ofInstant(endsAt.minusNanos(1), Bangkok.ZONE);
+    }
+
+    /**
+     * The cohort's new days must still hold every session its old days held. A session that was outside already
+     * (scheduled before this rule) is left to its organiser, not a reason to refuse every change of the cohort.
+     */
     void cohortDatesChanging(@Observes CohortDatesChanging change) {
         for (WorkshopSession session : ofCohort(change.cohortId())) {
+            if (!within(change.wasStartsOn(), change.wasEndsOn(), session.startsAt(), session.endsAt())) {
+                continue;
+            }
             try {
                 requireWithin(change.startsOn(), change.endsOn(), session.startsAt(), session.endsAt());
             } catch (RuleViolation e) {
                 throw new RuleViolation("sessions-outside-cohort", "Session " + session.number() + " (" + session.title() + ") on "
                         + LocalDate.ofInstant(session.startsAt(), Bangkok.ZONE) + " would lie outside " + change.startsOn() + " to "
-                        + change.endsOn() + "; move or delete it first",
+                        + change.endsOn() + "; move it first",
                         new FieldError(LocalDate.ofInstant(session.startsAt(), Bangkok.ZONE).isBefore(change.startsOn()) ? "startsOn" : "endsOn",
                                 "would leave session " + session.number() + " outside the cohort"));
             }

@@ -29,6 +29,10 @@ class ClientAddressesTest {
         assertThat(ClientAddresses.parse("localhost")).isNull();
         assertThat(ClientAddresses.parse("evil.example.org")).isNull();
         assertThat(ClientAddresses.parse("203.0.113.7:8080")).isNull();
+        // octets out of range and colon-only junk would otherwise be looked up as host names
+        assertThat(ClientAddresses.parse("999.1.1.1")).isNull();
+        assertThat(ClientAddresses.parse("10.0.0.256")).isNull();
+        assertThat(ClientAddresses.parse(".:")).isNull();
         assertThat(ClientAddresses.parse("")).isNull();
         assertThat(ClientAddresses.parse(null)).isNull();
     }
@@ -38,5 +42,15 @@ class ClientAddressesTest {
         assertThatThrownBy(() -> ClientAddresses.Block.parse("proxy.internal")).hasMessageContaining("sakkaya.http.trusted-proxies");
         assertThatThrownBy(() -> ClientAddresses.Block.parse("10.0.0.0/33")).hasMessageContaining("prefix");
         assertThatThrownBy(() -> ClientAddresses.Block.parse("10.0.0.0/x")).hasMessageContaining("prefix");
+    }
+
+    @Test
+    void hopsWrittenWithAPortAreReadWithoutIt() {
+        assertThat(ClientAddresses.withoutPort("203.0.113.7:5123")).isEqualTo("203.0.113.7");
+        assertThat(ClientAddresses.withoutPort("[2001:db8::1]:443")).isEqualTo("2001:db8::1");
+        assertThat(ClientAddresses.withoutPort("[2001:db8::1]")).isEqualTo("2001:db8::1");
+        assertThat(ClientAddresses.withoutPort("2001:db8::1")).isEqualTo("2001:db8::1");
+        assertThat(ClientAddresses.withoutPort("evil.example.org:80")).isEqualTo("evil.example.org:80");
+        assertThat(ClientAddresses.parse(ClientAddresses.withoutPort("203.0.113.7:5123"))).isNotNull();
     }
 }
