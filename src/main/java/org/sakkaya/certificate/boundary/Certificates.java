@@ -137,13 +137,22 @@ public class Certificates {
         }
         List<Pending> pending = new ArrayList<>();
         for (Gradebook.Row row : gradebook.decisions(cohort.id()).rows()) {
-            Certificate.Kind kind = row.passed() ? Certificate.Kind.ACHIEVEMENT
-                    : participation.filter(p -> tookPart(row, p.minAttendancePercent())).map(p -> Certificate.Kind.PARTICIPATION).orElse(null);
+            Certificate.Kind kind = owes(Certificate.Kind.ACHIEVEMENT, row, participation) ? Certificate.Kind.ACHIEVEMENT
+                    : owes(Certificate.Kind.PARTICIPATION, row, participation) ? Certificate.Kind.PARTICIPATION : null;
             if (kind != null && !held.contains(row.enrollmentId() + "/" + kind)) {
                 pending.add(new Pending(row.enrollmentId(), row.personId(), row.organizationId(), kind));
             }
         }
         return pending;
+    }
+
+    /**
+     * Whether the trainee of {@code row} is owed a certificate of {@code kind}: an achievement when they passed, a
+     * participation certificate when the programme has its template and they took part.
+     */
+    private static boolean owes(Certificate.Kind kind, Gradebook.Row row, Optional<CertificateTemplates.Layout> participation) {
+        return kind == Certificate.Kind.ACHIEVEMENT ? row.passed()
+                : participation.filter(p -> tookPart(row, p.minAttendancePercent())).isPresent();
     }
 
     /** Took part: stayed to the end (not withdrawn) and, when the template asks, attended enough. */
@@ -218,10 +227,7 @@ public class Certificates {
                     + "; re-issue that one instead");
         }
         Gradebook.Row row = gradebook.result(old.enrollmentId());
-        boolean owed = old.kind() == Certificate.Kind.ACHIEVEMENT ? row.passed()
-                : templates.layout(cohorts.find(old.cohortId()).programId(), Certificate.Kind.PARTICIPATION)
-                        .filter(p -> tookPart(row, p.minAttendancePercent())).isPresent();
-        if (!owed) {
+        if (!owes(old.kind(), row, templates.layout(cohorts.find(old.cohortId()).programId(), Certificate.Kind.PARTICIPATION))) {
             throw new RuleViolation("certificate-not-owed", "The trainee no longer " + (old.kind() == Certificate.Kind.ACHIEVEMENT
                     ? "passes the cohort's evaluation" : "meets the participation certificate's conditions")
                     + ", so there is nothing to re-issue; revoke the certificate instead");

@@ -40,14 +40,6 @@ import org.sakkaya.platform.problem.InvalidInput;
 public class FileStore {
     private static final Logger LOG = Logger.getLogger(FileStore.class.getName());
 
-    /** What Sakkaya accepts: documents, spreadsheets, slides, images and short video. */
-    public static final Set<String> ACCEPTED = Set.of(
-            "application/pdf",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            "image/png", "image/jpeg", "image/gif", "image/webp",
-            "video/mp4", "video/quicktime");
 
     private static final Tika TIKA = new Tika();
 
@@ -64,7 +56,10 @@ public class FileStore {
     private static final Set<String> MP4_BRANDS = Set.of("isom", "iso2", "iso4", "iso5", "iso6", "mp41", "mp42", "mp4v", "avc1",
             "dash", "M4V ");
 
-    /** What a stored file's name ends with for each accepted type: a download is saved under that name. */
+    /**
+     * What Sakkaya accepts (documents, spreadsheets, slides, images and short video), with what a stored file's name
+     * ends with for each: a download is saved under that name.
+     */
     private static final Map<String, List<String>> EXTENSIONS = Map.of(
             "application/pdf", List.of(".pdf"),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document", List.of(".docx"),
@@ -76,6 +71,9 @@ public class FileStore {
             "image/webp", List.of(".webp"),
             "video/mp4", List.of(".mp4", ".m4v"),
             "video/quicktime", List.of(".mov"));
+
+    /** The media types Sakkaya accepts. */
+    public static final Set<String> ACCEPTED = EXTENSIONS.keySet();
 
     /**
      * The media type of a stored upload, by its content only: the name it came with is not asked, as it would be

@@ -223,10 +223,7 @@ public class Enrollments {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean isSeatedLocking(String cohortId, String personId) {
-        return em.createQuery("SELECT e FROM Enrollment e WHERE e.cohortId = :cohort AND e.personId = :person", Enrollment.class)
-                .setParameter("cohort", cohortId).setParameter("person", personId)
-                .setLockMode(LockModeType.PESSIMISTIC_READ)
-                .getResultStream().findFirst().map(e -> e.status().takesSeat()).orElse(false);
+        return find(cohortId, personId, LockModeType.PESSIMISTIC_READ).map(e -> e.status().takesSeat()).orElse(false);
     }
 
     /** The cohorts, among those given, in which the person holds a seat: one query. */
@@ -291,8 +288,13 @@ public class Enrollments {
     }
 
     private Optional<Enrollment> find(String cohortId, String personId) {
+        return find(cohortId, personId, LockModeType.NONE);
+    }
+
+    private Optional<Enrollment> find(String cohortId, String personId, LockModeType lock) {
         return em.createQuery("SELECT e FROM Enrollment e WHERE e.cohortId = :cohort AND e.personId = :person", Enrollment.class)
                 .setParameter("cohort", cohortId).setParameter("person", personId)
+                .setLockMode(lock)
                 .getResultStream().findFirst();
     }
 

@@ -128,16 +128,12 @@ public class Sessions {
      */
     void cohortDatesChanging(@Observes CohortDatesChanging change) {
         for (WorkshopSession session : ofCohort(change.cohortId())) {
-            if (!within(change.wasStartsOn(), change.wasEndsOn(), session.startsAt(), session.endsAt())) {
-                continue;
-            }
-            try {
-                requireWithin(change.startsOn(), change.endsOn(), session.startsAt(), session.endsAt());
-            } catch (RuleViolation e) {
+            if (within(change.wasStartsOn(), change.wasEndsOn(), session.startsAt(), session.endsAt())
+                    && !within(change.startsOn(), change.endsOn(), session.startsAt(), session.endsAt())) {
+                LocalDate day = startDay(session.startsAt());
                 throw new RuleViolation("sessions-outside-cohort", "Session " + session.number() + " (" + session.title() + ") on "
-                        + LocalDate.ofInstant(session.startsAt(), Bangkok.ZONE) + " would lie outside " + change.startsOn() + " to "
-                        + change.endsOn() + "; move it first",
-                        new FieldError(LocalDate.ofInstant(session.startsAt(), Bangkok.ZONE).isBefore(change.startsOn()) ? "startsOn" : "endsOn",
+                        + day + " would lie outside " + change.startsOn() + " to " + change.endsOn() + "; move it first",
+                        new FieldError(day.isBefore(change.startsOn()) ? "startsOn" : "endsOn",
                                 "would leave session " + session.number() + " outside the cohort"));
             }
         }
