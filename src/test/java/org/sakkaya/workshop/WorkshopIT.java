@@ -196,7 +196,18 @@ class WorkshopIT {
                 .patch("/sessions/" + id).then().statusCode(200)
                 .body("title", equalTo("ครั้งที่ 1: TikTok เชิงสร้างสรรค์"))
                 .body("endsAt", equalTo("2023-09-26T16:30:00+07:00"))
-                .body("startsAt", equalTo("2023-09-26T09:00:00+07:00"));
+                .body("startsAt", equalTo("2023-09-26T09:00:00+07:00"))
+                // what the PATCH left out stays
+                .body("onlineUrl", equalTo("https://meet.example.org/pr-mind-1")).body("speaker", equalTo("ดร.ฤทัยรัตน์ ภู่ผึ้ง"));
+        // moved on-line: an empty venue and speaker clear them, the address stays; then back to the room
+        api.as(organiser).body(Map.of("venue", "", "speaker", "")).patch("/sessions/" + id).then().statusCode(200)
+                .body("venue", nullValue()).body("speaker", nullValue()).body("onlineUrl", equalTo("https://meet.example.org/pr-mind-1"));
+        api.as(organiser).body(Map.of("venue", "ห้องประชุม 2 กรมอนามัย", "onlineUrl", "")).patch("/sessions/" + id).then().statusCode(200)
+                .body("venue", equalTo("ห้องประชุม 2 กรมอนามัย")).body("onlineUrl", nullValue());
+        api.as(organiser).body(Map.of("onlineUrl", "javascript:alert(1)")).patch("/sessions/" + id).then().statusCode(400)
+                .body("errors[0].field", equalTo("onlineUrl"));
+        api.as(trainee).get("/sessions/" + id).then().statusCode(200).body("venue", equalTo("ห้องประชุม 2 กรมอนามัย"))
+                .body("onlineUrl", nullValue()).body("speaker", nullValue());
         api.as(trainer).body(Map.of("title", "x")).patch("/sessions/" + id).then().statusCode(403);
         api.as(trainer).body(first).post("/cohorts/" + cohortId + "/sessions").then().statusCode(403);
     }

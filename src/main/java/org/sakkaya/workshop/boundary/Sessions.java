@@ -88,7 +88,11 @@ public class Sessions {
         if (patch.title() != null && patch.title().isBlank()) {
             throw new InvalidInput("title", "must not be blank");
         }
-        session.describe(patch.number(), patch.title(), patch.venue(), onlineUrl(patch.onlineUrl()), patch.speaker());
+        // an empty venue, address or speaker clears it (a session moved on-line loses its room)
+        session.describe(patch.number(), patch.title() == null ? null : patch.title().strip(),
+                patch.venue() == null ? session.venue() : Texts.blankToNull(patch.venue()),
+                patch.onlineUrl() == null ? session.onlineUrl() : onlineUrl(patch.onlineUrl()),
+                patch.speaker() == null ? session.speaker() : Texts.blankToNull(patch.speaker()));
         audit.record("SESSION_CHANGED", "session", id, null);
         resultInputsChanged.fire(new ResultInputsChanged(session.cohortId()));
         return session;

@@ -78,6 +78,7 @@ public class WorkshopSession {
     }
 
     /** Changes the fields given; null leaves a field as it is. */
+    /** A null number or title stays as it is; venue, address and speaker are set as given (null: none). */
     public void describe(Integer number, String title, String venue, String onlineUrl, String speaker) {
         if (number != null) {
             this.number = number;
@@ -85,15 +86,9 @@ public class WorkshopSession {
         if (title != null) {
             this.title = title;
         }
-        if (venue != null) {
-            this.venue = venue;
-        }
-        if (onlineUrl != null) {
-            this.onlineUrl = onlineUrl;
-        }
-        if (speaker != null) {
-            this.speaker = speaker;
-        }
+        this.venue = venue;
+        this.onlineUrl = onlineUrl;
+        this.speaker = speaker;
     }
 
     /** A new code replaces the previous one at once: a code shown earlier stops working. */
