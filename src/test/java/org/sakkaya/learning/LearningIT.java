@@ -3,6 +3,7 @@ package org.sakkaya.learning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -127,7 +128,164 @@ class LearningIT {
         String trainee = world.token(world.person(world.divisionId, "TRAINEE"));
         api.as(trainee).body(Map.of("title", "x")).post("/courses").then().statusCode(403);
         String otherTrainer = world.token(world.person(world.divisionId, "TRAINER"));
-        api.as(otherTrainer).body(Map.of("title", "แทรก")).post("/courses/" + course[0] + "/modules").then().statusCode(404);
+        api.as(otherTrainer).body(Map.of("title", "แทรก")).post("/courses/" + course[0] + "/modules").then().statusCode(403);
+    }
+
+    @Test
+    void coursesModulesAndLessonsAreCorrectedInPlace() {
+        String[] course = course(organiser);
+        String first = api.as(organiser).get("/courses/" + course[0]).path("modules[0].id");
+        // a new lesson and module say where they are, and are read there
+        Response added = api.as(organiser).body(Map.of("title", "แบบฝึกหัด", "kind", "LINK", "url", "https://colab.example.org/ex1"))
+                .post("/modules/" + first + "/lessons");
+        added.then().statusCode(201).header("Location", endsWith("/api/v1/lessons/" + added.path("id")));
+        api.as(organiser).get(added.header("Location")).then().statusCode(200).body("title", equalTo("แบบฝึกหัด"));
+        Response module = api.as(organiser).body(Map.of("title", "บทที่ 3")).post("/courses/" + course[0] + "/modules");
+        module.then().statusCode(201).header("Location", endsWith("/api/v1/modules/" + module.path("id")));
+        api.as(organiser).get("/modules/" + first).then().statusCode(200)
+                .body("title", equalTo("บทที่ 1 ข้อมูลคืออะไร")).body("lessons.id", contains(course[1], course[2], added.path("id")));
+
+        // a moved video, a corrected title and length
+        api.as(organiser).body(Map.of("title", "วิดีโอแนะนำ (ฉบับปรับปรุง)", "url", "https://video.example.org/intro-2567", "minutes", 20))
+                .patch("/lessons/" + course[2]).then().statusCode(200)
+                .body("title", equalTo("วิดีโอแนะนำ (ฉบับปรับปรุง)")).body("url", equalTo("https://video.example.org/intro-2567"))
+                .body("minutes", equalTo(20)).body("kind", equalTo("VIDEO"));
+        // new text is sanitised as on creation; a TEXT lesson keeps some text
+        api.as(organiser).body(Map.of("content", "<p>ฉบับแก้ไข</p><script>alert(1)</script>")).patch("/lessons/" + course[1])
+                .then().statusCode(200).body("content", containsString("ฉบับแก้ไข")).body("content", not(containsString("script")))
+                .body("title", equalTo("อ่านก่อนเรียน"));
+        api.as(organiser).body(Map.of("content", " ")).patch("/lessons/" + course[1]).then().statusCode(400)
+                .body("errors[0].field", equalTo("content"));
+        // an address only where the kind has one, and only a safe one
+        api.as(organiser).body(Map.of("url", "https://x.example.org/")).patch("/lessons/" + course[1]).then().statusCode(400)
+                .body("errors[0].field", equalTo("url"));
+        for (String url : List.of("javascript:alert(1)", "", "https://x.example.org/\"><svg/onload=alert(1)>")) {
+            api.as(organiser).body(Map.of("url", url)).patch("/lessons/" + course[2]).then().statusCode(400)
+                    .body("errors[0].field", equalTo("url"));
+        }
+        api.as(organiser).body(Map.of("title", " ")).patch("/lessons/" + course[2]).then().statusCode(400)
+                .body("errors[0].field", equalTo("title"));
+        api.as(organiser).body(Map.of("minutes", -5)).patch("/lessons/" + course[2]).then().statusCode(400)
+                .body("errors[0].field", equalTo("minutes"));
+        // a video's description is cleared with an empty string
+        api.as(organiser).body(Map.of("content", "<p>ดูให้จบ</p>")).patch("/lessons/" + course[2]).then().statusCode(200)
+                .body("content", containsString("ดูให้จบ"));
+        api.as(organiser).body(Map.of("content", "")).patch("/lessons/" + course[2]).then().statusCode(200).body("content", nullValue());
+        // nothing of the refused requests was kept
+        api.as(organiser).get("/lessons/" + course[2]).then().statusCode(200)
+                .body("title", equalTo("วิดีโอแนะนำ (ฉบับปรับปรุง)")).body("url", equalTo("https://video.example.org/intro-2567"))
+                .body("minutes", equalTo(20));
+
+        api.as(organiser).body(Map.of("title", "บทที่ 1 รู้จักข้อมูล")).patch("/modules/" + first).then().statusCode(200)
+                .body("title", equalTo("บทที่ 1 รู้จักข้อมูล")).body("lessons", hasSize(3));
+        api.as(organiser).body(Map.of("title", "")).patch("/modules/" + first).then().statusCode(400).body("errors[0].field", equalTo("title"));
+        api.as(organiser).body(Map.of("title", "การวิเคราะห์ข้อมูลด้วย Python รุ่นปรับปรุง", "description", "")).patch("/courses/" + course[0])
+                .then().statusCode(200).body("title", equalTo("การวิเคราะห์ข้อมูลด้วย Python รุ่นปรับปรุง"))
+                .body("description", nullValue()).body("minutes", equalTo(10 + 20 + 5)).body("lessonCount", equalTo(4));
+        // a module goes only once it is empty
+        api.as(organiser).delete("/modules/" + first).then().statusCode(409).body("type", endsWith("module-not-empty"));
+        api.as(organiser).delete("/modules/" + module.path("id")).then().statusCode(204);
+        api.as(organiser).get("/modules/" + module.path("id")).then().statusCode(404);
+
+        // trainees read only the courses of their cohorts, and change none
+        World.Person person = world.person(world.divisionId, "TRAINEE");
+        String trainee = world.token(person);
+        api.as(trainee).get("/lessons/" + course[1]).then().statusCode(404);
+        api.as(trainee).get("/modules/" + first).then().statusCode(404);
+        api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200);
+        seatedTrainee(person);
+        api.as(trainee).get("/lessons/" + course[1]).then().statusCode(200).body("content", containsString("ฉบับแก้ไข"));
+        api.as(trainee).body(Map.of("title", "x")).patch("/lessons/" + course[1]).then().statusCode(403);
+        api.as(trainee).delete("/lessons/" + course[1]).then().statusCode(403);
+        api.as(organiser).body(Map.of("title", "x")).patch("/lessons/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void aDeletedLessonTakesItsProgressAndFileWithItAndCompletionFollows() {
+        String[] course = course(organiser);
+        api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200);
+        api.as(organiser).contentType("multipart/form-data").multiPart("file", "คู่มือ.pdf", PDF, "application/pdf")
+                .post("/lessons/" + course[3] + "/file").then().statusCode(200);
+        String fileId = api.as(organiser).get("/lessons/" + course[3]).path("fileId");
+        World.Person person = world.person(world.divisionId, "TRAINEE");
+        String trainee = world.token(person);
+        seatedTrainee(person);
+        progress(trainee, course[1], true, 300).then().statusCode(200);
+        progress(trainee, course[2], true, 120).then().statusCode(200);
+        World.Person other = world.person(world.divisionId, "TRAINEE");
+        String otherToken = world.token(other);
+        seatedTrainee(other);
+        progress(otherToken, course[2], false, 45).then().statusCode(200);
+
+        api.as(organiser).delete("/lessons/" + course[2]).then().statusCode(204);
+        api.as(organiser).get("/lessons/" + course[2]).then().statusCode(404);
+        api.as(organiser).delete("/lessons/" + course[2]).then().statusCode(404);
+        progress(trainee, course[2], true, 130).then().statusCode(404);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM lesson_progress WHERE lesson_id = ?", course[2])).isZero();
+
+        // what the trainee sees and what the cohort table (the running totals) shows agree: 1 of 2 lessons, 300 s
+        String mine = "courses.find { it.courseId == '" + course[0] + "' }.";
+        api.as(trainee).queryParam("cohortId", cohortId).get("/me/progress").then().statusCode(200)
+                .body(mine + "lessonCount", equalTo(2)).body(mine + "lessonsCompleted", equalTo(1))
+                .body(mine + "completionPercent", equalTo(50.0f)).body(mine + "secondsSpent", equalTo(300))
+                .body(mine + "lessons.title", contains("อ่านก่อนเรียน", "เอกสารประกอบ"));
+        String row = "rows.find { it.personId == '%s' }.courses[0].";
+        api.as(organiser).get("/cohorts/" + cohortId + "/progress").then().statusCode(200)
+                .body("courses[0].lessonCount", equalTo(2))
+                .body(String.format(row, person.id()) + "lessonsCompleted", equalTo(1))
+                .body(String.format(row, person.id()) + "secondsSpent", equalTo(300))
+                .body(String.format(row, person.id()) + "completionPercent", equalTo(50.0f))
+                .body(String.format(row, other.id()) + "secondsSpent", equalTo(0));
+        // the next report counts on from the corrected totals
+        progress(trainee, course[3], true, 60).then().statusCode(200)
+                .body("course.lessonsCompleted", equalTo(2)).body("course.completionPercent", equalTo(100.0f))
+                .body("course.secondsSpent", equalTo(360));
+
+        // a FILE lesson's file goes with it, row and bytes
+        api.as(organiser).delete("/lessons/" + course[3]).then().statusCode(204);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM stored_file WHERE id = ?", fileId)).isZero();
+        api.as(trainee).accept("*/*").get("/lessons/" + course[3] + "/file").then().statusCode(404);
+        String second = api.as(organiser).get("/courses/" + course[0]).path("modules[1].id");
+        api.as(organiser).delete("/modules/" + second).then().statusCode(204);
+        api.as(organiser).get("/courses/" + course[0]).then().statusCode(200)
+                .body("lessonCount", equalTo(1)).body("modules", hasSize(1));
+    }
+
+    @Test
+    void aCourseSharedWithAnotherTrainersCohortIsChangedByItsAuthorOrAProgrammeAdministrator() {
+        String[] course = course(organiser);
+        World.Person ours = world.person(world.divisionId, "TRAINER");
+        World.Person theirs = world.person(world.divisionId, "TRAINER");
+        String otherCohort = world.cohort(organiser, world.program(organiser, "นักสื่อสารสุขภาพ", "CONTENT_CREATOR"), "2020-12-01", "2020-12-04");
+        api.as(organiser).put("/cohorts/" + cohortId + "/trainers/" + ours.id()).then().statusCode(200);
+        api.as(organiser).put("/cohorts/" + otherCohort + "/trainers/" + theirs.id()).then().statusCode(200);
+        api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200);
+        String oursToken = world.token(ours);
+        // studied only by a cohort this trainer trains: theirs to change
+        api.as(oursToken).body(Map.of("minutes", 12)).patch("/lessons/" + course[1]).then().statusCode(200).body("minutes", equalTo(12));
+
+        // shared with a cohort another trainer trains: neither trainer changes it under the other's cohort
+        api.as(organiser).put("/cohorts/" + otherCohort + "/courses/" + course[0]).then().statusCode(200);
+        for (String token : List.of(oursToken, world.token(theirs))) {
+            api.as(token).body(Map.of("minutes", 99)).patch("/lessons/" + course[1]).then().statusCode(403)
+                    .contentType(containsString("problem+json"));
+            api.as(token).delete("/lessons/" + course[2]).then().statusCode(403);
+            api.as(token).body(Map.of("title", "แทรก")).post("/courses/" + course[0] + "/modules").then().statusCode(403);
+            api.as(token).body(Map.of("title", "แทรก")).patch("/courses/" + course[0]).then().statusCode(403);
+            // still read as the catalogue is
+            api.as(token).get("/lessons/" + course[1]).then().statusCode(200).body("minutes", equalTo(12));
+        }
+        // its author and the programme administrators still do
+        String author = world.token(world.person(world.divisionId, "TRAINER"));
+        String own = api.as(author).body(Map.of("title", "การเล่าเรื่องด้วยวิดีโอสั้น")).post("/courses").then().statusCode(201).extract().path("id");
+        String ownModule = api.as(author).body(Map.of("title", "บทที่ 1")).post("/courses/" + own + "/modules").then().statusCode(201).extract().path("id");
+        api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + own).then().statusCode(200);
+        api.as(organiser).put("/cohorts/" + otherCohort + "/courses/" + own).then().statusCode(200);
+        api.as(author).body(Map.of("title", "บทที่ 1 เริ่มต้น")).patch("/modules/" + ownModule).then().statusCode(200);
+        api.as(organiser).body(Map.of("minutes", 14)).patch("/lessons/" + course[1]).then().statusCode(200);
+        // no longer shared: the cohort's trainer changes it again
+        api.as(organiser).delete("/cohorts/" + otherCohort + "/courses/" + course[0]).then().statusCode(200);
+        api.as(oursToken).body(Map.of("minutes", 15)).patch("/lessons/" + course[1]).then().statusCode(200);
     }
 
     @Test
@@ -250,6 +408,47 @@ class LearningIT {
                 .isEqualTo(1);
         assertThat(TestDatabase.count("SELECT seconds_spent FROM course_progress WHERE person_id = ? AND course_id = ?", person.id(), course[0]))
                 .isEqualTo(390);
+    }
+
+    @Test
+    void aLessonDeletedWhileTraineesReportLeavesEveryTotalEqualToWhatIsRecorded() throws Exception {
+        String[] course = course(organiser);
+        api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200);
+        List<String> trainees = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            trainees.add(seatedTrainee(world.person(world.divisionId, "TRAINEE")));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        Future<Integer> deletion = null;
+        try {
+            for (int round = 1; round <= 6; round++) {
+                for (String trainee : trainees) {
+                    int seconds = 30 * round;
+                    boolean done = round % 2 == 0;
+                    statuses.add(pool.submit(() -> progress(trainee, course[2], done, seconds).statusCode()));
+                    statuses.add(pool.submit(() -> progress(trainee, course[1], done, seconds).statusCode()));
+                }
+                if (round == 2) {
+                    deletion = pool.submit(() -> api.as(organiser).delete("/lessons/" + course[2]).statusCode());
+                }
+            }
+            assertThat(deletion.get()).isEqualTo(204);
+            for (Future<Integer> status : statuses) {
+                // a report after the deletion finds no lesson (404), or finds it gone while writing (409); never a 5xx
+                assertThat(status.get()).isIn(200, 404, 409);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM lesson_progress WHERE lesson_id = ?", course[2])).isZero();
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM course_progress c WHERE c.course_id = ? AND ("
+                + "c.lessons_completed <> (SELECT COUNT(*) FROM lesson_progress l WHERE l.course_id = c.course_id AND l.person_id = c.person_id AND l.completed) "
+                + "OR c.seconds_spent <> (SELECT COALESCE(SUM(l.seconds_spent), 0) FROM lesson_progress l WHERE l.course_id = c.course_id AND l.person_id = c.person_id))",
+                course[0])).as("trainees whose course totals differ from their lesson records").isZero();
+        assertThat(TestDatabase.count("SELECT lesson_count FROM course WHERE id = ?", course[0])).isEqualTo(2);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM course_progress WHERE course_id = ? AND lessons_completed = 1 AND seconds_spent = 180",
+                course[0])).as("every trainee: the text lesson done, 180 s in it").isEqualTo(8);
     }
 
     @Test

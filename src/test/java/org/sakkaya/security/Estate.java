@@ -154,6 +154,20 @@ final class Estate {
         activityId = api.as(organiser).get("/indicators/" + indicatorId).then().statusCode(200).extract().path("activities[0].id");
     }
 
+    /**
+     * A lesson or module made for one cell of the access matrix that deletes one, so that every such cell has
+     * something to delete and the estate keeps its own for the cells after it; null for other kinds.
+     */
+    String spare(Api api, Routes.Kind kind) {
+        return switch (kind) {
+            case LESSON -> api.as(organiser).body(Map.of("title", "บทเรียนสำรอง", "kind", "TEXT", "content", "<p>สำรอง</p>"))
+                    .post("/modules/" + moduleId + "/lessons").then().statusCode(201).extract().path("id");
+            case MODULE -> api.as(organiser).body(Map.of("title", "บทสำรอง")).post("/courses/" + courseId + "/modules")
+                    .then().statusCode(201).extract().path("id");
+            default -> null;
+        };
+    }
+
     private Trainee trainee(Api api) {
         String firstName = random(6);
         World.Person person = world.namedPerson(world.divisionId, "นาย", firstName, "ทดสอบสิทธิ์", "TRAINEE");

@@ -89,7 +89,9 @@ final class Routes {
         // learning
         add(v1 + "/courses/{id}", Scope.CATALOGUE, false, Kind.COURSE);
         add(v1 + "/courses/{id}/modules", Scope.COHORT, false, Kind.COURSE);
+        add(v1 + "/modules/{id}", Scope.CATALOGUE, false, Kind.MODULE);
         add(v1 + "/modules/{id}/lessons", Scope.COHORT, false, Kind.MODULE);
+        add(v1 + "/lessons/{id}", Scope.CATALOGUE, false, Kind.LESSON);
         add(v1 + "/lessons/{id}/file", Scope.CATALOGUE, false, Kind.LESSON);
         add(v1 + "/lessons/{id}/progress", Scope.COHORT, false, Kind.LESSON);
         add(v1 + "/cohorts/{id}/courses/{courseId}", Scope.COHORT, false, Kind.COHORT, Kind.COURSE);

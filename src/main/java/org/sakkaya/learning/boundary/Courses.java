@@ -8,6 +8,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,8 @@ import org.sakkaya.platform.files.StoredFile;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.Links;
+import org.sakkaya.platform.problem.Conflict;
+import org.sakkaya.platform.problem.Forbidden;
 import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.platform.problem.RuleViolation;
@@ -33,8 +37,9 @@ import org.sakkaya.program.boundary.Enrollments;
 
 /**
  * Courses, their modules and lessons, and which cohorts study them. PROGRAM_ADMIN manages every course; a trainer
- * manages the courses they wrote and those of the cohorts they train. Staff read the catalogue; a trainee reads
- * the courses of the cohorts they hold a seat in.
+ * manages the courses they wrote and those that only cohorts they train study (a course shared with another
+ * trainer's cohort is changed by its author or PROGRAM_ADMIN). Staff read the catalogue; a trainee reads the courses
+ * of the cohorts they hold a seat in.
  */
 @ApplicationScoped
 public class Courses {
@@ -84,18 +89,9 @@ public class Courses {
         String content = null;
         String url = null;
         switch (request.kind()) {
-            case TEXT -> {
-                if (request.content() == null || request.content().isBlank()) {
-                    throw new InvalidInput("content", "is required for a TEXT lesson");
-                }
-                content = LessonHtml.sanitize(request.content());
-            }
+            case TEXT -> content = requiredText(request.content());
             case VIDEO, LINK -> {
-                if (request.url() == null) {
-                    throw new InvalidInput("url", "is required for a " + request.kind() + " lesson");
-                }
-                // shown to trainees as a link: parsed, with a host, nothing that could close an attribute
-                url = Links.http(request.url(), "url");
+                url = requiredUrl(request.kind(), request.url());
                 content = LessonHtml.sanitize(request.content());
             }
             case FILE -> content = LessonHtml.sanitize(request.content());
@@ -106,6 +102,113 @@ public class Courses {
         em.persist(lesson);
         course.lessonAdded();
         return lesson;
+    }
+
+    /** New title or description of a course. */
+    @Transactional
+    public CourseView describe(String courseId, CoursePatch patch) {
+        Course course = manageable(courseId, true);
+        if (patch.title() != null && patch.title().isBlank()) {
+            throw new InvalidInput("title", "must not be blank");
+        }
+        course.describe(patch.title() == null ? null : patch.title().strip(), patch.description());
+        audit.record("COURSE_CHANGED", "course", courseId, null);
+        return outline(courseId);
+    }
+
+    /** A module with its lessons in order, for those who may read the course. */
+    public CourseView.ModuleView module(String moduleId) {
+        CourseModule module = moduleOf(moduleId);
+        readable(module.courseId());
+        return moduleView(module);
+    }
+
+    @Transactional
+    public CourseView.ModuleView renameModule(String moduleId, ModuleRequest request) {
+        CourseModule module = moduleOf(moduleId);
+        manageable(module.courseId(), true);
+        module.rename(request.title().strip());
+        audit.record("MODULE_CHANGED", "module", moduleId, null);
+        return moduleView(module);
+    }
+
+    /** Only an empty module goes: its lessons are deleted one by one, each with what trainees recorded in it. */
+    @Transactional
+    public void deleteModule(String moduleId) {
+        CourseModule module = moduleOf(moduleId);
+        manageable(module.courseId(), true);
+        long lessons = em.createQuery("SELECT COUNT(l) FROM Lesson l WHERE l.moduleId = :module", Long.class)
+                .setParameter("module", moduleId).getSingleResult();
+        if (lessons > 0) {
+            throw new Conflict("module-not-empty", "The module still has " + lessons + " lesson(s); delete them first");
+        }
+        em.remove(module);
+        audit.record("MODULE_DELETED", "module", moduleId, "course " + module.courseId());
+    }
+
+    /** A lesson, for those who may read its course. */
+    public CourseView.LessonView lessonView(String lessonId) {
+        Lesson lesson = lesson(lessonId);
+        readable(lesson.courseId());
+        return CourseView.LessonView.of(lesson);
+    }
+
+    /** New wording, address or length of a lesson; what trainees recorded in it stays. */
+    @Transactional
+    public Lesson reviseLesson(String lessonId, LessonPatch patch) {
+        Lesson lesson = lesson(lessonId);
+        manageable(lesson.courseId(), true);
+        if (patch.title() != null && patch.title().isBlank()) {
+            throw new InvalidInput("title", "must not be blank");
+        }
+        String url = null;
+        if (patch.url() != null) {
+            if (lesson.kind() != LessonKind.VIDEO && lesson.kind() != LessonKind.LINK) {
+                throw new InvalidInput("url", "a " + lesson.kind() + " lesson has no address; only VIDEO and LINK lessons do");
+            }
+            url = requiredUrl(lesson.kind(), patch.url());
+        }
+        String content = patch.content() == null ? null
+                : lesson.kind() == LessonKind.TEXT ? requiredText(patch.content())
+                : patch.content().isBlank() ? null : LessonHtml.sanitize(patch.content());
+        lesson.revise(patch.title() == null ? null : patch.title().strip(), content, patch.content() != null, url, patch.minutes());
+        audit.record("LESSON_CHANGED", "lesson", lessonId, null);
+        return lesson;
+    }
+
+    /**
+     * Deletes a lesson with its file and what trainees recorded in it; their course totals lose what the lesson
+     * gave them, and the course counts one lesson fewer, so completion stays the share of the lessons there are.
+     */
+    @Transactional
+    public void deleteLesson(String lessonId) {
+        String courseId = em.createQuery("SELECT l.courseId FROM Lesson l WHERE l.id = :id", String.class)
+                .setParameter("id", lessonId).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFound("Lesson", lessonId));
+        Course course = manageable(courseId, true);
+        // The course row is locked. A progress report of this course waits for it at its first statement (which
+        // checks the course's key), so no report slips in between the totals and the rows below; the lesson is read
+        // again under the lock, as another deletion may have just removed it.
+        Lesson lesson = Optional.ofNullable(em.find(Lesson.class, lessonId, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFound("Lesson", lessonId));
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        em.createNativeQuery("UPDATE course_progress c JOIN lesson_progress l ON l.course_id = c.course_id AND l.person_id = c.person_id "
+                        + "SET c.lessons_completed = c.lessons_completed - l.completed, c.seconds_spent = c.seconds_spent - l.seconds_spent, "
+                        + "c.updated_at = ?1 WHERE l.lesson_id = ?2")
+                .setParameter(1, now).setParameter(2, lessonId).executeUpdate();
+        int records = em.createNativeQuery("DELETE FROM lesson_progress WHERE lesson_id = ?1").setParameter(1, lessonId).executeUpdate();
+        String fileId = lesson.fileId();
+        em.remove(lesson);
+        course.lessonRemoved();
+        // the lesson's row refers to its file: it goes first
+        em.flush();
+        if (fileId != null) {
+            StoredFile file = files.find(fileId);
+            if (file != null) {
+                files.delete(file);
+            }
+        }
+        audit.record("LESSON_DELETED", "lesson", lessonId, "course " + courseId + ", " + records + " progress record(s)");
     }
 
     @Transactional
@@ -215,6 +318,10 @@ public class Courses {
         return course;
     }
 
+    /**
+     * The course, when the caller may change it: PROGRAM_ADMIN, its author, or a trainer of every cohort that studies
+     * it. A course that also serves another trainer's cohort is not changed under that cohort by this one.
+     */
     private Course manageable(String courseId, boolean lock) {
         Course course = lock
                 ? Optional.ofNullable(em.find(Course.class, courseId, LockModeType.PESSIMISTIC_WRITE)).orElseThrow(() -> new NotFound("Course", courseId))
@@ -222,11 +329,39 @@ public class Courses {
         if (caller.is(Roles.PROGRAM_ADMIN) || caller.personId().equals(course.createdBy())) {
             return course;
         }
+        List<String> studying = cohortsOf(courseId);
         List<String> trained = enrollments.cohortsTrainedBy(caller.personId());
-        if (cohortsOf(courseId).stream().noneMatch(trained::contains)) {
-            throw new NotFound("Course", courseId);
+        if (studying.isEmpty() || !trained.containsAll(studying)) {
+            throw new Forbidden("A trainer changes the courses they wrote and those that only cohorts they train study; "
+                    + "this course is " + (studying.isEmpty() ? "studied by no cohort" : "also studied by a cohort you do not train")
+                    + ", so its author or a programme administrator changes it");
         }
         return course;
+    }
+
+    private CourseModule moduleOf(String moduleId) {
+        return Optional.ofNullable(em.find(CourseModule.class, moduleId)).orElseThrow(() -> new NotFound("Module", moduleId));
+    }
+
+    private CourseView.ModuleView moduleView(CourseModule module) {
+        List<CourseView.LessonView> lessons = em.createQuery("SELECT l FROM Lesson l WHERE l.moduleId = :module ORDER BY l.position", Lesson.class)
+                .setParameter("module", module.id()).getResultStream().map(CourseView.LessonView::of).toList();
+        return new CourseView.ModuleView(module.id(), module.position(), module.title(), lessons);
+    }
+
+    private static String requiredText(String content) {
+        if (content == null || content.isBlank()) {
+            throw new InvalidInput("content", "is required for a TEXT lesson");
+        }
+        return LessonHtml.sanitize(content);
+    }
+
+    /** Shown to trainees as a link: parsed, with a host, nothing that could close an attribute. */
+    private static String requiredUrl(LessonKind kind, String url) {
+        if (url == null) {
+            throw new InvalidInput("url", "is required for a " + kind + " lesson");
+        }
+        return Links.http(url, "url");
     }
 
     private int nextPosition(String maxQuery, String parentId) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -55,13 +56,21 @@ public class CoursesResource {
         return courses.outline(id);
     }
 
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
+    @Operation(summary = "Change a course's title or description (its author, PROGRAM_ADMIN, or a trainer of every cohort studying it)")
+    public CourseView describe(@PathParam("id") String id, @Valid @NotNull CoursePatch patch) {
+        return courses.describe(id, patch);
+    }
+
     @POST
     @Path("{id}/modules")
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
     @Operation(summary = "Add a module at the end of the course")
-    public Response addModule(@PathParam("id") String id, @Valid @NotNull ModuleRequest request) {
+    public Response addModule(@PathParam("id") String id, @Valid @NotNull ModuleRequest request, @Context UriInfo uri) {
         CourseModule module = courses.addModule(id, request);
-        return Response.status(Response.Status.CREATED)
+        return Response.created(uri.getBaseUriBuilder().path("modules").path(module.id()).build())
                 .entity(new CourseView.ModuleView(module.id(), module.position(), module.title(), java.util.List.of()))
                 .build();
     }

@@ -7,7 +7,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -36,6 +38,32 @@ public class LessonsResource {
 
     @Inject
     FileStore files;
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.HR, Roles.PROGRAM_ADMIN, Roles.EXECUTIVE, Roles.ADMIN})
+    @Operation(summary = "A lesson; a trainee only for courses of their cohorts")
+    public CourseView.LessonView get(@PathParam("id") String id) {
+        return courses.lessonView(id);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
+    @Operation(summary = "Change a lesson's title, content, address or minutes (not its kind); trainees' progress stays")
+    public CourseView.LessonView revise(@PathParam("id") String id, @Valid @NotNull LessonPatch patch) {
+        return CourseView.LessonView.of(courses.reviseLesson(id, patch));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
+    @Operation(summary = "Delete a lesson with its file and trainees' progress in it; course totals and completion follow")
+    public Response delete(@PathParam("id") String id) {
+        courses.deleteLesson(id);
+        return Response.noContent().build();
+    }
 
     @PUT
     @Path("{id}/progress")

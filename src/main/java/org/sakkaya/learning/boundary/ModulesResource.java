@@ -6,12 +6,17 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.learning.entity.Lesson;
@@ -26,12 +31,38 @@ public class ModulesResource {
     @Inject
     Courses courses;
 
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.HR, Roles.PROGRAM_ADMIN, Roles.EXECUTIVE, Roles.ADMIN})
+    @Operation(summary = "A module with its lessons; a trainee only for courses of their cohorts")
+    public CourseView.ModuleView get(@PathParam("id") String id) {
+        return courses.module(id);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
+    @Operation(summary = "Rename a module")
+    public CourseView.ModuleView rename(@PathParam("id") String id, @Valid @NotNull ModuleRequest request) {
+        return courses.renameModule(id, request);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
+    @Operation(summary = "Delete an empty module (409 module-not-empty while it has lessons)")
+    public Response delete(@PathParam("id") String id) {
+        courses.deleteModule(id);
+        return Response.noContent().build();
+    }
+
     @POST
     @Path("{id}/lessons")
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
     @Operation(summary = "Add a lesson at the end of the module; TEXT content is sanitised to an HTML allowlist")
-    public Response addLesson(@PathParam("id") String id, @Valid @NotNull LessonRequest request) {
+    public Response addLesson(@PathParam("id") String id, @Valid @NotNull LessonRequest request, @Context UriInfo uri) {
         Lesson lesson = courses.addLesson(id, request);
-        return Response.status(Response.Status.CREATED).entity(CourseView.LessonView.of(lesson)).build();
+        return Response.created(uri.getBaseUriBuilder().path("lessons").path(lesson.id()).build())
+                .entity(CourseView.LessonView.of(lesson)).build();
     }
 }

@@ -45,18 +45,24 @@ public class Course {
         this.createdAt = now;
     }
 
+    /** A null leaves a field as it is; a blank description clears it. */
     public void describe(String title, String description) {
         if (title != null) {
             this.title = title;
         }
         if (description != null) {
-            this.description = description;
+            this.description = description.isBlank() ? null : description;
         }
     }
 
     /** Counts a new lesson in. The caller holds the course row locked. */
     public void lessonAdded() {
         lessonCount++;
+    }
+
+    /** Counts a deleted lesson out. The caller holds the course row locked. */
+    public void lessonRemoved() {
+        lessonCount--;
     }
 
     public String id() {

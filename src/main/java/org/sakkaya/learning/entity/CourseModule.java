@@ -37,6 +37,10 @@ public class CourseModule {
         this.title = Objects.requireNonNull(title);
     }
 
+    public void rename(String title) {
+        this.title = Objects.requireNonNull(title);
+    }
+
     public String id() {
         return id;
     }

@@ -75,6 +75,25 @@ public class Lesson {
         this.fileId = fileId;
     }
 
+    /**
+     * New wording, address or length; the kind stays (a lesson of another kind is a new lesson). The caller has
+     * checked what the kind needs and sanitised the content; a null leaves a field as it is.
+     */
+    public void revise(String title, String safeContent, boolean contentGiven, String url, Integer minutes) {
+        if (title != null) {
+            this.title = title;
+        }
+        if (contentGiven) {
+            this.content = safeContent;
+        }
+        if (url != null) {
+            this.url = url;
+        }
+        if (minutes != null) {
+            this.minutes = minutes;
+        }
+    }
+
     public String id() {
         return id;
     }

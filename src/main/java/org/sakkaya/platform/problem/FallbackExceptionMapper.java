@@ -21,6 +21,8 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(FallbackExceptionMapper.class.getName());
     /** MariaDB's ER_CANT_AGGREGATE_2COLLATIONS, _3COLLATIONS and _NCOLLATIONS. */
     private static final java.util.Set<Integer> ILLEGAL_MIX_OF_COLLATIONS = java.util.Set.of(1267, 1270, 1271);
+    /** MariaDB's ER_NO_REFERENCED_ROW_2: a foreign key names a row that is not there. */
+    private static final int NO_REFERENCED_ROW = 1452;
 
     @Override
     public Response toResponse(Throwable e) {
@@ -55,6 +57,12 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
                 return Problem.of(503, "database-unavailable", "Service unavailable",
                         "The database failed while this request was saved; read it again or retry shortly")
                         .toResponseBuilder().header("Retry-After", 5).build();
+            }
+            if (cause instanceof SQLIntegrityConstraintViolationException sql && sql.getErrorCode() == NO_REFERENCED_ROW) {
+                // what the request refers to was deleted by another request between its check and its write (a
+                // lesson deleted while a trainee reported progress in it): nothing was written
+                return Problem.of(409, "removed-meanwhile", "Conflict",
+                        "A record this request refers to was removed meanwhile; nothing was saved").toResponse();
             }
             if (cause instanceof SQLIntegrityConstraintViolationException) {
                 return Problem.of(409, "duplicate", "Conflict",
