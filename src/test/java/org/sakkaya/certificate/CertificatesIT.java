@@ -1,6 +1,7 @@
 package org.sakkaya.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -86,6 +87,43 @@ class CertificatesIT {
         api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then()
                 .body("holderName", containsInAnyOrder("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์", "ว่าที่ร้อยตรีธนพล ใจเย็น"));
         api.as(world.token(ours)).post("/cohorts/" + cohortId + "/certificates").then().statusCode(403);
+    }
+
+    @Test
+    void theCohortsStandingShowsValidCertificatesWhoseHolderNoLongerPasses() {
+        String standing = "/cohorts/" + cohortId + "/certificates";
+        api.as(organiser).get(standing).then().statusCode(200)
+                .body("ended", equalTo(true)).body("valid", equalTo(0)).body("pending", equalTo(2)).body("noLongerOwed", hasSize(0));
+        List<String> serials = issued();
+        api.as(organiser).get(standing).then().statusCode(200)
+                .body("valid", equalTo(2)).body("pending", equalTo(0)).body("noLongerOwed", hasSize(0));
+
+        // after the certificates, the programme's administrator withdraws one holder: their result no longer passes,
+        // their certificate stays valid until someone decides, and the standing says which and why
+        api.as(organiser).post("/enrollments/" + theirsSeat + "/withdraw").then().statusCode(200);
+        String theirsSerial = api.as(organiser).queryParam("cohortId", cohortId).queryParam("organizationId", otherDepartment)
+                .get("/certificates").then().extract().path("[0].serial");
+        assertThat(serials).contains(theirsSerial);
+        api.as(organiser).get(standing).then().statusCode(200)
+                .body("valid", equalTo(2)).body("pending", equalTo(0))
+                .body("noLongerOwed", hasSize(1))
+                .body("noLongerOwed[0].certificate.serial", equalTo(theirsSerial))
+                .body("noLongerOwed[0].certificate.holderName", equalTo("ว่าที่ร้อยตรีธนพล ใจเย็น"))
+                .body("noLongerOwed[0].passed", equalTo(false))
+                .body("noLongerOwed[0].reasons.code", contains("WITHDRAWN"));
+        api.root().accept("application/json").get("/verify/" + theirsSerial).then().body("status", equalTo("VALID"));
+
+        // revoked, it is settled
+        api.as(organiser).body(Map.of("reason", "ถอนตัวหลังออกวุฒิบัตร")).post("/certificates/" + theirsSerial + "/revoke").then().statusCode(200);
+        api.as(organiser).get(standing).then().statusCode(200).body("valid", equalTo(1)).body("noLongerOwed", hasSize(0));
+
+        // for the programme's administrators only; an unknown cohort is 404
+        for (String other : List.of(world.token(ours), world.token(world.person(world.departmentId, "HR")),
+                world.token(world.person(world.divisionId, "TRAINER")), world.token(world.person(world.departmentId, "EXECUTIVE")))) {
+            api.as(other).get(standing).then().statusCode(403);
+        }
+        api.as(organiser).get("/cohorts/" + java.util.UUID.randomUUID() + "/certificates").then().statusCode(404)
+                .contentType(containsString("problem+json"));
     }
 
     @Test

@@ -10,12 +10,15 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sakkaya.assessment.boundary.Gradebook;
+import org.sakkaya.assessment.control.PassDecision;
 import org.sakkaya.certificate.control.Serials;
 import org.sakkaya.certificate.entity.Certificate;
 import org.sakkaya.certificate.entity.CertificateJob;
@@ -127,16 +130,56 @@ public class Certificates {
         return issuer.issue(cohortId, pending(cohorts.find(cohortId)), issuedOn, null, null);
     }
 
+    /**
+     * What a cohort owes and holds: valid certificates, those still owed and not issued, and the valid ones whose holder
+     * no longer meets their conditions (a grade or attendance corrected after issuing), for PROGRAM_ADMIN to revoke or
+     * leave. Nothing is changed here.
+     */
+    public Standing standing(String cohortId) {
+        Cohort cohort = cohorts.find(cohortId);
+        Optional<CertificateTemplates.Layout> participation = templates.layout(cohort.programId(), Certificate.Kind.PARTICIPATION);
+        Gradebook.Book book = gradebook.decisions(cohortId);
+        Map<String, Gradebook.Row> rows = new HashMap<>();
+        book.rows().forEach(row -> rows.put(row.enrollmentId(), row));
+        List<Certificate> valid = em.createQuery("SELECT c FROM Certificate c WHERE c.cohortId = :cohort AND c.status = :valid "
+                        + "ORDER BY c.serial", Certificate.class)
+                .setParameter("cohort", cohortId).setParameter("valid", Certificate.Status.VALID).getResultList();
+        List<Unowed> unowed = new ArrayList<>();
+        for (Certificate certificate : valid) {
+            Gradebook.Row row = rows.get(certificate.enrollmentId());
+            // a holder outside the gradebook (no longer evaluated) is not judged here: nothing says they fail
+            if (row != null && !owes(certificate.kind(), row, participation)) {
+                unowed.add(new Unowed(CertificateView.of(certificate), row.passed(), row.reasons()));
+            }
+        }
+        return new Standing(cohortId, cohort.ended(LocalDate.now(clock.withZone(Bangkok.ZONE))), valid.size(),
+                pending(cohort, book, participation).size(), unowed);
+    }
+
+    /**
+     * {@code GET /cohorts/{id}/certificates}: {@code valid} certificates held, {@code pending} still to issue, and
+     * {@code noLongerOwed}: valid certificates whose holder, by the live results, no longer meets their conditions.
+     */
+    public record Standing(String cohortId, boolean ended, int valid, int pending, List<Unowed> noLongerOwed) {
+    }
+
+    /** A valid certificate not owed any more, with the holder's result now and the reasons it gives. */
+    public record Unowed(CertificateView certificate, boolean passed, List<PassDecision.Reason> reasons) {
+    }
+
     /** Who is owed a certificate of which kind and holds none of it yet, from the live pass decisions. */
     public List<Pending> pending(Cohort cohort) {
-        Optional<CertificateTemplates.Layout> participation = templates.layout(cohort.programId(), Certificate.Kind.PARTICIPATION);
+        return pending(cohort, gradebook.decisions(cohort.id()), templates.layout(cohort.programId(), Certificate.Kind.PARTICIPATION));
+    }
+
+    private List<Pending> pending(Cohort cohort, Gradebook.Book book, Optional<CertificateTemplates.Layout> participation) {
         Set<String> held = new HashSet<>();
         for (Object[] row : em.createQuery("SELECT c.enrollmentId, c.kind FROM Certificate c WHERE c.cohortId = :cohort", Object[].class)
                 .setParameter("cohort", cohort.id()).getResultList()) {
             held.add(row[0] + "/" + row[1]);
         }
         List<Pending> pending = new ArrayList<>();
-        for (Gradebook.Row row : gradebook.decisions(cohort.id()).rows()) {
+        for (Gradebook.Row row : book.rows()) {
             Certificate.Kind kind = owes(Certificate.Kind.ACHIEVEMENT, row, participation) ? Certificate.Kind.ACHIEVEMENT
                     : owes(Certificate.Kind.PARTICIPATION, row, participation) ? Certificate.Kind.PARTICIPATION : null;
             if (kind != null && !held.contains(row.enrollmentId() + "/" + kind)) {

@@ -3,6 +3,7 @@ package org.sakkaya.certificate.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +28,14 @@ public class CohortCertificatesResource {
 
     @jakarta.ws.rs.core.Context
     UriInfo uri;
+
+    @GET
+    @RolesAllowed(Roles.PROGRAM_ADMIN)
+    @Operation(summary = "The cohort's certificates at a glance: valid ones, those still to issue, and valid ones whose "
+            + "holder no longer meets their conditions (a grade or attendance corrected after issuing), to revoke or keep")
+    public Certificates.Standing standing(@PathParam("id") String id) {
+        return certificates.standing(id);
+    }
 
     @POST
     @RolesAllowed(Roles.PROGRAM_ADMIN)
