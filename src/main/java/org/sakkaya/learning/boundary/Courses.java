@@ -119,7 +119,7 @@ public class Courses {
     /** A module with its lessons in order, for those who may read the course. */
     public CourseView.ModuleView module(String moduleId) {
         CourseModule module = moduleOf(moduleId);
-        readable(module.courseId());
+        readable(module.courseId(), "Module", moduleId);
         return moduleView(module);
     }
 
@@ -132,13 +132,15 @@ public class Courses {
         return moduleView(module);
     }
 
-    /** Only an empty module goes: its lessons are deleted one by one, each with what trainees recorded in it. */
+    /** Only an empty module goes (its lessons are deleted first, each with what trainees recorded in it). */
     @Transactional
     public void deleteModule(String moduleId) {
         CourseModule module = moduleOf(moduleId);
         manageable(module.courseId(), true);
-        long lessons = em.createQuery("SELECT COUNT(l) FROM Lesson l WHERE l.moduleId = :module", Long.class)
-                .setParameter("module", moduleId).getSingleResult();
+        // a current read under the course's lock: a lesson added just before the lock was taken is counted, which the
+        // transaction's snapshot (taken by the first read) would miss
+        long lessons = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM lesson WHERE module_id = ?1 LOCK IN SHARE MODE")
+                .setParameter(1, moduleId).getSingleResult()).longValue();
         if (lessons > 0) {
             throw new Conflict("module-not-empty", "The module still has " + lessons + " lesson(s); delete them first");
         }
@@ -149,7 +151,7 @@ public class Courses {
     /** A lesson, for those who may read its course. */
     public CourseView.LessonView lessonView(String lessonId) {
         Lesson lesson = lesson(lessonId);
-        readable(lesson.courseId());
+        readable(lesson.courseId(), "Lesson", lessonId);
         return CourseView.LessonView.of(lesson);
     }
 
@@ -234,7 +236,7 @@ public class Courses {
     /** The lesson's file, for those who may read the course. */
     public StoredFile fileOf(String lessonId) {
         Lesson lesson = lesson(lessonId);
-        readable(lesson.courseId());
+        readable(lesson.courseId(), "Lesson", lessonId);
         if (lesson.fileId() == null) {
             throw new NotFound("File of lesson", lessonId);
         }
@@ -262,7 +264,7 @@ public class Courses {
 
     /** A course with its modules and lessons in order: three queries, however large the course. */
     public CourseView outline(String courseId) {
-        Course course = readable(courseId);
+        Course course = readable(courseId, "Course", courseId);
         List<CourseModule> modules = em.createQuery("SELECT m FROM CourseModule m WHERE m.courseId = :course ORDER BY m.position", CourseModule.class)
                 .setParameter("course", courseId).getResultList();
         Map<String, List<Lesson>> lessons = lessonsOf(List.of(courseId)).stream()
@@ -307,13 +309,17 @@ public class Courses {
                 .setParameter("course", courseId).getResultList();
     }
 
-    private Course readable(String courseId) {
+    /**
+     * The course, when the caller may read it; otherwise 404 for what was asked ({@code kind} and {@code askedId}), so
+     * that a refused lesson or module gives away neither its course nor that it exists.
+     */
+    private Course readable(String courseId, String kind, String askedId) {
         Course course = find(courseId);
         if (caller.isAny(Roles.PROGRAM_ADMIN, Roles.TRAINER, Roles.HR, Roles.EXECUTIVE, Roles.ADMIN)) {
             return course;
         }
         if (enrollments.seatedIn(caller.personId(), cohortsOf(courseId)).isEmpty()) {
-            throw new NotFound("Course", courseId);
+            throw new NotFound(kind, askedId);
         }
         return course;
     }
@@ -353,7 +359,11 @@ public class Courses {
         if (content == null || content.isBlank()) {
             throw new InvalidInput("content", "is required for a TEXT lesson");
         }
-        return LessonHtml.sanitize(content);
+        String safe = LessonHtml.sanitize(content);
+        if (safe.isBlank()) {
+            throw new InvalidInput("content", "has nothing left once scripts and other unsafe HTML are removed");
+        }
+        return safe;
     }
 
     /** Shown to trainees as a link: parsed, with a host, nothing that could close an attribute. */

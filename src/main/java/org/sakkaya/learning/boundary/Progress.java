@@ -109,12 +109,18 @@ public class Progress {
                     .setParameter(4, lesson.courseId()).setParameter(5, person)
                     .executeUpdate();
         }
-        Course course = courses.find(lesson.courseId());
+        // the course as it is now, not as the transaction's snapshot has it: a lesson deleted meanwhile changed the
+        // totals below (this report's update built on them) and the lesson count together; the row is already
+        // share-locked by the foreign key check of the first insert, so this waits for nothing
+        Object[] course = (Object[]) em.createNativeQuery("SELECT title, lesson_count FROM course WHERE id = ?1 LOCK IN SHARE MODE")
+                .setParameter(1, lesson.courseId()).getSingleResult();
+        String title = (String) course[0];
+        int lessonCount = ((Number) course[1]).intValue();
         // read after the native update above, and not cached before it in this transaction: the new totals
-        CourseProgress totals = em.find(CourseProgress.class, new CourseProgress.Key(course.id(), person));
+        CourseProgress totals = em.find(CourseProgress.class, new CourseProgress.Key(lesson.courseId(), person));
         return new RecordedProgressView(lessonId, progress.completed(), Bangkok.time(progress.completedAt()), progress.secondsSpent(),
-                new CourseProgressView(course.id(), course.title(), course.lessonCount(), totals.lessonsCompleted(),
-                        Completion.percent(totals.lessonsCompleted(), course.lessonCount()), totals.secondsSpent(), null));
+                new CourseProgressView(lesson.courseId(), title, lessonCount, totals.lessonsCompleted(),
+                        Completion.percent(totals.lessonsCompleted(), lessonCount), totals.secondsSpent(), null));
     }
 
     /**

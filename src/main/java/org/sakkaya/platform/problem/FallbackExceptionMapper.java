@@ -59,10 +59,10 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
                         .toResponseBuilder().header("Retry-After", 5).build();
             }
             if (cause instanceof SQLIntegrityConstraintViolationException sql && sql.getErrorCode() == NO_REFERENCED_ROW) {
-                // what the request refers to was deleted by another request between its check and its write (a
-                // lesson deleted while a trainee reported progress in it): nothing was written
+                // what the request refers to is not there when written: every use case checks its ids first, so it was
+                // deleted by another request in between (a lesson deleted while a trainee reported progress in it)
                 return Problem.of(409, "removed-meanwhile", "Conflict",
-                        "A record this request refers to was removed meanwhile; nothing was saved").toResponse();
+                        "A record this request refers to is no longer there (removed by another request meanwhile); nothing was saved").toResponse();
             }
             if (cause instanceof SQLIntegrityConstraintViolationException) {
                 return Problem.of(409, "duplicate", "Conflict",

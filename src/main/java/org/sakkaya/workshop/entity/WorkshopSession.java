@@ -77,7 +77,6 @@ public class WorkshopSession {
         this.endsAt = endsAt;
     }
 
-    /** Changes the fields given; null leaves a field as it is. */
     /** A null number or title stays as it is; venue, address and speaker are set as given (null: none). */
     public void describe(Integer number, String title, String venue, String onlineUrl, String speaker) {
         if (number != null) {
