@@ -5,11 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The one data source. Values come from MicroProfile Config ({@code db.url}, {@code db.user}, {@code db.password},
- * or the environment variables {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}).
+ * or the environment variables {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}); {@link MariaDbSource} says why it
+ * is not MariaDB's own class.
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
-        className = "org.mariadb.jdbc.MariaDbDataSource",
+        className = "org.sakkaya.platform.persistence.MariaDbSource",
         url = "${MPCONFIG=db.url}",
         user = "${MPCONFIG=db.user}",
         password = "${MPCONFIG=db.password}",
