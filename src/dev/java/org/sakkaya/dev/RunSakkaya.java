@@ -105,6 +105,7 @@ public final class RunSakkaya {
                 "--contextroot", "/",
                 "--port", String.valueOf(port),
                 "--nocluster",
+                "--prebootcommandfile", Path.of("config", "pre-boot-commands.asadmin").toAbsolutePath().toString(),
                 "--postbootcommandfile", Path.of("config", "post-boot-commands.asadmin").toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> childEnv = builder.environment();
