@@ -507,11 +507,21 @@ class CertificatesIT {
     }
 
     @Test
-    void aJobMarkedRunningThatNoInstanceRunsIsResumedWhenItsCohortIsAskedAbout() throws Exception {
-        // as a job is left when its instance stopped while the database was down and could not record the failure
+    void aRunningJobIsLeftToItsInstanceAndResumedWhenThatInstanceGoesQuiet() throws Exception {
+        // as a job is left when its instance stopped while the database was down and could not record the failure (or
+        // as one running before V020 is: without a runner)
         String jobId = java.util.UUID.randomUUID().toString();
         TestDatabase.update("INSERT INTO certificate_job (id, cohort_id, active_cohort_id, status, total, done, issued, issued_on, "
                 + "created_at) VALUES (?, ?, ?, 'RUNNING', 2, 0, 0, '2020-11-27', UTC_TIMESTAMP(6))", jobId, cohortId, cohortId);
+        // another instance runs it, heard from a moment ago: asking answers the job and leaves it to that instance
+        TestDatabase.update("UPDATE certificate_job SET runner = 'another-instance', heartbeat_at = UTC_TIMESTAMP(6) WHERE id = ?", jobId);
+        api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(202).body("id", equalTo(jobId));
+        Thread.sleep(3000);
+        api.as(organiser).get("/certificate-jobs/" + jobId).then().statusCode(200).body("status", equalTo("RUNNING"))
+                .body("issued", equalTo(0));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM certificate WHERE cohort_id = ?", cohortId)).isZero();
+        // that instance has not been heard from for longer than the lease: it stopped, and the job is resumed here
+        TestDatabase.update("UPDATE certificate_job SET heartbeat_at = UTC_TIMESTAMP(6) - INTERVAL 3 MINUTE WHERE id = ?", jobId);
         // asking again answers that job, and resumes it rather than answering it forever
         api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(202).body("id", equalTo(jobId));
         Map<String, Object> job = Map.of();

@@ -6,7 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.sakkaya.certificate.entity.CertificateJob;
@@ -18,6 +22,9 @@ import org.sakkaya.program.boundary.Cohorts;
 /** The certificate jobs' rows, each change in its own short transaction so that pollers see progress at once. */
 @ApplicationScoped
 public class CertificateJobStore {
+    /** How long a job's runner may go unheard before another instance takes the job over. */
+    static final Duration LEASE = Duration.ofMinutes(2);
+
     @PersistenceContext
     EntityManager em;
 
@@ -38,10 +45,12 @@ public class CertificateJobStore {
      * transaction of its own (one with an {@code Idempotency-Key}), and a parallel start's duplicate key stays here.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public CertificateJob create(String cohortId, int total, LocalDate issuedOn, String requestedBy) {
+    public CertificateJob create(String cohortId, int total, LocalDate issuedOn, String requestedBy, String runner) {
         CertificateJob job = new CertificateJob(Ids.next(), cohortId, total, issuedOn, requestedBy, clock.instant());
         em.persist(job);
         em.flush();
+        em.createNativeQuery("UPDATE certificate_job SET runner = ?1, heartbeat_at = ?2 WHERE id = ?3")
+                .setParameter(1, runner).setParameter(2, utc(clock.instant())).setParameter(3, job.id()).executeUpdate();
         audit.recordAs(requestedBy, "CERTIFICATES_ISSUE_STARTED", "cohort", cohortId, "job " + job.id() + ": " + total + " to issue");
         return job;
     }
@@ -49,6 +58,31 @@ public class CertificateJobStore {
     public Optional<CertificateJob> running(String cohortId) {
         return em.createQuery("SELECT j FROM CertificateJob j WHERE j.activeCohortId = :cohort", CertificateJob.class)
                 .setParameter("cohort", cohortId).getResultStream().findFirst();
+    }
+
+    /**
+     * Takes the job for {@code runner} when it is running and nobody runs it, or its runner has not been heard of for
+     * {@link #LEASE} (its instance stopped or hangs). A batch takes a second or so; the lease is generous so that a slow
+     * database does not hand a job to a second instance while the first still works on it.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean claim(String id, String runner) {
+        Instant now = clock.instant();
+        return em.createNativeQuery("UPDATE certificate_job SET runner = ?1, heartbeat_at = ?2 WHERE id = ?3 AND status = 'RUNNING' "
+                        + "AND (runner IS NULL OR runner = ?1 OR heartbeat_at IS NULL OR heartbeat_at < ?4)")
+                .setParameter(1, runner).setParameter(2, utc(now)).setParameter(3, id).setParameter(4, utc(now.minus(LEASE)))
+                .executeUpdate() == 1;
+    }
+
+    /** Says the runner still works on the job; false when the job is no longer its own (taken over, or finished). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean beat(String id, String runner) {
+        return em.createNativeQuery("UPDATE certificate_job SET heartbeat_at = ?1 WHERE id = ?2 AND runner = ?3 AND status = 'RUNNING'")
+                .setParameter(1, utc(clock.instant())).setParameter(2, id).setParameter(3, runner).executeUpdate() == 1;
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     @Transactional
@@ -76,8 +110,14 @@ public class CertificateJobStore {
         return pending;
     }
 
+    /** Records how the job ended, when it is still {@code runner}'s: one taken over is the new runner's to finish. */
     @Transactional
-    public void finish(String id, CertificateJob.Status outcome, String error) {
+    public void finish(String id, CertificateJob.Status outcome, String error, String runner) {
+        Object owner = em.createNativeQuery("SELECT runner FROM certificate_job WHERE id = ?1 FOR UPDATE").setParameter(1, id)
+                .getResultStream().findFirst().orElse(null);
+        if (!runner.equals(owner)) {
+            return;
+        }
         CertificateJob job = em.find(CertificateJob.class, id);
         job.finish(outcome, error, clock.instant());
         audit.recordAs(job.requestedBy(), outcome == CertificateJob.Status.DONE ? "CERTIFICATES_ISSUED" : "CERTIFICATES_ISSUE_FAILED",

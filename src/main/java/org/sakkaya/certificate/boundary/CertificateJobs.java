@@ -16,7 +16,8 @@ import org.sakkaya.certificate.entity.CertificateJob;
  * Issues a large cohort's certificates in the background, {@value #BATCH} per transaction, so a poller sees the
  * count grow and a crash loses at most one batch's work (which the restart redoes: issuing is idempotent). Jobs
  * still RUNNING when the service stopped are resumed at start-up by {@link CertificateJobResumer}. One job runs per
- * cohort; asking again while it runs answers the running job. Meant for one Sakkaya instance per database.
+ * cohort; asking again while it runs answers the running job. With several instances on one database, a job is run by
+ * the instance that holds its lease (its id and a heartbeat after every batch, {@link CertificateJobStore#claim}).
  */
 @ApplicationScoped
 public class CertificateJobs {
@@ -33,6 +34,9 @@ public class CertificateJobs {
     CertificateIssuer issuer;
 
 
+    /** This instance, as the runner of the jobs it runs. */
+    private final String instance = org.sakkaya.platform.persistence.Ids.next();
+
     /** The jobs this instance is running now. */
     private final java.util.Set<String> runningHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -43,7 +47,7 @@ public class CertificateJobs {
     public CertificateJob start(String cohortId, int pending, LocalDate issuedOn, String requestedBy) {
         CertificateJob job;
         try {
-            job = store.create(cohortId, pending, issuedOn, requestedBy);
+            job = store.create(cohortId, pending, issuedOn, requestedBy, instance);
         } catch (TransactionalException | PersistenceException e) {
             // a parallel request started one a moment earlier: the unique key on active_cohort_id said so
             return store.running(cohortId).orElseThrow(() -> e);
@@ -57,13 +61,14 @@ public class CertificateJobs {
     }
 
     /**
-     * The job issuing the cohort's certificates now, if one is. A job marked RUNNING that this instance is not running
-     * (it stopped while the database was down, and could not even record that it failed) is resumed from its last
-     * committed batch, as at start-up, instead of being answered forever.
+     * The job issuing the cohort's certificates now, if one is. A job marked RUNNING that no instance runs (its
+     * instance stopped, perhaps while the database was down, and could not even record that it failed; its lease has
+     * run out) is resumed here from its last committed batch, as at start-up, instead of being answered forever. One
+     * that another instance runs is left to it.
      */
     public java.util.Optional<CertificateJob> running(String cohortId) {
         java.util.Optional<CertificateJob> running = store.running(cohortId);
-        running.filter(job -> !runningHere.contains(job.id())).ifPresent(job -> {
+        running.filter(job -> !runningHere.contains(job.id()) && store.claim(job.id(), instance)).ifPresent(job -> {
             LOG.warning(() -> "Resuming certificate job " + job.id() + ", which was marked running but was not");
             submit(job.id());
         });
@@ -71,7 +76,7 @@ public class CertificateJobs {
     }
 
     void resumeAll() {
-        List<String> running = store.allRunning();
+        List<String> running = store.allRunning().stream().filter(id -> store.claim(id, instance)).toList();
         running.forEach(this::submit);
         if (!running.isEmpty()) {
             LOG.info(() -> "Resuming " + running.size() + " certificate job(s)");
@@ -101,14 +106,19 @@ public class CertificateJobs {
             List<Certificates.Pending> pending = store.plan(jobId);
             CertificateJob job = store.find(jobId);
             for (int from = 0; from < pending.size(); from += BATCH) {
+                if (!store.beat(jobId, instance)) {
+                    // another instance took the job over (this one went unheard for a lease): it issues the rest
+                    LOG.warning(() -> "Certificate job " + jobId + " was taken over by another instance; this one stops");
+                    return;
+                }
                 issuer.issue(job.cohortId(), pending.subList(from, Math.min(from + BATCH, pending.size())), job.issuedOn(),
                         job.requestedBy(), jobId);
             }
-            store.finish(jobId, CertificateJob.Status.DONE, null);
+            store.finish(jobId, CertificateJob.Status.DONE, null, instance);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Certificate job " + jobId + " stopped", e);
             store.finish(jobId, CertificateJob.Status.FAILED,
-                    "Issuing stopped; what was issued stays, and asking again issues the rest (log: certificate job " + jobId + ")");
+                    "Issuing stopped; what was issued stays, and asking again issues the rest (log: certificate job " + jobId + ")", instance);
         }
     }
 }
