@@ -23,9 +23,15 @@ public class RateLimiter {
     @Inject
     Clock clock;
 
+    /** The longest window a counter may have: {@link #forgetOld} removes counters whose window began before it. */
+    static final Duration LONGEST_WINDOW = Duration.ofHours(1);
+
     /** Counts this request; answers how many seconds to wait when it is over {@code max} in the window, else 0. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long hit(String key, int max, Duration window) {
+        if (window.compareTo(LONGEST_WINDOW) > 0) {
+            throw new IllegalArgumentException("A rate-limit window is at most " + LONGEST_WINDOW + ": " + window);
+        }
         Instant now = clock.instant();
         LocalDateTime utc = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
         LocalDateTime expired = utc.minus(window);
@@ -42,5 +48,15 @@ public class RateLimiter {
         }
         LocalDateTime started = row[1] instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (LocalDateTime) row[1];
         return Math.max(1, Duration.between(utc, started.plus(window)).toSeconds() + 1);
+    }
+
+    /**
+     * Removes counters whose window began more than {@link #LONGEST_WINDOW} ago: they count nothing any more, and their
+     * keys hold client addresses, which are not kept longer than they serve (PDPA).
+     */
+    @Transactional
+    public int forgetOld() {
+        return em.createNativeQuery("DELETE FROM rate_limit WHERE window_start < ?1")
+                .setParameter(1, LocalDateTime.ofInstant(clock.instant().minus(LONGEST_WINDOW), ZoneOffset.UTC)).executeUpdate();
     }
 }
