@@ -208,6 +208,51 @@ class LearningIT {
     }
 
     @Test
+    void lessonsAndModulesAreReorderedAndMovedWithinTheirCourse() {
+        String[] course = course(organiser);
+        String first = api.as(organiser).get("/courses/" + course[0]).path("modules[0].id");
+        String second = api.as(organiser).get("/courses/" + course[0]).path("modules[1].id");
+        api.as(organiser).body(Map.of("position", 1)).patch("/lessons/" + course[2]).then().statusCode(200)
+                .body("position", equalTo(1)).body("moduleId", equalTo(first));
+        api.as(organiser).get("/modules/" + first).then().body("lessons.id", contains(course[2], course[1]))
+                .body("lessons.position", contains(1, 2));
+        // to another module: last there, and the old module closes the gap
+        api.as(organiser).body(Map.of("moduleId", second)).patch("/lessons/" + course[1]).then().statusCode(200)
+                .body("moduleId", equalTo(second)).body("position", equalTo(2));
+        api.as(organiser).get("/modules/" + first).then().body("lessons.id", contains(course[2])).body("lessons.position", contains(1));
+        // back, first, with a new title in the same request
+        api.as(organiser).body(Map.of("moduleId", first, "position", 1, "title", "อ่านก่อนเรียน (ปรับปรุง)")).patch("/lessons/" + course[1])
+                .then().statusCode(200).body("position", equalTo(1)).body("title", equalTo("อ่านก่อนเรียน (ปรับปรุง)"));
+        // past the end is last
+        api.as(organiser).body(Map.of("position", 99)).patch("/lessons/" + course[1]).then().statusCode(200).body("position", equalTo(2));
+        api.as(organiser).body(Map.of("position", 1)).patch("/modules/" + second).then().statusCode(200).body("position", equalTo(1));
+        api.as(organiser).get("/courses/" + course[0]).then().statusCode(200)
+                .body("modules.id", contains(second, first)).body("modules.position", contains(1, 2))
+                .body("modules[0].lessons.id", contains(course[3])).body("modules[1].lessons.id", contains(course[2], course[1]));
+
+        // a trainee reads the new order
+        World.Person person = world.person(world.divisionId, "TRAINEE");
+        String trainee = world.token(person);
+        api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200);
+        seatedTrainee(person);
+        api.as(trainee).queryParam("cohortId", cohortId).get("/me/progress").then().statusCode(200)
+                .body("courses[0].lessons.lessonId", contains(course[3], course[2], course[1]));
+
+        // only modules of the lesson's own course, and places from 1
+        String[] other = course(organiser);
+        String elsewhere = api.as(organiser).get("/courses/" + other[0]).path("modules[0].id");
+        api.as(organiser).body(Map.of("moduleId", elsewhere)).patch("/lessons/" + course[1]).then().statusCode(400)
+                .body("errors[0].field", equalTo("moduleId"));
+        api.as(organiser).body(Map.of("moduleId", UUID.randomUUID().toString())).patch("/lessons/" + course[1]).then().statusCode(400)
+                .body("errors[0].field", equalTo("moduleId"));
+        api.as(organiser).body(Map.of("position", 0)).patch("/lessons/" + course[1]).then().statusCode(400)
+                .body("errors[0].field", equalTo("position"));
+        api.as(organiser).body(Map.of("position", 0)).patch("/modules/" + first).then().statusCode(400);
+        api.as(organiser).get("/courses/" + course[0]).then()
+                .body("modules[1].lessons.id", contains(course[2], course[1]));
+    }
+
+    @Test
     void aDeletedLessonTakesItsProgressAndFileWithItAndCompletionFollows() {
         String[] course = course(organiser);
         api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200);

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,10 +125,24 @@ public class Courses {
     }
 
     @Transactional
-    public CourseView.ModuleView renameModule(String moduleId, ModuleRequest request) {
+    public CourseView.ModuleView changeModule(String moduleId, ModulePatch patch) {
         CourseModule module = moduleOf(moduleId);
         manageable(module.courseId(), true);
-        module.rename(request.title().strip());
+        if (patch.title() != null) {
+            if (patch.title().isBlank()) {
+                throw new InvalidInput("title", "must not be blank");
+            }
+            module.rename(patch.title().strip());
+        }
+        if (patch.position() != null) {
+            em.flush();
+            List<String> order = new ArrayList<>(idsInOrder("SELECT id FROM course_module WHERE course_id = ?1 ORDER BY position FOR UPDATE",
+                    module.courseId()));
+            order.remove(moduleId);
+            order.add(Math.min(patch.position(), order.size() + 1) - 1, moduleId);
+            renumber(MODULES_AWAY, MODULE_AT, module.courseId(), order);
+            em.refresh(module);
+        }
         audit.record("MODULE_CHANGED", "module", moduleId, null);
         return moduleView(module);
     }
@@ -174,8 +189,62 @@ public class Courses {
                 : lesson.kind() == LessonKind.TEXT ? requiredText(patch.content())
                 : patch.content().isBlank() ? null : LessonHtml.sanitize(patch.content());
         lesson.revise(patch.title() == null ? null : patch.title().strip(), content, patch.content() != null, url, patch.minutes());
+        if (patch.moduleId() != null || patch.position() != null) {
+            place(lesson, patch.moduleId() == null ? lesson.moduleId() : patch.moduleId(), patch.position());
+        }
         audit.record("LESSON_CHANGED", "lesson", lessonId, null);
         return lesson;
+    }
+
+    /**
+     * Puts the lesson in {@code targetModuleId} (its own module or another of its course) at {@code position}: 1 first,
+     * past the end last; no position keeps its place in its own module and puts it last in another. The course row is
+     * locked by the caller, so no other change of its structure runs meanwhile.
+     */
+    private void place(Lesson lesson, String targetModuleId, Integer position) {
+        CourseModule target = em.find(CourseModule.class, targetModuleId);
+        if (target == null || !target.courseId().equals(lesson.courseId())) {
+            throw new InvalidInput("moduleId", "names no module of this lesson's course");
+        }
+        em.flush();
+        String from = lesson.moduleId();
+        String query = "SELECT id FROM lesson WHERE module_id = ?1 ORDER BY position FOR UPDATE";
+        List<String> order = new ArrayList<>(idsInOrder(query, targetModuleId));
+        int current = order.indexOf(lesson.id());
+        order.remove(lesson.id());
+        int index = position != null ? Math.min(position, order.size() + 1) - 1 : current >= 0 ? current : order.size();
+        order.add(index, lesson.id());
+        if (!from.equals(targetModuleId)) {
+            // out of the old module first, to a place no lesson of the new one holds
+            em.createNativeQuery("UPDATE lesson SET module_id = ?1, position = ?2 WHERE id = ?3")
+                    .setParameter(1, targetModuleId).setParameter(2, AWAY * 2).setParameter(3, lesson.id()).executeUpdate();
+            List<String> left = new ArrayList<>(idsInOrder(query, from));
+            left.remove(lesson.id());
+            renumber(LESSONS_AWAY, LESSON_AT, from, left);
+        }
+        renumber(LESSONS_AWAY, LESSON_AT, targetModuleId, order);
+        em.refresh(lesson);
+    }
+
+    /** Positions are unique in their parent: every sibling steps out of the way, then each takes its new place. */
+    private static final int AWAY = 1_000_000;
+    private static final String LESSONS_AWAY = "UPDATE lesson SET position = position + 1000000 WHERE module_id = ?1";
+    private static final String LESSON_AT = "UPDATE lesson SET position = ?1 WHERE id = ?2";
+    private static final String MODULES_AWAY = "UPDATE course_module SET position = position + 1000000 WHERE course_id = ?1";
+    private static final String MODULE_AT = "UPDATE course_module SET position = ?1 WHERE id = ?2";
+
+    private void renumber(String away, String at, String parentId, List<String> idsInOrder) {
+        em.createNativeQuery(away).setParameter(1, parentId).executeUpdate();
+        for (int i = 0; i < idsInOrder.size(); i++) {
+            em.createNativeQuery(at).setParameter(1, i + 1).setParameter(2, idsInOrder.get(i)).executeUpdate();
+        }
+    }
+
+    /** Ids in their current order, read under the course's lock as they are now (not as the snapshot had them). */
+    @SuppressWarnings("unchecked")
+    private List<String> idsInOrder(String query, String parentId) {
+        return ((List<Object>) em.createNativeQuery(query).setParameter(1, parentId).getResultList()).stream()
+                .map(String::valueOf).toList();
     }
 
     /**

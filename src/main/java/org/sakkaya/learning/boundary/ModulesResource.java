@@ -42,9 +42,9 @@ public class ModulesResource {
     @PATCH
     @Path("{id}")
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
-    @Operation(summary = "Rename a module")
-    public CourseView.ModuleView rename(@PathParam("id") String id, @Valid @NotNull ModuleRequest request) {
-        return courses.renameModule(id, request);
+    @Operation(summary = "Rename a module or move it to another place in its course")
+    public CourseView.ModuleView change(@PathParam("id") String id, @Valid @NotNull ModulePatch patch) {
+        return courses.changeModule(id, patch);
     }
 
     @DELETE
