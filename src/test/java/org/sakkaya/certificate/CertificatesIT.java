@@ -507,6 +507,40 @@ class CertificatesIT {
     }
 
     @Test
+    void aRunnerWhoseJobWasTakenOverStopsAndTheRestIsIssuedOnce() throws Exception {
+        for (int i = 0; i < 43; i++) {
+            world.seat(organiser, cohortId, world.person(world.divisionId, "TRAINEE"));
+        }
+        // 45 owed: three batches
+        String jobId = api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(202)
+                .body("total", equalTo(45)).extract().path("id");
+        // another instance takes the job over, as it would if this one went unheard for a lease: this instance stops
+        // before its next batch (a batch in flight finishes first: it holds the job's row)
+        TestDatabase.update("UPDATE certificate_job SET runner = 'another-instance', heartbeat_at = UTC_TIMESTAMP(6) WHERE id = ?", jobId);
+        long issued = -1;
+        for (long count = TestDatabase.count("SELECT COUNT(*) FROM certificate WHERE cohort_id = ?", cohortId); count != issued;
+             count = TestDatabase.count("SELECT COUNT(*) FROM certificate WHERE cohort_id = ?", cohortId)) {
+            issued = count;
+            Thread.sleep(2000);
+        }
+        assertThat(issued).as("certificates issued before the runner stopped").isLessThan(45);
+        api.as(organiser).get("/certificate-jobs/" + jobId).then().statusCode(200).body("status", equalTo("RUNNING"));
+        // the other instance goes quiet in turn: asking resumes the job here, and every certificate is issued once
+        TestDatabase.update("UPDATE certificate_job SET heartbeat_at = UTC_TIMESTAMP(6) - INTERVAL 3 MINUTE WHERE id = ?", jobId);
+        api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(202).body("id", equalTo(jobId));
+        Map<String, Object> job = Map.of();
+        for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline; Thread.sleep(250)) {
+            job = api.as(organiser).get("/certificate-jobs/" + jobId).then().statusCode(200).extract().jsonPath().getMap("");
+            if (!"RUNNING".equals(job.get("status"))) {
+                break;
+            }
+        }
+        assertThat(job).containsEntry("status", "DONE").containsEntry("issued", 45);
+        assertThat(TestDatabase.count("SELECT COUNT(DISTINCT enrollment_id) FROM certificate WHERE cohort_id = ?", cohortId)).isEqualTo(45);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM certificate WHERE cohort_id = ?", cohortId)).isEqualTo(45);
+    }
+
+    @Test
     void aRunningJobIsLeftToItsInstanceAndResumedWhenThatInstanceGoesQuiet() throws Exception {
         // as a job is left when its instance stopped while the database was down and could not record the failure (or
         // as one running before V020 is: without a runner)

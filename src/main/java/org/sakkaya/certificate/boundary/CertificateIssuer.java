@@ -61,15 +61,23 @@ public class CertificateIssuer {
     Audit audit;
 
     @Inject
+    CertificateJobStore jobs;
+
+    @Inject
     @ConfigProperty(name = "sakkaya.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
     /**
      * Issues what is {@code pending} and not held by the time this transaction looks (a parallel call may have been
-     * first), dated {@code issuedOn}; when {@code jobId} is given, adds this batch to that job's progress.
+     * first), dated {@code issuedOn}; when {@code jobId} is given, adds this batch to that job's progress, provided the
+     * job is still {@code runner}'s (else {@link LeaseLost}, and nothing is issued).
      */
     @Transactional
-    public Certificates.Issued issue(String cohortId, List<Certificates.Pending> pending, LocalDate issuedOn, String issuedBy, String jobId) {
+    public Certificates.Issued issue(String cohortId, List<Certificates.Pending> pending, LocalDate issuedOn, String issuedBy, String jobId,
+                                     String runner) {
+        if (jobId != null && !jobs.hold(jobId, runner)) {
+            throw new LeaseLost(jobId);
+        }
         Cohort cohort = cohorts.find(cohortId);
         Program program = programs.find(cohort.programId());
         String issuer = organizations.find(cohort.organizerId()).nameTh();
@@ -152,5 +160,14 @@ public class CertificateIssuer {
 
     public String verifyUrl(String serial) {
         return (publicUrl.endsWith("/") ? publicUrl : publicUrl + "/") + "verify/" + serial;
+    }
+
+    /** A batch of a job that another instance has taken over: this instance stops, the other issues the rest. */
+    static final class LeaseLost extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LeaseLost(String jobId) {
+            super("Certificate job " + jobId + " was taken over by another instance");
+        }
     }
 }

@@ -6,11 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.sakkaya.certificate.entity.CertificateJob;
@@ -22,8 +18,11 @@ import org.sakkaya.program.boundary.Cohorts;
 /** The certificate jobs' rows, each change in its own short transaction so that pollers see progress at once. */
 @ApplicationScoped
 public class CertificateJobStore {
-    /** How long a job's runner may go unheard before another instance takes the job over. */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * How long a job's runner may go unheard before another instance takes the job over, in the database's time (the
+     * instances' clocks may differ; the database's is the one all of them read).
+     */
+    static final int LEASE_SECONDS = 120;
 
     @PersistenceContext
     EntityManager em;
@@ -49,8 +48,8 @@ public class CertificateJobStore {
         CertificateJob job = new CertificateJob(Ids.next(), cohortId, total, issuedOn, requestedBy, clock.instant());
         em.persist(job);
         em.flush();
-        em.createNativeQuery("UPDATE certificate_job SET runner = ?1, heartbeat_at = ?2 WHERE id = ?3")
-                .setParameter(1, runner).setParameter(2, utc(clock.instant())).setParameter(3, job.id()).executeUpdate();
+        em.createNativeQuery("UPDATE certificate_job SET runner = ?1, heartbeat_at = UTC_TIMESTAMP(6) WHERE id = ?2")
+                .setParameter(1, runner).setParameter(2, job.id()).executeUpdate();
         audit.recordAs(requestedBy, "CERTIFICATES_ISSUE_STARTED", "cohort", cohortId, "job " + job.id() + ": " + total + " to issue");
         return job;
     }
@@ -62,27 +61,34 @@ public class CertificateJobStore {
 
     /**
      * Takes the job for {@code runner} when it is running and nobody runs it, or its runner has not been heard of for
-     * {@link #LEASE} (its instance stopped or hangs). A batch takes a second or so; the lease is generous so that a slow
-     * database does not hand a job to a second instance while the first still works on it.
+     * {@link #LEASE_SECONDS} (its instance stopped or hangs). A batch takes a second or so; the lease is generous so that
+     * a slow database does not hand a job to a second instance while the first still works on it. A batch in flight
+     * holds the job's row ({@link #hold}), so a claim waits for it and then finds its heartbeat fresh.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean claim(String id, String runner) {
-        Instant now = clock.instant();
-        return em.createNativeQuery("UPDATE certificate_job SET runner = ?1, heartbeat_at = ?2 WHERE id = ?3 AND status = 'RUNNING' "
-                        + "AND (runner IS NULL OR runner = ?1 OR heartbeat_at IS NULL OR heartbeat_at < ?4)")
-                .setParameter(1, runner).setParameter(2, utc(now)).setParameter(3, id).setParameter(4, utc(now.minus(LEASE)))
-                .executeUpdate() == 1;
+        return em.createNativeQuery("UPDATE certificate_job SET runner = ?1, heartbeat_at = UTC_TIMESTAMP(6) WHERE id = ?2 "
+                        + "AND status = 'RUNNING' AND (runner IS NULL OR runner = ?1 OR heartbeat_at IS NULL "
+                        + "OR heartbeat_at < UTC_TIMESTAMP(6) - INTERVAL " + LEASE_SECONDS + " SECOND)")
+                .setParameter(1, runner).setParameter(2, id).executeUpdate() == 1;
     }
 
-    /** Says the runner still works on the job; false when the job is no longer its own (taken over, or finished). */
+    /**
+     * In the transaction of a batch: whether the job is still {@code runner}'s, writing its heartbeat and holding the
+     * job's row until the batch commits, so that no other instance takes the job over while the batch is written.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean hold(String id, String runner) {
+        return em.createNativeQuery("UPDATE certificate_job SET heartbeat_at = UTC_TIMESTAMP(6) WHERE id = ?1 AND runner = ?2 "
+                        + "AND status = 'RUNNING'")
+                .setParameter(1, id).setParameter(2, runner).executeUpdate() == 1;
+    }
+
+    /** Gives the job up (its task was refused), so that another instance, or a later question, resumes it at once. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean beat(String id, String runner) {
-        return em.createNativeQuery("UPDATE certificate_job SET heartbeat_at = ?1 WHERE id = ?2 AND runner = ?3 AND status = 'RUNNING'")
-                .setParameter(1, utc(clock.instant())).setParameter(2, id).setParameter(3, runner).executeUpdate() == 1;
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    public void release(String id, String runner) {
+        em.createNativeQuery("UPDATE certificate_job SET runner = NULL WHERE id = ?1 AND runner = ?2")
+                .setParameter(1, id).setParameter(2, runner).executeUpdate();
     }
 
     @Transactional

@@ -77,9 +77,15 @@ public class CertificateJobs {
 
     void resumeAll() {
         List<String> running = store.allRunning().stream().filter(id -> store.claim(id, instance)).toList();
-        running.forEach(this::submit);
         if (!running.isEmpty()) {
             LOG.info(() -> "Resuming " + running.size() + " certificate job(s)");
+        }
+        for (String jobId : running) {
+            try {
+                submit(jobId);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Certificate job " + jobId + " could not be resumed here; it is left for the next question", e);
+            }
         }
     }
 
@@ -94,8 +100,10 @@ public class CertificateJobs {
                     }
                 });
             } catch (RuntimeException e) {
-                // not taken (the executor is shutting down): the next question about the cohort resumes it
+                // not taken (the executor is shutting down): given up, so that the next question about the cohort, on
+                // any instance, resumes it
                 runningHere.remove(jobId);
+                store.release(jobId, instance);
                 throw e;
             }
         }
@@ -106,15 +114,13 @@ public class CertificateJobs {
             List<Certificates.Pending> pending = store.plan(jobId);
             CertificateJob job = store.find(jobId);
             for (int from = 0; from < pending.size(); from += BATCH) {
-                if (!store.beat(jobId, instance)) {
-                    // another instance took the job over (this one went unheard for a lease): it issues the rest
-                    LOG.warning(() -> "Certificate job " + jobId + " was taken over by another instance; this one stops");
-                    return;
-                }
                 issuer.issue(job.cohortId(), pending.subList(from, Math.min(from + BATCH, pending.size())), job.issuedOn(),
-                        job.requestedBy(), jobId);
+                        job.requestedBy(), jobId, instance);
             }
             store.finish(jobId, CertificateJob.Status.DONE, null, instance);
+        } catch (CertificateIssuer.LeaseLost e) {
+            // this instance went unheard for a lease and another took the job over: it issues the rest
+            LOG.warning(() -> e.getMessage() + "; this instance stops");
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Certificate job " + jobId + " stopped", e);
             store.finish(jobId, CertificateJob.Status.FAILED,

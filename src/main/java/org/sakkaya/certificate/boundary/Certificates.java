@@ -120,14 +120,14 @@ public class Certificates {
         }
         List<Pending> pending = pending(cohort);
         if (pending.size() <= syncMax) {
-            return new Started(issuer.issue(cohortId, pending, today, caller.personId(), null), null);
+            return new Started(issuer.issue(cohortId, pending, today, caller.personId(), null, null), null);
         }
         return new Started(null, jobs.start(cohortId, pending.size(), today, caller.personId()));
     }
 
     /** The demo's seeding at start-up, when there is no caller: dated {@code issuedOn}, issued by nobody. */
     public Issued issueForDemo(String cohortId, LocalDate issuedOn) {
-        return issuer.issue(cohortId, pending(cohorts.find(cohortId)), issuedOn, null, null);
+        return issuer.issue(cohortId, pending(cohorts.find(cohortId)), issuedOn, null, null, null);
     }
 
     /**

@@ -76,7 +76,7 @@ public class Courses {
     @Transactional
     public CourseModule addModule(String courseId, ModuleRequest request) {
         Course course = manageable(courseId, true);
-        int position = nextPosition("SELECT MAX(m.position) FROM CourseModule m WHERE m.courseId = :parent", course.id());
+        int position = nextPosition("SELECT MAX(position) FROM course_module WHERE course_id = ?1 FOR UPDATE", course.id());
         CourseModule module = new CourseModule(course.id(), position, request.title());
         em.persist(module);
         return module;
@@ -97,7 +97,7 @@ public class Courses {
             }
             case FILE -> content = LessonHtml.sanitize(request.content());
         }
-        int position = nextPosition("SELECT MAX(l.position) FROM Lesson l WHERE l.moduleId = :parent", moduleId);
+        int position = nextPosition("SELECT MAX(position) FROM lesson WHERE module_id = ?1 FOR UPDATE", moduleId);
         Lesson lesson = new Lesson(module, position, request.title(), request.kind(), content, url,
                 request.minutes() == null ? 0 : request.minutes(), clock.instant());
         em.persist(lesson);
@@ -173,8 +173,7 @@ public class Courses {
     /** New wording, address or length of a lesson; what trainees recorded in it stays. */
     @Transactional
     public Lesson reviseLesson(String lessonId, LessonPatch patch) {
-        Lesson lesson = lesson(lessonId);
-        manageable(lesson.courseId(), true);
+        Lesson lesson = lockedLesson(lessonId);
         if (patch.title() != null && patch.title().isBlank()) {
             throw new InvalidInput("title", "must not be blank");
         }
@@ -229,9 +228,9 @@ public class Courses {
     /** Positions are unique in their parent: every sibling steps out of the way, then each takes its new place. */
     private static final int AWAY = 1_000_000;
     private static final String LESSONS_AWAY = "UPDATE lesson SET position = position + 1000000 WHERE module_id = ?1";
-    private static final String LESSON_AT = "UPDATE lesson SET position = ?1 WHERE id = ?2";
+    private static final String LESSON_AT = "UPDATE lesson SET position = ?1, version = version + 1 WHERE id = ?2";
     private static final String MODULES_AWAY = "UPDATE course_module SET position = position + 1000000 WHERE course_id = ?1";
-    private static final String MODULE_AT = "UPDATE course_module SET position = ?1 WHERE id = ?2";
+    private static final String MODULE_AT = "UPDATE course_module SET position = ?1, version = version + 1 WHERE id = ?2";
 
     private void renumber(String away, String at, String parentId, List<String> idsInOrder) {
         em.createNativeQuery(away).setParameter(1, parentId).executeUpdate();
@@ -253,15 +252,11 @@ public class Courses {
      */
     @Transactional
     public void deleteLesson(String lessonId) {
-        String courseId = em.createQuery("SELECT l.courseId FROM Lesson l WHERE l.id = :id", String.class)
-                .setParameter("id", lessonId).getResultStream().findFirst()
-                .orElseThrow(() -> new NotFound("Lesson", lessonId));
-        Course course = manageable(courseId, true);
-        // The course row is locked. A progress report of this course waits for it at its first statement (which
-        // checks the course's key), so no report slips in between the totals and the rows below; the lesson is read
-        // again under the lock, as another deletion may have just removed it.
-        Lesson lesson = Optional.ofNullable(em.find(Lesson.class, lessonId, LockModeType.PESSIMISTIC_WRITE))
-                .orElseThrow(() -> new NotFound("Lesson", lessonId));
+        // A progress report of this course waits for the course's lock at its first statement (which checks the
+        // course's key), so no report slips in between the totals and the rows below.
+        Lesson lesson = lockedLesson(lessonId);
+        String courseId = lesson.courseId();
+        Course course = find(courseId);
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         em.createNativeQuery("UPDATE course_progress c JOIN lesson_progress l ON l.course_id = c.course_id AND l.person_id = c.person_id "
                         + "SET c.lessons_completed = c.lessons_completed - l.completed, c.seconds_spent = c.seconds_spent - l.seconds_spent, "
@@ -414,6 +409,20 @@ public class Courses {
         return course;
     }
 
+    /**
+     * The lesson, read after its course is locked for the caller's change: as it is now, not as the transaction's
+     * snapshot (taken by the first read) had it, since another change of the course (a move, a deletion) may have just
+     * committed.
+     */
+    private Lesson lockedLesson(String lessonId) {
+        String courseId = em.createQuery("SELECT l.courseId FROM Lesson l WHERE l.id = :id", String.class)
+                .setParameter("id", lessonId).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFound("Lesson", lessonId));
+        manageable(courseId, true);
+        return Optional.ofNullable(em.find(Lesson.class, lessonId, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFound("Lesson", lessonId));
+    }
+
     private CourseModule moduleOf(String moduleId) {
         return Optional.ofNullable(em.find(CourseModule.class, moduleId)).orElseThrow(() -> new NotFound("Module", moduleId));
     }
@@ -443,9 +452,10 @@ public class Courses {
         return Links.http(url, "url");
     }
 
+    /** The place after the last, read as it is now under the course's lock (a lesson may have just moved in). */
     private int nextPosition(String maxQuery, String parentId) {
-        Integer max = em.createQuery(maxQuery, Integer.class).setParameter("parent", parentId).getSingleResult();
-        return max == null ? 1 : max + 1;
+        Object max = em.createNativeQuery(maxQuery).setParameter(1, parentId).getSingleResult();
+        return max == null ? 1 : ((Number) max).intValue() + 1;
     }
 
 }
