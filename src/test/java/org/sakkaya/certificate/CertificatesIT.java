@@ -435,6 +435,9 @@ class CertificatesIT {
         api.as(organiser).delete("/programs/" + programId + "/certificate-templates/PARTICIPATION").then().statusCode(204);
         api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200)
                 .body("issued", equalTo(0)).body("alreadyHeld", equalTo(2));
+        // and the participation certificate issued under the template is not held against its holder afterwards
+        api.as(organiser).get("/cohorts/" + cohortId + "/certificates").then().statusCode(200)
+                .body("valid", equalTo(2)).body("pending", equalTo(0)).body("noLongerOwed", hasSize(0));
     }
 
     private static String serialOf(List<Map<String, Object>> certificates, World.Person person, String kind) {

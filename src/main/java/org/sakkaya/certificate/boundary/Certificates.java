@@ -147,8 +147,12 @@ public class Certificates {
         List<Unowed> unowed = new ArrayList<>();
         for (Certificate certificate : valid) {
             Gradebook.Row row = rows.get(certificate.enrollmentId());
-            // a holder outside the gradebook (no longer evaluated) is not judged here: nothing says they fail
-            if (row != null && !owes(certificate.kind(), row, participation)) {
+            // A holder outside the gradebook (no longer evaluated) is not judged here. A participation certificate is
+            // judged by what cannot change with its template (templates apply to the next certificates only): the
+            // holder did not withdraw.
+            boolean owed = row == null || (certificate.kind() == Certificate.Kind.ACHIEVEMENT ? row.passed()
+                    : !EnrollmentStatus.WITHDRAWN.name().equals(row.status()));
+            if (!owed) {
                 unowed.add(new Unowed(CertificateView.of(certificate), row.passed(), row.reasons()));
             }
         }
@@ -157,8 +161,10 @@ public class Certificates {
     }
 
     /**
-     * {@code GET /cohorts/{id}/certificates}: {@code valid} certificates held, {@code pending} still to issue, and
-     * {@code noLongerOwed}: valid certificates whose holder, by the live results, no longer meets their conditions.
+     * {@code GET /cohorts/{id}/certificates}: {@code valid} certificates held; {@code pending}, owed and never issued
+     * (what issuing the cohort would issue now; a revoked certificate is not issued again by itself); and
+     * {@code noLongerOwed}: valid achievement certificates whose holder no longer passes by the live results, and valid
+     * participation certificates whose holder withdrew.
      */
     public record Standing(String cohortId, boolean ended, int valid, int pending, List<Unowed> noLongerOwed) {
     }

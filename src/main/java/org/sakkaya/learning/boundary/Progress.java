@@ -116,11 +116,16 @@ public class Progress {
                 .setParameter(1, lesson.courseId()).getSingleResult();
         String title = (String) course[0];
         int lessonCount = ((Number) course[1]).intValue();
-        // read after the native update above, and not cached before it in this transaction: the new totals
-        CourseProgress totals = em.find(CourseProgress.class, new CourseProgress.Key(lesson.courseId(), person));
+        // the totals as they are now too (the row is locked by the first insert): a report that changed nothing would
+        // otherwise read them from its snapshot, from before a deletion that lowered them
+        Object[] totals = (Object[]) em.createNativeQuery("SELECT lessons_completed, seconds_spent FROM course_progress "
+                        + "WHERE course_id = ?1 AND person_id = ?2 FOR UPDATE")
+                .setParameter(1, lesson.courseId()).setParameter(2, person).getSingleResult();
+        int completed = ((Number) totals[0]).intValue();
+        long seconds = ((Number) totals[1]).longValue();
         return new RecordedProgressView(lessonId, progress.completed(), Bangkok.time(progress.completedAt()), progress.secondsSpent(),
-                new CourseProgressView(lesson.courseId(), title, lessonCount, totals.lessonsCompleted(),
-                        Completion.percent(totals.lessonsCompleted(), lessonCount), totals.secondsSpent(), null));
+                new CourseProgressView(lesson.courseId(), title, lessonCount, completed,
+                        Completion.percent(completed, lessonCount), seconds, null));
     }
 
     /**
