@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.oneOf;
 
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
@@ -124,6 +125,16 @@ class CertificatesIT {
         }
         api.as(organiser).get("/cohorts/" + java.util.UUID.randomUUID() + "/certificates").then().statusCode(404)
                 .contentType(containsString("problem+json"));
+    }
+
+    @Test
+    void aTraineeErasedBeforeIssuingGetsNoCertificateWithoutAName() {
+        api.as(api.adminToken()).delete("/people/" + theirs.id() + "/personal-data").then().statusCode(204);
+        api.as(organiser).get("/cohorts/" + cohortId + "/certificates").then().statusCode(200).body("pending", equalTo(1));
+        api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200).body("issued", equalTo(1));
+        api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then().statusCode(200)
+                .body("holderName", contains("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM certificate WHERE cohort_id = ? AND person_id = ?", cohortId, theirs.id())).isZero();
     }
 
     @Test

@@ -186,6 +186,11 @@ public class Certificates {
         }
         List<Pending> pending = new ArrayList<>();
         for (Gradebook.Row row : book.rows()) {
+            if (Person.ERASED_NAME.equals(row.personName())) {
+                // erased under PDPA before a certificate was issued: there is no name to print, and none is owed to a
+                // record that no longer says who it was (re-issuing refuses them for the same reason)
+                continue;
+            }
             Certificate.Kind kind = owes(Certificate.Kind.ACHIEVEMENT, row, participation) ? Certificate.Kind.ACHIEVEMENT
                     : owes(Certificate.Kind.PARTICIPATION, row, participation) ? Certificate.Kind.PARTICIPATION : null;
             if (kind != null && !held.contains(row.enrollmentId() + "/" + kind)) {
