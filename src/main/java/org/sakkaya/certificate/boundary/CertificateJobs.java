@@ -17,7 +17,7 @@ import org.sakkaya.certificate.entity.CertificateJob;
  * count grow and a crash loses at most one batch's work (which the restart redoes: issuing is idempotent). Jobs
  * still RUNNING when the service stopped are resumed at start-up by {@link CertificateJobResumer}. One job runs per
  * cohort; asking again while it runs answers the running job. With several instances on one database, a job is run by
- * the instance that holds its lease (its id and a heartbeat after every batch, {@link CertificateJobStore#claim}).
+ * the instance that holds its lease (its id and a heartbeat written by every batch, {@link CertificateJobStore#claim}).
  */
 @ApplicationScoped
 public class CertificateJobs {
