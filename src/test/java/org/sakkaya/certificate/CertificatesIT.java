@@ -281,6 +281,18 @@ class CertificatesIT {
     }
 
     /** The names of a ZIP's entries, and its manifest. */
+    /** The job at {@code jobPath} once it is no longer RUNNING (or as it is after a minute). */
+    private Map<String, Object> finished(String jobPath) throws InterruptedException {
+        Map<String, Object> job = Map.of();
+        for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline; Thread.sleep(250)) {
+            job = api.as(organiser).get(jobPath).then().statusCode(200).extract().jsonPath().getMap("");
+            if (!"RUNNING".equals(job.get("status"))) {
+                break;
+            }
+        }
+        return job;
+    }
+
     private record Unzipped(List<String> names, String manifest) {
     }
 
@@ -507,13 +519,7 @@ class CertificatesIT {
         String location = started.header("Location");
         String jobPath = location.substring(location.indexOf("/certificate-jobs/"));
         api.as(world.token(ours)).get(jobPath).then().statusCode(403);
-        Map<String, Object> job = Map.of();
-        for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline; Thread.sleep(250)) {
-            job = api.as(organiser).get(jobPath).then().statusCode(200).extract().jsonPath().getMap("");
-            if (!"RUNNING".equals(job.get("status"))) {
-                break;
-            }
-        }
+        Map<String, Object> job = finished(jobPath);
         assertThat(job).containsEntry("status", "DONE").containsEntry("done", 7).containsEntry("issued", 7).containsEntry("total", 7);
         api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then().body("", hasSize(7));
         api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200)
@@ -542,13 +548,7 @@ class CertificatesIT {
         // the other instance goes quiet in turn: asking resumes the job here, and every certificate is issued once
         TestDatabase.update("UPDATE certificate_job SET heartbeat_at = UTC_TIMESTAMP(6) - INTERVAL 3 MINUTE WHERE id = ?", jobId);
         api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(202).body("id", equalTo(jobId));
-        Map<String, Object> job = Map.of();
-        for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline; Thread.sleep(250)) {
-            job = api.as(organiser).get("/certificate-jobs/" + jobId).then().statusCode(200).extract().jsonPath().getMap("");
-            if (!"RUNNING".equals(job.get("status"))) {
-                break;
-            }
-        }
+        Map<String, Object> job = finished("/certificate-jobs/" + jobId);
         assertThat(job).containsEntry("status", "DONE").containsEntry("issued", 45);
         assertThat(TestDatabase.count("SELECT COUNT(DISTINCT enrollment_id) FROM certificate WHERE cohort_id = ?", cohortId)).isEqualTo(45);
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM certificate WHERE cohort_id = ?", cohortId)).isEqualTo(45);
@@ -572,13 +572,7 @@ class CertificatesIT {
         TestDatabase.update("UPDATE certificate_job SET heartbeat_at = UTC_TIMESTAMP(6) - INTERVAL 3 MINUTE WHERE id = ?", jobId);
         // asking again answers that job, and resumes it rather than answering it forever
         api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(202).body("id", equalTo(jobId));
-        Map<String, Object> job = Map.of();
-        for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline; Thread.sleep(250)) {
-            job = api.as(organiser).get("/certificate-jobs/" + jobId).then().statusCode(200).extract().jsonPath().getMap("");
-            if (!"RUNNING".equals(job.get("status"))) {
-                break;
-            }
-        }
+        Map<String, Object> job = finished("/certificate-jobs/" + jobId);
         assertThat(job).containsEntry("status", "DONE").containsEntry("issued", 2);
         api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then().body("", hasSize(2))
                 .body("issuedOn", everyItem(equalTo("2020-11-27")));
