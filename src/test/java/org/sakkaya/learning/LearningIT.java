@@ -253,6 +253,45 @@ class LearningIT {
     }
 
     @Test
+    void aCohortKeepsItsVersionOfACourseByCopyingIt() {
+        String[] course = course(organiser);
+        api.as(organiser).contentType("multipart/form-data").multiPart("file", "คู่มือ.pdf", PDF, "application/pdf")
+                .post("/lessons/" + course[3] + "/file").then().statusCode(200);
+        // a trainer who neither wrote the course nor trains a cohort studying it makes a version of their own
+        String trainer = world.token(world.person(world.divisionId, "TRAINER"));
+        Response copied = api.as(trainer).body(Map.of("title", "การวิเคราะห์ข้อมูลด้วย Python รุ่นที่ 2")).post("/courses/" + course[0] + "/copy");
+        copied.then().statusCode(201).header("Location", endsWith("/api/v1/courses/" + copied.path("id")))
+                .body("title", equalTo("การวิเคราะห์ข้อมูลด้วย Python รุ่นที่ 2")).body("description", equalTo("พื้นฐาน"))
+                .body("lessonCount", equalTo(3)).body("minutes", equalTo(30))
+                .body("modules.title", contains("บทที่ 1 ข้อมูลคืออะไร", "บทที่ 2 สถิติเบื้องต้น"))
+                .body("modules[0].lessons.title", contains("อ่านก่อนเรียน", "วิดีโอแนะนำ"))
+                .body("modules[0].lessons[0].content", containsString("<b>สำคัญ</b>"))
+                .body("modules[0].lessons[1].url", equalTo("https://video.example.org/intro"))
+                .body("modules[1].lessons[0].kind", equalTo("FILE"));
+        String copy = copied.path("id");
+        String copiedFile = copied.path("modules[1].lessons[0].id");
+        String originalFileId = api.as(organiser).get("/lessons/" + course[3]).path("fileId");
+        assertThat((String) copied.path("modules[1].lessons[0].fileId")).isNotNull().isNotEqualTo(originalFileId);
+        assertThat(api.as(trainer).accept("*/*").get("/lessons/" + copiedFile + "/file").asByteArray()).isEqualTo(PDF);
+
+        // the copy is its author's to change, and changing it leaves the original as it was
+        String copiedText = copied.path("modules[0].lessons[0].id");
+        api.as(trainer).body(Map.of("title", "อ่านก่อนเรียน (รุ่นที่ 2)")).patch("/lessons/" + copiedText).then().statusCode(200);
+        api.as(trainer).delete("/lessons/" + copiedFile).then().statusCode(204);
+        api.as(organiser).get("/courses/" + course[0]).then().body("modules[0].lessons[0].title", equalTo("อ่านก่อนเรียน"))
+                .body("lessonCount", equalTo(3));
+        assertThat(api.as(organiser).accept("*/*").get("/lessons/" + course[3] + "/file").asByteArray()).isEqualTo(PDF);
+        api.as(trainer).body(Map.of("title", "x")).patch("/lessons/" + course[1]).then().statusCode(403);
+
+        // a title is required; trainees copy nothing; an unknown course is 404
+        api.as(trainer).body(Map.of()).post("/courses/" + course[0] + "/copy").then().statusCode(400).body("errors[0].field", containsString("title"));
+        api.as(world.token(world.person(world.divisionId, "TRAINEE"))).body(Map.of("title", "x")).post("/courses/" + course[0] + "/copy")
+                .then().statusCode(403);
+        api.as(trainer).body(Map.of("title", "x")).post("/courses/" + UUID.randomUUID() + "/copy").then().statusCode(404);
+        api.as(organiser).get("/courses/" + copy).then().statusCode(200).body("lessonCount", equalTo(2));
+    }
+
+    @Test
     void aDeletedLessonTakesItsProgressAndFileWithItAndCompletionFollows() {
         String[] course = course(organiser);
         api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200);

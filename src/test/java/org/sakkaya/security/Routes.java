@@ -25,14 +25,15 @@ final class Routes {
      * cohort's own staff and seated trainees (and HR, for its own staff's part). PERSONAL: one trainee's record,
      * for that trainee, their cohort's trainers, their HR and the programme administrators. CATALOGUE: the course
      * catalogue, read by every staff role and by trainees only for the cohorts where they hold a seat; written as COHORT.
-     * OUTPUT: an academic work, as PERSONAL for its authors, and also read (never changed) by EXECUTIVE. REPORTS:
+     * CATALOGUE_READ: a write that only reads the catalogue (copying a course into a new one of the caller's): as
+     * CATALOGUE's reads. OUTPUT: an academic work, as PERSONAL for its authors, and also read (never changed) by EXECUTIVE. REPORTS:
      * indicators, for PROGRAM_ADMIN (all) and EXECUTIVE (reading); any answer to a trainee, trainer or HR is a leak.
      * HR_REPORTS: pass-rate reports, for PROGRAM_ADMIN, EXECUTIVE and HR (its own subtree); none for trainees or trainers.
      * LIST: a list that the service narrows to what the caller may see (people, certificates), whatever ids the
      * query names: an answer is a leak only when it holds another person's data.
      */
     enum Scope {
-        PUBLIC, CATALOGUE, COHORT, PERSONAL, OUTPUT, REPORTS, HR_REPORTS, LIST
+        PUBLIC, CATALOGUE, CATALOGUE_READ, COHORT, PERSONAL, OUTPUT, REPORTS, HR_REPORTS, LIST
     }
 
     /**
@@ -88,6 +89,7 @@ final class Routes {
         add(v1 + "/enrollments/{id}/result", Scope.PERSONAL, true, Kind.ENROLLMENT);
         // learning
         add(v1 + "/courses/{id}", Scope.CATALOGUE, false, Kind.COURSE);
+        add(v1 + "/courses/{id}/copy", Scope.CATALOGUE_READ, false, Kind.COURSE);
         add(v1 + "/courses/{id}/modules", Scope.COHORT, false, Kind.COURSE);
         add(v1 + "/modules/{id}", Scope.CATALOGUE, false, Kind.MODULE);
         add(v1 + "/modules/{id}/lessons", Scope.COHORT, false, Kind.MODULE);

@@ -105,6 +105,45 @@ public class Courses {
         return lesson;
     }
 
+    /**
+     * A course of the caller's own with the same modules, lessons and files, for a cohort that must keep its version
+     * while the original changes (a course is one text shared by every cohort that studies it). Staff read the
+     * catalogue, so any PROGRAM_ADMIN or trainer may copy any course; trainees' progress stays with the original.
+     */
+    @Transactional
+    public Course copy(String courseId, CourseCopyRequest request) {
+        Course original = readable(courseId, "Course", courseId);
+        Course copy = new Course(request.title().strip(), original.description(), caller.personId(), clock.instant());
+        em.persist(copy);
+        List<CourseModule> modules = em.createQuery("SELECT m FROM CourseModule m WHERE m.courseId = :course ORDER BY m.position",
+                CourseModule.class).setParameter("course", courseId).getResultList();
+        Map<String, List<Lesson>> lessons = lessonsOf(List.of(courseId)).stream().collect(Collectors.groupingBy(Lesson::moduleId));
+        int modulePosition = 0;
+        for (CourseModule module : modules) {
+            CourseModule copiedModule = new CourseModule(copy.id(), ++modulePosition, module.title());
+            em.persist(copiedModule);
+            int lessonPosition = 0;
+            for (Lesson lesson : lessons.getOrDefault(module.id(), List.of())) {
+                // the content was sanitised when it was saved, and is copied as it is
+                Lesson copied = new Lesson(copiedModule, ++lessonPosition, lesson.title(), lesson.kind(), lesson.content(), lesson.url(),
+                        lesson.minutes(), clock.instant());
+                em.persist(copied);
+                copy.lessonAdded();
+                StoredFile file = lesson.fileId() == null ? null : files.find(lesson.fileId());
+                if (file != null) {
+                    // a file of its own: deleting or replacing it in one course leaves the other's
+                    try (InputStream bytes = files.open(file)) {
+                        copied.attach(files.store("file", bytes, file.originalName(), caller.personId()).id());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+        }
+        audit.record("COURSE_COPIED", "course", copy.id(), "from course " + courseId);
+        return copy;
+    }
+
     /** New title or description of a course. */
     @Transactional
     public CourseView describe(String courseId, CoursePatch patch) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sakkaya.learning.entity.Course;
 import org.sakkaya.learning.entity.CourseModule;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
@@ -62,6 +63,16 @@ public class CoursesResource {
     @Operation(summary = "Change a course's title or description (its author, PROGRAM_ADMIN, or a trainer of every cohort studying it)")
     public CourseView describe(@PathParam("id") String id, @Valid @NotNull CoursePatch patch) {
         return courses.describe(id, patch);
+    }
+
+    @POST
+    @Path("{id}/copy")
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
+    @Operation(summary = "A copy of the course with its modules, lessons and files, authored by the caller, for a cohort "
+            + "that must keep its own version")
+    public Response copy(@PathParam("id") String id, @Valid @NotNull CourseCopyRequest request, @Context UriInfo uri) {
+        Course copy = courses.copy(id, request);
+        return Response.created(uri.getBaseUriBuilder().path("courses").path(copy.id()).build()).entity(courses.outline(copy.id())).build();
     }
 
     @POST
