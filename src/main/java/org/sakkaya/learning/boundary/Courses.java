@@ -115,6 +115,9 @@ public class Courses {
         Course original = readable(courseId, "Course", courseId);
         Course copy = new Course(request.title().strip(), original.description(), caller.personId(), clock.instant());
         em.persist(copy);
+        // the rows refer to each other by plain columns, which EclipseLink does not order by: each parent is written
+        // before its children
+        em.flush();
         List<CourseModule> modules = em.createQuery("SELECT m FROM CourseModule m WHERE m.courseId = :course ORDER BY m.position",
                 CourseModule.class).setParameter("course", courseId).getResultList();
         Map<String, List<Lesson>> lessons = lessonsOf(List.of(courseId)).stream().collect(Collectors.groupingBy(Lesson::moduleId));
@@ -122,6 +125,7 @@ public class Courses {
         for (CourseModule module : modules) {
             CourseModule copiedModule = new CourseModule(copy.id(), ++modulePosition, module.title());
             em.persist(copiedModule);
+            em.flush();
             int lessonPosition = 0;
             for (Lesson lesson : lessons.getOrDefault(module.id(), List.of())) {
                 // the content was sanitised when it was saved, and is copied as it is
