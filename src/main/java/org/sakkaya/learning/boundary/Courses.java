@@ -270,9 +270,9 @@ public class Courses {
 
     /** Positions are unique in their parent: every sibling steps out of the way, then each takes its new place. */
     private static final int AWAY = 1_000_000;
-    private static final String LESSONS_AWAY = "UPDATE lesson SET position = position + 1000000 WHERE module_id = ?1";
+    private static final String LESSONS_AWAY = "UPDATE lesson SET position = position + " + AWAY + " WHERE module_id = ?1";
     private static final String LESSON_AT = "UPDATE lesson SET position = ?1, version = version + 1 WHERE id = ?2";
-    private static final String MODULES_AWAY = "UPDATE course_module SET position = position + 1000000 WHERE course_id = ?1";
+    private static final String MODULES_AWAY = "UPDATE course_module SET position = position + " + AWAY + " WHERE course_id = ?1";
     private static final String MODULE_AT = "UPDATE course_module SET position = ?1, version = version + 1 WHERE id = ?2";
 
     private void renumber(String away, String at, String parentId, List<String> idsInOrder) {
