@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -234,6 +235,57 @@ class AssessmentsIT {
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM attempt_answer WHERE attempt_id = ? AND answer = '\"มัธยฐาน\"'", attemptId))
                 .isZero();
         api.as(trainee).post("/assessments/" + quiz + "/attempts").then().statusCode(404);
+    }
+
+    @Test
+    void anAttemptStartedAsTheTraineeWithdrawsIsNeverLeftOpen() throws Exception {
+        // A start that passed its seat check before the withdrawal committed, and committed its attempt after the
+        // withdrawal had graded the trainee's open attempts, would leave one open that takes answers until its deadline.
+        String quiz = openQuiz("AFTER_SUBMIT");
+        int trainees = 24;
+        List<String> enrollmentIds = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < trainees; i++) {
+            World.Person person = world.person(world.divisionId, "TRAINEE");
+            enrollmentIds.add(api.as(organiser).body(Map.of("personId", person.id())).post("/cohorts/" + cohortId + "/enrollments")
+                    .then().statusCode(201).extract().path("id"));
+            tokens.add(world.token(person));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2 * trainees);
+        CyclicBarrier together = new CyclicBarrier(2 * trainees);
+        List<Future<Response>> starts = new ArrayList<>();
+        List<Future<Integer>> withdrawals = new ArrayList<>();
+        try {
+            for (int i = 0; i < trainees; i++) {
+                String token = tokens.get(i);
+                String enrollmentId = enrollmentIds.get(i);
+                starts.add(pool.submit(() -> {
+                    together.await();
+                    return api.as(token).post("/assessments/" + quiz + "/attempts");
+                }));
+                withdrawals.add(pool.submit(() -> {
+                    together.await();
+                    return api.as(organiser).post("/enrollments/" + enrollmentId + "/withdraw").statusCode();
+                }));
+            }
+            int started = 0;
+            for (int i = 0; i < trainees; i++) {
+                assertThat(withdrawals.get(i).get()).isEqualTo(200);
+                Response start = starts.get(i).get();
+                assertThat(start.statusCode()).as(start.asString()).isIn(201, 404);
+                if (start.statusCode() == 201) {
+                    started++;
+                    // the attempt that got in before the withdrawal was graded by it: no more answers
+                    api.as(tokens.get(i)).body(answers(start)).put("/attempts/" + start.path("id") + "/answers")
+                            .then().statusCode(409);
+                }
+            }
+            assertThat(TestDatabase.count("SELECT COUNT(*) FROM attempt WHERE assessment_id = ?", quiz)).isEqualTo(started);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM attempt WHERE assessment_id = ? AND status = 'IN_PROGRESS'", quiz))
+                .isZero();
     }
 
     @Test
