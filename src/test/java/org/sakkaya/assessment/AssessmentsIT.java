@@ -667,8 +667,30 @@ class AssessmentsIT {
         api.as(hr).body(Map.of("personId", api.as(organiser).get("/enrollments/" + dropsOut).then().extract().path("personId")))
                 .post("/cohorts/" + running + "/enrollments").then().statusCode(201).body("id", equalTo(dropsOut)).body("status", equalTo("NOMINATED"));
         api.as(organiser).post("/enrollments/" + dropsOut + "/withdraw").then().statusCode(200);
+        // a drop-out whom HR nominates again, and nobody answers: still counted, HR cannot take a failure out that way
+        String renominated = api.as(organiser).body(Map.of("personId", world.person(world.divisionId, "TRAINEE").id()))
+                .post("/cohorts/" + running + "/enrollments").then().statusCode(201).extract().path("id");
+        api.as(organiser).post("/enrollments/" + renominated + "/withdraw").then().statusCode(200);
+        api.as(hr).body(Map.of("personId", api.as(organiser).get("/enrollments/" + renominated).then().extract().path("personId")))
+                .post("/cohorts/" + running + "/enrollments").then().statusCode(201).body("status", equalTo("NOMINATED"))
+                .body("seatLeftAt", notNullValue());
+        // one who gave up the seat before the start (the month before, as the row is set back to), asked again and
+        // was turned down during the cohort: never held a seat in it, so not a drop-out
+        String leftEarly = api.as(organiser).body(Map.of("personId", world.person(world.divisionId, "TRAINEE").id()))
+                .post("/cohorts/" + running + "/enrollments").then().statusCode(201).extract().path("id");
+        api.as(organiser).post("/enrollments/" + leftEarly + "/withdraw").then().statusCode(200);
+        TestDatabase.update("UPDATE enrollment SET seat_left_at = seat_left_at - INTERVAL 30 DAY, "
+                + "withdrawn_at = withdrawn_at - INTERVAL 30 DAY WHERE id = ?", leftEarly);
+        api.as(hr).body(Map.of("personId", api.as(organiser).get("/enrollments/" + leftEarly).then().extract().path("personId")))
+                .post("/cohorts/" + running + "/enrollments").then().statusCode(201).body("status", equalTo("NOMINATED"));
+        api.as(organiser).post("/enrollments/" + leftEarly + "/withdraw").then().statusCode(200);
         api.as(organiser).get("/cohorts/" + running + "/gradebook").then().statusCode(200)
-                .body("evaluated", equalTo(2)).body("rows.enrollmentId", containsInAnyOrder(stays, dropsOut));
+                .body("evaluated", equalTo(3)).body("rows.enrollmentId", containsInAnyOrder(stays, dropsOut, renominated));
+        api.as(organiser).get("/enrollments/" + renominated + "/result").then().statusCode(200)
+                .body("passed", equalTo(false)).body("reasons.code", contains("WITHDRAWN"));
+        api.as(organiser).get("/enrollments/" + leftEarly + "/result").then().statusCode(200)
+                .body("passed", equalTo(false)).body("reasons.code", contains("NOT_EVALUATED"))
+                .body("reasons[0].en", containsString("before the cohort started"));
         // each one's own result says the same: a drop-out, a declined nomination, a nomination still waiting
         api.as(organiser).get("/enrollments/" + dropsOut + "/result").then().statusCode(200)
                 .body("passed", equalTo(false)).body("reasons.code", contains("WITHDRAWN"));

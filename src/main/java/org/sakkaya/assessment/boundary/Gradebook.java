@@ -20,7 +20,6 @@ import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.boundary.Enrollments;
 import org.sakkaya.program.entity.Cohort;
 import org.sakkaya.program.entity.Enrollment;
-import org.sakkaya.program.entity.EnrollmentStatus;
 import org.sakkaya.program.entity.PassPolicy;
 import org.sakkaya.workshop.boundary.Attendance;
 
@@ -120,7 +119,7 @@ public class Gradebook {
             BigDecimal finalScore = WeightedScore.of(parts);
             BigDecimal attendancePercent = attended.get(e.personId());
             PassDecision.Outcome outcome = PassDecision.decide(policy.minScorePercent(), policy.minAttendancePercent(),
-                    finalScore, attendancePercent, missing, e.status() == EnrollmentStatus.WITHDRAWN);
+                    finalScore, attendancePercent, missing, !e.status().takesSeat());
             if (outcome.passed()) {
                 passed++;
             }

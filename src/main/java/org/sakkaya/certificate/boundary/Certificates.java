@@ -151,7 +151,7 @@ public class Certificates {
             // judged by what cannot change with its template (templates apply to the next certificates only): the
             // holder did not withdraw.
             boolean owed = row == null || (certificate.kind() == Certificate.Kind.ACHIEVEMENT ? row.passed()
-                    : !EnrollmentStatus.WITHDRAWN.name().equals(row.status()));
+                    : !droppedOut(row));
             if (!owed) {
                 unowed.add(new Unowed(CertificateView.of(certificate), row.passed(), row.reasons()));
             }
@@ -209,9 +209,17 @@ public class Certificates {
                 : participation.filter(p -> tookPart(row, p.minAttendancePercent())).isPresent();
     }
 
-    /** Took part: stayed to the end (not withdrawn) and, when the template asks, attended enough. */
+    /**
+     * A gradebook row whose trainee holds no seat gave one up during the cohort (the gradebook has only those it
+     * evaluates): withdrawn, or nominated or waitlisted again since.
+     */
+    private static boolean droppedOut(Gradebook.Row row) {
+        return !EnrollmentStatus.valueOf(row.status()).takesSeat();
+    }
+
+    /** Took part: stayed to the end (did not drop out) and, when the template asks, attended enough. */
     private static boolean tookPart(Gradebook.Row row, BigDecimal minAttendancePercent) {
-        if (EnrollmentStatus.WITHDRAWN.name().equals(row.status())) {
+        if (droppedOut(row)) {
             return false;
         }
         return minAttendancePercent == null

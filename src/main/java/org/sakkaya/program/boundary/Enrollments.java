@@ -250,20 +250,19 @@ public class Enrollments {
 
     /**
      * The trainees a cohort's pass rate counts: everyone enrolled at the cohort's end (ENROLLED or COMPLETED), and
-     * everyone who held a seat and withdrew on or after its first day. Withdrawing before the cohort started removes
-     * a trainee from the denominator; dropping out during it does not (it counts as not passed). Nominations and the
-     * waitlist never count, withdrawn or not: a declined nomination is not a drop-out. {@link Enrollment#evaluated}
-     * is the same rule for one enrolment.
+     * everyone who gave up a seat on or after its first day. Withdrawing before the cohort started removes a trainee
+     * from the denominator; dropping out during it does not (it counts as not passed), even if the trainee is
+     * nominated or waitlisted again afterwards. A nomination or waitlist place given up is not a drop-out.
+     * {@link Enrollment#evaluated} is the same rule for one enrolment.
      */
     public List<Enrollment> evaluated(String cohortId) {
         Cohort cohort = cohorts.find(cohortId);
         Instant start = cohort.startsOn().atStartOfDay(Bangkok.ZONE).toInstant();
         return em.createQuery("SELECT e FROM Enrollment e WHERE e.cohortId = :cohort AND (e.status IN :taking "
-                        + "OR (e.status = :withdrawn AND e.withdrawnAt >= :start AND e.enrolledAt IS NOT NULL)) "
+                        + "OR e.seatLeftAt >= :start) "
                         + "ORDER BY e.createdAt, e.id", Enrollment.class)
                 .setParameter("cohort", cohortId)
                 .setParameter("taking", List.of(EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED))
-                .setParameter("withdrawn", EnrollmentStatus.WITHDRAWN)
                 .setParameter("start", start)
                 .getResultList();
     }

@@ -50,6 +50,10 @@ public class Enrollment {
     @Column(name = "withdrawn_at")
     private Instant withdrawnAt;
 
+    /** When a withdrawal last gave up a seat; a rejoin keeps it, so a drop-out stays one (see {@link #evaluated}). */
+    @Column(name = "seat_left_at")
+    private Instant seatLeftAt;
+
     @Version
     private int version;
 
@@ -103,17 +107,25 @@ public class Enrollment {
         boolean freesSeat = status.takesSeat();
         status = EnrollmentStatus.WITHDRAWN;
         withdrawnAt = now;
+        if (freesSeat) {
+            seatLeftAt = now;
+        }
         return freesSeat;
     }
 
     /**
      * Whether the cohort's pass rate counts this enrolment, for a cohort starting at {@code cohortStart}: holding a
-     * seat, or having held one and dropped out on or after the first day. The same rule as the query of
-     * {@code Enrollments.evaluated}, for one enrolment.
+     * seat, or having given one up on or after the first day, whatever the enrolment became since (withdrawn, or
+     * nominated or waitlisted again: a drop-out does not leave the denominator by asking again). The same rule as the
+     * query of {@code Enrollments.evaluated}, for one enrolment.
      */
     public boolean evaluated(Instant cohortStart) {
-        return status.takesSeat()
-                || (status == EnrollmentStatus.WITHDRAWN && enrolledAt != null && !withdrawnAt.isBefore(cohortStart));
+        return status.takesSeat() || droppedOut(cohortStart);
+    }
+
+    /** Gave up a seat on or after the cohort's first day and holds none now: counted, and not passed. */
+    public boolean droppedOut(Instant cohortStart) {
+        return !status.takesSeat() && seatLeftAt != null && !seatLeftAt.isBefore(cohortStart);
     }
 
     /**
@@ -126,7 +138,7 @@ public class Enrollment {
         }
         this.organizationId = Objects.requireNonNull(organizationId);
         withdrawnAt = null;
-        // enrolledAt stays: a seat held before counts in the pass rate if they withdraw again (Enrollments.evaluated)
+        // seatLeftAt stays: a seat given up during the cohort still counts in its pass rate (evaluated)
         waitlistedAt = null;
         nominatedBy = by;
         if (admission == EnrollmentStatus.NOMINATED) {
@@ -185,6 +197,10 @@ public class Enrollment {
 
     public Instant withdrawnAt() {
         return withdrawnAt;
+    }
+
+    public Instant seatLeftAt() {
+        return seatLeftAt;
     }
 
     public int version() {
