@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -104,8 +105,7 @@ public final class ReportsBenchmark {
                     + "SUM(d.passed) AS passed FROM pass_decision d JOIN cohort c ON c.id = d.cohort_id" + year + " GROUP BY d.organization_id) g "
                     + "JOIN organization o ON o.id = g.k ORDER BY o.name_th, o.id";
             String rawBase = "SELECT COUNT(*) FROM enrollment e JOIN cohort c ON c.id = e.cohort_id WHERE c.starts_on BETWEEN '2016-10-01' AND '2017-09-30' "
-                    + "AND (e.status IN ('ENROLLED','COMPLETED') OR (e.status = 'WITHDRAWN' AND e.withdrawn_at >= TIMESTAMP(c.starts_on) - INTERVAL 7 HOUR "
-                    + "AND e.enrolled_at IS NOT NULL))";
+                    + "AND (e.status IN ('ENROLLED','COMPLETED') OR e.seat_left_at >= TIMESTAMP(c.starts_on) - INTERVAL 7 HOUR)";
             String rawIndicator = "SELECT COUNT(*), SUM(d.passed), SUM(d.passed AND d.organization_id IN (SELECT o.id FROM organization o WHERE o.path LIKE "
                     + "CONCAT((SELECT r.path FROM organization r WHERE r.id = '" + BenchClient.DEPARTMENT_OF_HEALTH + "'), '%'))) "
                     + "FROM pass_decision d JOIN cohort c ON c.id = d.cohort_id WHERE c.starts_on BETWEEN '2016-10-01' AND '2017-09-30' AND c.program_id = '" + programId + "'";
@@ -222,7 +222,7 @@ public final class ReportsBenchmark {
              PreparedStatement person = db.prepareStatement("INSERT INTO person (id, email, first_name_th, last_name_th, organization_id, "
                      + "version, created_at) VALUES (?, ?, 'ผู้ทดสอบ', ?, ?, 0, NOW(6))");
              PreparedStatement enrollment = db.prepareStatement("INSERT INTO enrollment (id, cohort_id, person_id, organization_id, status, "
-                     + "created_at, enrolled_at, withdrawn_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
+                     + "created_at, enrolled_at, withdrawn_at, seat_left_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
             for (int c = 0; c < cohorts; c++) {
                 String cohortId = UUID.randomUUID().toString();
                 LocalDate starts = firstDay.plusDays((long) c * 360 / cohorts);
@@ -250,7 +250,9 @@ public final class ReportsBenchmark {
                     enrollment.setString(5, slot <= 2 ? "WITHDRAWN" : "ENROLLED");
                     enrollment.setObject(6, starts.minusDays(20).atTime(3, 0));
                     enrollment.setObject(7, starts.minusDays(20).atTime(3, 0));
-                    enrollment.setObject(8, slot == 0 ? starts.minusDays(5).atTime(3, 0) : slot <= 2 ? starts.plusDays(1).atTime(3, 0) : null);
+                    LocalDateTime withdrawn = slot == 0 ? starts.minusDays(5).atTime(3, 0) : slot <= 2 ? starts.plusDays(1).atTime(3, 0) : null;
+                    enrollment.setObject(8, withdrawn);
+                    enrollment.setObject(9, withdrawn); // each withdrawal gave up the seat taken 20 days before the start
                     enrollment.addBatch();
                 }
                 if (c % 50 == 49 || c == cohorts - 1) {
