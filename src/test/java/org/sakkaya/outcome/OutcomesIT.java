@@ -619,6 +619,10 @@ class OutcomesIT {
         api.as(organiser).post("/indicators/" + open + "/close").then().statusCode(422);
         api.as(organiser).body(indicator(thisYear, List.of(activity("ผ่านเกณฑ์", "PASS_RATE", Map.of(), 80, "PERCENT"))))
                 .post("/indicators").then().statusCode(409).body("errors[0].field", equalTo("code"));
+        // another department numbers its own plan: its 1.33 of the same year is its own indicator
+        Map<String, Object> theirs = indicator(thisYear, List.of(activity("ผ่านเกณฑ์", "PASS_RATE", Map.of(), 80, "PERCENT")));
+        theirs.put("ownerOrganizationId", otherDepartment);
+        api.as(organiser).body(theirs).post("/indicators").then().statusCode(201);
 
         api.as(organiser).body(indicator(2545, List.of(activity("ผ่านเกณฑ์", "PASS_RATE", Map.of(), 80, "PERSON"))))
                 .post("/indicators").then().statusCode(422).body("errors[0].field", equalTo("activities[0].unit"));

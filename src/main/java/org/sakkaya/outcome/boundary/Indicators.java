@@ -98,10 +98,13 @@ public class Indicators {
         FiscalYear year = Reports.fiscalYear(request.fiscalYear());
         exists("ownerOrganizationId", () -> organizations.find(request.ownerOrganizationId()));
         String code = request.code().strip();
-        if (!em.createQuery("SELECT i.id FROM Indicator i WHERE i.fiscalYear = :year AND i.code = :code", String.class)
-                .setParameter("year", year.buddhistYear()).setParameter("code", code).getResultList().isEmpty()) {
-            throw new Conflict("indicator-code-taken", "Fiscal year " + year.buddhistYear() + " has an indicator " + code + " already",
-                    new FieldError("code", "is taken in this fiscal year"));
+        // codes are numbered within each owner's plan: two departments may each have a 1.33 in the same year
+        if (!em.createQuery("SELECT i.id FROM Indicator i WHERE i.fiscalYear = :year AND i.ownerOrganizationId = :owner "
+                        + "AND i.code = :code", String.class)
+                .setParameter("year", year.buddhistYear()).setParameter("owner", request.ownerOrganizationId())
+                .setParameter("code", code).getResultList().isEmpty()) {
+            throw new Conflict("indicator-code-taken", "The owner has an indicator " + code + " in fiscal year "
+                    + year.buddhistYear() + " already", new FieldError("code", "is taken in this fiscal year by this owner"));
         }
         Indicator indicator = new Indicator(code, request.nameTh().strip(), year, request.ownerOrganizationId(), caller.personId(), clock.instant());
         em.persist(indicator);
