@@ -197,6 +197,10 @@ class OutcomesIT {
         api.as(executive).queryParam("fiscalYear", 2541).queryParam("groupBy", "province").get("/reports/pass-rates").then()
                 .statusCode(400).body("errors[0].field", equalTo("groupBy"));
         api.as(executive).queryParam("fiscalYear", "๒๕๔๑").get("/reports/pass-rates").then().statusCode(org.hamcrest.Matchers.lessThan(500));
+        api.as(executive).queryParam("fiscalYear", "พ.ศ. 2541").get("/reports/pass-rates").then().statusCode(400)
+                .contentType(containsString("problem+json")).body("errors[0].field", equalTo("fiscalYear"));
+        api.as(executive).queryParam("fiscalYear", "abc").get("/indicators").then().statusCode(400)
+                .body("errors[0].field", equalTo("fiscalYear"));
     }
 
     @Test

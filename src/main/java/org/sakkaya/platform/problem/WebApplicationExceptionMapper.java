@@ -4,6 +4,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 
 /** The runtime's own refusals (unknown path, wrong method or media type, bad parameter) as problem+json. */
 @Provider
@@ -11,9 +12,12 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Override
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
-        if (status == 404 && isParameterConversion(e)) {
+        Throwable conversion = parameterConversion(e);
+        if (status == 404 && conversion != null) {
             // Jersey answers a query parameter it cannot convert (page=abc) with 404; it is the client's bad input
-            return Problem.of(400, "bad-request", "Bad request", "A query parameter has a value of the wrong form")
+            Problem problem = Problem.of(400, "bad-request", "Bad request", "A query parameter has a value of the wrong form");
+            String name = parameterName(conversion);
+            return (name == null ? problem : problem.withErrors(List.of(new FieldError(name, "has a value of the wrong form"))))
                     .toResponseBuilder().build();
         }
         if (status >= 500) {
@@ -39,15 +43,28 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         return builder.build();
     }
 
-    private static boolean isParameterConversion(Throwable e) {
+    private static Throwable parameterConversion(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             // query parameters only: a path parameter that does not convert (an unknown template kind) names
             // nothing, and stays 404
             if (t.getClass().getSimpleName().equals("QueryParamException")) {
-                return true;
+                return t;
             }
         }
-        return false;
+        return null;
+    }
+
+    /**
+     * The parameter Jersey's {@code ParamException} names, read by its public accessor; the application compiles
+     * against the Jakarta REST API only, so it is not cast to Jersey's class. Null when it cannot be read.
+     */
+    private static String parameterName(Throwable conversion) {
+        try {
+            Object name = conversion.getClass().getMethod("getParameterName").invoke(conversion);
+            return name instanceof String text && !text.isBlank() ? text : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String badRequestDetail(WebApplicationException e) {
