@@ -555,6 +555,19 @@ class CertificatesIT {
     }
 
     @Test
+    void aJobWhoseInstanceStoppedWithinItsLeaseIsResumedWithoutAnyoneAsking() throws Exception {
+        // as a job is left when its instance was restarted within the lease: start-up saw a fresh heartbeat and left
+        // it, and the portal only polls the job, which asks nothing about the cohort
+        String jobId = java.util.UUID.randomUUID().toString();
+        TestDatabase.update("INSERT INTO certificate_job (id, cohort_id, active_cohort_id, status, total, done, issued, issued_on, "
+                + "created_at, runner, heartbeat_at) VALUES (?, ?, ?, 'RUNNING', 2, 0, 0, '2020-11-27', UTC_TIMESTAMP(6), "
+                + "'restarted-instance', UTC_TIMESTAMP(6) - INTERVAL 3 MINUTE)", jobId, cohortId, cohortId);
+        Map<String, Object> job = finished("/certificate-jobs/" + jobId);
+        assertThat(job).containsEntry("status", "DONE").containsEntry("issued", 2);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM certificate WHERE cohort_id = ?", cohortId)).isEqualTo(2);
+    }
+
+    @Test
     void aRunningJobIsLeftToItsInstanceAndResumedWhenThatInstanceGoesQuiet() throws Exception {
         // as a job is left when its instance stopped while the database was down and could not record the failure (or
         // as one running before V020 is: without a runner)

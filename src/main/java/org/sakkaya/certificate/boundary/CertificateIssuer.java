@@ -19,6 +19,7 @@ import org.sakkaya.certificate.entity.CertificateJob;
 import org.sakkaya.identity.boundary.Organizations;
 import org.sakkaya.identity.boundary.People;
 import org.sakkaya.identity.boundary.PersonSummary;
+import org.sakkaya.identity.entity.Person;
 import org.sakkaya.platform.Sha256;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.problem.RuleViolation;
@@ -98,8 +99,13 @@ public class CertificateIssuer {
             if (held.contains(p.enrollmentId() + "/" + p.kind())) {
                 continue;
             }
+            PersonSummary holder = names.get(p.personId());
+            if (holder == null || Person.ERASED_NAME.equals(holder.fullNameTh())) {
+                // erased under PDPA after the job planned this batch: no name to print, none owed (Certificates.pending)
+                continue;
+            }
             CertificateTemplates.Layout layout = layouts.computeIfAbsent(p.kind(), k -> layout(program, k));
-            em.persist(render(Serials.next(), p, names.get(p.personId()).fullNameTh(), cohort, program, issuer, layout, issuedOn, issuedBy));
+            em.persist(render(Serials.next(), p, holder.fullNameTh(), cohort, program, issuer, layout, issuedOn, issuedBy));
             issued++;
             if (p.kind() == Certificate.Kind.PARTICIPATION) {
                 participation++;

@@ -15,7 +15,8 @@ import org.sakkaya.certificate.entity.CertificateJob;
 /**
  * Issues a large cohort's certificates in the background, {@value #BATCH} per transaction, so a poller sees the
  * count grow and a crash loses at most one batch's work (which the restart redoes: issuing is idempotent). Jobs
- * still RUNNING when the service stopped are resumed at start-up by {@link CertificateJobResumer}. One job runs per
+ * still RUNNING when the service stopped are resumed by {@link CertificateJobResumer}, at start-up and once their lease has
+ * run out. One job runs per
  * cohort; asking again while it runs answers the running job. With several instances on one database, a job is run by
  * the instance that holds its lease (its id and a heartbeat written by every batch, {@link CertificateJobStore#claim}).
  */
@@ -75,8 +76,14 @@ public class CertificateJobs {
         return running;
     }
 
+    /**
+     * Resumes every RUNNING job that no instance runs: at start-up, and every few seconds after it
+     * ({@link CertificateJobResumer#sweep}), since a job whose instance restarted within the lease, or died, still
+     * looks run at start-up and would otherwise wait for somebody to ask about its cohort.
+     */
     void resumeAll() {
-        List<String> running = store.allRunning().stream().filter(id -> store.claim(id, instance)).toList();
+        List<String> running = store.allRunning().stream()
+                .filter(id -> !runningHere.contains(id) && store.claim(id, instance)).toList();
         if (!running.isEmpty()) {
             LOG.info(() -> "Resuming " + running.size() + " certificate job(s)");
         }
