@@ -76,7 +76,7 @@ class CertificatesIT {
     private List<String> issued() {
         api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200);
         return api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then().statusCode(200)
-                .extract().jsonPath().getList("serial");
+                .extract().jsonPath().getList("items.serial");
     }
 
     @Test
@@ -86,8 +86,29 @@ class CertificatesIT {
         api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200)
                 .body("issued", equalTo(0)).body("alreadyHeld", equalTo(2));
         api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then()
-                .body("holderName", containsInAnyOrder("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์", "ว่าที่ร้อยตรีธนพล ใจเย็น"));
+                .body("items.holderName", containsInAnyOrder("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์", "ว่าที่ร้อยตรีธนพล ใจเย็น"));
         api.as(world.token(ours)).post("/cohorts/" + cohortId + "/certificates").then().statusCode(403);
+    }
+
+    @Test
+    void theListComesAPageAtATimeWithItsTotal() {
+        List<String> serials = issued();
+        assertThat(serials).hasSize(2);
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < 2; page++) {
+            paged.add(api.as(organiser).queryParam("cohortId", cohortId).queryParam("page", page).queryParam("size", 1)
+                    .get("/certificates").then().statusCode(200)
+                    .body("page", equalTo(page)).body("size", equalTo(1)).body("total", equalTo(2)).body("items", hasSize(1))
+                    .extract().path("items[0].serial"));
+        }
+        assertThat(paged).containsExactlyElementsOf(serials);
+        api.as(organiser).queryParam("cohortId", cohortId).queryParam("page", 2).queryParam("size", 1).get("/certificates").then()
+                .statusCode(200).body("items", hasSize(0)).body("total", equalTo(2));
+        // the count is narrowed as the items are: a trainee's total is their own certificates
+        api.as(world.token(ours)).get("/certificates").then().statusCode(200)
+                .body("items", hasSize(1)).body("total", equalTo(1)).body("page", equalTo(0)).body("size", equalTo(50));
+        api.as(organiser).queryParam("size", 501).get("/certificates").then().statusCode(400)
+                .contentType(containsString("problem+json")).body("errors[0].field", equalTo("size"));
     }
 
     @Test
@@ -103,7 +124,7 @@ class CertificatesIT {
         // their certificate stays valid until someone decides, and the standing says which and why
         api.as(organiser).post("/enrollments/" + theirsSeat + "/withdraw").then().statusCode(200);
         String theirsSerial = api.as(organiser).queryParam("cohortId", cohortId).queryParam("organizationId", otherDepartment)
-                .get("/certificates").then().extract().path("[0].serial");
+                .get("/certificates").then().extract().path("items[0].serial");
         assertThat(serials).contains(theirsSerial);
         api.as(organiser).get(standing).then().statusCode(200)
                 .body("valid", equalTo(2)).body("pending", equalTo(0))
@@ -133,7 +154,7 @@ class CertificatesIT {
         api.as(organiser).get("/cohorts/" + cohortId + "/certificates").then().statusCode(200).body("pending", equalTo(1));
         api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200).body("issued", equalTo(1));
         api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then().statusCode(200)
-                .body("holderName", contains("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์"));
+                .body("items.holderName", contains("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์"));
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM certificate WHERE cohort_id = ? AND person_id = ?", cohortId, theirs.id())).isZero();
     }
 
@@ -146,14 +167,14 @@ class CertificatesIT {
         // its last day is not over: nothing is decided yet, so nothing is certified
         api.as(organiser).post("/cohorts/" + running + "/certificates").then().statusCode(422)
                 .contentType(containsString("problem+json")).body("type", containsString("cohort-not-ended"));
-        api.as(organiser).queryParam("cohortId", running).get("/certificates").then().statusCode(200).body("", hasSize(0));
+        api.as(organiser).queryParam("cohortId", running).get("/certificates").then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test
     void theHolderAndTheirHrDownloadThePdfAndNobodyElse() throws Exception {
         issued();
-        String mine = api.as(world.token(ours)).get("/certificates").then().statusCode(200).body("", hasSize(1))
-                .extract().path("[0].serial");
+        String mine = api.as(world.token(ours)).get("/certificates").then().statusCode(200).body("items", hasSize(1))
+                .extract().path("items[0].serial");
         Response pdf = api.as(world.token(ours)).accept("application/pdf").get("/certificates/" + mine + "/pdf");
         pdf.then().statusCode(200).contentType(containsString("application/pdf"));
         try (PDDocument document = Loader.loadPDF(pdf.asByteArray())) {
@@ -161,7 +182,7 @@ class CertificatesIT {
         }
         String hr = world.token(world.person(world.departmentId, "HR"));
         api.as(hr).accept("application/pdf").get("/certificates/" + mine + "/pdf").then().statusCode(200);
-        api.as(hr).get("/certificates").then().body("holderName", containsInAnyOrder("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์"));
+        api.as(hr).get("/certificates").then().body("items.holderName", containsInAnyOrder("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์"));
         String otherHr = world.token(world.person(otherDepartment, "HR"));
         api.as(otherHr).accept("application/pdf").get("/certificates/" + mine + "/pdf").then().statusCode(404);
         api.as(world.token(theirs)).accept("application/pdf").get("/certificates/" + mine + "/pdf").then().statusCode(404);
@@ -171,7 +192,7 @@ class CertificatesIT {
     void anyoneVerifiesASerialAndSeesOnlyWhatIsPrintedThenRevocation() {
         issued();
         String serial = api.as(organiser).queryParam("cohortId", cohortId).queryParam("organizationId", world.divisionId)
-                .get("/certificates").then().extract().path("[0].serial");
+                .get("/certificates").then().extract().path("items[0].serial");
         Response json = api.root().accept("application/json").get("/verify/" + serial.toLowerCase());
         json.then().statusCode(200)
                 .body("status", equalTo("VALID"))
@@ -195,8 +216,8 @@ class CertificatesIT {
     @Test
     void aMisspeltCertificateIsReplacedAndTheOldSerialLeadsToTheNewOne() throws Exception {
         issued();
-        String old = api.as(world.token(ours)).get("/certificates").then().extract().path("[0].serial");
-        String issuedOn = api.as(world.token(ours)).get("/certificates").then().extract().path("[0].issuedOn");
+        String old = api.as(world.token(ours)).get("/certificates").then().extract().path("items[0].serial");
+        String issuedOn = api.as(world.token(ours)).get("/certificates").then().extract().path("items[0].issuedOn");
         String hr = world.token(world.person(world.departmentId, "HR"));
         // the name was misspelt: HR corrects it on the person, the certificate still prints the old spelling
         api.as(hr).body(Map.of("lastNameTh", "ศรีสุขสวัสดี")).patch("/people/" + ours.id()).then().statusCode(200);
@@ -219,9 +240,9 @@ class CertificatesIT {
             assertThat(new PDFTextStripper().getText(document)).contains("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดี").doesNotContain("สวัสดิ์");
         }
         // the holder sees both, the old one revoked and pointing to the new one; its page leads there
-        api.as(world.token(ours)).get("/certificates").then().body("", hasSize(2))
-                .body("find { it.serial == '" + old + "' }.status", equalTo("REVOKED"))
-                .body("find { it.serial == '" + old + "' }.replacedBy", equalTo(fresh));
+        api.as(world.token(ours)).get("/certificates").then().body("items", hasSize(2))
+                .body("items.find { it.serial == '" + old + "' }.status", equalTo("REVOKED"))
+                .body("items.find { it.serial == '" + old + "' }.replacedBy", equalTo(fresh));
         String grouped = api.root().accept("application/json").get("/verify/" + old).then().statusCode(200)
                 .body("status", equalTo("REVOKED")).extract().path("replacedBy");
         api.root().accept("application/json").get("/verify/" + grouped).then().statusCode(200)
@@ -239,7 +260,7 @@ class CertificatesIT {
 
         // a trainee who no longer passes (withdrawn by the programme's administrator) is owed nothing new
         String theirs0 = api.as(organiser).queryParam("cohortId", cohortId).queryParam("organizationId", otherDepartment)
-                .get("/certificates").then().extract().path("[0].serial");
+                .get("/certificates").then().extract().path("items[0].serial");
         api.as(organiser).post("/enrollments/" + theirsSeat + "/withdraw").then().statusCode(200);
         api.as(organiser).body(Map.of("reason", "สะกดผิด")).post("/certificates/" + theirs0 + "/reissue").then().statusCode(422)
                 .body("type", containsString("certificate-not-owed"));
@@ -272,7 +293,7 @@ class CertificatesIT {
         assertThat(kept.manifest()).contains("(ลบข้อมูลแล้ว)").doesNotContain("ธนพล").hasLineCount(3);
         // and with no name left to print, their certificate cannot be re-issued
         String erased = api.as(organiser).queryParam("cohortId", cohortId).queryParam("organizationId", otherDepartment)
-                .get("/certificates").then().extract().path("[0].serial");
+                .get("/certificates").then().extract().path("items[0].serial");
         api.as(organiser).body(Map.of("reason", "สะกดผิด")).post("/certificates/" + erased + "/reissue").then().statusCode(422)
                 .body("type", containsString("holder-erased"));
         api.as(world.token(ours)).accept("application/zip").get("/cohorts/" + cohortId + "/certificates.zip").then().statusCode(403);
@@ -332,7 +353,7 @@ class CertificatesIT {
     private String firstSerial() {
         issued();
         return api.as(organiser).queryParam("cohortId", cohortId).queryParam("organizationId", world.divisionId)
-                .get("/certificates").then().extract().path("[0].serial");
+                .get("/certificates").then().extract().path("items[0].serial");
     }
 
     @Test
@@ -403,7 +424,7 @@ class CertificatesIT {
                 .contentType(containsString("problem+json")).body("type", containsString("certificate-does-not-fit"))
                 .body("detail", containsString("กัญญ์ณัฏฐ์กัญญ์ณัฏฐ์"));
         // the cohort's issue is one transaction: the two names that fitted were not issued either
-        api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then().statusCode(200).body("", hasSize(0));
+        api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test
@@ -439,7 +460,7 @@ class CertificatesIT {
         api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200)
                 .body("issued", equalTo(2)).body("participation", equalTo(1));
         List<Map<String, Object>> all = api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then()
-                .extract().jsonPath().getList("");
+                .extract().jsonPath().getList("items");
         String oursSerial = serialOf(all, ours, "ACHIEVEMENT");
         String theirsSerial = serialOf(all, theirs, "PARTICIPATION");
         try (PDDocument document = Loader.loadPDF(pdfOf(oursSerial))) {
@@ -521,7 +542,7 @@ class CertificatesIT {
         api.as(world.token(ours)).get(jobPath).then().statusCode(403);
         Map<String, Object> job = finished(jobPath);
         assertThat(job).containsEntry("status", "DONE").containsEntry("done", 7).containsEntry("issued", 7).containsEntry("total", 7);
-        api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then().body("", hasSize(7));
+        api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then().body("items", hasSize(7));
         api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200)
                 .body("issued", equalTo(0)).body("alreadyHeld", equalTo(7));
     }
@@ -587,7 +608,7 @@ class CertificatesIT {
         api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(202).body("id", equalTo(jobId));
         Map<String, Object> job = finished("/certificate-jobs/" + jobId);
         assertThat(job).containsEntry("status", "DONE").containsEntry("issued", 2);
-        api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then().body("", hasSize(2))
-                .body("issuedOn", everyItem(equalTo("2020-11-27")));
+        api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then().body("items", hasSize(2))
+                .body("items.issuedOn", everyItem(equalTo("2020-11-27")));
     }
 }

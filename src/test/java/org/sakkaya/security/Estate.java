@@ -129,7 +129,7 @@ final class Estate {
         second = trainee(api);
         api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200).body("issued", equalTo(2));
         for (Trainee t : List.of(first, second)) {
-            t.serial = api.as(t.token).get("/certificates").then().statusCode(200).extract().path("[0].serial");
+            t.serial = api.as(t.token).get("/certificates").then().statusCode(200).extract().path("items[0].serial");
             Map<String, Object> output = new HashMap<>();
             output.put("title", "การวิเคราะห์ข้อมูลสุขภาพของ " + t.name);
             output.put("kind", "PRESENTATION");

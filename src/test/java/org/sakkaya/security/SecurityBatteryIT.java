@@ -752,7 +752,7 @@ class SecurityBatteryIT {
         System.out.printf("Formula injection: %d CSV cells in 4 exports, none starts a formula%n", cells);
 
         List<Map<String, String>> certificates = api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then()
-                .statusCode(200).extract().jsonPath().getList("");
+                .statusCode(200).extract().jsonPath().getList("items");
         assertThat(certificates).hasSize(hostile.size());
         String scripted = null;
         for (Map<String, String> certificate : certificates) {

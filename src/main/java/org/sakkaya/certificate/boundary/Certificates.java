@@ -28,6 +28,8 @@ import org.sakkaya.identity.boundary.PersonSummary;
 import org.sakkaya.identity.entity.Person;
 import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.audit.Audit;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.problem.Conflict;
 import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.platform.problem.RuleViolation;
@@ -226,34 +228,31 @@ public class Certificates {
                 || (row.attendancePercent() != null && row.attendancePercent().compareTo(minAttendancePercent) >= 0);
     }
 
-    /** PROGRAM_ADMIN: all; HR: its own staff's; anyone else: their own. */
-    public List<Certificate> list(String cohortId, String organizationId) {
+    /** PROGRAM_ADMIN: all; HR: its own staff's; anyone else: their own. A page at a time, counted in SQL. */
+    public Page<Certificate> list(String cohortId, String organizationId, PageRequest page) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
         if (cohortId != null) {
             where.append(" AND c.cohortId = :cohort");
+            parameters.put("cohort", cohortId);
         }
         if (organizationId != null) {
             where.append(" AND c.organizationId = :org");
+            parameters.put("org", organizationId);
         }
-        boolean all = caller.is(Roles.PROGRAM_ADMIN);
-        Set<String> orgs = all ? Set.of() : scope.hrOrganizationIds();
-        if (!all) {
+        if (!caller.is(Roles.PROGRAM_ADMIN)) {
+            Set<String> orgs = scope.hrOrganizationIds();
             where.append(orgs.isEmpty() ? " AND c.personId = :me" : " AND (c.organizationId IN :orgs OR c.personId = :me)");
-        }
-        var query = em.createQuery("SELECT c FROM Certificate c" + where + " ORDER BY c.issuedOn, c.holderName, c.serial", Certificate.class);
-        if (cohortId != null) {
-            query.setParameter("cohort", cohortId);
-        }
-        if (organizationId != null) {
-            query.setParameter("org", organizationId);
-        }
-        if (!all) {
-            query.setParameter("me", caller.personId());
+            parameters.put("me", caller.personId());
             if (!orgs.isEmpty()) {
-                query.setParameter("orgs", orgs);
+                parameters.put("orgs", orgs);
             }
         }
-        return query.getResultList();
+        var query = em.createQuery("SELECT c FROM Certificate c" + where + " ORDER BY c.issuedOn, c.holderName, c.serial", Certificate.class);
+        var count = em.createQuery("SELECT COUNT(c) FROM Certificate c" + where, Long.class);
+        parameters.forEach(query::setParameter);
+        parameters.forEach(count::setParameter);
+        return new Page<>(page.apply(query).getResultList(), page.page(), page.size(), count.getSingleResult());
     }
 
     /** The PDF as issued, for the holder, their HR and PROGRAM_ADMIN; the download is audited. */

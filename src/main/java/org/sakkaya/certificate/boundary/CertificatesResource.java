@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,10 +19,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.certificate.entity.Certificate;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.security.Roles;
 
 @RequestScoped
@@ -37,10 +39,11 @@ public class CertificatesResource {
 
     @GET
     @RolesAllowed({Roles.HR, Roles.PROGRAM_ADMIN, Roles.TRAINEE})
-    @Operation(summary = "Certificates: all for PROGRAM_ADMIN, HR's own staff's, and the caller's own")
-    public List<CertificateView> list(@QueryParam("cohortId") @Size(max = 36) String cohortId,
-                                      @QueryParam("organizationId") @Size(max = 36) String organizationId) {
-        return certificates.list(cohortId, organizationId).stream().map(CertificateView::of).toList();
+    @Operation(summary = "Certificates, a page at a time: all for PROGRAM_ADMIN, HR's own staff's, and the caller's own")
+    public Page<CertificateView> list(@QueryParam("cohortId") @Size(max = 36) String cohortId,
+                                      @QueryParam("organizationId") @Size(max = 36) String organizationId,
+                                      @Valid @BeanParam PageRequest page) {
+        return certificates.list(cohortId, organizationId, page).map(CertificateView::of);
     }
 
     @GET
