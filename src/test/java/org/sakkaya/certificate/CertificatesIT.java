@@ -189,6 +189,33 @@ class CertificatesIT {
     }
 
     @Test
+    void aHolderWhoseOnlyRoleIsTrainerReadsTheirOwnCertificateAndNoOneElses() throws Exception {
+        // a trainer who took the course themself: seated by the organiser, passed, never a TRAINEE
+        World.Person trainer = world.namedPerson(world.divisionId, "นาย", "ปกรณ์", "สอนดี", "TRAINER");
+        world.seat(organiser, cohortId, trainer);
+        api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200).body("issued", equalTo(3));
+        String token = world.token(trainer);
+        String serial = api.as(token).get("/certificates").then().statusCode(200)
+                .body("items", hasSize(1)).body("total", equalTo(1)).body("items[0].holderName", equalTo("นายปกรณ์ สอนดี"))
+                .extract().path("items[0].serial");
+        try (PDDocument document = Loader.loadPDF(api.as(token).accept("application/pdf").get("/certificates/" + serial + "/pdf")
+                .then().statusCode(200).extract().asByteArray())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("นายปกรณ์ สอนดี");
+        }
+        // the other holders' stay theirs, even with the cohort named
+        String oursSerial = api.as(world.token(ours)).get("/certificates").then().extract().path("items[0].serial");
+        api.as(token).accept("application/pdf").get("/certificates/" + oursSerial + "/pdf").then().statusCode(404);
+        api.as(token).queryParam("cohortId", cohortId).get("/certificates").then().statusCode(200)
+                .body("items.serial", contains(serial)).body("total", equalTo(1));
+        // so do an executive's and an administrator's, who hold none
+        for (String other : List.of(world.token(world.person(world.departmentId, "EXECUTIVE")), api.adminToken())) {
+            api.as(other).queryParam("cohortId", cohortId).get("/certificates").then().statusCode(200)
+                    .body("items", hasSize(0)).body("total", equalTo(0));
+            api.as(other).accept("application/pdf").get("/certificates/" + serial + "/pdf").then().statusCode(404);
+        }
+    }
+
+    @Test
     void anyoneVerifiesASerialAndSeesOnlyWhatIsPrintedThenRevocation() {
         issued();
         String serial = api.as(organiser).queryParam("cohortId", cohortId).queryParam("organizationId", world.divisionId)
