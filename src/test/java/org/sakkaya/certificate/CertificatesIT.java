@@ -241,6 +241,32 @@ class CertificatesIT {
     }
 
     @Test
+    void theSerialAsPrintedFindsTheCertificateOnEveryPath() throws Exception {
+        issued();
+        String serial = api.as(world.token(ours)).get("/certificates").then().extract().path("items[0].serial");
+        // grouped, as the verification page shows it and the PDF prints it
+        String printed = api.root().accept("application/json").get("/verify/" + serial).then().statusCode(200).extract().path("serial");
+        assertThat(printed).contains("-").isEqualTo(org.sakkaya.certificate.control.Serials.grouped(serial));
+        try (PDDocument document = Loader.loadPDF(pdfOf(serial))) {
+            assertThat(new PDFTextStripper().getText(document)).contains(printed);
+        }
+
+        api.as(world.token(ours)).accept("application/pdf").get("/certificates/" + printed + "/pdf").then().statusCode(200)
+                .header("Content-Disposition", containsString("certificate-" + serial + ".pdf"));
+        api.as(organiser).accept("application/pdf").get("/certificates/" + printed.toLowerCase() + "/pdf").then().statusCode(200);
+        Response replaced = api.as(organiser).body(Map.of("reason", "สะกดผิด")).post("/certificates/" + printed + "/reissue");
+        replaced.then().statusCode(201);
+        String fresh = replaced.path("serial");
+        api.as(organiser).body(Map.of("reason", "ออกให้ผิดคน")).post("/certificates/" + org.sakkaya.certificate.control.Serials.grouped(fresh)
+                + "/revoke").then().statusCode(200).body("serial", equalTo(fresh)).body("status", equalTo("REVOKED"));
+        // the audit log names the serial as stored, which the holder's erasure looks for
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'CERTIFICATE_REVOKED' AND subject_id = ?", fresh))
+                .isEqualTo(1);
+        api.as(organiser).body(Map.of("reason", "x")).post("/certificates/not-a-serial/revoke").then().statusCode(404)
+                .contentType(containsString("problem+json"));
+    }
+
+    @Test
     void aMisspeltCertificateIsReplacedAndTheOldSerialLeadsToTheNewOne() throws Exception {
         issued();
         String old = api.as(world.token(ours)).get("/certificates").then().extract().path("items[0].serial");

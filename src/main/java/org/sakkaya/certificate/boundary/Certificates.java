@@ -267,7 +267,7 @@ public class Certificates {
     public Certificate revoke(String serial, String reason) {
         Certificate certificate = find(serial).orElseThrow(() -> new NotFound("Certificate", serial));
         certificate.revoke(reason, clock.instant());
-        audit.record("CERTIFICATE_REVOKED", "certificate", serial, reason);
+        audit.record("CERTIFICATE_REVOKED", "certificate", certificate.serial(), reason);
         return certificate;
     }
 
@@ -281,7 +281,7 @@ public class Certificates {
     public Certificate reissue(String serial, String reason) {
         signing.require();
         // locked: two administrators replacing the same certificate at once get one replacement and a 409
-        Certificate old = Optional.ofNullable(em.find(Certificate.class, serial, LockModeType.PESSIMISTIC_WRITE))
+        Certificate old = Serials.parse(serial).map(s -> em.find(Certificate.class, s, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new NotFound("Certificate", serial));
         if (old.replacedBy() != null) {
             throw new Conflict("already-replaced", "This certificate was replaced already, by " + old.replacedBy()
@@ -303,7 +303,7 @@ public class Certificates {
 
     /** For the public verification page: only what the certificate prints, its status and its hash. */
     public Optional<Certificate> verify(String typed) {
-        return Serials.parse(typed).flatMap(this::find);
+        return find(typed);
     }
 
     /** Serials of the cohort's certificates the caller may download in bulk (HR: own staff; PROGRAM_ADMIN: all). */
@@ -357,7 +357,11 @@ public class Certificates {
         throw new NotFound("Certificate", serial);
     }
 
+    /**
+     * The certificate of a serial as a person may write it: the PDF and the verification page print it grouped
+     * ({@code P7ED-3J5J-...}), and whatever is copied from there finds it, here as on the public page.
+     */
     private Optional<Certificate> find(String serial) {
-        return Optional.ofNullable(em.find(Certificate.class, serial));
+        return Serials.parse(serial).map(s -> em.find(Certificate.class, s));
     }
 }
