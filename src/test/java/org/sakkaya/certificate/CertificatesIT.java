@@ -537,6 +537,46 @@ class CertificatesIT {
                 .body("valid", equalTo(2)).body("pending", equalTo(0)).body("noLongerOwed", hasSize(0));
     }
 
+    @Test
+    void aParticipationCertificateIsReplacedAfterItsTemplateChangedAsLongAsItsHolderDidNotWithdraw() {
+        String programId = api.as(organiser).get("/cohorts/" + cohortId).then().extract().path("programId");
+        String participation = "/programs/" + programId + "/certificate-templates/PARTICIPATION";
+        // theirs misses the one session: no achievement, a participation certificate while the template asks no minimum
+        api.as(organiser).body(Map.of("passPolicy", Map.of("minAttendancePercent", 50))).patch("/cohorts/" + cohortId)
+                .then().statusCode(200);
+        String session = api.as(organiser).body(Map.of("number", 1, "title", "ครั้งที่ 1", "startsAt", "2020-11-23T09:00:00+07:00",
+                "endsAt", "2020-11-23T16:00:00+07:00")).post("/cohorts/" + cohortId + "/sessions").then().statusCode(201).extract().path("id");
+        api.as(organiser).body(List.of(Map.of("personId", ours.id(), "status", "PRESENT"), Map.of("personId", theirs.id(), "status", "ABSENT")))
+                .put("/sessions/" + session + "/attendance").then().statusCode(200);
+        api.as(organiser).body(template("เกียรติบัตร", List.of("ได้เข้าร่วมการอบรม หลักสูตร"))).put(participation).then().statusCode(200);
+        api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200).body("participation", equalTo(1));
+        String misspelt = serialOf(api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then()
+                .extract().jsonPath().getList("items"), theirs, "PARTICIPATION");
+
+        // the template now asks more attendance than they had: it applies to the next certificates, not to this one
+        Map<String, Object> stricter = template("เกียรติบัตร", List.of("ได้เข้าร่วมการอบรม หลักสูตร"));
+        stricter.put("minAttendancePercent", 80);
+        api.as(organiser).body(stricter).put(participation).then().statusCode(200);
+        api.as(organiser).get("/cohorts/" + cohortId + "/certificates").then().body("noLongerOwed", hasSize(0));
+        String replaced = api.as(organiser).body(Map.of("reason", "สะกดผิด")).post("/certificates/" + misspelt + "/reissue").then()
+                .statusCode(201).body("kind", equalTo("PARTICIPATION")).body("holderName", equalTo("ว่าที่ร้อยตรีธนพล ใจเย็น"))
+                .extract().path("serial");
+
+        // with the template deleted it is still owed, but there is nothing to print it with until one is saved again
+        api.as(organiser).delete(participation).then().statusCode(204);
+        api.as(organiser).body(Map.of("reason", "สะกดผิดอีก")).post("/certificates/" + replaced + "/reissue").then().statusCode(422)
+                .body("type", containsString("certificate-template-missing"));
+        api.root().accept("application/json").get("/verify/" + replaced).then().body("status", equalTo("VALID"));
+        api.as(organiser).body(stricter).put(participation).then().statusCode(200);
+        String again = api.as(organiser).body(Map.of("reason", "สะกดผิดอีก")).post("/certificates/" + replaced + "/reissue").then()
+                .statusCode(201).body("kind", equalTo("PARTICIPATION")).extract().path("serial");
+
+        // withdrawn, they no longer took part
+        api.as(organiser).post("/enrollments/" + theirsSeat + "/withdraw").then().statusCode(200);
+        api.as(organiser).body(Map.of("reason", "สะกดผิด")).post("/certificates/" + again + "/reissue").then().statusCode(422)
+                .body("type", containsString("certificate-not-owed"));
+    }
+
     private static String serialOf(List<Map<String, Object>> certificates, World.Person person, String kind) {
         return certificates.stream().filter(c -> person.id().equals(c.get("personId")) && kind.equals(c.get("kind")))
                 .map(c -> (String) c.get("serial")).findFirst().orElseThrow(() -> new AssertionError("no " + kind + " for " + person));

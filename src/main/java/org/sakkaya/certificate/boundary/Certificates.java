@@ -149,12 +149,8 @@ public class Certificates {
         List<Unowed> unowed = new ArrayList<>();
         for (Certificate certificate : valid) {
             Gradebook.Row row = rows.get(certificate.enrollmentId());
-            // A holder outside the gradebook (no longer evaluated) is not judged here. A participation certificate is
-            // judged by what cannot change with its template (templates apply to the next certificates only): the
-            // holder did not withdraw.
-            boolean owed = row == null || (certificate.kind() == Certificate.Kind.ACHIEVEMENT ? row.passed()
-                    : !droppedOut(row));
-            if (!owed) {
+            // a holder outside the gradebook (no longer evaluated) is not judged here
+            if (row != null && !stillOwed(certificate, row)) {
                 unowed.add(new Unowed(CertificateView.of(certificate), row.passed(), row.reasons()));
             }
         }
@@ -209,6 +205,15 @@ public class Certificates {
     private static boolean owes(Certificate.Kind kind, Gradebook.Row row, Optional<CertificateTemplates.Layout> participation) {
         return kind == Certificate.Kind.ACHIEVEMENT ? row.passed()
                 : participation.filter(p -> tookPart(row, p.minAttendancePercent())).isPresent();
+    }
+
+    /**
+     * Whether a certificate issued earlier is still owed, by its holder's result {@code row} now: an achievement while
+     * they pass; a participation certificate by what cannot change with its template (templates apply to the next
+     * certificates only), that they did not drop out.
+     */
+    private static boolean stillOwed(Certificate certificate, Gradebook.Row row) {
+        return certificate.kind() == Certificate.Kind.ACHIEVEMENT ? row.passed() : !droppedOut(row);
     }
 
     /**
@@ -274,8 +279,9 @@ public class Certificates {
     /**
      * Replaces a certificate, typically one printed with a misspelt name after the name was corrected: the old one is
      * revoked with {@code reason} and leads to a new one for the same enrolment and kind, dated as the old one was and
-     * printed with the holder's name as it is now. Only while the certificate is still owed: an achievement to a
-     * trainee who still passes, a participation certificate to one who still took part.
+     * printed with the holder's name as it is now. Only while the certificate is still owed, as {@link #standing} judges
+     * it: an achievement to a trainee who still passes, a participation certificate to one who did not withdraw (a
+     * template changed since, or deleted, is not held against it; a deleted one only leaves nothing to print with).
      */
     @Transactional
     public Certificate reissue(String serial, String reason) {
@@ -288,10 +294,15 @@ public class Certificates {
                     + "; re-issue that one instead");
         }
         Gradebook.Row row = gradebook.result(old.enrollmentId());
-        if (!owes(old.kind(), row, templates.layout(cohorts.find(old.cohortId()).programId(), Certificate.Kind.PARTICIPATION))) {
-            throw new RuleViolation("certificate-not-owed", "The trainee no longer " + (old.kind() == Certificate.Kind.ACHIEVEMENT
-                    ? "passes the cohort's evaluation" : "meets the participation certificate's conditions")
+        if (!stillOwed(old, row)) {
+            throw new RuleViolation("certificate-not-owed", (old.kind() == Certificate.Kind.ACHIEVEMENT
+                    ? "The trainee no longer passes the cohort's evaluation" : "The trainee withdrew from the cohort")
                     + ", so there is nothing to re-issue; revoke the certificate instead");
+        }
+        // the replacement is printed from the programme's template as it is now, and participation has no built-in one
+        if (templates.layout(cohorts.find(old.cohortId()).programId(), old.kind()).isEmpty()) {
+            throw new RuleViolation("certificate-template-missing", "The programme has no " + old.kind()
+                    + " template to print the replacement with; save one again, then re-issue");
         }
         PersonSummary holder = people.summaries(List.of(old.personId())).get(old.personId());
         if (holder == null || Person.ERASED_NAME.equals(holder.fullNameTh())) {
