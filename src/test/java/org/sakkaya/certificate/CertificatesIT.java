@@ -447,11 +447,14 @@ class CertificatesIT {
         return body;
     }
 
-    @Test
-    void aTemplateThatFitsItsSampleButNotARealNameIsRefusedAtIssueAndNothingIsIssued() {
+    /**
+     * Saves the cohort's ACHIEVEMENT template with the most text that still fits with the sample names, at the edge of
+     * its page, and seats a trainee whose real name is far longer than the samples (title, first and last name at their
+     * limits): their certificate cannot fit.
+     */
+    private World.Person aNameTooLongForTheTemplate() {
         String programId = api.as(organiser).get("/cohorts/" + cohortId).then().extract().path("programId");
         String path = "/programs/" + programId + "/certificate-templates/ACHIEVEMENT";
-        // the most text that still fits with the sample names: the template is at the edge of its page
         int fits = 0;
         int low = 1;
         int high = 800;
@@ -468,16 +471,45 @@ class CertificatesIT {
         }
         assertThat(fits).as("some text fits, and four full lines do not").isBetween(1, 799);
         api.as(organiser).body(template("วุฒิบัตร", bodyOf(fits))).put(path).then().statusCode(200);
-        // a real name far longer than the samples: title, first and last name at their limits
         World.Person longName = world.namedPerson(world.divisionId, "ว่าที่ร้อยตรีหญิง".repeat(3), "กัญญ์ณัฏฐ์".repeat(10),
                 "ศรีสุขสวัสดิ์".repeat(7), "TRAINEE");
         world.seat(organiser, cohortId, longName);
+        return longName;
+    }
 
+    @Test
+    void aTemplateThatFitsItsSampleButNotARealNameIsRefusedAtIssueAndNothingIsIssued() {
+        aNameTooLongForTheTemplate();
         api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(422)
                 .contentType(containsString("problem+json")).body("type", containsString("certificate-does-not-fit"))
                 .body("detail", containsString("กัญญ์ณัฏฐ์กัญญ์ณัฏฐ์"));
         // the cohort's issue is one transaction: the two names that fitted were not issued either
         api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void aBackgroundJobStoppedByARuleSaysWhichRuleAndForgetsTheNameOnErasure() throws Exception {
+        World.Person longName = aNameTooLongForTheTemplate();
+        for (int i = 0; i < 4; i++) {
+            world.seat(organiser, cohortId, world.person(world.divisionId, "TRAINEE"));
+        }
+        // 7 owed, more than the ITs issue within the request: a job, which the same refusal stops
+        String jobId = api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(202)
+                .body("total", equalTo(7)).extract().path("id");
+        Map<String, Object> job = finished("/certificate-jobs/" + jobId);
+        assertThat(job).containsEntry("status", "FAILED");
+        // asking again would fail the same way: the job says what to change, not to ask again
+        assertThat((String) job.get("error")).contains("กัญญ์ณัฏฐ์กัญญ์ณัฏฐ์", "shorten the template's ACHIEVEMENT text")
+                .doesNotContain("asking again");
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'CERTIFICATES_ISSUE_FAILED' AND subject_id = ? "
+                + "AND detail LIKE '%shorten the template%'", cohortId)).isEqualTo(1);
+
+        // the refusal names the holder: their erasure takes the name out of the job and its audit record
+        api.as(world.adminToken()).delete("/people/" + longName.id() + "/personal-data").then().statusCode(204);
+        assertThat((String) api.as(organiser).get("/certificate-jobs/" + jobId).then().statusCode(200).extract().path("error"))
+                .contains("shorten the template").doesNotContain("กัญญ์ณัฏฐ์", "ศรีสุขสวัสดิ์");
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE subject_id = ? AND (detail LIKE '%กัญญ์ณัฏฐ์%' "
+                + "OR detail LIKE '%ศรีสุขสวัสดิ์%')", cohortId)).isZero();
     }
 
     @Test

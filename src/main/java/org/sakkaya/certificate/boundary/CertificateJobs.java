@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.sakkaya.certificate.entity.CertificateJob;
+import org.sakkaya.platform.problem.DomainException;
 
 /**
  * Issues a large cohort's certificates in the background, {@value #BATCH} per transaction, so a poller sees the
@@ -130,8 +131,21 @@ public class CertificateJobs {
             LOG.warning(() -> e.getMessage() + "; this instance stops");
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Certificate job " + jobId + " stopped", e);
-            store.finish(jobId, CertificateJob.Status.FAILED,
-                    "Issuing stopped; what was issued stays, and asking again issues the rest (log: certificate job " + jobId + ")", instance);
+            store.finish(jobId, CertificateJob.Status.FAILED, failure(e, jobId), instance);
         }
+    }
+
+    /**
+     * What a failed job tells the administrator. A rule of the domain that refused (a certificate that does not fit
+     * its page) refuses again at every asking until something is changed, so its detail, written for users, is what
+     * they need; any other failure is ours, and its message may say what users must not see: only where to look.
+     */
+    static String failure(Throwable e, String jobId) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DomainException refused) {
+                return "Issuing stopped; what was issued stays. " + refused.getMessage();
+            }
+        }
+        return "Issuing stopped; what was issued stays, and asking again issues the rest (log: certificate job " + jobId + ")";
     }
 }

@@ -50,6 +50,22 @@ public class CertificatePersonalData implements PersonalDataHolder {
         return data;
     }
 
+    /**
+     * A background job stopped by a rule keeps the rule's words, which may name a holder (a name too long for the page),
+     * in its error and in the audit record of its failure; neither row is tied to the holder by a column.
+     */
+    @Override
+    public void eraseMentions(String personId, Set<String> mentions) {
+        for (String mention : mentions) {
+            em.createNativeQuery("UPDATE certificate_job SET error = REPLACE(error, ?1, ?2) WHERE status = 'FAILED' AND INSTR(error, ?1) > 0")
+                    .setParameter(1, mention).setParameter(2, Person.ERASED_NAME).executeUpdate();
+            em.createNativeQuery("UPDATE audit_event SET detail = REPLACE(detail, ?1, ?2) WHERE subject_type = 'cohort' "
+                            + "AND subject_id IN (SELECT cohort_id FROM certificate_job WHERE status = 'FAILED') "
+                            + "AND action = 'CERTIFICATES_ISSUE_FAILED' AND INSTR(detail, ?1) > 0")
+                    .setParameter(1, mention).setParameter(2, Person.ERASED_NAME).executeUpdate();
+        }
+    }
+
     @Override
     public void erase(String personId) {
         // a revocation's reason is free text written about the holder, and may name them: on the certificate and in
