@@ -354,6 +354,27 @@ class CertificatesIT {
         api.as(noScope).accept("application/zip").get("/cohorts/" + cohortId + "/certificates.zip").then().statusCode(403);
     }
 
+    @Test
+    void aLargeCohortsZipIsAuditedWithEverySerialItListed() throws Exception {
+        String copied = issued().get(0);
+        // 100 more, written under the API as revoked copies of one (no PDF): more serials than one audit row holds,
+        // without issuing a hundred
+        for (int i = 0; i < 100; i++) {
+            TestDatabase.update("INSERT INTO certificate (serial, enrollment_id, person_id, cohort_id, organization_id, kind, holder_name, "
+                    + "program_name_th, cohort_number, issued_on, sha256, status, revoked_at, revoked_reason, created_at) "
+                    + "SELECT ?, enrollment_id, person_id, cohort_id, organization_id, kind, holder_name, program_name_th, cohort_number, "
+                    + "issued_on, sha256, 'REVOKED', created_at, 'ทดสอบ', created_at FROM certificate WHERE serial = ?",
+                    org.sakkaya.certificate.control.Serials.next(), copied);
+        }
+        Unzipped zip = unzip(api.as(organiser).accept("application/zip").get("/cohorts/" + cohortId + "/certificates.zip"));
+        assertThat(zip.manifest()).hasLineCount(103);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'CERTIFICATES_DOWNLOADED' AND subject_id = ?",
+                cohortId)).as("audit rows of the one download").isEqualTo(2);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM certificate c WHERE c.cohort_id = ? AND NOT EXISTS (SELECT 1 FROM audit_event a "
+                + "WHERE a.action = 'CERTIFICATES_DOWNLOADED' AND a.subject_id = c.cohort_id AND INSTR(a.detail, c.serial) > 0)", cohortId))
+                .as("certificates in the ZIP that its audit rows do not name").isZero();
+    }
+
     /** The names of a ZIP's entries, and its manifest. */
     /** The job at {@code jobPath} once it is no longer RUNNING (or as it is after a minute). */
     private Map<String, Object> finished(String jobPath) throws InterruptedException {

@@ -28,6 +28,7 @@ import org.sakkaya.identity.boundary.PersonSummary;
 import org.sakkaya.identity.entity.Person;
 import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.audit.Audit;
+import org.sakkaya.platform.audit.AuditEvent;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.problem.Conflict;
@@ -355,9 +356,28 @@ public class Certificates {
                 .setParameter("serial", serial).getSingleResult());
     }
 
+    /** Audits a ZIP with every serial it lists, over as many rows as they need. */
     @Transactional
     public void recordBulkDownload(String cohortId, List<String> serials) {
-        audit.record("CERTIFICATES_DOWNLOADED", "cohort", cohortId, serials.size() + " certificates: " + String.join(",", serials));
+        for (String detail : bulkDetails(serials, AuditEvent.MAX_DETAIL)) {
+            audit.record("CERTIFICATES_DOWNLOADED", "cohort", cohortId, detail);
+        }
+    }
+
+    /**
+     * The details of a ZIP's audit rows, each at most {@code max} characters, which together list every serial: one
+     * row held about 70 of them, and the audit log cut the rest of a larger cohort's off.
+     */
+    static List<String> bulkDetails(List<String> serials, int max) {
+        String widestHead = serials.size() + " certificates, part " + serials.size() + " of " + serials.size() + ": ";
+        int perRow = Math.max(1, (max - widestHead.length() + 1) / (Serials.LENGTH + 1));
+        int rows = Math.max(1, (serials.size() + perRow - 1) / perRow);
+        List<String> details = new ArrayList<>();
+        for (int row = 0; row < rows; row++) {
+            details.add(serials.size() + " certificates" + (rows == 1 ? "" : ", part " + (row + 1) + " of " + rows) + ": "
+                    + String.join(",", serials.subList(row * perRow, Math.min(serials.size(), (row + 1) * perRow))));
+        }
+        return details;
     }
 
     private Certificate readable(String serial) {

@@ -11,6 +11,9 @@ import org.sakkaya.platform.persistence.Ids;
 @Entity
 @Table(name = "audit_event")
 public class AuditEvent {
+    /** The most a detail holds (its column's width); a longer one is cut. */
+    public static final int MAX_DETAIL = 2000;
+
     @Id
     private String id;
 
@@ -46,7 +49,7 @@ public class AuditEvent {
         this.subjectType = subjectType;
         this.subjectId = subjectId;
         this.clientAddress = clientAddress;
-        this.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000);
+        this.detail = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
     }
 
     public String id() {
