@@ -18,9 +18,14 @@ public final class Links {
     private Links() {
     }
 
-    /** The URL, stripped, or a 400 naming {@code field}. */
+    /**
+     * The URL, stripped, or a 400 naming {@code field}. It is put into attributes as it is, so nothing in it may close
+     * one: {@code "}, {@code <}, {@code >}, a backtick and whitespace are refused by the URI syntax. A {@code '} is
+     * legal in a URL and found in real ones (a page about O'Brien), so it is percent-encoded as {@code %27}, which
+     * servers decode back, rather than refused.
+     */
     public static String http(String url, String field) {
-        String candidate = url == null ? "" : url.strip();
+        String candidate = url == null ? "" : url.strip().replace("'", "%27");
         if (candidate.isEmpty() || candidate.length() > MAX_LENGTH || candidate.chars().anyMatch(Character::isWhitespace)) {
             throw new InvalidInput(field, "must be an http or https URL of at most " + MAX_LENGTH + " characters");
         }

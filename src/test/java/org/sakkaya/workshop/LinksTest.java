@@ -27,6 +27,13 @@ class LinksTest {
     }
 
     @Test
+    void aQuoteThatCouldCloseAnAttributeIsPercentEncoded() {
+        assertThat(Links.http("https://en.wikipedia.org/wiki/Conan_O'Brien", "url")).isEqualTo("https://en.wikipedia.org/wiki/Conan_O%27Brien");
+        assertThat(Links.http(List.of("https://x.example.org/a'onmouseover='alert(1)"), "links", 20, 65_535))
+                .containsExactly("https://x.example.org/a%27onmouseover=%27alert(1)");
+    }
+
+    @Test
     void tooManyLinksAreRefused() {
         assertThatThrownBy(() -> Links.http(List.of("https://a.example", "https://b.example"), "links", 1, 65_535))
                 .isInstanceOf(InvalidInput.class);
