@@ -292,6 +292,16 @@ class LearningIT {
     }
 
     @Test
+    void aCopyTitleOfIdeographicSpacesIsRefused() {
+        String courseId = api.as(organiser).body(Map.of("title", "การสื่อสารความเสี่ยง")).post("/courses").then().statusCode(201).extract().path("id");
+        long courses = TestDatabase.count("SELECT COUNT(*) FROM course");
+        // U+3000 passes @NotBlank, which trims only what String.trim() does
+        api.as(organiser).body(Map.of("title", "\u3000\u3000")).post("/courses/" + courseId + "/copy").then().statusCode(400)
+                .body("errors[0].field", equalTo("title"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM course")).isEqualTo(courses);
+    }
+
+    @Test
     void aDeletedLessonTakesItsProgressAndFileWithItAndCompletionFollows() {
         String[] course = course(organiser);
         api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200);

@@ -112,6 +112,10 @@ public class Courses {
      */
     @Transactional
     public Course copy(String courseId, CourseCopyRequest request) {
+        // @NotBlank trims only what trim() does: a title of ideographic spaces (U+3000) passes it and would strip to ""
+        if (request.title().isBlank()) {
+            throw new InvalidInput("title", "must not be blank");
+        }
         Course original = readable(courseId, "Course", courseId);
         Course copy = new Course(request.title().strip(), original.description(), caller.personId(), clock.instant());
         em.persist(copy);
