@@ -302,6 +302,22 @@ class LearningIT {
     }
 
     @Test
+    void aTextLessonWithNothingToShowOnceSanitisedIsRefused() {
+        String[] course = course(organiser);
+        String module = api.as(organiser).get("/courses/" + course[0]).path("modules[0].id");
+        for (String nothing : List.of("<p><script>alert(1)</script></p>", "<p>&nbsp;</p><table><tr><td> </td></tr></table>")) {
+            api.as(organiser).body(Map.of("title", "x", "kind", "TEXT", "content", nothing)).post("/modules/" + module + "/lessons")
+                    .then().statusCode(400).body("errors[0].field", equalTo("content"));
+            api.as(organiser).body(Map.of("content", nothing)).patch("/lessons/" + course[1]).then().statusCode(400)
+                    .body("errors[0].field", equalTo("content"));
+        }
+        api.as(organiser).get("/lessons/" + course[1]).then().body("content", containsString("สำคัญ"));
+        // an image alone is something to see
+        api.as(organiser).body(Map.of("content", "<p><img src=\"https://moph.go.th/chart.png\"></p>")).patch("/lessons/" + course[1])
+                .then().statusCode(200).body("content", containsString("chart.png"));
+    }
+
+    @Test
     void aDeletedLessonTakesItsProgressAndFileWithItAndCompletionFollows() {
         String[] course = course(organiser);
         api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200);

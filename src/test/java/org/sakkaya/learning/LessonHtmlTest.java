@@ -2,6 +2,7 @@ package org.sakkaya.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sakkaya.learning.control.LessonHtml;
 
@@ -13,6 +14,17 @@ class LessonHtmlTest {
         assertThat(LessonHtml.sanitize("<img src=\"http://example.org/a.png\" alt=\"x\">")).doesNotContain("src=");
         assertThat(LessonHtml.sanitize("<img src=\"javascript:alert(1)\" onerror=\"alert(1)\">")).doesNotContain("javascript")
                 .doesNotContain("onerror");
+    }
+
+    @Test
+    void onlyTextOrAnImageLeftAfterSanitisingShowsSomething() {
+        for (String nothing : List.of("<p><script>alert(1)</script></p>", "<p>&nbsp; &#160;</p>", "<table><tr><td> </td></tr></table>",
+                "<p>\u200b\u00ad\ufeff\u3000</p>", "<img src=\"http://example.org/a.png\" alt=\"แผนภูมิ\">", "<hr><br>")) {
+            assertThat(LessonHtml.showsSomething(LessonHtml.sanitize(nothing))).as(nothing).isFalse();
+        }
+        for (String something : List.of("<p>ข้อมูล</p>", "<p>&lt;</p>", "<b>'</b>", "<img src=\"https://moph.go.th/chart.png\">")) {
+            assertThat(LessonHtml.showsSomething(LessonHtml.sanitize(something))).as(something).isTrue();
+        }
     }
 
     @Test

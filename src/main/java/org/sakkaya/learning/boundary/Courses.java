@@ -485,8 +485,8 @@ public class Courses {
             throw new InvalidInput("content", "is required for a TEXT lesson");
         }
         String safe = LessonHtml.sanitize(content);
-        if (safe.isBlank()) {
-            throw new InvalidInput("content", "has nothing left once scripts and other unsafe HTML are removed");
+        if (!LessonHtml.showsSomething(safe)) {
+            throw new InvalidInput("content", "shows nothing once scripts and other unsafe HTML are removed: it needs text or an https image");
         }
         return safe;
     }
