@@ -302,6 +302,30 @@ class LearningIT {
     }
 
     @Test
+    void aLessonOrModuleDeletedLeavesNoGapInTheOrder() {
+        String[] course = course(organiser);
+        String first = api.as(organiser).get("/courses/" + course[0]).path("modules[0].id");
+        String third = api.as(organiser).body(Map.of("title", "x", "kind", "LINK", "url", "https://colab.example.org/ex1"))
+                .post("/modules/" + first + "/lessons").then().statusCode(201).body("position", equalTo(3)).extract().path("id");
+        api.as(organiser).delete("/lessons/" + course[2]).then().statusCode(204);
+        api.as(organiser).get("/modules/" + first).then().body("lessons.id", contains(course[1], third)).body("lessons.position", contains(1, 2));
+        api.as(organiser).body(Map.of("title", "y", "kind", "LINK", "url", "https://colab.example.org/ex2")).post("/modules/" + first + "/lessons")
+                .then().statusCode(201).body("position", equalTo(3));
+
+        String[] modules = new String[3];
+        String courseId = api.as(organiser).body(Map.of("title", "หลักสูตรสามบท")).post("/courses").then().statusCode(201).extract().path("id");
+        for (int i = 0; i < 3; i++) {
+            modules[i] = api.as(organiser).body(Map.of("title", "บทที่ " + (i + 1))).post("/courses/" + courseId + "/modules")
+                    .then().statusCode(201).extract().path("id");
+        }
+        api.as(organiser).delete("/modules/" + modules[1]).then().statusCode(204);
+        api.as(organiser).get("/courses/" + courseId).then().body("modules.id", contains(modules[0], modules[2]))
+                .body("modules.position", contains(1, 2));
+        api.as(organiser).body(Map.of("title", "บทที่ 4")).post("/courses/" + courseId + "/modules").then().statusCode(201)
+                .body("position", equalTo(3));
+    }
+
+    @Test
     void aTextLessonWithNothingToShowOnceSanitisedIsRefused() {
         String[] course = course(organiser);
         String module = api.as(organiser).get("/courses/" + course[0]).path("modules[0].id");

@@ -207,6 +207,10 @@ public class Courses {
             throw new Conflict("module-not-empty", "The module still has " + lessons + " lesson(s); delete them first");
         }
         em.remove(module);
+        em.flush();
+        // the modules after it close up, as after a move
+        renumber(MODULES_AWAY, MODULE_AT, module.courseId(),
+                idsInOrder("SELECT id FROM course_module WHERE course_id = ?1 ORDER BY position FOR UPDATE", module.courseId()));
         audit.record("MODULE_DELETED", "module", moduleId, "course " + module.courseId());
     }
 
@@ -315,6 +319,9 @@ public class Courses {
         course.lessonRemoved();
         // the lesson's row refers to its file: it goes first
         em.flush();
+        // the lessons after it close up, as after a move
+        renumber(LESSONS_AWAY, LESSON_AT, lesson.moduleId(),
+                idsInOrder("SELECT id FROM lesson WHERE module_id = ?1 ORDER BY position FOR UPDATE", lesson.moduleId()));
         if (fileId != null) {
             StoredFile file = files.find(fileId);
             if (file != null) {
