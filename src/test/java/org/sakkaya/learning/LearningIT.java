@@ -13,6 +13,8 @@ import static org.hamcrest.Matchers.nullValue;
 import io.restassured.response.Response;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -289,6 +291,37 @@ class LearningIT {
                 .then().statusCode(403);
         api.as(trainer).body(Map.of("title", "x")).post("/courses/" + UUID.randomUUID() + "/copy").then().statusCode(404);
         api.as(organiser).get("/courses/" + copy).then().statusCode(200).body("lessonCount", equalTo(2));
+    }
+
+    @Test
+    void aCopyTakesFilesStoredUnderOlderRulesAsTheyAre() throws Exception {
+        String[] course = course(organiser);
+        String second = api.as(organiser).get("/courses/" + course[0]).path("modules[1].id");
+        String large = api.as(organiser).body(Map.of("title", "วิดีโอบรรยาย", "kind", "FILE")).post("/modules/" + second + "/lessons")
+                .then().statusCode(201).extract().path("id");
+        // stored before today's rules: bytes that are no PDF, kept as one because of their name, and a file larger
+        // than the limit as it is now (1 MiB here)
+        byte[] named = "<html>typed by its name</html>".getBytes(StandardCharsets.UTF_8);
+        byte[] larger = Arrays.copyOf(PDF, 1024 * 1024 + 10);
+        storedUnderOlderRules(course[3], "old0.pdf", named);
+        storedUnderOlderRules(large, "old1.pdf", larger);
+
+        Response copied = api.as(organiser).body(Map.of("title", "การวิเคราะห์ข้อมูลด้วย Python รุ่นที่ 2")).post("/courses/" + course[0] + "/copy");
+        copied.then().statusCode(201).body("modules[1].lessons.kind", contains("FILE", "FILE"));
+        for (int i = 0; i < 2; i++) {
+            Response file = api.as(organiser).accept("*/*").get("/lessons/" + copied.path("modules[1].lessons[" + i + "].id") + "/file");
+            file.then().statusCode(200).header("Content-Type", containsString("application/pdf"))
+                    .header("Content-Disposition", containsString("filename=\"old" + i + ".pdf\""));
+            assertThat(file.asByteArray()).isEqualTo(i == 0 ? named : larger);
+        }
+    }
+
+    /** Gives the FILE lesson a PDF through the API, then puts {@code bytes} in its place as an older version would have. */
+    private void storedUnderOlderRules(String lessonId, String name, byte[] bytes) throws Exception {
+        String fileId = api.as(organiser).contentType("multipart/form-data").multiPart("file", name, PDF, "application/pdf")
+                .post("/lessons/" + lessonId + "/file").then().statusCode(200).extract().path("fileId");
+        Files.write(Path.of(System.getProperty("it.data.dir"), "files", fileId), bytes);
+        assertThat(TestDatabase.update("UPDATE stored_file SET size_bytes = ? WHERE id = ?", bytes.length, fileId)).isEqualTo(1);
     }
 
     @Test

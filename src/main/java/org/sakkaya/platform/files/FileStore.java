@@ -215,6 +215,33 @@ public class FileStore {
         }
     }
 
+    /**
+     * A second stored file with the same bytes, name, type and size, recorded in the caller's transaction and moved
+     * into the store when it commits, as an upload is. For a copy that must outlive its original (a copied course's
+     * lesson). The bytes were checked when they came in and are not typed or measured again: a file stored under
+     * older rules (typed by its name, or larger than a since-lowered {@code sakkaya.files.max-bytes}) is copied as
+     * it is, not refused as a new upload would be. The caller keeps the original from being deleted meanwhile.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StoredFile duplicate(StoredFile original, String copiedBy) {
+        Path incoming = root.resolve("incoming").resolve(java.util.UUID.randomUUID().toString());
+        try {
+            Files.copy(root.resolve(original.id()), incoming);
+            StoredFile file = new StoredFile(original.originalName(), original.mediaType(), original.sizeBytes(), original.sha256(),
+                    copiedBy, clock.instant());
+            em.persist(file);
+            em.flush(); // rows that refer to it are written next; EclipseLink orders only mapped relationships
+            moveInOnCommit(incoming, root.resolve(file.id()));
+            return file;
+        } catch (IOException e) {
+            deleteQuietly(incoming);
+            throw new UncheckedIOException("The bytes of file " + original.id() + " could not be copied", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(incoming);
+            throw e;
+        }
+    }
+
     public InputStream open(StoredFile file) {
         try {
             return Files.newInputStream(root.resolve(file.id()));
