@@ -15,15 +15,19 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -332,6 +336,87 @@ class LearningIT {
         api.as(organiser).body(Map.of("title", "\u3000\u3000")).post("/courses/" + courseId + "/copy").then().statusCode(400)
                 .body("errors[0].field", equalTo("title"));
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM course")).isEqualTo(courses);
+    }
+
+    @Test
+    void aCopyFinishesWithTheOriginalsFilesWhileALessonIsDeletedOrAFileReplaced() throws Exception {
+        String[] course = course(organiser);
+        api.as(organiser).contentType("multipart/form-data").multiPart("file", "คู่มือ.pdf", PDF, "application/pdf")
+                .post("/lessons/" + course[3] + "/file").then().statusCode(200);
+        api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200);
+        String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        World.Person copier = world.person(world.divisionId, "TRAINER");
+        String copierToken = world.token(copier);
+
+        // the lesson with the file is deleted (its bytes go at the deletion's commit) while the copy is under way; a
+        // trainee's progress in the original does not wait for the copy
+        Response copy = copyWhile(copier, copierToken, course[0],
+                () -> progress(trainee, course[1], true, 60).statusCode(),
+                () -> api.as(organiser).delete("/lessons/" + course[3]).statusCode(), 204);
+        copy.then().body("modules[1].lessons.kind", contains("FILE"));
+        assertThat(api.as(copierToken).accept("*/*").get("/lessons/" + copy.path("modules[1].lessons[0].id") + "/file").asByteArray())
+                .isEqualTo(PDF);
+
+        // the file is replaced meanwhile
+        String[] other = course(organiser);
+        api.as(organiser).contentType("multipart/form-data").multiPart("file", "คู่มือ.pdf", PDF, "application/pdf")
+                .post("/lessons/" + other[3] + "/file").then().statusCode(200);
+        byte[] replacement = Arrays.copyOf(PDF, PDF.length + 1);
+        copy = copyWhile(copier, copierToken, other[0], null,
+                () -> api.as(organiser).contentType("multipart/form-data").multiPart("file", "ฉบับใหม่.pdf", replacement, "application/pdf")
+                        .post("/lessons/" + other[3] + "/file").statusCode(), 200);
+        assertThat(api.as(copierToken).accept("*/*").get("/lessons/" + copy.path("modules[1].lessons[0].id") + "/file").asByteArray())
+                .isEqualTo(PDF);
+        assertThat(api.as(organiser).accept("*/*").get("/lessons/" + other[3] + "/file").asByteArray()).isEqualTo(replacement);
+    }
+
+    /**
+     * Copies the course while {@code change} is sent. The copy is held once it has begun: the test locks the copier's
+     * person row, which the copy's own course row refers to. While it is held, {@code meanwhile} (if any) must answer
+     * 200 within seconds; then the change is sent, and must wait for the copy's lock on the original until the copy is
+     * let go. Answers the copy's response (201), once the change has answered {@code changeStatus}.
+     */
+    private Response copyWhile(World.Person copier, String copierToken, String courseId, Callable<Integer> meanwhile,
+                               Callable<Integer> change, int changeStatus) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try (Connection hold = TestDatabase.connect()) {
+            hold.setAutoCommit(false);
+            try (PreparedStatement lock = hold.prepareStatement("SELECT id FROM person WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, copier.id());
+                lock.executeQuery().close();
+            }
+            Future<Response> copy = pool.submit(() -> api.as(copierToken).body(Map.of("title", "ฉบับของรุ่นที่ 2"))
+                    .post("/courses/" + courseId + "/copy"));
+            awaitLockWaits(1, copy);
+            assertThat(copy.isDone()).as("the copy waits for the copier's row").isFalse();
+            if (meanwhile != null) {
+                assertThat(pool.submit(meanwhile).get(15, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+            Future<Integer> changed = pool.submit(change);
+            awaitLockWaits(2, changed);
+            boolean waited = !changed.isDone();
+            hold.commit();
+            // a change that did not wait deleted bytes the copy was about to read: 500
+            copy.get().then().statusCode(201);
+            assertThat(waited).as("the change waits for the copy").isTrue();
+            assertThat(changed.get()).isEqualTo(changeStatus);
+            return copy.get();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * Waits until {@code waits} statements have been running for half a second, which with these tests' few rows means
+     * they wait for a lock, or until {@code request} has answered. (INNODB_TRX did not always list a transaction that
+     * was waiting in its first locking statement.)
+     */
+    private static void awaitLockWaits(int waits, Future<?> request) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!request.isDone() && System.nanoTime() < until && TestDatabase.count("SELECT COUNT(*) FROM information_schema.PROCESSLIST "
+                + "WHERE command = 'Query' AND time_ms >= 500 AND info NOT LIKE '%PROCESSLIST%'") < waits) {
+            Thread.sleep(50);
+        }
     }
 
     @Test

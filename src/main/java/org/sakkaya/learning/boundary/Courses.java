@@ -116,6 +116,12 @@ public class Courses {
         if (request.title().isBlank()) {
             throw new InvalidInput("title", "must not be blank");
         }
+        // The original's row held shared before anything of it is read: deleting a lesson and replacing a file lock the
+        // row exclusively and delete the bytes after they commit, so neither runs while the files are copied, and what
+        // the copy reads after this includes whatever committed before. A native query, as EclipseLink writes
+        // PESSIMISTIC_READ as FOR UPDATE, which made trainees' progress reports in the original (whose foreign key
+        // check shares the row) wait for the whole copy.
+        em.createNativeQuery("SELECT id FROM course WHERE id = ?1 LOCK IN SHARE MODE").setParameter(1, courseId).getResultList();
         Course original = readable(courseId, "Course", courseId);
         Course copy = new Course(request.title().strip(), original.description(), caller.personId(), clock.instant());
         em.persist(copy);
@@ -331,8 +337,9 @@ public class Courses {
 
     @Transactional
     public Lesson attachFile(String lessonId, InputStream content, String filename) {
-        Lesson lesson = lesson(lessonId);
-        manageable(lesson.courseId(), false);
+        // under the course's lock, as every change of it: a copy of the course, which holds the row shared, has finished
+        // with the file replaced here before its bytes go at this commit
+        Lesson lesson = lockedLesson(lessonId);
         if (lesson.kind() != LessonKind.FILE) {
             throw new RuleViolation("not-a-file-lesson", "Only a FILE lesson takes a file; this one is " + lesson.kind());
         }
