@@ -460,6 +460,43 @@ class LearningIT {
     }
 
     @Test
+    void aTraineeWithdrawnWhileReportingHasNoProgressSaved() throws Exception {
+        String[] course = course(organiser);
+        api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200);
+        World.Person alone = world.person(world.divisionId, "TRAINEE");
+        assertWithdrawnMeanwhile(alone, seatedTrainee(alone), course[1]);
+        // a course several cohorts study: the seat found is locked too
+        String otherCohort = world.cohort(organiser, world.program(organiser, "นักสื่อสารสุขภาพ", "CONTENT_CREATOR"), "2020-12-01", "2020-12-04");
+        api.as(organiser).put("/cohorts/" + otherCohort + "/courses/" + course[0]).then().statusCode(200);
+        World.Person shared = world.person(world.divisionId, "TRAINEE");
+        assertWithdrawnMeanwhile(shared, seatedTrainee(shared), course[1]);
+    }
+
+    /**
+     * A withdrawal of the trainee's seat that has written its row and commits while the report is under way, as
+     * {@code POST /enrollments/{id}/withdraw} does: the report waits for it and finds no seat.
+     */
+    private void assertWithdrawnMeanwhile(World.Person person, String token, String lessonId) throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection withdrawal = TestDatabase.connect()) {
+            withdrawal.setAutoCommit(false);
+            try (PreparedStatement withdraw = withdrawal.prepareStatement("UPDATE enrollment SET status = 'WITHDRAWN', "
+                    + "withdrawn_at = UTC_TIMESTAMP(6), version = version + 1 WHERE cohort_id = ? AND person_id = ?")) {
+                withdraw.setString(1, cohortId);
+                withdraw.setString(2, person.id());
+                assertThat(withdraw.executeUpdate()).isEqualTo(1);
+            }
+            Future<Integer> report = pool.submit(() -> progress(token, lessonId, true, 60).statusCode());
+            awaitLockWaits(1, report);
+            withdrawal.commit();
+            assertThat(report.get()).isEqualTo(404);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM lesson_progress WHERE person_id = ?", person.id())).isZero();
+    }
+
+    @Test
     void aDeletedLessonTakesItsProgressAndFileWithItAndCompletionFollows() {
         String[] course = course(organiser);
         api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200);

@@ -307,8 +307,8 @@ public class Courses {
      */
     @Transactional
     public void deleteLesson(String lessonId) {
-        // A progress report of this course waits for the course's lock at its first statement (which checks the
-        // course's key), so no report slips in between the totals and the rows below.
+        // A progress report of this course waits for the course's lock at its first write (which checks the course's
+        // key), so no report slips in between the totals and the rows below.
         Lesson lesson = lockedLesson(lessonId);
         String courseId = lesson.courseId();
         Course course = find(courseId);

@@ -83,7 +83,7 @@ public class Progress {
     public RecordedProgressView record(String lessonId, ProgressRequest request) {
         Lesson lesson = courses.lesson(lessonId);
         String person = caller.personId();
-        if (enrollments.seatedIn(person, courses.cohortsOf(lesson.courseId())).isEmpty()) {
+        if (!seatedLocking(person, courses.cohortsOf(lesson.courseId()))) {
             throw new NotFound("Lesson", lessonId);
         }
         Instant now = clock.instant();
@@ -126,6 +126,30 @@ public class Progress {
         return new RecordedProgressView(lessonId, progress.completed(), Bangkok.time(progress.completedAt()), progress.secondsSpent(),
                 new CourseProgressView(lesson.courseId(), title, lessonCount, completed,
                         Completion.percent(completed, lessonCount), seconds, null));
+    }
+
+    /**
+     * Whether the person holds a seat in one of the cohorts, read with a lock on that enrolment held until the report
+     * commits: a withdrawal committing meanwhile is waited for and seen, so no progress is saved for a trainee who has
+     * just left, as it was after a plain read. Most courses serve one cohort, whose seat is read locked at once, in as
+     * many statements as the plain check took; with several, the seats are read plainly, then locked and read again
+     * one by one until one holds. (EclipseLink locks it FOR UPDATE: a trainee's reports queue on their seat, as they
+     * already do on their course totals.)
+     * <p>
+     * The enrolment is locked before the course's row and the progress rows, and nothing waits for an enrolment while
+     * holding those: a withdrawal locks the cohort, the enrolment, the trainee's attempts and waitlisted enrolments,
+     * never a course or progress row, and changes of a course never lock an enrolment. So no lock cycle forms.
+     */
+    private boolean seatedLocking(String person, List<String> cohortIds) {
+        if (cohortIds.size() == 1) {
+            return enrollments.isSeatedLocking(cohortIds.get(0), person);
+        }
+        for (String cohortId : enrollments.seatedIn(person, cohortIds)) {
+            if (enrollments.isSeatedLocking(cohortId, person)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
