@@ -337,13 +337,17 @@ public class Courses {
 
     @Transactional
     public Lesson attachFile(String lessonId, InputStream content, String filename) {
-        // under the course's lock, as every change of it: a copy of the course, which holds the row shared, has finished
-        // with the file replaced here before its bytes go at this commit
-        Lesson lesson = lockedLesson(lessonId);
-        if (lesson.kind() != LessonKind.FILE) {
-            throw new RuleViolation("not-a-file-lesson", "Only a FILE lesson takes a file; this one is " + lesson.kind());
+        Lesson unlocked = lesson(lessonId);
+        manageable(unlocked.courseId(), false);
+        if (unlocked.kind() != LessonKind.FILE) {
+            throw new RuleViolation("not-a-file-lesson", "Only a FILE lesson takes a file; this one is " + unlocked.kind());
         }
+        // the bytes are written before the course's lock is taken, so that trainees' progress reports on the course do
+        // not wait for an upload (up to sakkaya.files.max-bytes) to be read and written; a refusal rolls the file back
         StoredFile file = files.store("file", content, filename, caller.personId());
+        // then under the course's lock, as every change of it: a copy of the course, which holds the row shared, has
+        // finished with the file replaced here before its bytes go at this commit
+        Lesson lesson = lockedLesson(lessonId);
         String old = lesson.fileId();
         lesson.attach(file.id());
         // the file replaced is nobody's any more: its row and bytes go (after the commit, as the store deletes)
