@@ -329,13 +329,21 @@ class LearningIT {
     }
 
     @Test
-    void aCopyTitleOfIdeographicSpacesIsRefused() {
+    void titlesOfIdeographicSpacesAreRefused() {
         String courseId = api.as(organiser).body(Map.of("title", "การสื่อสารความเสี่ยง")).post("/courses").then().statusCode(201).extract().path("id");
         long courses = TestDatabase.count("SELECT COUNT(*) FROM course");
         // U+3000 passes @NotBlank, which trims only what String.trim() does
         api.as(organiser).body(Map.of("title", "\u3000\u3000")).post("/courses/" + courseId + "/copy").then().statusCode(400)
                 .body("errors[0].field", equalTo("title"));
+        // nor is a new course, module or lesson titled so
+        api.as(organiser).body(Map.of("title", "\u3000")).post("/courses").then().statusCode(400).body("errors[0].field", equalTo("title"));
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM course")).isEqualTo(courses);
+        api.as(organiser).body(Map.of("title", "\u3000")).post("/courses/" + courseId + "/modules").then().statusCode(400)
+                .body("errors[0].field", equalTo("title"));
+        String moduleId = api.as(organiser).body(Map.of("title", "บทที่ 1")).post("/courses/" + courseId + "/modules").then()
+                .statusCode(201).extract().path("id");
+        api.as(organiser).body(Map.of("title", "\u3000", "kind", "TEXT", "content", "<p>เนื้อหา</p>")).post("/modules/" + moduleId + "/lessons")
+                .then().statusCode(400).body("errors[0].field", equalTo("title"));
     }
 
     @Test

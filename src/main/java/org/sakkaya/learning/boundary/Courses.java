@@ -67,7 +67,7 @@ public class Courses {
 
     @Transactional
     public Course create(CourseRequest request) {
-        Course course = new Course(request.title(), request.description(), caller.personId(), clock.instant());
+        Course course = new Course(title(request.title()), request.description(), caller.personId(), clock.instant());
         em.persist(course);
         audit.record("COURSE_CREATED", "course", course.id(), null);
         return course;
@@ -77,7 +77,7 @@ public class Courses {
     public CourseModule addModule(String courseId, ModuleRequest request) {
         Course course = manageable(courseId, true);
         int position = nextPosition("SELECT MAX(position) FROM course_module WHERE course_id = ?1 FOR UPDATE", course.id());
-        CourseModule module = new CourseModule(course.id(), position, request.title());
+        CourseModule module = new CourseModule(course.id(), position, title(request.title()));
         em.persist(module);
         return module;
     }
@@ -98,7 +98,7 @@ public class Courses {
             case FILE -> content = LessonHtml.sanitize(request.content());
         }
         int position = nextPosition("SELECT MAX(position) FROM lesson WHERE module_id = ?1 FOR UPDATE", moduleId);
-        Lesson lesson = new Lesson(module, position, request.title(), request.kind(), content, url,
+        Lesson lesson = new Lesson(module, position, title(request.title()), request.kind(), content, url,
                 request.minutes() == null ? 0 : request.minutes(), clock.instant());
         em.persist(lesson);
         course.lessonAdded();
@@ -112,10 +112,6 @@ public class Courses {
      */
     @Transactional
     public Course copy(String courseId, CourseCopyRequest request) {
-        // @NotBlank trims only what trim() does: a title of ideographic spaces (U+3000) passes it and would strip to ""
-        if (request.title().isBlank()) {
-            throw new InvalidInput("title", "must not be blank");
-        }
         // The original's row held shared before anything of it is read: deleting a lesson and replacing a file lock the
         // row exclusively and delete the bytes after they commit, so neither runs while the files are copied, and what
         // the copy reads after this includes whatever committed before. A native query, as EclipseLink writes
@@ -123,7 +119,7 @@ public class Courses {
         // check shares the row) wait for the whole copy.
         em.createNativeQuery("SELECT id FROM course WHERE id = ?1 LOCK IN SHARE MODE").setParameter(1, courseId).getResultList();
         Course original = readable(courseId, "Course", courseId);
-        Course copy = new Course(request.title().strip(), original.description(), caller.personId(), clock.instant());
+        Course copy = new Course(title(request.title()), original.description(), caller.personId(), clock.instant());
         em.persist(copy);
         // the rows refer to each other by plain columns, which EclipseLink does not order by: each parent is written
         // before its children
@@ -494,6 +490,17 @@ public class Courses {
         List<CourseView.LessonView> lessons = em.createQuery("SELECT l FROM Lesson l WHERE l.moduleId = :module ORDER BY l.position", Lesson.class)
                 .setParameter("module", module.id()).getResultStream().map(CourseView.LessonView::of).toList();
         return new CourseView.ModuleView(module.id(), module.position(), module.title(), lessons);
+    }
+
+    /**
+     * A new title as stored: {@code @NotBlank} trims only what {@code trim()} does, so a title of ideographic spaces
+     * (U+3000) passes it and would be stored as nothing visible.
+     */
+    private static String title(String requested) {
+        if (requested.isBlank()) {
+            throw new InvalidInput("title", "must not be blank");
+        }
+        return requested.strip();
     }
 
     private static String requiredText(String content) {
