@@ -289,6 +289,47 @@ class AssessmentsIT {
     }
 
     @Test
+    void answersAndScoresThatNoQuestionTakesAreRefusedAndKeysStayHiddenUntilReview() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        String quiz = openQuiz("NEVER");
+        String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        Response attempt = api.as(trainee).post("/assessments/" + quiz + "/attempts");
+        String attemptId = attempt.path("id");
+        String numeric = attempt.jsonPath().getString("questions.find { it.kind == 'NUMERIC' }.id");
+        String text = attempt.jsonPath().getString("questions.find { it.kind == 'SHORT_TEXT' }.id");
+        // a number 100 million places from the key (its exact difference took minutes under the attempt's lock), and
+        // a paste longer than the column: 400 naming the answer, and nothing of the autosave is kept
+        api.as(trainee).contentType("application/json")
+                .body("[{\"questionId\":\"" + text + "\",\"answer\":\"มัธยฐาน\"},{\"questionId\":\"" + numeric + "\",\"answer\":1e-99999999}]")
+                .put("/attempts/" + attemptId + "/answers").then().statusCode(400).body("errors[0].field", equalTo("[1].answer"));
+        api.as(trainee).body(List.of(Map.of("questionId", text, "answer", "ข้อมูล".repeat(2_000))))
+                .put("/attempts/" + attemptId + "/answers").then().statusCode(400).body("errors[0].field", equalTo("[0].answer"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM attempt_answer WHERE attempt_id = ?", attemptId)).isZero();
+
+        // review NEVER: the trainee sees the score, not what each answer earned (0 on one true/false names the key)
+        api.as(trainee).body(answers(attempt)).put("/attempts/" + attemptId + "/answers").then().statusCode(200);
+        api.as(trainee).post("/attempts/" + attemptId + "/submit").then().statusCode(200).body("score", equalTo(66.6667f))
+                .body("questions.pointsAwarded", everyItem(nullValue())).body("questions.correctAnswer", everyItem(nullValue()));
+        api.as(organiser).get("/attempts/" + attemptId).then().statusCode(200)
+                .body("questions.find { it.kind == 'MULTIPLE_CHOICE' }.pointsAwarded", equalTo(1.0f));
+
+        // an assignment is handed in, not attempted: an empty attempt scored 0 and counted as the work handed in
+        String work = api.as(organiser).body(assignment(now.minusDays(1), now.plusDays(7), "REFUSE"))
+                .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        api.as(trainee).post("/assessments/" + work + "/attempts").then().statusCode(422)
+                .body("type", containsString("not-auto-graded"));
+        // a score the column cannot hold, and a maximum that would be stored as 0.00
+        String submission = api.as(trainee).body(Map.of("text", "รายงาน")).post("/assessments/" + work + "/submissions")
+                .then().statusCode(201).extract().path("id");
+        api.as(organiser).contentType("application/json").body("{\"score\":1e-9999999}").put("/submissions/" + submission + "/grade")
+                .then().statusCode(400).body("errors[0].field", containsString("score"));
+        Map<String, Object> tiny = quiz(now.minusHours(1), now.plusHours(1), "NEVER");
+        tiny.put("maxScore", 0.004);
+        api.as(organiser).body(tiny).post("/cohorts/" + cohortId + "/assessments").then().statusCode(400)
+                .body("errors[0].field", containsString("maxScore"));
+    }
+
+    @Test
     void onlyTheTraineeAndTheCohortsStaffSeeAnAttempt() {
         String quiz = openQuiz("AFTER_SUBMIT");
         String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));

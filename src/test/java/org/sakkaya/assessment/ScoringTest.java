@@ -50,6 +50,12 @@ class ScoringTest {
         assertThat(score(QuestionKind.NUMERIC, "{\"value\":84,\"tolerance\":0.5}", "84.6")).isEqualByComparingTo("0");
         assertThat(score(QuestionKind.NUMERIC, "{\"value\":84}", "84")).isEqualByComparingTo("4");
         assertThat(score(QuestionKind.NUMERIC, "{\"value\":84}", "\"84\"")).isEqualByComparingTo("0");
+        // a number whose exponent lies far from the key's is judged at once (an exact difference has as many digits
+        // as the distance: this one took minutes) and earns nothing; numbers beyond 20 digits are not taken at all
+        assertThat(score(QuestionKind.NUMERIC, "{\"value\":84,\"tolerance\":0.5}", "1e-99999999")).isEqualByComparingTo("0");
+        assertThat(Scoring.takes(new java.math.BigDecimal("84.25"))).isTrue();
+        assertThat(Scoring.takes(new java.math.BigDecimal("1e-21"))).isFalse();
+        assertThat(Scoring.takes(new java.math.BigDecimal("123456789012345678901"))).isFalse();
     }
 
     @Test
@@ -61,6 +67,15 @@ class ScoringTest {
         assertThat(score(QuestionKind.SHORT_TEXT, "[\"\u0E01\u0E33\u0E44\u0E23\"]", "\"\u0E01\u0E4D\u0E32\u0E44\u0E23\"")).isEqualByComparingTo("4");
         assertThat(score(QuestionKind.SHORT_TEXT, key, "\"ค่าเฉลี่ย\"")).isEqualByComparingTo("0");
         assertThat(Scoring.normalize("  ข้อมูล \t  เปิด ")).isEqualTo("ข้อมูล เปิด");
+        // the same answer as other keyboards and pastes type it: a tone mark before its vowel (ที่, ปู่), no-break,
+        // ideographic and zero-width spaces, Thai digits
+        assertThat(score(QuestionKind.SHORT_TEXT, "[\"\u0E17\u0E35\u0E48\"]", "\"\u0E17\u0E48\u0E35\"")).isEqualByComparingTo("4");
+        assertThat(Scoring.normalize("\u0E1B\u0E48\u0E39")).isEqualTo("\u0E1B\u0E39\u0E48");
+        assertThat(score(QuestionKind.SHORT_TEXT, key, "\"\u200Bค่ามัธยฐาน\u00A0\"")).isEqualByComparingTo("4");
+        assertThat(Scoring.normalize("ข้อมูล\u3000\u00A0เปิด")).isEqualTo("ข้อมูล เปิด");
+        assertThat(score(QuestionKind.SHORT_TEXT, "[\"2563\"]", "\"๒๕๖๓\"")).isEqualByComparingTo("4");
+        // a tone mark in its place and sara am after a tone mark (ค่ำ) are left as they are
+        assertThat(Scoring.normalize("\u0E17\u0E35\u0E48 \u0E04\u0E48\u0E33")).isEqualTo("\u0E17\u0E35\u0E48 \u0E04\u0E48\u0E33");
     }
 
     @Test

@@ -4,6 +4,7 @@ import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -27,8 +28,8 @@ import org.sakkaya.assessment.entity.ReviewRule;
 public record AssessmentRequest(
         @NotNull AssessmentKind kind,
         @NotBlank @Size(max = 255) String title,
-        @NotNull @DecimalMin("0") @DecimalMax("1000") BigDecimal weight,
-        @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000") BigDecimal maxScore,
+        @NotNull @DecimalMin("0") @DecimalMax("1000") @Digits(integer = 5, fraction = 2) BigDecimal weight,
+        @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000") @Digits(integer = 5, fraction = 2) BigDecimal maxScore,
         @NotNull @CommonEra OffsetDateTime opensAt,
         @NotNull @CommonEra OffsetDateTime closesAt,
         @Min(1) @Max(1440) Integer timeLimitMinutes,
@@ -41,7 +42,7 @@ public record AssessmentRequest(
         @Size(max = 500) List<@NotBlank @Size(max = 36) String> questionIds,
         @Valid RubricRequest rubric,
         LatePolicy latePolicy,
-        @DecimalMin("0") @DecimalMax("100") BigDecimal latePenaltyPercentPerDay) {
+        @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal latePenaltyPercentPerDay) {
 
     /** Assignments: criteria with levels; the best levels must add up to {@code maxScore}. */
     public record RubricRequest(@NotNull @Size(min = 1, max = 30) List<@Valid @NotNull Criterion> criteria) {
@@ -54,7 +55,7 @@ public record AssessmentRequest(
     public record Criterion(@NotBlank @Size(max = 255) String title, @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull Level> levels) {
     }
 
-    public record Level(@NotBlank @Size(max = 255) String label, @NotNull @DecimalMin("0") @DecimalMax("1000") BigDecimal points) {
+    public record Level(@NotBlank @Size(max = 255) String label, @NotNull @DecimalMin("0") @DecimalMax("1000") @Digits(integer = 5, fraction = 2) BigDecimal points) {
     }
 
     /**
@@ -66,7 +67,7 @@ public record AssessmentRequest(
             @NotNull QuestionKind kind,
             @NotBlank @Size(max = 10000) String prompt,
             @Size(max = 32) String competencyCode,
-            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000") BigDecimal points,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000") @Digits(integer = 5, fraction = 2) BigDecimal points,
             @Size(max = 20) List<@Valid @NotNull Option> options,
             @NotNull JsonValue answer) {
     }

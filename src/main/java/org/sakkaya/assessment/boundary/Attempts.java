@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -33,6 +34,7 @@ import org.sakkaya.assessment.entity.Assessment;
 import org.sakkaya.assessment.entity.Attempt;
 import org.sakkaya.assessment.entity.AttemptAnswer;
 import org.sakkaya.assessment.entity.AttemptStatus;
+import org.sakkaya.assessment.control.Scoring;
 import org.sakkaya.assessment.entity.Question;
 import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.audit.Audit;
@@ -54,6 +56,8 @@ import org.sakkaya.program.boundary.ResultInputsChanged;
 @ApplicationScoped
 public class Attempts {
     private static final Random RANDOM = new SecureRandom();
+    /** The longest answer an autosave takes, as JSON: 10,000 Thai characters are 30,000 bytes, within the column. */
+    static final int MAX_ANSWER_CHARS = 10_000;
 
     @PersistenceContext
     EntityManager em;
@@ -88,6 +92,10 @@ public class Attempts {
         // a locking read: a withdrawal committing now is waited for, and no attempt is opened after it
         if (!enrollments.isSeatedLocking(assessment.cohortId(), person)) {
             throw new NotFound("Assessment", assessmentId);
+        }
+        if (!assessment.kind().autoGraded()) {
+            // an empty attempt at an assignment scored 0 and counted as the required assignment handed in
+            throw new RuleViolation("not-auto-graded", "This assessment is handed in as a submission, not answered with attempts");
         }
         Instant now = clock.instant();
         // No locking read of the person's attempts: locking rows that may not exist takes gap locks, and a cohort
@@ -147,6 +155,14 @@ public class Attempts {
         for (int i = 0; i < answers.size(); i++) {
             if (!shown.contains(answers.get(i).questionId())) {
                 throw new InvalidInput("[" + i + "].questionId", "is not a question of this attempt");
+            }
+            JsonValue answer = answers.get(i).answer();
+            // the column holds 65,535 bytes of UTF-8: a long paste answered 500 and lost the whole autosave
+            if (answer.toString().length() > MAX_ANSWER_CHARS) {
+                throw new InvalidInput("[" + i + "].answer", "is too long: at most " + MAX_ANSWER_CHARS + " characters");
+            }
+            if (answer instanceof JsonNumber number && !Scoring.takes(number.bigDecimalValue())) {
+                throw new InvalidInput("[" + i + "].answer", "has more than " + Scoring.MAX_DIGITS + " digits or decimal places");
             }
         }
         writeAnswers(attemptId, answers, now);
@@ -260,7 +276,8 @@ public class Attempts {
             views.add(new AttemptView.QuestionView(q.id(), q.kind(), q.prompt(), q.points(),
                     optionOrder.stream().map(k -> new AttemptView.OptionView(k, texts.get(k))).toList(),
                     a == null ? null : a.answer(),
-                    attempt.status().finished() ? (a == null || a.points() == null ? BigDecimal.ZERO : a.points()) : null,
+                    // a question's points tell its key (0 on true/false names the other answer): shown as the keys are
+                    keys ? (a == null || a.points() == null ? BigDecimal.ZERO : a.points()) : null,
                     keys ? q.answerKey() : null));
         });
         return new AttemptView(attempt.id(), attempt.assessmentId(), attempt.number(), attempt.status(),

@@ -2,6 +2,7 @@ package org.sakkaya.assessment.boundary;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -15,11 +16,11 @@ import java.util.List;
  */
 public record GradeRequest(
         @Size(max = 30) List<@Valid @NotNull RubricScore> rubricScores,
-        @DecimalMin("0") BigDecimal score,
+        @DecimalMin("0") @Digits(integer = 5, fraction = 4) BigDecimal score,
         @Size(max = 10000) String feedback,
         @Size(max = 1000) String reason,
         Boolean released) {
 
-    public record RubricScore(@NotNull @Min(0) @Max(29) Integer criterionIndex, @NotNull @DecimalMin("0") BigDecimal points) {
+    public record RubricScore(@NotNull @Min(0) @Max(29) Integer criterionIndex, @NotNull @DecimalMin("0") @Digits(integer = 5, fraction = 4) BigDecimal points) {
     }
 }

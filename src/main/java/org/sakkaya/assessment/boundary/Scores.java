@@ -34,19 +34,27 @@ public class Scores {
         }
         Map<String, Assessment> byId = new HashMap<>();
         assessments.forEach(a -> byId.put(a.id(), a));
+        // attempts count for auto-graded assessments only, grades for assignments only: an attempt at an assignment
+        // (which start refuses since 2026-11-26) would have counted as the assignment handed in
+        List<String> autoGraded = assessments.stream().filter(a -> a.kind().autoGraded()).map(Assessment::id).toList();
+        List<String> handedIn = assessments.stream().filter(a -> !a.kind().autoGraded()).map(Assessment::id).toList();
         Map<String, Map<String, List<BigDecimal>>> attempts = new HashMap<>();
-        em.createQuery("SELECT t FROM Attempt t WHERE t.assessmentId IN :ids AND t.status <> :open ORDER BY t.number", Attempt.class)
-                .setParameter("ids", List.copyOf(byId.keySet())).setParameter("open", AttemptStatus.IN_PROGRESS)
-                .getResultList()
-                .forEach(t -> attempts.computeIfAbsent(t.assessmentId(), k -> new HashMap<>())
-                        .computeIfAbsent(t.personId(), k -> new ArrayList<>()).add(t.score()));
+        if (!autoGraded.isEmpty()) {
+            em.createQuery("SELECT t FROM Attempt t WHERE t.assessmentId IN :ids AND t.status <> :open ORDER BY t.number", Attempt.class)
+                    .setParameter("ids", autoGraded).setParameter("open", AttemptStatus.IN_PROGRESS)
+                    .getResultList()
+                    .forEach(t -> attempts.computeIfAbsent(t.assessmentId(), k -> new HashMap<>())
+                            .computeIfAbsent(t.personId(), k -> new ArrayList<>()).add(t.score()));
+        }
         attempts.forEach((assessmentId, byPerson) -> byPerson.forEach((person, list) ->
                 FinalScore.of(byId.get(assessmentId).gradingRule(), list)
                         .ifPresent(score -> scores.computeIfAbsent(assessmentId, k -> new HashMap<>()).put(person, score))));
-        em.createQuery("SELECT g FROM Grade g WHERE g.assessmentId IN :ids AND g.released = TRUE ORDER BY g.gradedAt, g.id", Grade.class)
-                .setParameter("ids", List.copyOf(byId.keySet()))
-                .getResultList()
-                .forEach(g -> scores.computeIfAbsent(g.assessmentId(), k -> new HashMap<>()).put(g.personId(), g.score()));
+        if (!handedIn.isEmpty()) {
+            em.createQuery("SELECT g FROM Grade g WHERE g.assessmentId IN :ids AND g.released = TRUE ORDER BY g.gradedAt, g.id", Grade.class)
+                    .setParameter("ids", handedIn)
+                    .getResultList()
+                    .forEach(g -> scores.computeIfAbsent(g.assessmentId(), k -> new HashMap<>()).put(g.personId(), g.score()));
+        }
         return scores;
     }
 

@@ -38,8 +38,9 @@ public final class QuestionRules {
                     ? Optional.empty() : Optional.of("answer: must be a list of option keys");
             case TRUE_FALSE -> key == JsonValue.TRUE || key == JsonValue.FALSE
                     ? Optional.empty() : Optional.of("answer: must be true or false");
-            case NUMERIC -> key instanceof JsonObject o && o.get("value") instanceof JsonNumber
-                    && (!o.containsKey("tolerance") || o.get("tolerance") instanceof JsonNumber t && t.doubleValue() >= 0)
+            case NUMERIC -> key instanceof JsonObject o && o.get("value") instanceof JsonNumber v && Scoring.takes(v.bigDecimalValue())
+                    && (!o.containsKey("tolerance") || o.get("tolerance") instanceof JsonNumber t && t.bigDecimalValue().signum() >= 0
+                    && Scoring.takes(t.bigDecimalValue()))
                     ? Optional.empty() : Optional.of("answer: must be {\"value\": number, \"tolerance\": number >= 0}");
             case SHORT_TEXT -> key instanceof JsonArray a && !a.isEmpty()
                     && a.stream().allMatch(v -> v instanceof JsonString s && !s.getString().isBlank())

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.text.Normalizer;
 import java.util.HashSet;
@@ -21,12 +22,14 @@ import org.sakkaya.assessment.entity.QuestionKind;
  * so choosing everything earns nothing;</li>
  * <li>numeric: all the points when the answer is within the tolerance of the key;</li>
  * <li>short text: all the points when the answer equals an accepted answer after Thai-safe normalisation
- * (Unicode NFC, sara am typed as nikhahit + sara aa made one sara am, surrounding space trimmed, inner runs of
- * space made one, Latin letters compared without case).</li>
+ * (see {@link #normalize}: the ways one Thai answer is typed on different keyboards compare equal).</li>
  * </ul>
  * A missing or malformed answer earns nothing; it is never an error at grading time.
  */
 public final class Scoring {
+    /** The most digits a number in a numeric question, its key or its answer has, and places either side of the point. */
+    public static final int MAX_DIGITS = 20;
+
     private Scoring() {
     }
 
@@ -44,11 +47,20 @@ public final class Scoring {
         return points.multiply(fraction).setScale(4, RoundingMode.HALF_UP);
     }
 
-    /** How short answers are compared: NFC, one sara am, trimmed, inner space collapsed, lower case. */
+    /**
+     * How short answers are compared: NFC; one sara am; a tone mark typed before its vowel put after it; Thai digits
+     * as Arabic ones; zero-width characters dropped; every kind of space (no-break, ideographic) trimmed and inner runs
+     * made one; lower case.
+     */
     public static String normalize(String text) {
-        // NFC leaves U+0E4D U+0E32 apart from U+0E33 (only a compatibility mapping joins them); keyboards produce both
-        return Normalizer.normalize(text, Normalizer.Form.NFC).replace("\u0E4D\u0E32", "\u0E33")
-                .strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        // NFC leaves U+0E4D U+0E32 apart from U+0E33 (only a compatibility mapping joins them), and does not reorder a
+        // tone mark typed before an upper or lower vowel (Thai vowels have combining class 0): keyboards produce both
+        String thai = Normalizer.normalize(text, Normalizer.Form.NFC).replace("\u0E4D\u0E32", "\u0E33")
+                .replaceAll("([\u0E48-\u0E4B])([\u0E31\u0E34-\u0E39])", "$2$1")
+                .replaceAll("[\u200B-\u200D\uFEFF]", "");
+        StringBuilder digits = new StringBuilder(thai.length());
+        thai.codePoints().forEach(c -> digits.appendCodePoint(c >= 0x0E50 && c <= 0x0E59 ? '0' + (c - 0x0E50) : c));
+        return digits.toString().replaceAll("[\\p{Z}\\s]+", " ").strip().toLowerCase(Locale.ROOT);
     }
 
     private static BigDecimal multiple(JsonValue key, JsonValue answer) {
@@ -69,8 +81,24 @@ public final class Scoring {
         }
         BigDecimal value = k.getJsonNumber("value").bigDecimalValue();
         BigDecimal tolerance = k.containsKey("tolerance") ? k.getJsonNumber("tolerance").bigDecimalValue() : BigDecimal.ZERO;
-        return given.bigDecimalValue().subtract(value).abs().compareTo(tolerance) <= 0 ? BigDecimal.ONE : BigDecimal.ZERO;
+        BigDecimal answered = given.bigDecimalValue();
+        if (!takes(answered)) {
+            return BigDecimal.ZERO;
+        }
+        // rounded to 34 digits: an exact difference of numbers whose exponents lie far apart has as many digits as the
+        // distance, and 1e-99999999 took minutes of a thread holding the attempt's lock
+        return answered.subtract(value, MathContext.DECIMAL128).abs().compareTo(tolerance) <= 0 ? BigDecimal.ONE : BigDecimal.ZERO;
     }
+
+    /**
+     * Whether a number is one a numeric question or its key takes: at most {@value #MAX_DIGITS} significant digits and
+     * no more than {@value #MAX_DIGITS} places either side of the point. Anything further is a typo or an attack, and
+     * arithmetic on it costs time in proportion to its exponent.
+     */
+    public static boolean takes(BigDecimal number) {
+        return number.precision() <= MAX_DIGITS && Math.abs(number.scale()) <= MAX_DIGITS;
+    }
+
 
     private static BigDecimal shortText(JsonValue key, JsonValue answer) {
         if (!(answer instanceof JsonString given) || !(key instanceof JsonArray accepted)) {
