@@ -552,6 +552,16 @@ class AssessmentsIT {
                 .statusCode(201).body("late", equalTo(true)).body("daysLate", equalTo(1)).extract().path("id");
         api.as(organiser).body(Map.of("score", 10)).put("/submissions/" + late + "/grade").then().statusCode(200)
                 .body("grade.rawScore", equalTo(10.0f)).body("grade.score", equalTo(9.0f));
+        // an extension granted after the late hand-in (a sick note) excuses it: the regrade takes no penalty
+        api.as(organiser).body(Map.of("dueAt", now.plusDays(1).toString())).put("/assessments/" + penalised + "/extensions/" + person.id())
+                .then().statusCode(200);
+        api.as(organiser).body(Map.of("score", 10, "reason", "ได้รับการขยายเวลาเนื่องจากลาป่วย")).put("/submissions/" + late + "/grade")
+                .then().statusCode(200).body("grade.score", equalTo(10.0f));
+        // an extension extends, and only an assignment's due time: a quiz answered 200 and changed nothing
+        api.as(organiser).body(Map.of("dueAt", now.minusDays(2).toString())).put("/assessments/" + penalised + "/extensions/" + person.id())
+                .then().statusCode(422).body("errors[0].field", equalTo("dueAt"));
+        api.as(organiser).body(Map.of("dueAt", now.plusDays(1).toString())).put("/assessments/" + openQuiz("NEVER") + "/extensions/" + person.id())
+                .then().statusCode(422).body("type", containsString("not-an-assignment"));
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.files.FileStore;
 import org.sakkaya.platform.files.StoredFile;
 import org.sakkaya.platform.problem.Conflict;
+import org.sakkaya.platform.problem.FieldError;
 import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.platform.problem.RuleViolation;
@@ -99,8 +100,7 @@ public class Assignments {
         if (now.isBefore(assessment.opensAt())) {
             throw new RuleViolation("assessment-closed", "This assignment does not take work yet");
         }
-        Instant due = dueFor(assessment, person);
-        int daysLate = now.isAfter(due) ? (int) ((Duration.between(due, now).toMillis() + DAY.toMillis() - 1) / DAY.toMillis()) : 0;
+        int daysLate = daysLate(dueFor(assessment, person), now);
         if (daysLate > 0 && assessment.latePolicy() == LatePolicy.REFUSE) {
             throw new RuleViolation("past-due", "The due time has passed and this assignment takes no late work");
         }
@@ -174,9 +174,11 @@ public class Assignments {
         }
         raw = raw.setScale(4, RoundingMode.HALF_UP);
         BigDecimal score = raw;
-        if (assessment.latePolicy() == LatePolicy.PENALTY_PER_DAY && submission.daysLate() > 0) {
+        // days late by the trainee's due time now: an extension granted after a late hand-in excuses it
+        int daysLate = daysLate(dueFor(assessment, submission.personId()), submission.submittedAt());
+        if (assessment.latePolicy() == LatePolicy.PENALTY_PER_DAY && daysLate > 0) {
             BigDecimal kept = BigDecimal.ONE.subtract(assessment.latePenaltyPercentPerDay()
-                    .multiply(BigDecimal.valueOf(submission.daysLate())).divide(BigDecimal.valueOf(100), 6, RoundingMode.HALF_UP));
+                    .multiply(BigDecimal.valueOf(daysLate)).divide(BigDecimal.valueOf(100), 6, RoundingMode.HALF_UP));
             score = raw.multiply(kept.max(BigDecimal.ZERO)).setScale(4, RoundingMode.HALF_UP);
         }
         Grade grade = new Grade(submission, score, raw, rubricScores, request.feedback(), request.reason(),
@@ -196,6 +198,14 @@ public class Assignments {
         }
         if (!enrollments.isSeated(assessment.cohortId(), personId)) {
             throw new NotFound("Trainee", personId);
+        }
+        if (assessment.kind() != AssessmentKind.ASSIGNMENT) {
+            // attempts follow the quiz's closesAt and time limit: an extension would be answered 200 and do nothing
+            throw new RuleViolation("not-an-assignment", "Extensions are given on assignments; a quiz's attempts follow its closesAt");
+        }
+        if (dueAt.isBefore(assessment.closesAt())) {
+            throw new RuleViolation("extension-before-close", "An extension gives a later due time than the assignment's closesAt ("
+                    + assessment.closesAt() + ")", new FieldError("dueAt", "is before the assignment closes"));
         }
         em.createNativeQuery("INSERT INTO assignment_extension (assessment_id, person_id, due_at, granted_by) VALUES (?1, ?2, ?3, ?4) "
                         + "ON DUPLICATE KEY UPDATE due_at = ?3, granted_by = ?4")
@@ -291,6 +301,11 @@ public class Assignments {
     private Optional<Submission> newest(String assessmentId, String personId) {
         return em.createQuery("SELECT s FROM Submission s WHERE s.assessmentId = :a AND s.personId = :p ORDER BY s.revision DESC", Submission.class)
                 .setParameter("a", assessmentId).setParameter("p", personId).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** Whole days, rounded up, from the due time to {@code at}; 0 when on time. */
+    private static int daysLate(Instant due, Instant at) {
+        return at.isAfter(due) ? (int) ((Duration.between(due, at).toMillis() + DAY.toMillis() - 1) / DAY.toMillis()) : 0;
     }
 
     private Instant dueFor(Assessment assessment, String personId) {
