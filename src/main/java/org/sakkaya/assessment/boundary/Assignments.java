@@ -174,9 +174,11 @@ public class Assignments {
         }
         raw = raw.setScale(4, RoundingMode.HALF_UP);
         BigDecimal score = raw;
-        // days late by the trainee's due time now: an extension granted after a late hand-in excuses it
-        int daysLate = daysLate(dueFor(assessment, submission.personId()), submission.submittedAt());
-        if (assessment.latePolicy() == LatePolicy.PENALTY_PER_DAY && daysLate > 0) {
+        // days late by the trainee's due time now: an extension granted after a late hand-in excuses it (work on time
+        // when handed in stays on time, as an extension only moves the due time later: no look-up then)
+        int daysLate = assessment.latePolicy() == LatePolicy.PENALTY_PER_DAY && submission.daysLate() > 0
+                ? daysLate(dueFor(assessment, submission.personId()), submission.submittedAt()) : 0;
+        if (daysLate > 0) {
             BigDecimal kept = BigDecimal.ONE.subtract(assessment.latePenaltyPercentPerDay()
                     .multiply(BigDecimal.valueOf(daysLate)).divide(BigDecimal.valueOf(100), 6, RoundingMode.HALF_UP));
             score = raw.multiply(kept.max(BigDecimal.ZERO)).setScale(4, RoundingMode.HALF_UP);
