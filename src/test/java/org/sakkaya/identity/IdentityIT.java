@@ -407,6 +407,10 @@ class IdentityIT {
     @Test
     void roleChangesAreTheAdministratorsAndAreAudited() {
         World.Person person = world.person(world.divisionId, "TRAINEE");
+        // a password its owner chose keeps working when a role is granted
+        String own = "Lampang-Horse-Cart-2569";
+        api.as(world.token(person)).body(Map.of("currentPassword", Api.PASSWORD, "newPassword", own)).put("/me/password")
+                .then().statusCode(204);
         String hr = world.token(world.person(world.departmentId, "HR"));
         api.as(hr).body(Map.of("roles", List.of("TRAINEE", "TRAINER"))).patch("/people/" + person.id()).then().statusCode(403);
         api.as(world.adminToken()).body(Map.of("roles", List.of("TRAINEE", "TRAINER"))).patch("/people/" + person.id())
@@ -414,7 +418,40 @@ class IdentityIT {
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'ROLES_CHANGED' AND subject_id = ?", person.id()))
                 .isEqualTo(1);
         // the new role is in the next token
-        api.signIn(person.email(), Api.PASSWORD).then().body("roles", containsInAnyOrder("TRAINEE", "TRAINER"));
+        api.signIn(person.email(), own).then().statusCode(200).body("roles", containsInAnyOrder("TRAINEE", "TRAINER"));
+    }
+
+    @Test
+    void aRoleGrantedLaterWithdrawsThePasswordAndInvitationTheRegistrarKnows() {
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        Map<String, Object> withPassword = personBody(world.divisionId, "TRAINEE");
+        String chosenByHr = "Hr-Knows-This-One-2569";
+        withPassword.put("initialPassword", chosenByHr);
+        String id = api.as(hr).body(withPassword).post("/people").then().statusCode(201).extract().path("id");
+        String email = (String) withPassword.get("email");
+        api.signIn(email, chosenByHr).then().statusCode(200);
+
+        api.as(world.adminToken()).body(Map.of("roles", List.of("TRAINEE", "PROGRAM_ADMIN"))).patch("/people/" + id)
+                .then().statusCode(200).body("roles", containsInAnyOrder("TRAINEE", "PROGRAM_ADMIN"));
+        api.signIn(email, chosenByHr).then().statusCode(401);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'CREDENTIALS_WITHDRAWN' AND subject_id = ?", id))
+                .isEqualTo(1);
+        String invitation = api.as(world.adminToken()).post("/people/" + id + "/invitation").then().statusCode(200)
+                .extract().path("invitationToken");
+        api.anonymous().body(Map.of("token", invitation, "password", "Only-I-Know-This-2569")).post("/auth/invitations/accept")
+                .then().statusCode(204);
+        api.signIn(email, "Only-I-Know-This-2569").then().statusCode(200).body("roles", containsInAnyOrder("TRAINEE", "PROGRAM_ADMIN"));
+
+        // an invitation HR received and has not passed on is withdrawn the same way
+        Map<String, Object> invited = personBody(world.divisionId, "TRAINEE");
+        invited.remove("initialPassword");
+        Response created = api.as(hr).body(invited).post("/people");
+        String token = created.then().statusCode(201).extract().path("invitationToken");
+        api.as(world.adminToken()).body(Map.of("roles", List.of("TRAINEE", "TRAINER"))).patch("/people/" + created.path("id"))
+                .then().statusCode(200);
+        api.anonymous().body(Map.of("token", token, "password", "Hr-Took-Over-2569")).post("/auth/invitations/accept")
+                .then().statusCode(400);
+        api.signIn((String) invited.get("email"), "Hr-Took-Over-2569").then().statusCode(401);
     }
 
     @Test

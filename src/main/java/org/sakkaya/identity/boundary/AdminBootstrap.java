@@ -84,7 +84,7 @@ public class AdminBootstrap {
         Person admin = new Person(email.get(), new PersonName(null, "ผู้ดูแลระบบ", "Sakkaya", null, "Administrator", null),
                 organization.id(), null, Set.of(Role.ADMIN), now);
         Account account = new Account(admin);
-        account.setPassword(hasher.hash(password.get()), now);
+        account.setInitialPassword(hasher.hash(password.get()), now);
         em.persist(admin);
         em.persist(account);
         LOG.info(() -> "Created the first administrator " + admin.email());

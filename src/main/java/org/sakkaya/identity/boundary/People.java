@@ -99,7 +99,7 @@ public class People {
                     .ifPresent(problem -> {
                         throw new InvalidInput("initialPassword", problem);
                     });
-            account.setPassword(hasher.hash(request.initialPassword()), now);
+            account.setInitialPassword(hasher.hash(request.initialPassword()), now);
         } else {
             invitation = newToken();
             invitationExpires = now.plus(INVITATION_LIFETIME);
@@ -219,10 +219,28 @@ public class People {
                 throw new RuleViolation("last-admin-guard", "You cannot take your own ADMIN role away");
             }
             audit.record("ROLES_CHANGED", "person", id, person.roles() + " -> " + patch.roles());
+            boolean widened = !person.roles().containsAll(patch.roles());
             person.grantOnly(patch.roles());
+            if (widened && !caller.isPerson(id)) {
+                withdrawCredentialsKnownToOthers(id);
+            }
         }
         audit.record("PERSON_CHANGED", "person", id, null);
         return person;
+    }
+
+    /**
+     * A role granted to an account whose password or invitation came from whoever registered the person (HR may
+     * register with a password it chooses, and gets the invitation token) would let the registrar sign in with the
+     * new role. Those credentials stop working; the ADMIN then issues an invitation ({@code POST
+     * /people/{id}/invitation}) and hands it to the person.
+     */
+    private void withdrawCredentialsKnownToOthers(String id) {
+        Account account = em.find(Account.class, id);
+        if (account != null && account.credentialsKnownToOthers()) {
+            account.close();
+            audit.record("CREDENTIALS_WITHDRAWN", "person", id, "a role was granted");
+        }
     }
 
     /** PDPA access and portability: everything every feature stores about the person. */

@@ -30,6 +30,10 @@ public class Account {
     @Column(name = "password_changed_at")
     private Instant passwordChangedAt;
 
+    /** False for a password given at registration: whoever registered the person knows it. */
+    @Column(name = "password_set_by_owner")
+    private boolean passwordSetByOwner;
+
     @Column(name = "invitation_hash")
     private String invitationHash;
 
@@ -47,9 +51,20 @@ public class Account {
         this.personId = person.id();
     }
 
+    /** A password the person chose themself: with an invitation, or proving the current one. */
     public void setPassword(String hash, Instant now) {
+        setPassword(hash, now, true);
+    }
+
+    /** A password given at registration by someone else, who therefore knows it. */
+    public void setInitialPassword(String hash, Instant now) {
+        setPassword(hash, now, false);
+    }
+
+    private void setPassword(String hash, Instant now, boolean byOwner) {
         this.passwordHash = hash;
         this.passwordChangedAt = now;
+        this.passwordSetByOwner = byOwner;
         this.invitationHash = null;
         this.invitationExpiresAt = null;
     }
@@ -63,6 +78,7 @@ public class Account {
     public void reset(String tokenHash, Instant expiresAt) {
         this.passwordHash = null;
         this.passwordChangedAt = null;
+        this.passwordSetByOwner = false;
         invite(tokenHash, expiresAt);
     }
 
@@ -70,10 +86,19 @@ public class Account {
         return invitationHash != null && invitationExpiresAt != null && now.isBefore(invitationExpiresAt);
     }
 
+    /**
+     * Whether someone besides the person may know how to sign in as them: a password given at registration and
+     * never changed by its owner, or an invitation not yet accepted (its token went to whoever asked for it).
+     */
+    public boolean credentialsKnownToOthers() {
+        return (passwordHash != null && !passwordSetByOwner) || invitationHash != null;
+    }
+
     /** Nothing left to sign in with. */
     public void close() {
         this.passwordHash = null;
         this.passwordChangedAt = null;
+        this.passwordSetByOwner = false;
         this.invitationHash = null;
         this.invitationExpiresAt = null;
     }
