@@ -218,6 +218,20 @@ class ProgramsIT {
     }
 
     @Test
+    void aCapacityBelowTheSeatsTakenIsRefusedAndChangesNothing() {
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(7));
+        String id = cohort(program(), 1, today.plusDays(10).toString(), today.plusDays(60).toString(), 4, false);
+        for (int i = 0; i < 3; i++) {
+            enrol(organiser, id, world.personWithoutPassword(world.divisionId)).then().statusCode(201).body("status", equalTo("ENROLLED"));
+        }
+        api.as(organiser).body(Map.of("capacity", 2)).patch("/cohorts/" + id).then().statusCode(422)
+                .contentType(containsString("problem+json")).body("type", containsString("capacity-below-seats"))
+                .body("errors[0].field", equalTo("capacity"));
+        api.as(organiser).get("/cohorts/" + id).then().statusCode(200).body("capacity", equalTo(4));
+        api.as(organiser).body(Map.of("capacity", 3)).patch("/cohorts/" + id).then().statusCode(200).body("capacity", equalTo(3));
+    }
+
+    @Test
     void onceACohortHasEndedOnlyTheOrganiserRecordsAWithdrawalAndNobodyMovesUpFromTheWaitlist() {
         String id = cohort(program(), 1, "2023-09-26", "2023-12-07", 1, false);
         World.Person seated = world.person(world.divisionId, "TRAINEE");

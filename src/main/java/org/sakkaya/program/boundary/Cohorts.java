@@ -110,6 +110,12 @@ public class Cohorts {
             requireOwnAssessments(cohort);
         }
         if (patch.capacity() != null) {
+            // counted under the cohort's lock, so no enrolment slips in between the count and the change
+            long taken = enrollments.seatsTaken(id);
+            if (patch.capacity() < taken) {
+                throw new RuleViolation("capacity-below-seats", "The cohort's seats are already taken beyond this capacity;"
+                        + " withdraw trainees first", new FieldError("capacity", "is below the " + taken + " seats taken"));
+            }
             cohort.resize(patch.capacity());
             // nobody moves up into a cohort whose results are final
             if (!cohort.ended(LocalDate.ofInstant(clock.instant(), Bangkok.ZONE))) {

@@ -297,7 +297,8 @@ public class Enrollments {
                 .getResultStream().findFirst();
     }
 
-    private long seatsTaken(String cohortId) {
+    /** Seats held (enrolled or completed); exact only while the cohort is locked. */
+    long seatsTaken(String cohortId) {
         return em.createQuery("SELECT COUNT(e) FROM Enrollment e WHERE e.cohortId = :cohort AND e.status IN :taking", Long.class)
                 .setParameter("cohort", cohortId)
                 .setParameter("taking", List.of(EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED))
