@@ -455,6 +455,29 @@ class IdentityIT {
     }
 
     @Test
+    void aPatchRefusesNullRolesAndBlankNamesAndLeavesAnErasedRecordAlone() {
+        World.Person person = world.namedPerson(world.divisionId, "นาย", "สมศักดิ์", "รักไทย", "TRAINEE");
+        String admin = world.adminToken();
+        api.as(admin).body(Map.of("roles", java.util.Collections.singletonList(null))).patch("/people/" + person.id())
+                .then().statusCode(400).body("errors.field", hasItem(containsString("roles")));
+        api.as(admin).body(Map.of("firstNameTh", " ")).patch("/people/" + person.id())
+                .then().statusCode(400).body("errors[0].field", equalTo("firstNameTh"));
+        api.as(admin).body(Map.of("lastNameTh", "\u3000\u3000")).patch("/people/" + person.id())
+                .then().statusCode(400).body("errors[0].field", equalTo("lastNameTh"));
+        Map<String, Object> ideographic = personBody(world.divisionId, "TRAINEE");
+        ideographic.put("firstNameTh", "\u3000");
+        api.as(admin).body(ideographic).post("/people").then().statusCode(400).body("errors[0].field", equalTo("firstNameTh"));
+        api.as(admin).get("/people/" + person.id()).then().statusCode(200)
+                .body("firstNameTh", equalTo("สมศักดิ์")).body("lastNameTh", equalTo("รักไทย")).body("roles", containsInAnyOrder("TRAINEE"));
+
+        api.as(admin).delete("/people/" + person.id() + "/personal-data").then().statusCode(204);
+        api.as(admin).body(Map.of("firstNameTh", "สมศักดิ์", "email", person.email())).patch("/people/" + person.id())
+                .then().statusCode(404);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM person WHERE id = ? AND (first_name_th = 'สมศักดิ์' OR email = ?)",
+                person.id(), person.email())).isZero();
+    }
+
+    @Test
     void aRoleCannotBeSmuggledInThroughAPatchOfAnotherField() {
         World.Person person = world.person(world.divisionId, "TRAINEE");
         String hr = world.token(world.person(world.departmentId, "HR"));

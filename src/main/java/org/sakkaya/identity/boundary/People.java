@@ -85,6 +85,8 @@ public class People {
         organizations.find(request.organizationId());
         requireManageable(request.organizationId(), "organizationId");
         requireGrantable(request.roles());
+        requireNotBlank("firstNameTh", request.firstNameTh());
+        requireNotBlank("lastNameTh", request.lastNameTh());
         String email = Person.normalizeEmail(request.email());
         requireFreeEmail(email, null);
         Instant now = clock.instant();
@@ -180,6 +182,10 @@ public class People {
     @Transactional
     public Person update(String id, PersonPatch patch) {
         Person person = visible(id);
+        // an erased record stays erased: a name given to it again would undo the erasure
+        if (person.erased()) {
+            throw new NotFound("Person", id);
+        }
         if (caller.isPerson(id) && !caller.isAny(Roles.ADMIN, Roles.HR)) {
             throw new Forbidden("Ask your HR or an administrator to change your record");
         }
@@ -194,6 +200,8 @@ public class People {
             requireFreeEmail(email, id);
             person.changeEmail(email);
         }
+        requireNotBlank("firstNameTh", patch.firstNameTh());
+        requireNotBlank("lastNameTh", patch.lastNameTh());
         PersonName old = person.name();
         if (patch.titleTh() != null || patch.firstNameTh() != null || patch.lastNameTh() != null
                 || patch.titleEn() != null || patch.firstNameEn() != null || patch.lastNameEn() != null) {
@@ -357,6 +365,16 @@ public class People {
         }
         throw new RuleViolation("outside-scope", "You may only manage people of your own organisation",
                 new FieldError(field, "is outside the organisations you manage"));
+    }
+
+    /**
+     * A name given must show something: {@code @NotBlank} trims only what {@code trim()} does, so a name of
+     * ideographic spaces (U+3000) passes it, and on a PATCH null has to stay allowed (unchanged).
+     */
+    private static void requireNotBlank(String field, String value) {
+        if (value != null && value.isBlank()) {
+            throw new InvalidInput(field, "must not be blank");
+        }
     }
 
     private void requireGrantable(Set<Role> roles) {

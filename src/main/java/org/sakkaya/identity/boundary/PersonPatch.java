@@ -1,6 +1,7 @@
 package org.sakkaya.identity.boundary;
 
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.sakkaya.identity.entity.Role;
@@ -16,5 +17,5 @@ public record PersonPatch(
         @Size(max = 100) String lastNameEn,
         @Size(min = 1, max = 36) String organizationId,
         @Size(max = 255) String position,
-        Set<Role> roles) {
+        Set<@NotNull Role> roles) {
 }
