@@ -229,6 +229,13 @@ class PrivacyIT {
                 .then().statusCode(201).extract().path("id");
         api.as(trainer).body(Map.of("score", 9, "feedback", "คุณ" + first + " ทำได้ดีมาก")).put("/submissions/" + submissionId + "/grade")
                 .then().statusCode(200);
+        // the trainer's own export tells what they graded and when, not whom, the score or what they wrote about it
+        JsonPath graderExport = api.as(trainer).get("/people/" + trainerPerson.id() + "/personal-data").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(graderExport.getList("assessments.gradesGiven")).hasSize(1);
+        assertThat(graderExport.getMap("assessments.gradesGiven[0]")).containsOnlyKeys("submissionId", "assessmentId", "gradedAt")
+                .containsEntry("submissionId", submissionId);
+        assertThat(graderExport.getString("assessments")).doesNotContain(subject.id()).doesNotContain(first);
 
         // a field report with a file, and a mentor's feedback on it
         String fieldId = api.as(organiser).body(Map.of("title", "ฝึกปฏิบัติภาคสนาม", "brief", "คลิปวิดีโอสั้น", "dueOn", "2030-10-20"))

@@ -82,7 +82,7 @@ public class AssessmentPersonalData implements PersonalDataHolder {
                 .map(s -> SubmissionView.of(s, null, null, null)).toList());
         data.put("gradesReceived", grades("SELECT g FROM Grade g WHERE g.personId = :id ORDER BY g.gradedAt", personId,
                 !caller.is(Roles.ADMIN)));
-        data.put("gradesGiven", grades("SELECT g FROM Grade g WHERE g.gradedBy = :id ORDER BY g.gradedAt", personId, false));
+        data.put("gradesGiven", gradesGiven(personId));
         data.put("extensions", rows("SELECT assessment_id, DATE_FORMAT(due_at, '%Y-%m-%dT%H:%i:%s.%fZ'), granted_by FROM assignment_extension "
                 + "WHERE person_id = ?1 OR granted_by = ?1 ORDER BY due_at", personId, "assessmentId", "dueAt", "grantedBy"));
         data.put("passDecisions", rows("SELECT enrollment_id, cohort_id, passed, score_percent, attendance_percent, "
@@ -133,6 +133,21 @@ public class AssessmentPersonalData implements PersonalDataHolder {
             row.put("gradedAt", Bangkok.text(g.gradedAt()));
             return row;
         }).toList();
+    }
+
+    /**
+     * What a grader did, not what they wrote about someone: the trainee, score and feedback belong to the trainee's
+     * data, and a former trainer has no right to them through their own export.
+     */
+    private List<Map<String, Object>> gradesGiven(String personId) {
+        return em.createQuery("SELECT g FROM Grade g WHERE g.gradedBy = :id ORDER BY g.gradedAt", Grade.class)
+                .setParameter("id", personId).getResultList().stream().map(g -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("submissionId", g.submissionId());
+                    row.put("assessmentId", g.assessmentId());
+                    row.put("gradedAt", Bangkok.text(g.gradedAt()));
+                    return row;
+                }).toList();
     }
 
     private List<Map<String, Object>> rows(String sql, String personId, String... names) {
