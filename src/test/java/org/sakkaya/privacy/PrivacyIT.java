@@ -157,6 +157,28 @@ class PrivacyIT {
     }
 
     @Test
+    void aNominatorExportsTheNominationsTheyMadeAndTheirErasureLeavesTheEnrolmentsWithoutThem() {
+        String organiser = world.token(world.person(world.departmentId, "PROGRAM_ADMIN"));
+        String cohortId = world.cohort(organiser, world.program(organiser, "นักสื่อสารสุขภาพ", "CONTENT_CREATOR"), "2030-11-23", "2030-11-26");
+        World.Person hr = world.person(world.departmentId, "HR");
+        String staff = world.personWithoutPassword(world.divisionId);
+        String enrollmentId = api.as(world.token(hr)).body(Map.of("personId", staff)).post("/cohorts/" + cohortId + "/enrollments")
+                .then().statusCode(201).body("status", equalTo("NOMINATED")).extract().path("id");
+
+        JsonPath exported = api.as(world.token(hr)).get("/people/" + hr.id() + "/personal-data").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(exported.getList("programs.nominationsMade")).hasSize(1);
+        assertThat(exported.getMap("programs.nominationsMade[0]")).containsOnlyKeys("enrollmentId", "cohortId", "createdAt")
+                .containsEntry("enrollmentId", enrollmentId).containsEntry("cohortId", cohortId);
+
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM enrollment WHERE nominated_by = ?", hr.id())).isEqualTo(1);
+        api.as(world.adminToken()).delete("/people/" + hr.id() + "/personal-data").then().statusCode(204);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM enrollment WHERE nominated_by = ?", hr.id()))
+                .as("enrolments still naming the erased nominator").isZero();
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM enrollment WHERE id = ? AND status = 'NOMINATED'", enrollmentId)).isEqualTo(1);
+    }
+
+    @Test
     void aRevocationReasonThatNamesTheHolderIsErasedAndTheCertificateStaysRevoked() throws Exception {
         String first = "วันเพ็ญ" + random(5);
         String last = "เพิกถอน" + random(5);

@@ -3,14 +3,16 @@ package org.sakkaya.program.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.privacy.PersonalDataHolder;
 import org.sakkaya.program.entity.Enrollment;
 
 /**
- * Enrolments and trainer assignments of a person. Erasure keeps enrolments (they are counted in pass rates and
+ * Enrolments, nominations made and trainer assignments of a person. Erasure keeps enrolments (they are counted in pass rates and
  * back issued certificates); they point to an anonymised person record, so they no longer say who.
  */
 @ApplicationScoped
@@ -34,6 +36,16 @@ public class ProgramPersonalData implements PersonalDataHolder {
         data.put("enrollments", em.createQuery("SELECT e FROM Enrollment e WHERE e.personId = :id ORDER BY e.createdAt", Enrollment.class)
                 .setParameter("id", personId).getResultList().stream()
                 .map(e -> EnrollmentView.of(e, null)).toList());
+        // whom HR or an organiser put forward is the other person's data; that they did it, and when, is theirs
+        data.put("nominationsMade", em.createQuery("SELECT e.id, e.cohortId, e.createdAt FROM Enrollment e "
+                        + "WHERE e.nominatedBy = :id AND e.personId <> :id ORDER BY e.createdAt", Object[].class)
+                .setParameter("id", personId).getResultList().stream().map(r -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("enrollmentId", r[0]);
+                    row.put("cohortId", r[1]);
+                    row.put("createdAt", Bangkok.text((Instant) r[2]));
+                    return row;
+                }).toList());
         data.put("trainerOfCohorts", em.createNativeQuery("SELECT cohort_id FROM cohort_trainer WHERE person_id = ?1 ORDER BY cohort_id")
                 .setParameter(1, personId).getResultList());
         return data;
@@ -42,5 +54,7 @@ public class ProgramPersonalData implements PersonalDataHolder {
     @Override
     public void erase(String personId) {
         em.createNativeQuery("DELETE FROM cohort_trainer WHERE person_id = ?1").setParameter(1, personId).executeUpdate();
+        // the enrolments stay (they are the trainees'), without saying who put them forward
+        em.createNativeQuery("UPDATE enrollment SET nominated_by = NULL WHERE nominated_by = ?1").setParameter(1, personId).executeUpdate();
     }
 }
