@@ -128,10 +128,7 @@ public class Enrollments {
     @Transactional
     public Enrollment withdraw(String enrollmentId) {
         Enrollment enrollment = get(enrollmentId);
-        if (!caller.is(Roles.PROGRAM_ADMIN) && !caller.isPerson(enrollment.personId())
-                && !scope.hrCovers(enrollment.organizationId())) {
-            throw new Forbidden("Only the trainee, their HR or the organiser can withdraw this enrolment");
-        }
+        requireWithdrawer(enrollment);
         Cohort cohort = cohorts.lock(enrollment.cohortId());
         boolean ended = cohort.ended(LocalDate.ofInstant(clock.instant(), Bangkok.ZONE));
         if (ended && !caller.is(Roles.PROGRAM_ADMIN)) {
@@ -139,6 +136,8 @@ public class Enrollments {
                     + "; its results are final, and only the programme administrator records a withdrawal now");
         }
         em.refresh(enrollment);
+        // a rejoin committed while we waited for the lock may have placed the enrolment under another organisation
+        requireWithdrawer(enrollment);
         if (enrollment.withdraw(clock.instant())) {
             em.flush();
             seatWithdrawn.fire(new SeatWithdrawn(cohort.id(), enrollment.personId()));
@@ -149,6 +148,13 @@ public class Enrollments {
         audit.record("ENROLLMENT_WITHDRAWN", "enrollment", enrollmentId, null);
         resultInputsChanged.fire(new ResultInputsChanged(cohort.id()));
         return enrollment;
+    }
+
+    private void requireWithdrawer(Enrollment enrollment) {
+        if (!caller.is(Roles.PROGRAM_ADMIN) && !caller.isPerson(enrollment.personId())
+                && !scope.hrCovers(enrollment.organizationId())) {
+            throw new Forbidden("Only the trainee, their HR or the organiser can withdraw this enrolment");
+        }
     }
 
     /** Promotes waitlisted trainees, first come first served, while seats are free. The cohort must be locked. */
