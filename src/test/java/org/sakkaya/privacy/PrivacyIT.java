@@ -258,6 +258,9 @@ class PrivacyIT {
         assertThat(graderExport.getMap("assessments.gradesGiven[0]")).containsOnlyKeys("submissionId", "assessmentId", "gradedAt")
                 .containsEntry("submissionId", submissionId);
         assertThat(graderExport.getString("assessments")).doesNotContain(subject.id()).doesNotContain(first);
+        // the organiser's assignment names the trainer only in the event's detail
+        assertThat(graderExport.getList("identity.auditEvents.findAll { it.action == 'TRAINER_ASSIGNED' }.detail", String.class))
+                .containsExactly("trainer " + trainerPerson.id());
 
         // a field report with a file, and a mentor's feedback on it
         String fieldId = api.as(organiser).body(Map.of("title", "ฝึกปฏิบัติภาคสนาม", "brief", "คลิปวิดีโอสั้น", "dueOn", "2030-10-20"))

@@ -50,10 +50,13 @@ public class IdentityPersonalData implements PersonalDataHolder {
             accountData.put("passwordChangedAt", account.passwordChangedAt() == null ? null : account.passwordChangedAt().toString());
             data.put("account", accountData);
         }
+        // some events name the person only in their detail (a trainer assigned to a cohort, a role changed by them):
+        // a scan of the details, as an export is rare; ids are UUIDs, so a match is the person's
         List<Map<String, Object>> events = em.createQuery(
-                        "SELECT e FROM AuditEvent e WHERE e.subjectId = :id OR e.actorId = :id ORDER BY e.occurredAt",
-                        AuditEvent.class)
+                        "SELECT e FROM AuditEvent e WHERE e.subjectId = :id OR e.actorId = :id OR e.detail LIKE :mention"
+                                + " ORDER BY e.occurredAt", AuditEvent.class)
                 .setParameter("id", personId)
+                .setParameter("mention", "%" + personId + "%")
                 .getResultList().stream()
                 .map(e -> {
                     Map<String, Object> event = new LinkedHashMap<>();
@@ -62,6 +65,7 @@ public class IdentityPersonalData implements PersonalDataHolder {
                     event.put("byThisPerson", personId.equals(e.actorId()));
                     event.put("subjectType", e.subjectType());
                     event.put("subjectId", e.subjectId());
+                    event.put("detail", e.detail());
                     // the address is the actor's: the person's own, or another member of staff's, which is theirs
                     event.put("clientAddress", personId.equals(e.actorId()) ? e.clientAddress() : null);
                     return event;
