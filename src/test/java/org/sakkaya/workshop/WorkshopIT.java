@@ -416,6 +416,24 @@ class WorkshopIT {
     }
 
     @Test
+    void aKeyedCodeRequestKeepsNoAnswerThatHoldsTheCode() {
+        String cohortId = cohort();
+        World.Person trainer = trainerOf(cohortId);
+        String trainerToken = world.token(trainer);
+        String sessionId = session(cohortId, 1, Duration.ofHours(-1), Duration.ofHours(3));
+
+        List<String> codes = new ArrayList<>();
+        for (String path : List.of("/check-in-code", "/check-in-code/")) {
+            codes.add(api.as(trainerToken).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .post("/sessions/" + sessionId + path).then().statusCode(200).extract().path("code"));
+        }
+        for (String code : codes) {
+            assertThat(TestDatabase.count("SELECT COUNT(*) FROM idempotent_request WHERE body LIKE ?", "%" + code + "%")).isZero();
+        }
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM idempotent_request WHERE person_id = ?", trainer.id())).isZero();
+    }
+
+    @Test
     void guessingCodesIsThrottledPerTraineeAndSession() {
         String cohortId = cohort();
         String trainer = world.token(trainerOf(cohortId));

@@ -5,8 +5,8 @@ package org.sakkaya.platform.idempotency;
  * check-in codes) in the request that refuses them, and keep the count although they answer 4xx. A keyed request runs
  * in one transaction that a 4xx rolls back, which would undo the count: with a new key each time, guessing would never
  * be throttled. Both are idempotent by nature (one token more, or 409 for a check-in recorded already). A password
- * reset answers a one-time invitation token, which a kept answer would hold in the database for a day; asking again
- * simply gives a new one.
+ * reset answers a one-time invitation token, and a trainer's check-in code is stored only as a hash: a kept answer
+ * would hold either in plain text in the database for a day. Asking again simply gives a new one.
  */
 final class KeylessPaths {
     private static final java.util.regex.Pattern MATRIX_PARAMETERS = java.util.regex.Pattern.compile(";[^/]*");
@@ -18,6 +18,7 @@ final class KeylessPaths {
     /** Matched as JAX-RS routes them: without a trailing slash or matrix parameters ({@code /check-in/}, {@code ;x}). */
     static boolean matches(String path) {
         String route = TRAILING_SLASHES.matcher(MATRIX_PARAMETERS.matcher(path).replaceAll("")).replaceAll("");
-        return route.endsWith("/auth/token") || route.endsWith("/check-in") || route.endsWith("/invitation");
+        return route.endsWith("/auth/token") || route.endsWith("/check-in") || route.endsWith("/check-in-code")
+                || route.endsWith("/invitation");
     }
 }
