@@ -463,6 +463,42 @@ class WorkshopIT {
         record(trainer, sessionId, guesser.id(), "LATE").then().statusCode(200);
     }
 
+    @Test
+    void parallelWrongCodesAreCountedOneAfterAnother() throws Exception {
+        String cohortId = cohort();
+        String trainer = world.token(trainerOf(cohortId));
+        World.Person guesser = seated(cohortId, world.divisionId);
+        String guesserToken = world.token(guesser);
+        String sessionId = session(cohortId, 1, Duration.ofHours(-1), Duration.ofHours(3));
+        String code = code(trainer, sessionId);
+        String wrong = code.equals("222222") ? "333333" : "222222";
+
+        int guesses = 40;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(guesses);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return checkIn(guesserToken, sessionId, wrong).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(2, java.util.concurrent.TimeUnit.MINUTES));
+            }
+            // sakkaya.checkin.max-failures is 10 in the tests as by default
+            assertThat(statuses).containsOnly(422, 429);
+            assertThat(statuses.stream().filter(s -> s == 422).count()).isEqualTo(10);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(TestDatabase.count("SELECT failures FROM check_in_failure WHERE session_id = ? AND person_id = ?",
+                sessionId, guesser.id())).isEqualTo(10);
+    }
+
     // --- the cohort's table and percentages
 
     @Test

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -28,12 +27,22 @@ public class CheckInThrottle {
     @ConfigProperty(name = "sakkaya.checkin.max-failures", defaultValue = "10")
     int maxFailures;
 
+    /**
+     * Takes the trainee's row for the session (made with no failures if there is none) and holds it until the
+     * transaction ends, so parallel guesses are checked and counted one after another: a plain read of the
+     * transaction's snapshot let every guess running at once see the count from before them all.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean exhausted(String sessionId, String personId) {
-        List<?> rows = em.createNativeQuery("SELECT failures FROM check_in_failure WHERE session_id = ?1 AND person_id = ?2")
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        em.createNativeQuery("INSERT INTO check_in_failure (session_id, person_id, failures, last_failed_at) "
+                        + "VALUES (?1, ?2, 0, ?3) ON DUPLICATE KEY UPDATE failures = failures")
+                .setParameter(1, sessionId).setParameter(2, personId).setParameter(3, now)
+                .executeUpdate();
+        Number failures = (Number) em.createNativeQuery("SELECT failures FROM check_in_failure WHERE session_id = ?1 AND person_id = ?2 FOR UPDATE")
                 .setParameter(1, sessionId).setParameter(2, personId)
-                .getResultList();
-        return !rows.isEmpty() && ((Number) rows.get(0)).intValue() >= maxFailures;
+                .getSingleResult();
+        return failures.intValue() >= maxFailures;
     }
 
     /** One atomic statement, so that parallel guesses cannot lose a count. */
