@@ -810,6 +810,21 @@ class WorkshopIT {
                 .post(reports).then().statusCode(201).body("revision", equalTo(2)).body("file", nullValue());
     }
 
+    @Test
+    void aFormsEmptyLinkInputsAreNoLinks() {
+        String cohortId = cohort();
+        String token = world.token(seated(cohortId, world.divisionId));
+        String reports = "/field-assignments/" + assignment(cohortId, null) + "/reports";
+
+        // a browser form with three link inputs, one filled in, and its file input left empty
+        form(token).multiPart(text("text", "สรุปผลการลงพื้นที่")).multiPart(text("links", ""))
+                .multiPart(text("links", "https://www.tiktok.com/@doh.example/video/7290000000000000003"))
+                .multiPart(text("links", " ")).multiPart("file", "", new byte[0], "application/octet-stream")
+                .post(reports).then().statusCode(201)
+                .body("links", contains("https://www.tiktok.com/@doh.example/video/7290000000000000003"))
+                .body("file", nullValue());
+    }
+
     // --- personal data
 
     @Test

@@ -38,7 +38,13 @@ final class ReportForm {
                     }
                     text = read(part, "text", FieldReports.MAX_TEXT);
                 }
-                case "links" -> links.add(read(part, "links[" + links.size() + "]", Links.MAX_LENGTH));
+                case "links" -> {
+                    // a form sends its link inputs left empty too, as empty parts: no link, as with an empty file input
+                    String link = read(part, "links[" + links.size() + "]", Links.MAX_LENGTH);
+                    if (!link.isBlank()) {
+                        links.add(link);
+                    }
+                }
                 case "file" -> {
                     // a form whose file input was left empty still sends the part, with an empty file name
                     if (part.getFileName().map(String::isEmpty).orElse(false)) {
