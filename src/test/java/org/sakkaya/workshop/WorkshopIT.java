@@ -851,6 +851,10 @@ class WorkshopIT {
         api.as(world.adminToken()).delete("/people/" + trainee.id() + "/personal-data").then().statusCode(204);
         api.as(mentor).get("/field-reports/" + reportId).then().statusCode(200)
                 .body("text", nullValue()).body("links", empty()).body("file", nullValue()).body("feedback", empty());
+        // nor does feedback come back about the erased person
+        api.as(mentor).body(Map.of("text", "คุณกัญญ์ณัฏฐ์ส่งงานครบ")).post("/field-reports/" + reportId + "/feedback").then()
+                .statusCode(422).body("type", containsString("report-author-erased"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM field_report_feedback WHERE report_id = ?", reportId)).isZero();
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM stored_file WHERE uploaded_by = ?", trainee.id())).isZero();
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM attendance_record WHERE person_id = ?", trainee.id())).isEqualTo(1);
         api.as(mentor).get("/cohorts/" + cohortId + "/attendance").then()

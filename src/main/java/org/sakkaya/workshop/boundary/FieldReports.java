@@ -25,6 +25,7 @@ import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.problem.NotFound;
+import org.sakkaya.platform.problem.RuleViolation;
 import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.boundary.Enrollments;
 import org.sakkaya.program.entity.Cohort;
@@ -160,13 +161,20 @@ public class FieldReports {
         return report.file();
     }
 
-    /** A mentor's comment: only the cohort's own trainers give feedback. */
+    /**
+     * A mentor's comment: only the cohort's own trainers give feedback. Not on a report whose author's personal data
+     * was erased: erasure deleted the feedback on it, and new feedback would be about that person again. The report
+     * stays readable (its submission is kept), so this is a rule refused (422), not a report unknown (404).
+     */
     @Transactional
     public Feedback giveFeedback(String reportId, String text) {
         FieldReport report = find(reportId);
         FieldAssignment assignment = assignments.find(report.assignmentId());
         if (!access.trains(cohorts.find(assignment.cohortId()))) {
             throw new NotFound("Field report", reportId);
+        }
+        if (report.erasedAt() != null) {
+            throw new RuleViolation("report-author-erased", "This report's author had their personal data erased; it takes no feedback");
         }
         FieldFeedback feedback = new FieldFeedback(reportId, access.callerId(), text.strip(), clock.instant());
         em.persist(feedback);
