@@ -209,7 +209,9 @@ public class Attendance {
     public AttendanceRecord checkIn(String sessionId, String code) {
         WorkshopSession session = sessions.find(sessionId);
         String me = access.callerId();
-        if (!enrollments.isSeated(session.cohortId(), me)) {
+        // a locking read, taken before the throttle's row (as an attempt's start takes it first): a withdrawal
+        // committing now is waited for, and no attendance is recorded after it
+        if (!enrollments.isSeatedLocking(session.cohortId(), me)) {
             throw new NotFound("Session", sessionId);
         }
         Instant now = clock.instant();

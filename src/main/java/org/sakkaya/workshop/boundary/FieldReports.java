@@ -89,7 +89,8 @@ public class FieldReports {
     public Report submit(String assignmentId, String text, List<String> links, Upload upload) {
         FieldAssignment assignment = assignments.find(assignmentId);
         String me = access.callerId();
-        if (!enrollments.isSeated(assignment.cohortId(), me)) {
+        // a locking read: a withdrawal committing now is waited for, and no report is taken after it
+        if (!enrollments.isSeatedLocking(assignment.cohortId(), me)) {
             throw new NotFound("Field assignment", assignmentId);
         }
         String body = Texts.blankToNull(text);
