@@ -154,12 +154,19 @@ final class Estate {
         activityId = api.as(organiser).get("/indicators/" + indicatorId).then().statusCode(200).extract().path("activities[0].id");
     }
 
+    /** Numbers of spare sessions: above those the corpus's new sessions take (100 to 899). */
+    private int spareSessions = 900;
+
     /**
-     * A lesson or module made for one cell of the access matrix that deletes one, so that every such cell has
-     * something to delete and the estate keeps its own for the cells after it; null for other kinds.
+     * A lesson, module or session made for one cell of the access matrix that deletes one, so that every such cell
+     * has something to delete and the estate keeps its own for the cells after it; null for other kinds.
      */
     String spare(Api api, Routes.Kind kind) {
         return switch (kind) {
+            // within the cohort's days (23-26 Nov 2020), with no attendance or field work: a session that may go
+            case SESSION -> api.as(organiser).body(Map.of("number", ++spareSessions, "title", "ครั้งที่ยกเลิก",
+                            "startsAt", "2020-11-24T09:00:00+07:00", "endsAt", "2020-11-24T16:00:00+07:00"))
+                    .post("/cohorts/" + cohortId + "/sessions").then().statusCode(201).extract().path("id");
             case LESSON -> api.as(organiser).body(Map.of("title", "บทเรียนสำรอง", "kind", "TEXT", "content", "<p>สำรอง</p>"))
                     .post("/modules/" + moduleId + "/lessons").then().statusCode(201).extract().path("id");
             case MODULE -> api.as(organiser).body(Map.of("title", "บทสำรอง")).post("/courses/" + courseId + "/modules")

@@ -102,6 +102,7 @@ final class Routes {
         add(v1 + "/me/progress", Scope.CATALOGUE, false, List.of(), "cohortId", Kind.COHORT);
         // workshops
         add(v1 + "/cohorts/{id}/sessions", Scope.COHORT, false, Kind.COHORT);
+        // its DELETE cells each delete a session made for them (Estate.spare)
         add(v1 + "/sessions/{id}", Scope.COHORT, false, Kind.SESSION);
         add(v1 + "/sessions/{id}/attendance", Scope.PERSONAL, false, Kind.SESSION);
         add(v1 + "/sessions/{id}/check-in", Scope.COHORT, false, Kind.SESSION);

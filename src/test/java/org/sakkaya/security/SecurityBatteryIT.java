@@ -199,7 +199,7 @@ class SecurityBatteryIT {
         assertThat(leaks).as("cells where a caller got what the README says is none of their business").isEmpty();
     }
 
-    /** A DELETE of a lesson or module is sent to one made for its cell (see {@link Estate#spare}). */
+    /** A DELETE of a lesson, module or session is sent to one made for its cell (see {@link Estate#spare}). */
     private String deletable(String method, Route route, String path, Estate estate) {
         if (!method.equals("DELETE") || route.kinds().size() != 1 || !route.path().endsWith("/{id}")) {
             return path;

@@ -213,6 +213,56 @@ class WorkshopIT {
     }
 
     @Test
+    void aSessionThatWillNotTakePlaceIsDeletedButNotOneThatTookPlace() {
+        String cohortId = cohort();
+        String trainer = world.token(trainerOf(cohortId));
+        World.Person trainee = seated(cohortId, world.divisionId);
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        String future = session(cohortId, 1, Duration.ofDays(30), Duration.ofHours(7));
+        String held = session(cohortId, 2, Duration.ofDays(-2), Duration.ofHours(7));
+        String followed = session(cohortId, 3, Duration.ofDays(-1), Duration.ofHours(7));
+        record(trainer, held, trainee.id(), "ABSENT").then().statusCode(200);
+        api.as(organiser).body(Map.of("title", "คลิปสั้น", "dueOn", "2030-01-31", "afterSessionId", followed))
+                .post("/cohorts/" + cohortId + "/field-assignments").then().statusCode(201);
+
+        // as a change of the session: PROGRAM_ADMIN only
+        for (String refused : List.of(world.token(trainee), trainer, hr)) {
+            api.as(refused).delete("/sessions/" + future).then().statusCode(403);
+        }
+        api.as(organiser).delete("/sessions/" + held).then().statusCode(409)
+                .contentType(containsString("application/problem+json")).body("type", containsString("session-has-attendance"));
+        api.as(organiser).delete("/sessions/" + followed).then().statusCode(409).body("type", containsString("session-has-field-work"));
+        api.as(organiser).delete("/sessions/" + future).then().statusCode(204);
+        api.as(organiser).get("/sessions/" + future).then().statusCode(404);
+        api.as(organiser).get("/cohorts/" + cohortId + "/sessions").then().body("number", contains(2, 3));
+        api.as(organiser).delete("/sessions/" + future).then().statusCode(404);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'SESSION_DELETED' AND subject_id = ?", future))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void deletingAnEndedSessionNobodyAttendedGivesTraineesTheirAttendanceBack() {
+        String cohortId = cohort();
+        String trainer = world.token(trainerOf(cohortId));
+        World.Person trainee = seated(cohortId, world.divisionId);
+        String held = session(cohortId, 1, Duration.ofDays(-9), Duration.ofHours(7));
+        // cancelled for flooding, but left in the schedule: everyone missed it
+        String cancelled = session(cohortId, 2, Duration.ofDays(-2), Duration.ofHours(7));
+        record(trainer, held, trainee.id(), "PRESENT").then().statusCode(200);
+        api.as(organiser).body(Map.of("passPolicy", Map.of("minAttendancePercent", 80))).patch("/cohorts/" + cohortId).then()
+                .statusCode(200);
+        api.as(organiser).get("/cohorts/" + cohortId + "/attendance").then().body("rows[0].attendancePercent", equalTo(50.0f));
+        api.as(organiser).get("/cohorts/" + cohortId + "/gradebook").then().statusCode(200)
+                .body("rows.find { it.personId == '" + trainee.id() + "' }.passed", equalTo(false));
+
+        api.as(organiser).delete("/sessions/" + cancelled).then().statusCode(204);
+        api.as(organiser).get("/cohorts/" + cohortId + "/attendance").then().body("sessions.number", contains(1))
+                .body("rows[0].ended", equalTo(1)).body("rows[0].attendancePercent", equalTo(100.0f));
+        api.as(organiser).get("/cohorts/" + cohortId + "/gradebook").then().statusCode(200)
+                .body("rows.find { it.personId == '" + trainee.id() + "' }.passed", equalTo(true));
+    }
+
+    @Test
     void badSessionsAreClearErrors() {
         String cohortId = cohort();
         String sessions = "/cohorts/" + cohortId + "/sessions";

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -96,6 +97,33 @@ public class Sessions {
         audit.record("SESSION_CHANGED", "session", id, null);
         resultInputsChanged.fire(new ResultInputsChanged(session.cohortId()));
         return session;
+    }
+
+    /**
+     * Deletes a session that will not take place (cancelled, or made by mistake): left in, it counts once ended as a
+     * session everyone missed, and lowers every trainee's attendance. Not one with attendance recorded (409
+     * {@code session-has-attendance}: it took place) or one that field work follows (409 {@code session-has-field-work}).
+     * Same access as a change of the session.
+     */
+    @Transactional
+    public void delete(String id) {
+        // the session's row first: a check-in or field work referring to it that commits meanwhile waits for it (its
+        // key is checked), and what committed before is seen by the current reads below, which the snapshot would miss
+        WorkshopSession session = Optional.ofNullable(em.find(WorkshopSession.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFound("Session", id));
+        if (exists("SELECT 1 FROM attendance_record WHERE session_id = ?1 LIMIT 1 LOCK IN SHARE MODE", id)) {
+            throw new Conflict("session-has-attendance", "Attendance is recorded for this session; it took place and stays");
+        }
+        if (exists("SELECT 1 FROM field_assignment WHERE after_session_id = ?1 LIMIT 1 LOCK IN SHARE MODE", id)) {
+            throw new Conflict("session-has-field-work", "Field work follows this session (its afterSessionId); the session stays with it");
+        }
+        em.remove(session);
+        audit.record("SESSION_DELETED", "session", id, "cohort " + session.cohortId() + " number " + session.number());
+        resultInputsChanged.fire(new ResultInputsChanged(session.cohortId()));
+    }
+
+    private boolean exists(String sql, String id) {
+        return !em.createNativeQuery(sql).setParameter(1, id).getResultList().isEmpty();
     }
 
     /**

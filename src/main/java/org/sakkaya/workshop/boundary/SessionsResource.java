@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -52,6 +53,15 @@ public class SessionsResource {
     @Operation(summary = "Change a session: title, times, venue, online URL, speaker or number")
     public SessionView update(@PathParam("id") String id, @Valid @NotNull SessionPatch patch) {
         return SessionView.of(sessions.update(id, patch));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.PROGRAM_ADMIN)
+    @Operation(summary = "Delete a session that will not take place; 409 when attendance is recorded for it or field work follows it")
+    public Response delete(@PathParam("id") String id) {
+        sessions.delete(id);
+        return Response.noContent().build();
     }
 
     @PUT
