@@ -106,9 +106,23 @@ class WorkshopIT {
         return trainee;
     }
 
+    /**
+     * Seated as if before the cohort's first day, as trainees usually are: the sessions these tests put in the past
+     * count for them (a session that ended before a trainee's seat does not, unless they hold a record of it).
+     */
     private void seat(String cohortId, String personId) {
+        seatNow(cohortId, personId);
+        seatedAt(cohortId, personId, OffsetDateTime.parse("2023-09-26T00:00:00+07:00"));
+    }
+
+    private void seatNow(String cohortId, String personId) {
         api.as(organiser).body(Map.of("personId", personId)).post("/cohorts/" + cohortId + "/enrollments").then()
                 .statusCode(201).body("status", equalTo("ENROLLED"));
+    }
+
+    private static void seatedAt(String cohortId, String personId, OffsetDateTime at) {
+        assertThat(TestDatabase.update("UPDATE enrollment SET enrolled_at = ? WHERE cohort_id = ? AND person_id = ?",
+                LocalDateTime.ofInstant(at.toInstant(), ZoneOffset.UTC), cohortId, personId)).isEqualTo(1);
     }
 
     /** A session starting {@code startsIn} from now (negative: in the past) and lasting {@code lasts}. */
@@ -613,6 +627,47 @@ class WorkshopIT {
         session(noSessionEndedYet, 1, Duration.ofDays(7), Duration.ofHours(7));
         api.as(organiser).get("/cohorts/" + noSessionEndedYet + "/attendance").then().statusCode(200)
                 .body("rows[0].ended", equalTo(0)).body("rows[0].attendancePercent", nullValue());
+    }
+
+    @Test
+    void aTraineeSeatedLateIsNotCountedAbsentFromSessionsThatEndedBeforeTheirSeat() {
+        String cohortId = cohort();
+        String trainer = world.token(trainerOf(cohortId));
+        World.Person early = seated(cohortId, world.divisionId);
+        World.Person promoted = world.person(world.divisionId, "TRAINEE");
+        World.Person recordedBefore = world.person(world.divisionId, "TRAINEE");
+        World.Person justSeated = world.person(world.divisionId, "TRAINEE");
+        String s1 = session(cohortId, 1, Duration.ofDays(-10), Duration.ofHours(7));
+        String s2 = session(cohortId, 2, Duration.ofDays(-5), Duration.ofHours(7));
+        String s3 = session(cohortId, 3, Duration.ofDays(-2), Duration.ofHours(7));
+        // seated a week ago, between sessions 1 and 2 (as a promotion from the waitlist would), and one just now
+        for (World.Person late : List.of(promoted, recordedBefore, justSeated)) {
+            seatNow(cohortId, late.id());
+        }
+        seatedAt(cohortId, promoted.id(), OffsetDateTime.now(BANGKOK).minusDays(7));
+        seatedAt(cohortId, recordedBefore.id(), OffsetDateTime.now(BANGKOK).minusDays(7));
+        record(trainer, s1, early.id(), "PRESENT", recordedBefore.id(), "ABSENT").then().statusCode(200);
+        record(trainer, s2, early.id(), "PRESENT", promoted.id(), "PRESENT", recordedBefore.id(), "PRESENT").then().statusCode(200);
+        record(trainer, s3, early.id(), "ABSENT", promoted.id(), "LATE", recordedBefore.id(), "PRESENT").then().statusCode(200);
+
+        Response table = api.as(organiser).get("/cohorts/" + cohortId + "/attendance");
+        table.then().statusCode(200);
+        Map<String, Object> byPerson = new HashMap<>();
+        List<Map<String, Object>> rows = table.path("rows");
+        rows.forEach(row -> byPerson.put((String) row.get("personId"), row));
+        assertThat(byPerson.get(early.id())).extracting("ended", "attendancePercent").containsExactly(3, 66.67f);
+        // session 1 ended before the seat and nothing is recorded for it: not an absence
+        assertThat(byPerson.get(promoted.id())).extracting("ended", "attendancePercent").containsExactly(2, 100.0f);
+        // an earlier record counts all the same
+        assertThat(byPerson.get(recordedBefore.id())).extracting("ended", "attendancePercent").containsExactly(3, 66.67f);
+        // no session has ended since the seat: no figure yet
+        assertThat(byPerson.get(justSeated.id())).extracting("ended", "attendancePercent").containsExactly(0, null);
+
+        api.as(organiser).body(Map.of("passPolicy", Map.of("minAttendancePercent", 80))).patch("/cohorts/" + cohortId).then()
+                .statusCode(200);
+        api.as(organiser).get("/cohorts/" + cohortId + "/gradebook").then().statusCode(200)
+                .body("rows.find { it.personId == '" + promoted.id() + "' }.passed", equalTo(true))
+                .body("rows.find { it.personId == '" + early.id() + "' }.passed", equalTo(false));
     }
 
     @Test

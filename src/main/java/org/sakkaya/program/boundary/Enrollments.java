@@ -245,6 +245,20 @@ public class Enrollments {
                 .getResultList();
     }
 
+    /**
+     * When each person of the cohort took their seat (the enrolment's {@code enrolledAt}), in one query: attendance
+     * leaves out the sessions that ended before a trainee had a seat. People never seated are not in the map.
+     */
+    public Map<String, Instant> seatsTakenAt(String cohortId) {
+        Map<String, Instant> taken = new java.util.HashMap<>();
+        em.createQuery("SELECT e.personId, e.enrolledAt FROM Enrollment e WHERE e.cohortId = :cohort AND e.enrolledAt IS NOT NULL",
+                        Object[].class)
+                .setParameter("cohort", cohortId)
+                .getResultList()
+                .forEach(row -> taken.put((String) row[0], (Instant) row[1]));
+        return taken;
+    }
+
     /** Everyone holding a seat in the cohort, by enrolment time: the rows of progress and attendance tables. */
     public List<Enrollment> seated(String cohortId) {
         return em.createQuery("SELECT e FROM Enrollment e WHERE e.cohortId = :cohort AND e.status IN :taking "

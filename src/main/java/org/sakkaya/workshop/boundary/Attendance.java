@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -295,10 +296,13 @@ public class Attendance {
         return percents;
     }
 
-    /** A cohort's tallies as the database counted them; anyone without a record has attended nothing. */
-    private record CohortRates(long ended, Map<String, List<AttendanceRate.Tally>> tallies) {
+    /**
+     * A cohort's tallies as the database counted them; anyone without a record has attended nothing. {@code endedFor}
+     * holds the ended sessions of those seated after one had ended; everyone else is counted over all of them.
+     */
+    private record CohortRates(long ended, Map<String, Long> endedFor, Map<String, List<AttendanceRate.Tally>> tallies) {
         AttendanceRate of(String personId) {
-            return AttendanceRate.of(ended, tallies.getOrDefault(personId, List.of()));
+            return AttendanceRate.of(endedFor.getOrDefault(personId, ended), tallies.getOrDefault(personId, List.of()));
         }
     }
 
@@ -307,10 +311,12 @@ public class Attendance {
      * per trainee); the rule in {@link AttendanceRate} makes the figures. {@code personId} null: everyone.
      */
     private CohortRates rates(String cohortId, String personId) {
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        long ended = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM workshop_session WHERE cohort_id = ?1 AND ends_at <= ?2")
-                .setParameter(1, cohortId).setParameter(2, now)
-                .getSingleResult()).longValue();
+        Instant instant = clock.instant();
+        LocalDateTime now = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        List<Instant> endings = em.createQuery("SELECT s.endsAt FROM WorkshopSession s WHERE s.cohortId = :cohort AND s.endsAt <= :now",
+                        Instant.class)
+                .setParameter("cohort", cohortId).setParameter("now", instant)
+                .getResultList();
         var query = em.createNativeQuery("SELECT a.person_id, a.status, CASE WHEN s.ends_at <= ?2 THEN 1 ELSE 0 END AS ended, "
                         + "COUNT(*) FROM attendance_record a JOIN workshop_session s ON s.id = a.session_id "
                         + "WHERE s.cohort_id = ?1" + (personId == null ? "" : " AND a.person_id = ?3")
@@ -327,7 +333,41 @@ public class Attendance {
                     AttendanceStatus.valueOf((String) columns[1]), ((Number) columns[2]).intValue() == 1,
                     ((Number) columns[3]).longValue()));
         }
-        return new CohortRates(ended, tallies);
+        return new CohortRates(endings.size(), endedSinceSeat(cohortId, personId, endings, instant), tallies);
+    }
+
+    /**
+     * The ended sessions that count for trainees seated after one had ended (promoted from the waitlist, enrolled
+     * late): those that ended after they took their seat, and those before it that they hold a record of. They were
+     * not there to miss the others. Two queries whatever the number of trainees; the second reads only the records
+     * of those seated late.
+     */
+    private Map<String, Long> endedSinceSeat(String cohortId, String personId, List<Instant> endings, Instant now) {
+        if (endings.isEmpty()) {
+            return Map.of();
+        }
+        Instant firstEnd = Collections.min(endings);
+        Map<String, Instant> late = new HashMap<>();
+        enrollments.seatsTakenAt(cohortId).forEach((person, seat) -> {
+            if ((personId == null || personId.equals(person)) && !seat.isBefore(firstEnd)) {
+                late.put(person, seat);
+            }
+        });
+        if (late.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> ended = new HashMap<>();
+        late.forEach((person, seat) -> ended.put(person, endings.stream().filter(end -> end.isAfter(seat)).count()));
+        em.createQuery("SELECT r.personId, s.endsAt FROM AttendanceRecord r, WorkshopSession s WHERE s.id = r.sessionId "
+                        + "AND s.cohortId = :cohort AND s.endsAt <= :now AND r.personId IN :people", Object[].class)
+                .setParameter("cohort", cohortId).setParameter("now", now).setParameter("people", late.keySet())
+                .getResultList()
+                .forEach(row -> {
+                    if (!((Instant) row[1]).isAfter(late.get((String) row[0]))) {
+                        ended.merge((String) row[0], 1L, Long::sum);
+                    }
+                });
+        return ended;
     }
 
     private List<Line> lines(WorkshopSession session, List<Enrollment> seats) {

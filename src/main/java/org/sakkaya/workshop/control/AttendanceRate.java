@@ -9,7 +9,9 @@ import org.sakkaya.workshop.entity.AttendanceStatus;
 /**
  * The attendance of one trainee in one cohort, as pass policies use it.
  * <ul>
- *   <li>Only sessions that have ended count; a session still to come or under way is not in the figure.</li>
+ *   <li>Only sessions that have ended count; a session still to come or under way is not in the figure. Nor is one
+ *       that ended before the trainee took their seat (promoted from the waitlist, enrolled late), unless they hold
+ *       a record of it.</li>
  *   <li>PRESENT and LATE count as attended.</li>
  *   <li>EXCUSED (ลา) is left out of the denominator: an approved absence neither helps nor hurts.</li>
  *   <li>ABSENT counts against, and so does an ended session with no record for the trainee: attendance that nobody
@@ -20,7 +22,7 @@ import org.sakkaya.workshop.entity.AttendanceStatus;
  * excused the figure is 0.00: nothing was attended, and excuses alone do not meet an attendance requirement (until
  * 2026-11-26 there was no figure, which a pass policy read as "does not apply", and the trainee passed).
  *
- * @param ended the cohort's sessions that have ended
+ * @param ended the cohort's sessions that have ended and count for the trainee
  * @param attended of those, the ones the trainee attended (PRESENT or LATE)
  * @param excused of those, the ones the trainee was excused from
  */
