@@ -199,11 +199,8 @@ public class FileStore {
             if (!ACCEPTED.contains(type)) {
                 throw new UnsupportedFileType(field, type);
             }
-            StoredFile file = new StoredFile(withExtension(name, type), type, size, HexFormat.of().formatHex(sha256.digest()), uploadedBy, clock.instant());
-            em.persist(file);
-            em.flush(); // rows that refer to it are written next; EclipseLink orders only mapped relationships
-            moveInOnCommit(incoming, root.resolve(file.id()));
-            return file;
+            return record(new StoredFile(withExtension(name, type), type, size, HexFormat.of().formatHex(sha256.digest()), uploadedBy,
+                    clock.instant()), incoming);
         } catch (IOException e) {
             deleteQuietly(incoming);
             throw new UncheckedIOException(e);
@@ -227,12 +224,8 @@ public class FileStore {
         Path incoming = root.resolve("incoming").resolve(java.util.UUID.randomUUID().toString());
         try {
             Files.copy(root.resolve(original.id()), incoming);
-            StoredFile file = new StoredFile(original.originalName(), original.mediaType(), original.sizeBytes(), original.sha256(),
-                    copiedBy, clock.instant());
-            em.persist(file);
-            em.flush(); // rows that refer to it are written next; EclipseLink orders only mapped relationships
-            moveInOnCommit(incoming, root.resolve(file.id()));
-            return file;
+            return record(new StoredFile(original.originalName(), original.mediaType(), original.sizeBytes(), original.sha256(),
+                    copiedBy, clock.instant()), incoming);
         } catch (IOException e) {
             deleteQuietly(incoming);
             throw new UncheckedIOException("The bytes of file " + original.id() + " could not be copied", e);
@@ -240,6 +233,14 @@ public class FileStore {
             deleteQuietly(incoming);
             throw e;
         }
+    }
+
+    /** The file's row now, and its bytes, waiting at {@code incoming}, moved into the store when the transaction commits. */
+    private StoredFile record(StoredFile file, Path incoming) {
+        em.persist(file);
+        em.flush(); // rows that refer to it are written next; EclipseLink orders only mapped relationships
+        moveInOnCommit(incoming, root.resolve(file.id()));
+        return file;
     }
 
     public InputStream open(StoredFile file) {
