@@ -407,7 +407,8 @@ class IdentityIT {
     @Test
     void roleChangesAreTheAdministratorsAndAreAudited() {
         World.Person person = world.person(world.divisionId, "TRAINEE");
-        // a password its owner chose keeps working when a role is granted
+        // credentials an ADMIN issued (World registers people as ADMIN) keep working when a role is granted, also
+        // after their owner changed the password
         String own = "Lampang-Horse-Cart-2569";
         api.as(world.token(person)).body(Map.of("currentPassword", Api.PASSWORD, "newPassword", own)).put("/me/password")
                 .then().statusCode(204);
@@ -452,6 +453,25 @@ class IdentityIT {
         api.anonymous().body(Map.of("token", token, "password", "Hr-Took-Over-2569")).post("/auth/invitations/accept")
                 .then().statusCode(400);
         api.signIn((String) invited.get("email"), "Hr-Took-Over-2569").then().statusCode(401);
+
+        // HR cannot make its credentials the owner's: accepting the invitation itself, or signing in as the person and
+        // changing the password, before the grant, still leaves them withdrawn by it
+        Map<String, Object> accepted = personBody(world.divisionId, "TRAINEE");
+        accepted.remove("initialPassword");
+        Response acceptedByHr = api.as(hr).body(accepted).post("/people");
+        api.anonymous().body(Map.of("token", acceptedByHr.then().statusCode(201).extract().path("invitationToken"),
+                "password", "Hr-Accepted-It-2569")).post("/auth/invitations/accept").then().statusCode(204);
+        Map<String, Object> changed = personBody(world.divisionId, "TRAINEE");
+        changed.put("initialPassword", chosenByHr);
+        String changedId = api.as(hr).body(changed).post("/people").then().statusCode(201).extract().path("id");
+        api.as(api.token((String) changed.get("email"), chosenByHr)).body(Map.of("currentPassword", chosenByHr,
+                "newPassword", "Hr-Changed-It-2569")).put("/me/password").then().statusCode(204);
+        api.as(world.adminToken()).body(Map.of("roles", List.of("TRAINEE", "TRAINER"))).patch("/people/" + acceptedByHr.path("id"))
+                .then().statusCode(200);
+        api.as(world.adminToken()).body(Map.of("roles", List.of("TRAINEE", "TRAINER"))).patch("/people/" + changedId)
+                .then().statusCode(200);
+        api.signIn((String) accepted.get("email"), "Hr-Accepted-It-2569").then().statusCode(401);
+        api.signIn((String) changed.get("email"), "Hr-Changed-It-2569").then().statusCode(401);
     }
 
     @Test

@@ -84,7 +84,8 @@ public class AdminBootstrap {
         Person admin = new Person(email.get(), new PersonName(null, "ผู้ดูแลระบบ", "Sakkaya", null, "Administrator", null),
                 organization.id(), null, Set.of(Role.ADMIN), now);
         Account account = new Account(admin);
-        account.setInitialPassword(hasher.hash(password.get()), now);
+        // the operator's own, from the configuration: an ADMIN's
+        account.setInitialPassword(hasher.hash(password.get()), now, true);
         em.persist(admin);
         em.persist(account);
         LOG.info(() -> "Created the first administrator " + admin.email());

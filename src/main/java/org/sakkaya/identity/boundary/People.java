@@ -101,11 +101,11 @@ public class People {
                     .ifPresent(problem -> {
                         throw new InvalidInput("initialPassword", problem);
                     });
-            account.setInitialPassword(hasher.hash(request.initialPassword()), now);
+            account.setInitialPassword(hasher.hash(request.initialPassword()), now, caller.is(Roles.ADMIN));
         } else {
             invitation = newToken();
             invitationExpires = now.plus(INVITATION_LIFETIME);
-            account.invite(Authentication.sha256(invitation), invitationExpires);
+            account.invite(Authentication.sha256(invitation), invitationExpires, caller.is(Roles.ADMIN));
         }
         em.persist(person);
         em.persist(account);
@@ -238,9 +238,9 @@ public class People {
     }
 
     /**
-     * A role granted to an account whose password or invitation came from whoever registered the person (HR may
-     * register with a password it chooses, and gets the invitation token) would let the registrar sign in with the
-     * new role. Those credentials stop working; the ADMIN then issues an invitation ({@code POST
+     * A role granted to an account whose password or invitation came from an HR registration (HR may register with a
+     * password it chooses, and gets the invitation token, so it may also have accepted it or changed the password
+     * since) would let the registrar sign in with the new role. Those credentials stop working; the ADMIN then issues an invitation ({@code POST
      * /people/{id}/invitation}) and hands it to the person.
      */
     private void withdrawCredentialsKnownToOthers(String id) {

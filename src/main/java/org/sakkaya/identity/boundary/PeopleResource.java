@@ -89,8 +89,8 @@ public class PeopleResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.HR})
     @Operation(summary = "Change a person; roles only by ADMIN (HR may only make trainees)",
-            description = "A role granted to a person who has not chosen their own password yet withdraws the password and"
-                    + " invitation whoever registered them holds; issue a new invitation with POST /people/{id}/invitation.")
+            description = "A role granted to a person whose credentials came from a registration by HR withdraws their password"
+                    + " and invitation, which the registrar may know; issue a new invitation with POST /people/{id}/invitation.")
     public PersonView update(@PathParam("id") String id, @Valid @NotNull PersonPatch patch) {
         return PersonView.of(people.update(id, patch));
     }

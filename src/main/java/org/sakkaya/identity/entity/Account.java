@@ -30,9 +30,13 @@ public class Account {
     @Column(name = "password_changed_at")
     private Instant passwordChangedAt;
 
-    /** False for a password given at registration: whoever registered the person knows it. */
-    @Column(name = "password_set_by_owner")
-    private boolean passwordSetByOwner;
+    /**
+     * Whether an ADMIN issued these credentials: registered the person, or reset the password (the invitation goes to
+     * the ADMIN). Credentials that came from an HR registration stay untrusted through the invitation's acceptance and
+     * any later password change, as whoever registered the person may have done either.
+     */
+    @Column(name = "credentials_from_admin")
+    private boolean fromAdmin;
 
     @Column(name = "invitation_hash")
     private String invitationHash;
@@ -51,35 +55,35 @@ public class Account {
         this.personId = person.id();
     }
 
-    /** A password the person chose themself: with an invitation, or proving the current one. */
+    /**
+     * A password set with an invitation or by proving the current one. It is as trusted as what it replaces: whoever
+     * held the invitation or the password could have set it.
+     */
     public void setPassword(String hash, Instant now) {
-        setPassword(hash, now, true);
-    }
-
-    /** A password given at registration by someone else, who therefore knows it. */
-    public void setInitialPassword(String hash, Instant now) {
-        setPassword(hash, now, false);
-    }
-
-    private void setPassword(String hash, Instant now, boolean byOwner) {
         this.passwordHash = hash;
         this.passwordChangedAt = now;
-        this.passwordSetByOwner = byOwner;
         this.invitationHash = null;
         this.invitationExpiresAt = null;
     }
 
-    public void invite(String tokenHash, Instant expiresAt) {
-        this.invitationHash = tokenHash;
-        this.invitationExpiresAt = expiresAt;
+    /** A password given at registration by the registrar, who therefore knows it. */
+    public void setInitialPassword(String hash, Instant now, boolean byAdmin) {
+        setPassword(hash, now);
+        this.fromAdmin = byAdmin;
     }
 
-    /** The password stops working; the person sets a new one with the one-time invitation. */
+    /** A registration's invitation, whose token is answered to the registrar. */
+    public void invite(String tokenHash, Instant expiresAt, boolean byAdmin) {
+        this.invitationHash = tokenHash;
+        this.invitationExpiresAt = expiresAt;
+        this.fromAdmin = byAdmin;
+    }
+
+    /** The password stops working; the person sets a new one with the one-time invitation an ADMIN hands them. */
     public void reset(String tokenHash, Instant expiresAt) {
         this.passwordHash = null;
         this.passwordChangedAt = null;
-        this.passwordSetByOwner = false;
-        invite(tokenHash, expiresAt);
+        invite(tokenHash, expiresAt, true);
     }
 
     public boolean invitationValidAt(Instant now) {
@@ -87,18 +91,18 @@ public class Account {
     }
 
     /**
-     * Whether someone besides the person may know how to sign in as them: a password given at registration and
-     * never changed by its owner, or an invitation not yet accepted (its token went to whoever asked for it).
+     * Whether someone besides the person and the ADMINs may know how to sign in as them: credentials that came from
+     * an HR registration (its password, or its invitation, accepted or not), however often changed since.
      */
     public boolean credentialsKnownToOthers() {
-        return (passwordHash != null && !passwordSetByOwner) || invitationHash != null;
+        return !fromAdmin && (passwordHash != null || invitationHash != null);
     }
 
     /** Nothing left to sign in with. */
     public void close() {
         this.passwordHash = null;
         this.passwordChangedAt = null;
-        this.passwordSetByOwner = false;
+        this.fromAdmin = false;
         this.invitationHash = null;
         this.invitationExpiresAt = null;
     }
