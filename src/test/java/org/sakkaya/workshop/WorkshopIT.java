@@ -662,6 +662,15 @@ class WorkshopIT {
         assertThat(byPerson.get(recordedBefore.id())).extracting("ended", "attendancePercent").containsExactly(3, 66.67f);
         // no session has ended since the seat: no figure yet
         assertThat(byPerson.get(justSeated.id())).extracting("ended", "attendancePercent").containsExactly(0, null);
+        // one who held a seat before (withdrew and was seated again just now) missed every session: leaving and
+        // asking again does not wipe absences out
+        World.Person rejoined = world.person(world.divisionId, "TRAINEE");
+        seatNow(cohortId, rejoined.id());
+        TestDatabase.update("UPDATE enrollment SET seat_left_at = enrolled_at - INTERVAL 9 DAY WHERE cohort_id = ? AND person_id = ?",
+                cohortId, rejoined.id());
+        api.as(organiser).get("/cohorts/" + cohortId + "/attendance").then().statusCode(200)
+                .body("rows.find { it.personId == '" + rejoined.id() + "' }.ended", equalTo(3))
+                .body("rows.find { it.personId == '" + rejoined.id() + "' }.attendancePercent", equalTo(0.0f));
 
         api.as(organiser).body(Map.of("passPolicy", Map.of("minAttendancePercent", 80))).patch("/cohorts/" + cohortId).then()
                 .statusCode(200);

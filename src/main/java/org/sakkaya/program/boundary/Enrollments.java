@@ -247,13 +247,17 @@ public class Enrollments {
 
     /**
      * When each person of the cohort took their seat (the enrolment's {@code enrolledAt}), in one query: attendance
-     * leaves out the sessions that ended before a trainee had a seat. People never seated are not in the map.
+     * leaves out the sessions that ended before a trainee had a seat. Not in the map: people never seated; people who
+     * gave up a seat before and took one again (a rejoin sets {@code enrolledAt} anew, and withdrawing and asking again
+     * must not wipe out absences); and seats taken after the cohort's last day (the organiser recording a past
+     * cohort's trainees after the fact, whose every session counts).
      */
     public Map<String, Instant> seatsTakenAt(String cohortId) {
+        Instant end = cohorts.find(cohortId).endsOn().plusDays(1).atStartOfDay(Bangkok.ZONE).toInstant();
         Map<String, Instant> taken = new java.util.HashMap<>();
-        em.createQuery("SELECT e.personId, e.enrolledAt FROM Enrollment e WHERE e.cohortId = :cohort AND e.enrolledAt IS NOT NULL",
-                        Object[].class)
-                .setParameter("cohort", cohortId)
+        em.createQuery("SELECT e.personId, e.enrolledAt FROM Enrollment e WHERE e.cohortId = :cohort AND e.enrolledAt IS NOT NULL "
+                        + "AND e.seatLeftAt IS NULL AND e.enrolledAt < :end", Object[].class)
+                .setParameter("cohort", cohortId).setParameter("end", end)
                 .getResultList()
                 .forEach(row -> taken.put((String) row[0], (Instant) row[1]));
         return taken;
