@@ -65,7 +65,10 @@ public class IdentityPersonalData implements PersonalDataHolder {
                     event.put("byThisPerson", personId.equals(e.actorId()));
                     event.put("subjectType", e.subjectType());
                     event.put("subjectId", e.subjectId());
-                    event.put("detail", e.detail());
+                    // the detail of an act of theirs about someone else (a grade's score, a revocation's reason) is
+                    // that person's data: it comes with the events about this person only
+                    boolean aboutThem = personId.equals(e.subjectId()) || (e.detail() != null && e.detail().contains(personId));
+                    event.put("detail", aboutThem ? e.detail() : null);
                     // the address is the actor's: the person's own, or another member of staff's, which is theirs
                     event.put("clientAddress", personId.equals(e.actorId()) ? e.clientAddress() : null);
                     return event;

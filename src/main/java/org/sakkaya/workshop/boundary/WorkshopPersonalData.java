@@ -55,7 +55,7 @@ public class WorkshopPersonalData implements PersonalDataHolder {
                 .map(row -> attendance((AttendanceRecord) row[0], (WorkshopSession) row[1]))
                 .toList());
         data.put("checkInFailures", em.createNativeQuery("SELECT session_id, failures, DATE_FORMAT(last_failed_at, '%Y-%m-%dT%H:%i:%s.%fZ') FROM check_in_failure "
-                        + "WHERE person_id = ?1 ORDER BY last_failed_at")
+                        + "WHERE person_id = ?1 AND failures > 0 ORDER BY last_failed_at")
                 .setParameter(1, personId).getResultList().stream()
                 .map(row -> {
                     Object[] columns = (Object[]) row;
