@@ -223,7 +223,14 @@ public class FileStore {
     public StoredFile duplicate(StoredFile original, String copiedBy) {
         Path incoming = root.resolve("incoming").resolve(java.util.UUID.randomUUID().toString());
         try {
-            Files.copy(root.resolve(original.id()), incoming);
+            // a second name for the same bytes, at once, where the file system allows it (the store's directories
+            // share one): a course's copy holds the original course's row while it copies, and progress reports on
+            // that course queue behind an edit waiting for it; deleting either name leaves the other's bytes
+            try {
+                Files.createLink(incoming, root.resolve(original.id()));
+            } catch (UnsupportedOperationException | IOException noLink) {
+                Files.copy(root.resolve(original.id()), incoming);
+            }
             return record(new StoredFile(original.originalName(), original.mediaType(), original.sizeBytes(), original.sha256(),
                     copiedBy, clock.instant()), incoming);
         } catch (IOException e) {
