@@ -6,7 +6,9 @@
 -- and those who gave one up on or after the cohort's first day, whatever they are now (Enrollments.evaluated).
 --
 -- Known from the rows: a withdrawal that gave up a seat it took in its last stay (enrolled after any waitlisting).
--- A drop-out who was nominated again before this migration cannot be told apart and stays uncounted.
+-- Two cases before this migration cannot be told apart from the rows and keep the old rule's answer: a drop-out who
+-- was nominated again stays uncounted, and someone who gave up a seat before the start, was nominated again and
+-- declined after it stays counted as a drop-out.
 -- Every cohort is marked changed, so its pass decisions are computed again; closed indicators keep their snapshots.
 -- ---------------------------------------------------------------------------------------------------------------
 ALTER TABLE enrollment ADD COLUMN seat_left_at DATETIME(6) AFTER withdrawn_at;
