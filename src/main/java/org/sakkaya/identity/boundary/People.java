@@ -227,7 +227,8 @@ public class People {
                 throw new RuleViolation("last-admin-guard", "You cannot take your own ADMIN role away");
             }
             audit.record("ROLES_CHANGED", "person", id, person.roles() + " -> " + patch.roles());
-            boolean widened = !person.roles().containsAll(patch.roles());
+            // TRAINEE is what HR grants itself: only a role beyond it gives a registrar something it did not have
+            boolean widened = patch.roles().stream().anyMatch(role -> role != Role.TRAINEE && !person.roles().contains(role));
             person.grantOnly(patch.roles());
             if (widened && !caller.isPerson(id)) {
                 withdrawCredentialsKnownToOthers(id);
@@ -240,8 +241,8 @@ public class People {
     /**
      * A role granted to an account whose password or invitation came from an HR registration (HR may register with a
      * password it chooses, and gets the invitation token, so it may also have accepted it or changed the password
-     * since) would let the registrar sign in with the new role. Those credentials stop working; the ADMIN then issues an invitation ({@code POST
-     * /people/{id}/invitation}) and hands it to the person.
+     * since) would let the registrar sign in with the new role. Those credentials stop working; the ADMIN then
+     * issues an invitation ({@code POST /people/{id}/invitation}) and hands it to the person.
      */
     private void withdrawCredentialsKnownToOthers(String id) {
         Account account = em.find(Account.class, id);
