@@ -12,6 +12,7 @@ import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.sakkaya.assessment.entity.QuestionKind;
 
 /**
@@ -29,6 +30,11 @@ import org.sakkaya.assessment.entity.QuestionKind;
 public final class Scoring {
     /** The most digits a number in a numeric question, its key or its answer has, and places either side of the point. */
     public static final int MAX_DIGITS = 20;
+
+    // compiled once: every short answer and every accepted answer of a submit is normalised
+    private static final Pattern TONE_BEFORE_VOWEL = Pattern.compile("([\u0E48-\u0E4B])([\u0E31\u0E34-\u0E39])");
+    private static final Pattern ZERO_WIDTH = Pattern.compile("[\u200B-\u200D\uFEFF]");
+    private static final Pattern SPACES = Pattern.compile("[\\p{Z}\\s]+");
 
     private Scoring() {
     }
@@ -55,12 +61,11 @@ public final class Scoring {
     public static String normalize(String text) {
         // NFC leaves U+0E4D U+0E32 apart from U+0E33 (only a compatibility mapping joins them), and does not reorder a
         // tone mark typed before an upper or lower vowel (Thai vowels have combining class 0): keyboards produce both
-        String thai = Normalizer.normalize(text, Normalizer.Form.NFC).replace("\u0E4D\u0E32", "\u0E33")
-                .replaceAll("([\u0E48-\u0E4B])([\u0E31\u0E34-\u0E39])", "$2$1")
-                .replaceAll("[\u200B-\u200D\uFEFF]", "");
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC).replace("\u0E4D\u0E32", "\u0E33");
+        String thai = ZERO_WIDTH.matcher(TONE_BEFORE_VOWEL.matcher(nfc).replaceAll("$2$1")).replaceAll("");
         StringBuilder digits = new StringBuilder(thai.length());
         thai.codePoints().forEach(c -> digits.appendCodePoint(c >= 0x0E50 && c <= 0x0E59 ? '0' + (c - 0x0E50) : c));
-        return digits.toString().replaceAll("[\\p{Z}\\s]+", " ").strip().toLowerCase(Locale.ROOT);
+        return SPACES.matcher(digits).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
     }
 
     private static BigDecimal multiple(JsonValue key, JsonValue answer) {
