@@ -523,9 +523,13 @@ class IdentityIT {
                 .statusCode(400).body("errors[0].field", equalTo("newPassword"));
         api.as(token).body(Map.of("currentPassword", Api.PASSWORD)).put("/me/password").then().statusCode(400);
         api.signIn(me.email(), Api.PASSWORD).then().statusCode(200);
+        String elsewhere = world.token(me);
         api.as(token).body(Map.of("currentPassword", Api.PASSWORD, "newPassword", next)).put("/me/password").then().statusCode(204);
         api.signIn(me.email(), Api.PASSWORD).then().statusCode(401);
-        api.signIn(me.email(), next).then().statusCode(200);
+        // whoever held a token, this one included, is signed out; the new password signs in
+        api.as(elsewhere).get("/me").then().statusCode(401);
+        api.as(token).get("/me").then().statusCode(401);
+        api.as(api.token(me.email(), next)).get("/me").then().statusCode(200);
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'PASSWORD_CHANGED' AND subject_id = ?", me.id()))
                 .isEqualTo(1);
     }
@@ -533,6 +537,7 @@ class IdentityIT {
     @Test
     void anAdministratorResetsAPasswordWithANewInvitationThatLiftsTheLock() {
         World.Person trainee = world.person(world.divisionId, "TRAINEE");
+        String signedInWithTheLeakedPassword = world.token(trainee);
         for (int i = 0; i < 5; i++) {
             api.signIn(trainee.email(), "Forgotten-Guess-" + i + "-2569").then().statusCode(401);
         }
@@ -543,8 +548,10 @@ class IdentityIT {
         api.as(world.token(world.person(world.divisionId, "TRAINEE"))).post("/people/" + trainee.id() + "/invitation").then().statusCode(403);
         String invitation = api.as(world.adminToken()).post("/people/" + trainee.id() + "/invitation").then().statusCode(200)
                 .body("id", equalTo(trainee.id())).body("invitationExpiresAt", notNullValue()).extract().path("invitationToken");
-        // the old password stops working at once; the invitation sets a new one, once, and the lock is gone
+        // the old password stops working at once, and so does every token signed in with it; the invitation sets a
+        // new one, once, and the lock is gone
         api.signIn(trainee.email(), Api.PASSWORD).then().statusCode(401);
+        api.as(signedInWithTheLeakedPassword).get("/me").then().statusCode(401);
         api.anonymous().body(Map.of("token", invitation, "password", "Chiang-Rai-Tea-Garden-2569")).post("/auth/invitations/accept")
                 .then().statusCode(204);
         api.signIn(trainee.email(), "Chiang-Rai-Tea-Garden-2569").then().statusCode(200);
@@ -557,6 +564,88 @@ class IdentityIT {
         String adminToken = world.adminToken();
         String adminId = api.as(adminToken).get("/me").then().statusCode(200).extract().path("person.id");
         api.as(adminToken).post("/people/" + adminId + "/invitation").then().statusCode(422).body("type", containsString("own-password"));
+    }
+
+    // --- ending sessions: a token stops working before it expires
+
+    @Test
+    void signingOutEndsEverySessionOfThePersonAndNobodyElses() {
+        World.Person me = world.person(world.divisionId, "TRAINEE");
+        String phone = world.token(me);
+        String office = world.token(me);
+        String colleague = world.token(world.person(world.divisionId, "TRAINEE"));
+        api.anonymous().post("/auth/logout").then().statusCode(401);
+
+        api.as(office).post("/auth/logout").then().statusCode(204);
+        for (String ended : List.of(office, phone)) {
+            api.as(ended).get("/me").then().statusCode(401)
+                    .contentType(containsString("problem+json"))
+                    .header("WWW-Authenticate", containsString("invalid_token"))
+                    .body("type", containsString("session-ended"));
+            // nor does an ended token write anything
+            api.as(ended).body(Map.of("currentPassword", Api.PASSWORD, "newPassword", "Ended-Session-Writes-2569"))
+                    .put("/me/password").then().statusCode(401);
+        }
+        api.as(colleague).get("/me").then().statusCode(200);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'SIGNED_OUT' AND subject_id = ?", me.id()))
+                .isEqualTo(1);
+        // a browser that still sends its old token along can sign in again, and the new token works
+        String again = api.as(office).body(Map.of("email", me.email(), "password", Api.PASSWORD)).post("/auth/token")
+                .then().statusCode(200).extract().path("accessToken");
+        api.as(again).get("/me").then().statusCode(200).body("person.id", equalTo(me.id()));
+    }
+
+    @Test
+    void aTokenIssuedBeforeGenerationsIsEndedToo() throws Exception {
+        World.Person me = world.person(world.divisionId, "TRAINEE");
+        String legacy = tokenWithoutGeneration(me);
+        api.as(legacy).get("/me").then().statusCode(200).body("person.id", equalTo(me.id()));
+        api.as(world.token(me)).post("/auth/logout").then().statusCode(204);
+        api.as(legacy).get("/me").then().statusCode(401);
+    }
+
+    @Test
+    void aSessionEndedOnAnotherInstanceEndsHereWithinSeconds() throws InterruptedException {
+        World.Person me = world.person(world.divisionId, "TRAINEE");
+        String token = world.token(me);
+        api.as(token).get("/me").then().statusCode(200);
+        // what another instance's sign-out writes; this instance hears of it only from the database
+        assertThat(TestDatabase.update("UPDATE account SET token_generation = token_generation + 1, tokens_revoked_at = ? "
+                + "WHERE person_id = ?", java.time.LocalDateTime.now(java.time.ZoneOffset.UTC), me.id())).isEqualTo(1);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        int status;
+        do {
+            Thread.sleep(500);
+            status = api.as(token).get("/me").statusCode();
+        } while (status == 200 && System.nanoTime() < deadline);
+        assertThat(status).as("a token of an older generation, once the instance has read the database").isEqualTo(401);
+        api.as(world.token(me)).get("/me").then().statusCode(200);
+    }
+
+    @Test
+    void aChangeOfRolesOrOrganisationEndsThePersonsSessionsAndAPatchOfOtherFieldsDoesNot() {
+        World.Person person = world.person(world.divisionId, "TRAINEE");
+        String admin = world.adminToken();
+        String before = world.token(person);
+        api.as(admin).body(Map.of("position", "นักวิชาการสาธารณสุข")).patch("/people/" + person.id()).then().statusCode(200);
+        api.as(before).get("/me").then().statusCode(200);
+
+        api.as(admin).body(Map.of("roles", List.of("TRAINEE", "TRAINER"))).patch("/people/" + person.id()).then().statusCode(200);
+        api.as(before).get("/me").then().statusCode(401);
+        String trainer = world.token(person);
+        api.as(trainer).get("/grading-queue").then().statusCode(200);
+
+        // taking the role away takes it from the token in use too
+        api.as(admin).body(Map.of("roles", List.of("TRAINEE"))).patch("/people/" + person.id()).then().statusCode(200);
+        api.as(trainer).get("/grading-queue").then().statusCode(401);
+        String trainee = world.token(person);
+        api.as(trainee).get("/grading-queue").then().statusCode(403);
+
+        // the organisation is in the token as well: HR scope follows the person's new one at once
+        String other = world.organization("สำนักงานสาธารณสุขจังหวัดแพร่", "DIVISION", world.departmentId);
+        api.as(admin).body(Map.of("organizationId", other)).patch("/people/" + person.id()).then().statusCode(200);
+        api.as(trainee).get("/me").then().statusCode(401);
+        api.as(world.token(person)).get("/me").then().statusCode(200).body("organization.id", equalTo(other));
     }
 
     // --- PDPA
@@ -584,9 +673,11 @@ class IdentityIT {
     void erasureRemovesNameAndEmailAndTheAccount() {
         World.Person person = world.namedPerson(world.divisionId, "นางสาว", "กัญญ์ณัฏฐ์", "ศรีสุขสวัสดิ์", "TRAINEE");
         String hr = world.token(world.person(world.departmentId, "HR"));
+        String theirs = world.token(person);
         api.as(hr).delete("/people/" + person.id() + "/personal-data").then().statusCode(403);
 
         api.as(world.adminToken()).delete("/people/" + person.id() + "/personal-data").then().statusCode(204);
+        api.as(theirs).get("/me").then().statusCode(401);
         api.as(world.adminToken()).get("/people/" + person.id()).then().statusCode(200)
                 .body("firstNameTh", not(equalTo("กัญญ์ณัฏฐ์")))
                 .body("email", not(equalTo(person.email())))
@@ -597,6 +688,23 @@ class IdentityIT {
                 person.email(), person.id())).isZero();
         // erasing twice is harmless
         api.as(world.adminToken()).delete("/people/" + person.id() + "/personal-data").then().statusCode(204);
+    }
+
+    /** A token as issued before tokens carried their account's generation, signed with the service's key. */
+    private static String tokenWithoutGeneration(World.Person person) throws Exception {
+        java.nio.file.Path key = java.nio.file.Path.of(System.getProperty("it.data.dir"), "keys", org.sakkaya.dev.DevKeys.PRIVATE);
+        String base64 = java.nio.file.Files.readString(key).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        java.security.PrivateKey privateKey = java.security.KeyFactory.getInstance("RSA")
+                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(base64)));
+        java.time.Instant now = java.time.Instant.now();
+        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .issuer("urn:sakkaya").subject(person.id()).claim("upn", person.email()).claim("groups", List.of("TRAINEE"))
+                .issueTime(java.util.Date.from(now)).expirationTime(java.util.Date.from(now.plusSeconds(600)))
+                .jwtID(UUID.randomUUID().toString()).build();
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256).type(com.nimbusds.jose.JOSEObjectType.JWT).build(), claims);
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(privateKey));
+        return jwt.serialize();
     }
 
     private Map<String, Object> personBody(String organizationId, String role) {

@@ -2,6 +2,7 @@ package org.sakkaya.identity.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -14,10 +15,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.sakkaya.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,6 +55,16 @@ public class AuthResource {
         // a bearer token is not to be cached (RFC 6749, 5.1)
         return Response.ok(new TokenView(signedIn.token().value(), "Bearer", signedIn.token().expiresInSeconds(), signedIn.roles()))
                 .header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("logout")
+    @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.HR, Roles.PROGRAM_ADMIN, Roles.EXECUTIVE, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Sign out everywhere: every token of the caller's issued until now stops working")
+    @APIResponse(responseCode = "204", description = "Signed out; sign in again for a new token")
+    public void logout() {
+        authentication.signOut();
     }
 
     @POST

@@ -11,6 +11,7 @@ import org.sakkaya.identity.control.LoginThrottle;
 import org.sakkaya.identity.control.PasswordHasher;
 import org.sakkaya.identity.control.PasswordPolicy;
 import org.sakkaya.identity.control.TokenIssuer;
+import org.sakkaya.identity.control.TokenRevocations;
 import org.sakkaya.identity.entity.Account;
 import org.sakkaya.identity.entity.Person;
 import org.sakkaya.platform.Sha256;
@@ -34,6 +35,9 @@ public class Authentication {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    TokenRevocations revocations;
 
     @Inject
     Audit audit;
@@ -71,13 +75,13 @@ public class Authentication {
         throttle.succeeded(counted, address);
         audit.recordAs(person.id(), "LOGIN_SUCCEEDED", "person", person.id(), null);
         List<String> roles = person.roles().stream().map(Enum::name).sorted().toList();
-        return new SignedIn(tokens.issue(person.id(), person.email(), person.organizationId(), roles), roles);
+        return new SignedIn(tokens.issue(person.id(), person.email(), person.organizationId(), roles, account.tokenGeneration()), roles);
     }
 
     /**
      * The caller changes their own password, proving the current one. A wrong one counts against the account as a
-     * failed sign-in does, so that a stolen token cannot be used to guess the password. Tokens already issued stay
-     * valid until they expire.
+     * failed sign-in does, so that a stolen token cannot be used to guess the password. Every session ends, this one
+     * too: whoever had a token (or the old password) is signed out, and the person signs in with the new password.
      */
     @Transactional(dontRollbackOn = {InvalidInput.class, TooManyRequests.class})
     public void changePassword(String current, String next) {
@@ -100,8 +104,19 @@ public class Authentication {
             throw new InvalidInput("newPassword", problem);
         });
         account.setPassword(hasher.hash(next), clock.instant());
+        revocations.revoke(account);
         throttle.succeeded(person.email(), address);
         audit.recordAs(person.id(), "PASSWORD_CHANGED", "person", person.id(), null);
+    }
+
+    /** Signs the caller out everywhere: every token of theirs issued until now is refused. */
+    @Transactional
+    public void signOut() {
+        Account account = em.find(Account.class, caller.personId());
+        if (account != null) {
+            revocations.revoke(account);
+            audit.record("SIGNED_OUT", "person", account.personId(), null);
+        }
     }
 
     /** Sets the first password with a one-time invitation token; the token is spent. */

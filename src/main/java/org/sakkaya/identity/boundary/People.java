@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.sakkaya.identity.control.LoginThrottle;
 import org.sakkaya.identity.control.PasswordHasher;
+import org.sakkaya.identity.control.TokenRevocations;
 import org.sakkaya.identity.control.PasswordPolicy;
 import org.sakkaya.identity.entity.Account;
 import org.sakkaya.identity.entity.Person;
@@ -73,6 +74,9 @@ public class People {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    TokenRevocations revocations;
 
     @Inject
     Instance<PersonalDataHolder> holders;
@@ -132,6 +136,8 @@ public class People {
         String invitation = newToken();
         Instant expires = clock.instant().plus(INVITATION_LIFETIME);
         account.reset(Authentication.sha256(invitation), expires);
+        // whoever signed in with the leaked password is signed out too
+        revocations.revoke(account);
         throttle.forget(person.email());
         audit.record("PASSWORD_RESET", "person", id, null);
         return new Created(person, invitation, expires);
@@ -213,11 +219,14 @@ public class People {
                     patch.firstNameEn() != null ? patch.firstNameEn() : old.firstNameEn(),
                     patch.lastNameEn() != null ? patch.lastNameEn() : old.lastNameEn()));
         }
+        String organizationBefore = person.organizationId();
         if (patch.organizationId() != null) {
             organizations.find(patch.organizationId());
             requireManageable(patch.organizationId(), "organizationId");
         }
         person.moveTo(patch.organizationId(), patch.position());
+        // tokens carry the roles and the organisation: a token of the old ones must not outlive the change
+        boolean sessionsEnd = !person.organizationId().equals(organizationBefore);
         if (patch.roles() != null && !patch.roles().equals(person.roles())) {
             if (patch.roles().isEmpty()) {
                 throw new InvalidInput("roles", "must hold at least one role");
@@ -233,6 +242,10 @@ public class People {
             if (widened && !caller.isPerson(id)) {
                 withdrawCredentialsKnownToOthers(id);
             }
+            sessionsEnd = true;
+        }
+        if (sessionsEnd) {
+            endSessions(id);
         }
         audit.record("PERSON_CHANGED", "person", id, null);
         return person;
@@ -249,6 +262,14 @@ public class People {
         if (account != null && account.credentialsKnownToOthers()) {
             account.close();
             audit.record("CREDENTIALS_WITHDRAWN", "person", id, "a role was granted");
+        }
+    }
+
+    /** Every token the person holds stops working once the caller's transaction commits. */
+    private void endSessions(String id) {
+        Account account = em.find(Account.class, id);
+        if (account != null) {
+            revocations.revoke(account);
         }
     }
 
@@ -270,9 +291,10 @@ public class People {
     }
 
     /**
-     * PDPA erasure: every feature anonymises its part; aggregate figures and certificate validity stay. Erasing an
-     * erased person again erases what they wrote since: a token issued before the erasure stays valid until it
-     * expires, and {@link ErasureSweep} does this by itself until the last such token has.
+     * PDPA erasure: every feature anonymises its part; aggregate figures and certificate validity stay, and the
+     * person's tokens are refused once it commits (on other instances within seconds). Erasing an erased person again
+     * erases what they wrote since, with a request already under way at the erasure, or on another instance before it
+     * heard; {@link ErasureSweep} does this by itself for a while after.
      */
     @Transactional
     public void erase(String id) {
@@ -288,11 +310,12 @@ public class People {
         Set<String> mentions = mentions(person);
         holders.forEach(holder -> holder.eraseMentions(id, mentions));
         holders.forEach(holder -> holder.erase(id));
+        endSessions(id);
         audit.record("PERSONAL_DATA_ERASED", "person", id, null);
     }
 
     /**
-     * Erases again everyone erased within the given time: what they wrote with a token issued before their erasure.
+     * Erases again everyone erased within the given time: what a request under way at their erasure wrote.
      * Run on a schedule by {@link ErasureSweep}; the people are few, and each feature's erasure is idempotent.
      */
     @Transactional

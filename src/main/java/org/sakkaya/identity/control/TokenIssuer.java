@@ -34,6 +34,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class TokenIssuer {
+    /** The account's token generation the token was issued in ({@link TokenRevocations}). */
+    public static final String GENERATION_CLAIM = "gen";
+
     @Inject
     @ConfigProperty(name = "sakkaya.jwt.signing-key.location")
     String signingKeyLocation;
@@ -56,8 +59,8 @@ public class TokenIssuer {
         signer = new RSASSASigner(readPrivateKey(signingKeyLocation));
     }
 
-    /** A signed token; {@code groups} carries the roles, {@code org} the organisation. */
-    public IssuedToken issue(String personId, String email, String organizationId, List<String> roles) {
+    /** A signed token; {@code groups} carries the roles, {@code org} the organisation, {@code gen} the generation. */
+    public IssuedToken issue(String personId, String email, String organizationId, List<String> roles, int generation) {
         Instant now = clock.instant();
         Instant expires = now.plus(Duration.ofSeconds(lifetimeSeconds));
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -66,6 +69,7 @@ public class TokenIssuer {
                 .claim("upn", email)
                 .claim("groups", roles)
                 .claim("org", organizationId)
+                .claim(GENERATION_CLAIM, generation)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expires))
                 .jwtID(UUID.randomUUID().toString())

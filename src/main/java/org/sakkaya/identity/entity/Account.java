@@ -44,6 +44,13 @@ public class Account {
     @Column(name = "invitation_expires_at")
     private Instant invitationExpiresAt;
 
+    /** Tokens carry the generation they were issued in; a token of an older one is refused. */
+    @Column(name = "token_generation")
+    private int tokenGeneration;
+
+    @Column(name = "tokens_revoked_at")
+    private Instant tokensRevokedAt;
+
     @Version
     private int version;
 
@@ -105,6 +112,20 @@ public class Account {
         this.fromAdmin = false;
         this.invitationHash = null;
         this.invitationExpiresAt = null;
+    }
+
+    /** Ends every session: tokens issued until now stop working; the person signs in again. */
+    public void revokeTokens(Instant now) {
+        this.tokenGeneration++;
+        this.tokensRevokedAt = now;
+    }
+
+    public int tokenGeneration() {
+        return tokenGeneration;
+    }
+
+    public Instant tokensRevokedAt() {
+        return tokensRevokedAt;
     }
 
     public String personId() {

@@ -2,8 +2,6 @@ package org.sakkaya.platform.idempotency;
 
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.PersistenceException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -11,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -56,7 +53,7 @@ import org.sakkaya.platform.security.Caller;
  * one-time secret) is recorded without its body: a retry gets 409 {@code answer-not-kept} with the Location. Keys are per caller: one caller's key never answers another.
  * Without a key, or for the token call, nothing changes.
  */
-@WebFilter(urlPatterns = "/api/v1/*")
+// mapped to /api/v1/* in WEB-INF/web.xml, after RevokedTokenFilter: a refused token gets no recorded answer
 public class IdempotencyFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(IdempotencyFilter.class.getName());
@@ -64,7 +61,6 @@ public class IdempotencyFilter extends HttpFilter {
     public static final String REPLAYED = "Idempotent-Replayed";
     /** Bodies are held in memory to be hashed: at most an upload's limit (25 MiB) and its multipart framing. */
     private static final int MAX_BODY = 32 * 1024 * 1024;
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Resource
     transient UserTransaction transaction;
@@ -211,11 +207,7 @@ public class IdempotencyFilter extends HttpFilter {
     }
 
     private static void problem(HttpServletResponse response, Problem problem) throws IOException {
-        byte[] body = JSON.toJson(problem).getBytes(StandardCharsets.UTF_8);
-        response.setStatus(problem.status());
-        response.setContentType(Problem.MEDIA_TYPE + ";charset=UTF-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        problem.send(response);
     }
 
     /** The request with its body read once, for the hash, and read again by the application. */

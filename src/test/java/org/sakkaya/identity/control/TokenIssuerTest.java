@@ -24,7 +24,7 @@ class TokenIssuerTest {
     Path keys;
 
     @Test
-    void aTokenCarriesWhoRolesAndOrganisationAndExpiresAfterItsLifetime() throws Exception {
+    void aTokenCarriesWhoRolesOrganisationAndGenerationAndExpiresAfterItsLifetime() throws Exception {
         DevKeys.ensure(keys);
         TokenIssuer issuer = new TokenIssuer();
         issuer.signingKeyLocation = keys.resolve(DevKeys.PRIVATE).toUri().toString();
@@ -33,7 +33,7 @@ class TokenIssuerTest {
         issuer.clock = Clock.fixed(Instant.parse("2020-11-23T02:00:00Z"), ZoneOffset.UTC);
         issuer.loadKey();
 
-        TokenIssuer.IssuedToken token = issuer.issue("person-1", "trainee@example.org", "org-1", List.of("TRAINEE"));
+        TokenIssuer.IssuedToken token = issuer.issue("person-1", "trainee@example.org", "org-1", List.of("TRAINEE"), 3);
 
         SignedJWT jwt = SignedJWT.parse(token.value());
         assertThat(jwt.verify(new RSASSAVerifier(publicKey()))).isTrue();
@@ -41,6 +41,7 @@ class TokenIssuerTest {
         assertThat(claims.getSubject()).isEqualTo("person-1");
         assertThat(claims.getStringListClaim("groups")).containsExactly("TRAINEE");
         assertThat(claims.getStringClaim("org")).isEqualTo("org-1");
+        assertThat(claims.getIntegerClaim(TokenIssuer.GENERATION_CLAIM)).isEqualTo(3);
         assertThat(claims.getIssuer()).isEqualTo("urn:sakkaya");
         assertThat(claims.getExpirationTime().toInstant()).isEqualTo(Instant.parse("2020-11-23T02:30:00Z"));
         assertThat(token.expiresInSeconds()).isEqualTo(1800);
