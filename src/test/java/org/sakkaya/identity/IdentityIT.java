@@ -349,6 +349,22 @@ class IdentityIT {
     }
 
     @Test
+    void spacesPastedAroundANameAreNotKeptAndANameOfSpacesIsRefused() {
+        String admin = world.adminToken();
+        Map<String, Object> body = personBody(world.divisionId, "TRAINEE");
+        body.put("titleTh", "นาย ");
+        body.put("firstNameTh", "\u00A0สมชาย");
+        body.put("lastNameTh", " ใจดี\u200B");
+        String id = api.as(admin).body(body).post("/people").then().statusCode(201)
+                .body("titleTh", equalTo("นาย")).body("firstNameTh", equalTo("สมชาย")).body("lastNameTh", equalTo("ใจดี"))
+                .extract().path("id");
+        api.as(admin).get("/people/" + id).then().statusCode(200).body("fullNameTh", equalTo("นายสมชาย ใจดี"));
+        api.as(admin).body(Map.of("lastNameTh", "\u00A0\u200B")).patch("/people/" + id).then().statusCode(400)
+                .body("errors[0].field", equalTo("lastNameTh"));
+        api.as(admin).get("/people/" + id).then().statusCode(200).body("lastNameTh", equalTo("ใจดี"));
+    }
+
+    @Test
     void hrRegistersAndSeesOnlyTheStaffOfItsOwnSubtree() {
         String hr = world.token(world.person(world.departmentId, "HR"));
         String otherDepartment = world.organization("กรมอื่น", "DEPARTMENT", world.ministryId);

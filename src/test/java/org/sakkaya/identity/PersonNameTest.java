@@ -21,4 +21,15 @@ class PersonNameTest {
                 .isEqualTo("Dr. Ruethairat Phuphueng");
         assertThat(new PersonName("ดร.", "ฤทัยรัตน์", "ภู่ผึ้ง", null, null, null).fullEn()).isNull();
     }
+
+    @Test
+    void spacesAroundAPartAreNotPrintedWhateverTheirKind() {
+        PersonName pasted = new PersonName("นาย ", "\u00A0สมชาย", " ใจดี\u200B", "  ", "Somchai\u3000", null);
+        assertThat(pasted.fullTh()).isEqualTo("นายสมชาย ใจดี");
+        assertThat(pasted.titleTh()).isEqualTo("นาย");
+        assertThat(pasted.titleEn()).isNull();
+        assertThat(pasted.fullEn()).isEqualTo("Somchai");
+        // what is inside a part stays as typed
+        assertThat(new PersonName("พลตำรวจตรี", "ณัฐ วุฒิ", "ศรีสุข", null, null, null).fullTh()).isEqualTo("พลตำรวจตรีณัฐ วุฒิ ศรีสุข");
+    }
 }

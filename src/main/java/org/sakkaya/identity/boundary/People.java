@@ -393,10 +393,10 @@ public class People {
 
     /**
      * A name given must show something: {@code @NotBlank} trims only what {@code trim()} does, so a name of
-     * ideographic spaces (U+3000) passes it, and on a PATCH null has to stay allowed (unchanged).
+     * ideographic, no-break or zero-width spaces passes it, and on a PATCH null has to stay allowed (unchanged).
      */
     private static void requireNotBlank(String field, String value) {
-        if (value != null && value.isBlank()) {
+        if (value != null && PersonName.clean(value).isEmpty()) {
             throw new InvalidInput(field, "must not be blank");
         }
     }

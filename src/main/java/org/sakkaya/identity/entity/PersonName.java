@@ -1,8 +1,34 @@
 package org.sakkaya.identity.entity;
 
-/** A Thai name with its title (คำนำหน้า), and the optional English form. */
+import java.util.regex.Pattern;
+
+/**
+ * A Thai name with its title (คำนำหน้า), and the optional English form. Each part is kept without the spaces around
+ * it, of any kind (no-break and zero-width ones come with names pasted from forms and spreadsheets): {@code "นาย "}
+ * and {@code " สมชาย"} would print {@code นาย สมชาย} on a certificate. An optional part of nothing but spaces is none.
+ */
 public record PersonName(String titleTh, String firstNameTh, String lastNameTh,
                          String titleEn, String firstNameEn, String lastNameEn) {
+    private static final Pattern EDGES = Pattern.compile("^[\\p{Z}\\s\\u200B\\u2060\\uFEFF]+|[\\p{Z}\\s\\u200B\\u2060\\uFEFF]+$");
+
+    public PersonName {
+        titleTh = optional(titleTh);
+        firstNameTh = clean(firstNameTh);
+        lastNameTh = clean(lastNameTh);
+        titleEn = optional(titleEn);
+        firstNameEn = optional(firstNameEn);
+        lastNameEn = optional(lastNameEn);
+    }
+
+    /** The part without the spaces around it; null stays null. */
+    public static String clean(String part) {
+        return part == null ? null : EDGES.matcher(part).replaceAll("");
+    }
+
+    private static String optional(String part) {
+        String cleaned = clean(part);
+        return cleaned == null || cleaned.isEmpty() ? null : cleaned;
+    }
 
     /** As printed: the title joins the first name with no space, {@code นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์}. */
     public String fullTh() {
