@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sakkaya.assessment.control.Rubric;
@@ -30,6 +32,8 @@ import org.sakkaya.platform.Jsons;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.files.FileStore;
 import org.sakkaya.platform.files.StoredFile;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.problem.Conflict;
 import org.sakkaya.platform.problem.FieldError;
 import org.sakkaya.platform.problem.InvalidInput;
@@ -260,27 +264,44 @@ public class Assignments {
         return files.find(submission.fileId());
     }
 
-    /** The caller's grading queue: newest revisions without a grade, of assignments of cohorts they train, oldest first. */
-    public List<Submission> queue(int limit) {
-        List<String> cohortIds = enrollments.cohortsTrainedBy(caller.personId());
-        if (cohortIds.isEmpty()) {
-            return List.of();
+    /**
+     * The caller's grading queue: the newest revision of each trainee's work on an assignment of a cohort they train,
+     * without a grade, oldest hand-in first and by id among hand-ins of the same instant, so that consecutive pages
+     * neither repeat nor skip work. Only the work of trainees who still hold a seat in that cohort: a trainee who
+     * withdrew is not graded any more (their work stays, and is listed again if they take a seat again). With a cohort,
+     * that cohort's work only; a cohort the caller does not train is not found, as everywhere else. The same four
+     * statements whatever the page and however many trainees: the cohorts trained, their seat holders (one batched
+     * call to the programme feature), the page and the count.
+     */
+    public Page<Submission> queue(String cohortId, PageRequest page) {
+        List<String> trained = enrollments.cohortsTrainedBy(caller.personId());
+        if (cohortId != null && !trained.contains(cohortId)) {
+            throw new NotFound("Cohort", cohortId);
         }
-        return queueQuery("SELECT s", cohortIds, Submission.class).setMaxResults(limit).getResultList();
-    }
-
-    public long queueSize() {
-        List<String> cohortIds = enrollments.cohortsTrainedBy(caller.personId());
-        return cohortIds.isEmpty() ? 0 : queueQuery("SELECT COUNT(s)", cohortIds, Long.class).getSingleResult();
-    }
-
-    private <T> jakarta.persistence.TypedQuery<T> queueQuery(String select, List<String> cohortIds, Class<T> type) {
-        return em.createQuery(select + " FROM Submission s, Assessment a WHERE s.assessmentId = a.id AND a.cohortId IN :cohorts "
-                        + "AND a.kind = :assignment AND s.revision = (SELECT MAX(t.revision) FROM Submission t "
-                        + "WHERE t.assessmentId = s.assessmentId AND t.personId = s.personId) "
-                        + "AND NOT EXISTS (SELECT g FROM Grade g WHERE g.submissionId = s.id)"
-                        + (type == Long.class ? "" : " ORDER BY s.submittedAt, s.id"), type)
-                .setParameter("cohorts", cohortIds).setParameter("assignment", AssessmentKind.ASSIGNMENT);
+        Map<String, Set<String>> seated = enrollments.seatHolders(cohortId == null ? trained : List.of(cohortId));
+        if (seated.isEmpty()) {
+            return new Page<>(List.of(), page.page(), page.size(), 0);
+        }
+        // per cohort, its own seat holders: a trainee who left one cohort may still hold a seat in another
+        List<String> cohortIds = List.copyOf(seated.keySet());
+        StringBuilder seatedOnly = new StringBuilder();
+        for (int i = 0; i < cohortIds.size(); i++) {
+            seatedOnly.append(i == 0 ? "" : " OR ").append("(a.cohortId = :c").append(i).append(" AND s.personId IN :p").append(i).append(')');
+        }
+        String where = " FROM Submission s, Assessment a WHERE s.assessmentId = a.id AND (" + seatedOnly + ") "
+                + "AND a.kind = :assignment AND s.revision = (SELECT MAX(t.revision) FROM Submission t "
+                + "WHERE t.assessmentId = s.assessmentId AND t.personId = s.personId) "
+                + "AND NOT EXISTS (SELECT g FROM Grade g WHERE g.submissionId = s.id)";
+        TypedQuery<Submission> items = em.createQuery("SELECT s" + where + " ORDER BY s.submittedAt, s.id", Submission.class)
+                .setParameter("assignment", AssessmentKind.ASSIGNMENT);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(s)" + where, Long.class)
+                .setParameter("assignment", AssessmentKind.ASSIGNMENT);
+        for (int i = 0; i < cohortIds.size(); i++) {
+            String cohort = cohortIds.get(i);
+            items.setParameter("c" + i, cohort).setParameter("p" + i, seated.get(cohort));
+            count.setParameter("c" + i, cohort).setParameter("p" + i, seated.get(cohort));
+        }
+        return new Page<>(page.apply(items).getResultList(), page.page(), page.size(), count.getSingleResult());
     }
 
     /** Every grade of the person's work on the assessment, oldest first. */

@@ -3,21 +3,22 @@ package org.sakkaya.assessment.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.assessment.entity.Submission;
 import org.sakkaya.identity.boundary.People;
 import org.sakkaya.identity.boundary.PersonSummary;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.security.Roles;
 
 @RequestScoped
@@ -25,24 +26,26 @@ import org.sakkaya.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessments")
 public class GradingQueueResource {
+    /** A record id as {@code Ids} makes them: a UUID, in its usual text form. */
+    static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
     @Inject
     Assignments assignments;
 
     @Inject
     People people;
 
-    public record Queue(long total, List<SubmissionView> items) {
-    }
-
     @GET
     @RolesAllowed(Roles.TRAINER)
-    @Operation(summary = "Ungraded newest revisions of the caller's cohorts' assignments, oldest first, with the count")
-    public Queue queue(@QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        List<Submission> waiting = assignments.queue(size);
-        Map<String, PersonSummary> names = people.summaries(waiting.stream().map(Submission::personId).distinct().toList());
-        return new Queue(assignments.queueSize(), waiting.stream().map(s -> {
+    @Operation(summary = "Ungraded newest revisions of the caller's cohorts' assignments, by trainees who still hold a seat, "
+            + "oldest first, paged; cohortId narrows it to one cohort the caller trains")
+    public Page<SubmissionView> queue(@QueryParam("cohortId") @Pattern(regexp = UUID, message = "must be a cohort's id") String cohortId,
+                                      @Valid @BeanParam PageRequest page) {
+        Page<Submission> waiting = assignments.queue(cohortId, page);
+        Map<String, PersonSummary> names = people.summaries(waiting.items().stream().map(Submission::personId).distinct().toList());
+        return waiting.map(s -> {
             PersonSummary name = names.get(s.personId());
             return SubmissionView.of(s, name == null ? null : name.fullNameTh(), null, null);
-        }).toList());
+        });
     }
 }

@@ -246,6 +246,25 @@ public class Enrollments {
     }
 
     /**
+     * Who holds a seat (ENROLLED or COMPLETED) in each of the given cohorts, in one query: lists of work by many
+     * cohorts (a trainer's grading queue) keep to those still seated without asking trainee by trainee. A cohort
+     * where nobody holds a seat is not in the map.
+     */
+    public Map<String, Set<String>> seatHolders(java.util.Collection<String> cohortIds) {
+        if (cohortIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Set<String>> holders = new java.util.HashMap<>();
+        em.createQuery("SELECT e.cohortId, e.personId FROM Enrollment e WHERE e.cohortId IN :cohorts AND e.status IN :taking",
+                        Object[].class)
+                .setParameter("cohorts", Set.copyOf(cohortIds))
+                .setParameter("taking", List.of(EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED))
+                .getResultList()
+                .forEach(row -> holders.computeIfAbsent((String) row[0], k -> new java.util.HashSet<>()).add((String) row[1]));
+        return holders;
+    }
+
+    /**
      * When each person of the cohort took their seat (the enrolment's {@code enrolledAt}), in one query: attendance
      * leaves out the sessions that ended before a trainee had a seat. Not in the map: people never seated; people who
      * gave up a seat before and took one again (a rejoin sets {@code enrolledAt} anew, and withdrawing and asking again
