@@ -505,6 +505,173 @@ class AssessmentsIT {
         api.as(otherTrainer).body(byRubric).put("/submissions/" + second + "/grade").then().statusCode(404);
     }
 
+    // --- the grading queue
+
+    /** An assignment open for a week in the cohort, set by the organiser. */
+    private String openAssignment(String cohort) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        return api.as(organiser).body(assignment(now.minusDays(1), now.plusDays(7), "REFUSE"))
+                .post("/cohorts/" + cohort + "/assessments").then().statusCode(201).extract().path("id");
+    }
+
+    /** Another cohort of this world, of a programme of its own. */
+    private String anotherCohort() {
+        return world.cohort(organiser, world.program(organiser, "ผู้สร้างสรรค์เนื้อหา", "CONTENT_CREATOR"), "2020-11-23", "2020-11-26");
+    }
+
+    /** A trainer of the given cohorts, signed in. */
+    private String trainerOf(String... cohorts) {
+        World.Person person = world.person(world.divisionId, "TRAINER");
+        for (String cohort : cohorts) {
+            api.as(organiser).put("/cohorts/" + cohort + "/trainers/" + person.id()).then().statusCode(200);
+        }
+        return world.token(person);
+    }
+
+    /** Seats the person in the cohort and answers the enrolment's id. */
+    private String enrol(String cohort, World.Person person) {
+        return api.as(organiser).body(Map.of("personId", person.id())).post("/cohorts/" + cohort + "/enrollments")
+                .then().statusCode(201).body("status", equalTo("ENROLLED")).extract().path("id");
+    }
+
+    private String handIn(String trainee, String work, String text) {
+        return api.as(trainee).body(Map.of("text", text)).post("/assessments/" + work + "/submissions")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** Every page of the caller's queue (with the query given), walked until an empty one, in the order served. */
+    private List<String> wholeQueue(String trainer, Map<String, Object> query, int size, int total) {
+        List<String> seen = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            List<String> ids = api.as(trainer).queryParams(query).queryParam("page", page).queryParam("size", size)
+                    .get("/grading-queue").then().statusCode(200)
+                    .body("page", equalTo(page)).body("size", equalTo(size)).body("total", equalTo(total))
+                    .extract().jsonPath().getList("items.id");
+            if (ids.isEmpty()) {
+                return seen;
+            }
+            assertThat(ids).as("page %d", page).hasSizeLessThanOrEqualTo(size);
+            seen.addAll(ids);
+        }
+    }
+
+    @Test
+    void theGradingQueuePagesEveryWaitingHandInExactlyOnceOldestFirst() {
+        String trainer = trainerOf(cohortId);
+        List<String> works = List.of(openAssignment(cohortId), openAssignment(cohortId), openAssignment(cohortId));
+        String first = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        String second = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        // handed in one after another, so each is later than the one before
+        List<String> waiting = new ArrayList<>();
+        for (String work : works) {
+            waiting.add(handIn(first, work, "งานชิ้นแรก"));
+            waiting.add(handIn(second, work, "งานชิ้นที่สอง"));
+        }
+        // a new revision takes the old one's place, at the back; graded work leaves the queue
+        String revised = handIn(first, works.get(0), "ฉบับแก้ไข");
+        waiting.remove(0);
+        waiting.add(revised);
+        String graded = waiting.remove(1);
+        api.as(trainer).body(Map.of("score", 15)).put("/submissions/" + graded + "/grade").then().statusCode(200);
+        assertThat(waiting).hasSize(5);
+
+        api.as(trainer).get("/grading-queue").then().statusCode(200)
+                .body("page", equalTo(0)).body("size", equalTo(50)).body("total", equalTo(5)).body("items.id", equalTo(waiting));
+        // two pages of three and two, then an empty one: every hand-in once, in the order of the whole queue
+        assertThat(wholeQueue(trainer, Map.of(), 3, 5)).containsExactlyElementsOf(waiting);
+        assertThat(wholeQueue(trainer, Map.of(), 2, 5)).containsExactlyElementsOf(waiting);
+        api.as(trainer).queryParam("page", 1).queryParam("size", 3).get("/grading-queue").then().statusCode(200)
+                .body("items.id", equalTo(waiting.subList(3, 5)));
+        api.as(trainer).queryParam("page", 7).queryParam("size", 3).get("/grading-queue").then().statusCode(200)
+                .body("items", hasSize(0)).body("total", equalTo(5));
+    }
+
+    @Test
+    void aWithdrawnTraineesWorkIsNeitherListedNorCounted() {
+        String other = anotherCohort();
+        String trainer = trainerOf(cohortId, other);
+        String work = openAssignment(cohortId);
+        String otherWork = openAssignment(other);
+        World.Person leaving = world.person(world.divisionId, "TRAINEE");
+        String enrollment = enrol(cohortId, leaving);
+        enrol(other, leaving);
+        String leaver = world.token(leaving);
+        String staying = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        String left = handIn(leaver, work, "ส่งก่อนถอนตัว");
+        String stays = handIn(staying, work, "งานของผู้ที่ยังอยู่");
+        String elsewhere = handIn(leaver, otherWork, "งานในอีกรุ่น");
+        api.as(trainer).get("/grading-queue").then().statusCode(200).body("total", equalTo(3))
+                .body("items.id", contains(left, stays, elsewhere));
+
+        api.as(organiser).post("/enrollments/" + enrollment + "/withdraw").then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        // gone from the cohort they left, in the list and in the count; still listed where they hold a seat
+        api.as(trainer).get("/grading-queue").then().statusCode(200).body("total", equalTo(2))
+                .body("items.id", contains(stays, elsewhere));
+        api.as(trainer).queryParam("cohortId", cohortId).get("/grading-queue").then().statusCode(200)
+                .body("total", equalTo(1)).body("items.id", contains(stays));
+        api.as(trainer).queryParam("size", 1).queryParam("page", 1).get("/grading-queue").then().statusCode(200)
+                .body("total", equalTo(2)).body("items.id", contains(elsewhere));
+        // the work itself is kept: the cohort's staff still find it
+        api.as(trainer).get("/submissions/" + left).then().statusCode(200);
+    }
+
+    @Test
+    void theGradingQueueNarrowsToOneCohortTheTrainerTrains() {
+        String other = anotherCohort();
+        String trainer = trainerOf(cohortId, other);
+        String work = openAssignment(cohortId);
+        String otherWork = openAssignment(other);
+        World.Person person = world.person(world.divisionId, "TRAINEE");
+        enrol(cohortId, person);
+        enrol(other, person);
+        String trainee = world.token(person);
+        String here = handIn(trainee, work, "งานรุ่นนี้");
+        String there = handIn(trainee, otherWork, "งานอีกรุ่น");
+
+        api.as(trainer).get("/grading-queue").then().statusCode(200).body("total", equalTo(2)).body("items.id", contains(here, there));
+        api.as(trainer).queryParam("cohortId", cohortId).get("/grading-queue").then().statusCode(200)
+                .body("total", equalTo(1)).body("items.id", contains(here)).body("page", equalTo(0));
+        assertThat(wholeQueue(trainer, Map.of("cohortId", other), 1, 1)).containsExactly(there);
+
+        // a trainer of another cohort sees none of this work, and is not told the cohorts exist
+        String third = anotherCohort();
+        String stranger = trainerOf(third);
+        String strangersOwn = handIn(seatedTraineeIn(third), openAssignment(third), "งานรุ่นที่สาม");
+        api.as(stranger).get("/grading-queue").then().statusCode(200).body("total", equalTo(1)).body("items.id", contains(strangersOwn));
+        for (String foreign : List.of(cohortId, other)) {
+            api.as(stranger).queryParam("cohortId", foreign).get("/grading-queue").then().statusCode(404)
+                    .contentType(containsString("problem+json")).body("items", nullValue());
+        }
+        api.as(trainer).queryParam("cohortId", third).get("/grading-queue").then().statusCode(404)
+                .contentType(containsString("problem+json"));
+        // a cohort that does not exist answers as a foreign one
+        api.as(trainer).queryParam("cohortId", UUID.randomUUID().toString()).get("/grading-queue").then().statusCode(404)
+                .contentType(containsString("problem+json"));
+        // the queue is a trainer's: a trainee, even seated, gets none of it
+        api.as(trainee).queryParam("cohortId", cohortId).get("/grading-queue").then().statusCode(403);
+    }
+
+    private String seatedTraineeIn(String cohort) {
+        return world.seat(organiser, cohort, world.person(world.divisionId, "TRAINEE"));
+    }
+
+    @Test
+    void theGradingQueueRefusesBadPagingAndCohortIdsNamingTheParameter() {
+        String trainer = trainerOf(cohortId);
+        Map<String, Map<String, Object>> bad = new java.util.LinkedHashMap<>();
+        bad.put("page", Map.of("page", -1));
+        bad.put("size", Map.of("size", 0));
+        bad.put("size ", Map.of("size", 501));
+        bad.put("cohortId", Map.of("cohortId", "not-a-uuid"));
+        bad.forEach((field, query) -> api.as(trainer).queryParams(query).get("/grading-queue").then()
+                .statusCode(400).contentType(containsString("problem+json"))
+                .body("status", equalTo(400)).body("errors.field", contains(field.strip())));
+        // the edges themselves are fine
+        api.as(trainer).queryParam("page", 0).queryParam("size", 500).get("/grading-queue").then().statusCode(200)
+                .body("size", equalTo(500)).body("total", equalTo(0));
+        api.as(trainer).queryParam("size", 1).get("/grading-queue").then().statusCode(200).body("size", equalTo(1));
+    }
+
     @Test
     void gradersGradingTheSameWorkAtOnceGiveOneFirstGradeAndTheRestNeedAReason() throws Exception {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
