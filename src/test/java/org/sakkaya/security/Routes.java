@@ -128,6 +128,8 @@ final class Routes {
         add(v1 + "/submissions/{id}/grade", Scope.PERSONAL, true, Kind.SUBMISSION);
         add(v1 + "/cohorts/{id}/gradebook", Scope.COHORT, false, Kind.COHORT);
         add(v1 + "/reports/learning-gain", Scope.COHORT, false, List.of(), "cohortId", Kind.COHORT);
+        // a trainer's queue, narrowed to one of their cohorts: another organisation's cohort is none of theirs
+        add(v1 + "/grading-queue", Scope.COHORT, false, List.of(), "cohortId", Kind.COHORT);
         // certificates
         add(v1 + "/cohorts/{id}/certificates", Scope.COHORT, false, Kind.COHORT);
         add(v1 + "/cohorts/{id}/certificates.zip", Scope.COHORT, false, List.of(Kind.COHORT), "organizationId", Kind.ORGANIZATION);
