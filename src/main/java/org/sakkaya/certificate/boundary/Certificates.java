@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sakkaya.assessment.boundary.Gradebook;
 import org.sakkaya.assessment.control.PassDecision;
+import org.sakkaya.certificate.control.RevokedStamp;
 import org.sakkaya.certificate.control.Serials;
 import org.sakkaya.certificate.entity.Certificate;
 import org.sakkaya.certificate.entity.CertificateJob;
@@ -261,7 +263,7 @@ public class Certificates {
         return new Page<>(page.apply(query).getResultList(), page.page(), page.size(), count.getSingleResult());
     }
 
-    /** The PDF as issued, for the holder, their HR and PROGRAM_ADMIN; the download is audited. */
+    /** A certificate whose PDF the caller may read: the holder, their HR and PROGRAM_ADMIN; the download is audited. */
     @Transactional
     public Certificate download(String serial) {
         Certificate certificate = readable(serial);
@@ -344,13 +346,34 @@ public class Certificates {
         return find(serial).orElseThrow();
     }
 
-    /** The bytes as issued, read on their own (a projection, so nothing depends on lazy loading). */
-    public byte[] pdfOf(String serial) {
-        // erased at the holder's request; the serial still verifies
-        return storedPdf(serial).orElseThrow(() -> new NotFound("PDF of certificate", serial));
+    /** A certificate's PDF as handed out, and whether it is the revoked copy. */
+    public record Pdf(byte[] bytes, boolean revoked) {
     }
 
-    /** The same, or nothing when a PDPA erasure removed the PDF: a cohort's ZIP goes on without it. */
+    /**
+     * The PDF of a certificate {@link #download} let the caller read: while it is valid, the bytes as issued; once it
+     * is revoked, a copy stamped as revoked on every page, with the date and any replacement ({@link RevokedStamp}).
+     * The stored PDF and its SHA-256 stay as issued. The bytes and the status come from one read of the row, so a
+     * revocation that commits after the caller's access check still gets the stamp.
+     */
+    public Pdf pdfOf(Certificate certificate) {
+        String serial = certificate.serial();
+        Object[] row = em.createQuery("SELECT c.pdf, c.status, c.revokedAt, c.replacedBy FROM Certificate c WHERE c.serial = :serial",
+                Object[].class).setParameter("serial", serial).getSingleResult();
+        // erased at the holder's request; the serial still verifies
+        if (row[0] == null) {
+            throw new NotFound("PDF of certificate", serial);
+        }
+        byte[] issued = (byte[]) row[0];
+        if (row[1] == Certificate.Status.VALID) {
+            return new Pdf(issued, false);
+        }
+        Instant revokedAt = (Instant) row[2];
+        return new Pdf(RevokedStamp.stamp(issued, revokedAt == null ? null : LocalDate.ofInstant(revokedAt, Bangkok.ZONE),
+                (String) row[3]), true);
+    }
+
+    /** The bytes as issued, or nothing when a PDPA erasure removed the PDF: a cohort's ZIP goes on without it. */
     public Optional<byte[]> storedPdf(String serial) {
         return Optional.ofNullable(em.createQuery("SELECT c.pdf FROM Certificate c WHERE c.serial = :serial", byte[].class)
                 .setParameter("serial", serial).getSingleResult());

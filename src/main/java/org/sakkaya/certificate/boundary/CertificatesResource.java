@@ -52,11 +52,14 @@ public class CertificatesResource {
     @Path("{serial}/pdf")
     @Produces("application/pdf")
     @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.HR, Roles.PROGRAM_ADMIN, Roles.EXECUTIVE, Roles.ADMIN})
-    @Operation(summary = "The PDF exactly as issued: the holder, their HR, PROGRAM_ADMIN (audited)")
+    @Operation(summary = "The PDF exactly as issued while the certificate is valid; once revoked, a copy stamped REVOKED "
+            + "(ถูกเพิกถอน) on every page with the date and any replacement's serial. The holder, their HR, PROGRAM_ADMIN (audited)")
     public Response pdf(@PathParam("serial") String serial) {
         Certificate certificate = certificates.download(serial);
-        return Response.ok(certificates.pdfOf(certificate.serial()), "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"certificate-" + certificate.serial() + ".pdf\"")
+        Certificates.Pdf pdf = certificates.pdfOf(certificate);
+        String file = "certificate-" + certificate.serial() + (pdf.revoked() ? "-revoked" : "") + ".pdf";
+        return Response.ok(pdf.bytes(), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, no-store")
                 .build();
