@@ -215,6 +215,103 @@ class CertificatesIT {
         }
     }
 
+    /** The text of a PDF as a reader copies it out. */
+    private static String textOf(byte[] pdf) throws java.io.IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /** The verification page's hash of a serial: the SHA-256 of the PDF as issued. */
+    private String recordedSha256(String serial) {
+        return api.root().accept("application/json").get("/verify/" + serial).then().statusCode(200).extract().path("sha256");
+    }
+
+    /** Revokes {@code serial} and answers the Buddhist-era dates it may carry (two when the call straddles midnight in Bangkok). */
+    private List<String> revokedOn(String serial, String reason) {
+        LocalDate before = LocalDate.now(org.sakkaya.platform.Bangkok.ZONE);
+        api.as(organiser).body(Map.of("reason", reason)).post("/certificates/" + serial + "/revoke").then().statusCode(200);
+        LocalDate after = LocalDate.now(org.sakkaya.platform.Bangkok.ZONE);
+        return java.util.stream.Stream.of(before, after).distinct().map(org.sakkaya.platform.ThaiDates::longForm).toList();
+    }
+
+    @Test
+    void aRevokedCertificatesPdfIsServedOnlyStampedToItsHolderTheirHrAndTheProgrammeAdmin() throws Exception {
+        issued();
+        String mine = api.as(world.token(ours)).get("/certificates").then().extract().path("items[0].serial");
+        String other = api.as(world.token(theirs)).get("/certificates").then().extract().path("items[0].serial");
+        byte[] asIssued = pdfOf(mine);
+        byte[] otherAsIssued = pdfOf(other);
+        String recorded = recordedSha256(mine);
+        assertThat(sha256(asIssued)).isEqualTo(recorded);
+        assertThat(textOf(asIssued)).doesNotContain("ถูกเพิกถอน", "REVOKED");
+
+        List<String> dates = revokedOn(mine, "ตรวจพบการทุจริตในการสอบ");
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        for (String reader : List.of(world.token(ours), hr, organiser)) {
+            Response served = api.as(reader).accept("application/pdf").get("/certificates/" + mine + "/pdf");
+            served.then().statusCode(200).contentType(containsString("application/pdf"))
+                    .header("Content-Disposition", containsString("certificate-" + mine + "-revoked.pdf"))
+                    .header("Cache-Control", containsString("no-store")).header("X-Content-Type-Options", equalTo("nosniff"));
+            byte[] pdf = served.asByteArray();
+            assertThat(sha256(pdf)).as("never the bytes as issued").isNotEqualTo(recorded);
+            String text = textOf(pdf);
+            assertThat(text).contains("ถูกเพิกถอน / REVOKED", "ใช้อ้างอิงไม่ได้อีกต่อไป", "this certificate is no longer valid")
+                    // the certificate is still there under the stamp
+                    .contains("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์", "วุฒิบัตร", "ให้ไว้ ณ วันที่")
+                    .doesNotContain("ฉบับใหม่", "Replaced by");
+            assertThat(dates).anySatisfy(date -> assertThat(text).contains("เพิกถอนเมื่อวันที่ " + date));
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                assertThat(document.getNumberOfPages()).isEqualTo(1);
+                assertThat(document.getSignatureDictionaries()).as("no signature left to show as broken").isEmpty();
+            }
+        }
+        // the stored PDF and its hash are as issued; verification still gives that hash
+        assertThat(recordedSha256(mine)).isEqualTo(recorded);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM certificate WHERE serial = ? AND CONVERT(SHA2(pdf, 256) USING ascii) = sha256", mine)).isEqualTo(1);
+        // nobody else reads it, revoked or not
+        api.as(world.token(world.person(otherDepartment, "HR"))).accept("application/pdf").get("/certificates/" + mine + "/pdf")
+                .then().statusCode(404);
+        api.as(world.token(theirs)).accept("application/pdf").get("/certificates/" + mine + "/pdf").then().statusCode(404);
+
+        // a valid certificate is served byte for byte as issued, without a stamp, its signature validating
+        Response valid = api.as(world.token(theirs)).accept("application/pdf").get("/certificates/" + other + "/pdf");
+        valid.then().statusCode(200).header("Content-Disposition", containsString("certificate-" + other + ".pdf"))
+                .header("Cache-Control", containsString("no-store"));
+        assertThat(valid.asByteArray()).isEqualTo(otherAsIssued);
+        assertThat(sha256(valid.asByteArray())).isEqualTo(recordedSha256(other));
+        assertThat(textOf(valid.asByteArray())).contains("ว่าที่ร้อยตรีธนพล ใจเย็น").doesNotContain("ถูกเพิกถอน", "REVOKED");
+        assertThat(PdfSignatures.validSigner(valid.asByteArray())).contains("Sakkaya demo certificate signer");
+    }
+
+    @Test
+    void aReplacedCertificatesPdfIsStampedWithItsReplacementsSerial() throws Exception {
+        issued();
+        String old = api.as(world.token(ours)).get("/certificates").then().extract().path("items[0].serial");
+        LocalDate before = LocalDate.now(org.sakkaya.platform.Bangkok.ZONE);
+        String fresh = api.as(organiser).body(Map.of("reason", "นามสกุลสะกดผิด")).post("/certificates/" + old + "/reissue").then()
+                .statusCode(201).extract().path("serial");
+        List<String> dates = java.util.stream.Stream.of(before, LocalDate.now(org.sakkaya.platform.Bangkok.ZONE)).distinct()
+                .map(org.sakkaya.platform.ThaiDates::longForm).toList();
+        String grouped = org.sakkaya.certificate.control.Serials.grouped(fresh);
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        for (String reader : List.of(world.token(ours), hr, organiser)) {
+            String text = textOf(api.as(reader).accept("application/pdf").get("/certificates/" + old + "/pdf").then().statusCode(200)
+                    .header("Content-Disposition", containsString("-revoked.pdf")).extract().asByteArray());
+            assertThat(text).contains("ถูกเพิกถอน / REVOKED", "ออกฉบับใหม่แทนแล้ว เลขที่ " + grouped, "Replaced by certificate " + grouped);
+            assertThat(dates).anySatisfy(date -> assertThat(text).contains("เพิกถอนเมื่อวันที่ " + date));
+        }
+        // the replacement is valid: served as issued, unstamped
+        byte[] replacement = api.as(world.token(ours)).accept("application/pdf").get("/certificates/" + fresh + "/pdf").then()
+                .statusCode(200).header("Content-Disposition", containsString("certificate-" + fresh + ".pdf")).extract().asByteArray();
+        assertThat(sha256(replacement)).isEqualTo(recordedSha256(fresh));
+        assertThat(textOf(replacement)).doesNotContain("ถูกเพิกถอน", "REVOKED", "Replaced by");
+    }
+
     @Test
     void anyoneVerifiesASerialAndSeesOnlyWhatIsPrintedThenRevocation() {
         issued();
