@@ -1,22 +1,35 @@
 package org.sakkaya.assessment.boundary;
 
+import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.sakkaya.assessment.entity.Grade;
 import org.sakkaya.assessment.entity.Submission;
 import org.sakkaya.platform.Bangkok;
+import org.sakkaya.platform.Jsons;
 
 /** A revision of assignment work, with its grade (and, for staff, the history of grades). */
 public record SubmissionView(String id, String assessmentId, String personId, String personName, int revision,
                              String text, String url, String fileId, OffsetDateTime submittedAt, boolean late,
                              int daysLate, GradeView grade, List<GradeView> gradeHistory) {
 
-    public record GradeView(String id, BigDecimal score, BigDecimal rawScore, String rubricScores, String feedback,
-                            String reason, boolean released, String gradedBy, OffsetDateTime gradedAt) {
+    /** {@code rubricScores} as the grade request gave them (API.md), or null for a plain score. */
+    public record GradeView(String id, BigDecimal score, BigDecimal rawScore, List<GradeRequest.RubricScore> rubricScores,
+                            String feedback, String reason, boolean released, String gradedBy, OffsetDateTime gradedAt) {
         static GradeView of(Grade g) {
-            return g == null ? null : new GradeView(g.id(), g.score(), g.rawScore(), g.rubricScores(), g.feedback(), g.reason(),
-                    g.released(), g.gradedBy(), Bangkok.time(g.gradedAt()));
+            return g == null ? null : new GradeView(g.id(), g.score(), g.rawScore(), rubricScores(g.rubricScores()), g.feedback(),
+                    g.reason(), g.released(), g.gradedBy(), Bangkok.time(g.gradedAt()));
+        }
+
+        /** The stored array of {@code {"criterionIndex","points"}}, as the grade request's records. */
+        private static List<GradeRequest.RubricScore> rubricScores(String stored) {
+            if (stored == null) {
+                return null;
+            }
+            return Jsons.parse(stored).asJsonArray().stream().map(JsonValue::asJsonObject)
+                    .map(o -> new GradeRequest.RubricScore(o.getInt("criterionIndex"), o.getJsonNumber("points").bigDecimalValue()))
+                    .toList();
         }
     }
 
