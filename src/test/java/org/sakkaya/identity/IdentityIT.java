@@ -253,6 +253,9 @@ class IdentityIT {
         String id = created.path("id");
         String trainee = world.token(world.person(world.divisionId, "TRAINEE"));
         api.as(trainee).get("/organizations/" + id).then().statusCode(200).body("province", equalTo("นนทบุรี"));
+        // a ministry has no parent, and says so
+        api.as(trainee).get("/organizations/" + world.ministryId).then().statusCode(200)
+                .body("$", org.hamcrest.Matchers.hasKey("parentId")).body("parentId", nullValue());
         api.as(trainee).queryParam("parentId", world.ministryId).get("/organizations").then().statusCode(200)
                 .body("total", equalTo(2))
                 .body("items.id", hasItem(id));
@@ -358,7 +361,10 @@ class IdentityIT {
         String id = api.as(admin).body(body).post("/people").then().statusCode(201)
                 .body("titleTh", equalTo("นาย")).body("firstNameTh", equalTo("สมชาย")).body("lastNameTh", equalTo("ใจดี"))
                 .extract().path("id");
-        api.as(admin).get("/people/" + id).then().statusCode(200).body("fullNameTh", equalTo("นายสมชาย ใจดี"));
+        api.as(admin).get("/people/" + id).then().statusCode(200).body("fullNameTh", equalTo("นายสมชาย ใจดี"))
+                // the fields API.md lists are there when empty, as null
+                .body("$", org.hamcrest.Matchers.hasKey("firstNameEn")).body("firstNameEn", nullValue())
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("invitationToken")));
         api.as(admin).body(Map.of("lastNameTh", "\u00A0\u200B")).patch("/people/" + id).then().statusCode(400)
                 .body("errors[0].field", equalTo("lastNameTh"));
         api.as(admin).get("/people/" + id).then().statusCode(200).body("lastNameTh", equalTo("ใจดี"));

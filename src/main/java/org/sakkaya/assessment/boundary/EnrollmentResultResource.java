@@ -3,6 +3,7 @@ package org.sakkaya.assessment.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,8 +24,9 @@ public class EnrollmentResultResource {
     @Inject
     Gradebook gradebook;
 
-    public record Result(String enrollmentId, BigDecimal scorePercent, BigDecimal attendancePercent, boolean passed,
-                         List<PassDecision.Reason> reasons) {
+    /** The four fields API.md lists are always there: a percentage is null while there is nothing to count yet. */
+    public record Result(String enrollmentId, @JsonbNillable BigDecimal scorePercent, @JsonbNillable BigDecimal attendancePercent,
+                         boolean passed, List<PassDecision.Reason> reasons) {
     }
 
     @GET

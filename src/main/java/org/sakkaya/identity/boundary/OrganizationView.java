@@ -1,8 +1,11 @@
 package org.sakkaya.identity.boundary;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import org.sakkaya.identity.entity.Organization;
 import org.sakkaya.identity.entity.OrganizationKind;
 
+/** Every field is in the answer, null when there is none (a ministry's {@code parentId}). */
+@JsonbNillable
 public record OrganizationView(String id, String code, String nameTh, String nameEn, OrganizationKind kind,
                                String parentId, String province) {
     static OrganizationView of(Organization o) {

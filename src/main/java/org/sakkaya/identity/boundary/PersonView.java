@@ -1,15 +1,19 @@
 package org.sakkaya.identity.boundary;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.sakkaya.identity.entity.Person;
 import org.sakkaya.identity.entity.PersonName;
 import org.sakkaya.identity.entity.Role;
 
-/** A person as the API shows them. The invitation fields appear once, in the answer to the create. */
-public record PersonView(String id, String email, String titleTh, String firstNameTh, String lastNameTh,
-                         String titleEn, String firstNameEn, String lastNameEn, String fullNameTh,
-                         String organizationId, String position, List<Role> roles,
+/**
+ * A person as the API shows them: the fields API.md lists are always there, null when there is none (no English
+ * name, no title). The invitation fields appear once, in the answer to the create.
+ */
+public record PersonView(String id, String email, @JsonbNillable String titleTh, String firstNameTh, String lastNameTh,
+                         @JsonbNillable String titleEn, @JsonbNillable String firstNameEn, @JsonbNillable String lastNameEn,
+                         String fullNameTh, String organizationId, @JsonbNillable String position, List<Role> roles,
                          String invitationToken, OffsetDateTime invitationExpiresAt) {
     static PersonView of(Person p) {
         return of(p, null, null);
