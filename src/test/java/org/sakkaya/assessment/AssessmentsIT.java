@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -161,6 +162,43 @@ class AssessmentsIT {
                 .isEqualTo(4);
         api.as(trainee).body(answers(attempt)).put("/attempts/" + attemptId + "/answers").then().statusCode(409);
         api.as(trainee).post("/assessments/" + quiz + "/attempts").then().statusCode(422).body("type", containsString("no-attempts-left"));
+    }
+
+    @Test
+    void theCohortsStaffReadAQuizsQuestionsWithTheirKeysAndReuseThemForAPostTestTraineesSeeNone() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        Response created = api.as(organiser).body(quiz(now.minusHours(1), now.plusHours(1), "AFTER_SUBMIT"))
+                .post("/cohorts/" + cohortId + "/assessments");
+        created.then().statusCode(201)
+                .body("questions", hasSize(4))
+                .body("questions.find { it.kind == 'SINGLE_CHOICE' }.prompt", equalTo("ค่าใดไวต่อค่าผิดปกติที่สุด"))
+                .body("questions.find { it.kind == 'SINGLE_CHOICE' }.competencyCode", equalTo("DS-STAT"))
+                .body("questions.find { it.kind == 'SINGLE_CHOICE' }.options.text", contains("มัธยฐาน", "ค่าเฉลี่ย", "ฐานนิยม"))
+                .body("questions.find { it.kind == 'SHORT_TEXT' }.answer", contains("มัธยฐาน", "median"));
+        String quiz = created.path("id");
+        List<String> questionIds = created.jsonPath().getList("questions.id");
+
+        World.Person trainerPerson = world.person(world.divisionId, "TRAINER");
+        api.as(organiser).put("/cohorts/" + cohortId + "/trainers/" + trainerPerson.id()).then().statusCode(200);
+        api.as(world.token(trainerPerson)).get("/assessments/" + quiz).then().statusCode(200)
+                .body("questions.id", contains(questionIds.toArray()))
+                .body("questions.find { it.kind == 'MULTIPLE_CHOICE' }.answer", contains("a", "c"))
+                .body("questions.find { it.kind == 'NUMERIC' }.answer.value", equalTo(84));
+        // a seated trainee reads the assessment, not its questions: those come in an attempt, without keys
+        String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        Response asTrainee = api.as(trainee).get("/assessments/" + quiz);
+        asTrainee.then().statusCode(200).body("questionCount", equalTo(4)).body("$", not(hasKey("questions")));
+        assertThat(asTrainee.asString()).doesNotContain("median").doesNotContain("ค่าใดไวต่อค่าผิดปกติที่สุด");
+        api.as(trainee).get("/cohorts/" + cohortId + "/assessments").then().statusCode(200)
+                .body(not(containsString("median")));
+
+        // the same questions make the post-test, so that the learning gain compares like with like
+        Map<String, Object> post = quiz(now.plusDays(3), now.plusDays(4), "AFTER_SUBMIT");
+        post.put("kind", "POST_TEST");
+        post.remove("questions");
+        post.put("questionIds", questionIds);
+        api.as(organiser).body(post).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201)
+                .body("questions.id", contains(questionIds.toArray()));
     }
 
     @Test
@@ -473,7 +511,10 @@ class AssessmentsIT {
         api.as(trainer).body(Map.of("rubricScores", List.of(Map.of("criterionIndex", 0, "points", 10))))
                 .put("/submissions/" + second + "/grade").then().statusCode(400).body("errors[0].field", equalTo("rubricScores"));
         api.as(trainee).body(byRubric).put("/submissions/" + second + "/grade").then().statusCode(403);
-        api.as(trainer).body(byRubric).put("/submissions/" + second + "/grade").then().statusCode(200).body("grade.score", equalTo(15.0f));
+        api.as(trainer).body(byRubric).put("/submissions/" + second + "/grade").then().statusCode(200).body("grade.score", equalTo(15.0f))
+                // the levels picked come back as API.md writes them: an array, not a string of JSON
+                .body("grade.rubricScores.criterionIndex", contains(0, 1))
+                .body("grade.rubricScores.points", contains(10, 5));
         api.as(trainer).get("/grading-queue").then().body("total", equalTo(0));
 
         api.as(trainer).body(Map.of("score", 18)).put("/submissions/" + second + "/grade").then().statusCode(400)

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sakkaya.assessment.control.QuestionRules;
@@ -57,8 +58,9 @@ public class Assessments {
     @Inject
     Event<ResultInputsChanged> resultInputsChanged;
 
+    /** A new assessment, shown to its author with its questions and their keys. */
     @Transactional
-    public Assessment create(String cohortId, AssessmentRequest request) {
+    public Shown create(String cohortId, AssessmentRequest request) {
         Cohort cohort = cohorts.find(cohortId);
         if (!cohorts.runByCaller(cohort)) {
             throw new NotFound("Cohort", cohortId);
@@ -73,6 +75,7 @@ public class Assessments {
         }
         Instant now = clock.instant();
         List<String> questionIds = new ArrayList<>();
+        List<Question> questions = new ArrayList<>();
         List<AssessmentRequest.QuestionRequest> written = request.questions() == null ? List.of() : request.questions();
         for (int i = 0; i < written.size(); i++) {
             AssessmentRequest.QuestionRequest q = written.get(i);
@@ -88,6 +91,7 @@ public class Assessments {
                     q.answer(), q.points(), caller.personId(), now);
             em.persist(question);
             questionIds.add(question.id());
+            questions.add(question);
         }
         List<String> fromBank = request.questionIds() == null ? List.of() : request.questionIds();
         for (int i = 0; i < fromBank.size(); i++) {
@@ -99,6 +103,7 @@ public class Assessments {
                 throw new InvalidInput("questionIds[" + i + "]", "appears twice");
             }
             questionIds.add(question.id());
+            questions.add(question);
         }
         if (questionIds.isEmpty() && !assignment) {
             throw new InvalidInput("questions", "an auto-graded assessment needs at least one question");
@@ -115,7 +120,7 @@ public class Assessments {
         em.persist(assessment);
         audit.record("ASSESSMENT_CREATED", "assessment", assessment.id(), "cohort " + cohortId);
         resultInputsChanged.fire(new ResultInputsChanged(cohortId));
-        return assessment;
+        return new Shown(assessment, questions);
     }
 
     /** The cohort's assessments, for those who may see the cohort's work. */
@@ -147,6 +152,29 @@ public class Assessments {
         Assessment assessment = find(id);
         requireVisible(cohorts.find(assessment.cohortId()));
         return assessment;
+    }
+
+    /** An assessment as its reader may see it: its questions with their keys only for the cohort's staff. */
+    public record Shown(Assessment assessment, List<Question> questions) {
+    }
+
+    public Shown show(String id) {
+        Assessment assessment = find(id);
+        Cohort cohort = cohorts.find(assessment.cohortId());
+        requireVisible(cohort);
+        return new Shown(assessment, staffOf(cohort) ? questionsOf(assessment) : null);
+    }
+
+    /** The assessment's questions in its order (for a drawn quiz, the pool it draws from). */
+    List<Question> questionsOf(Assessment assessment) {
+        List<String> ids = assessment.questionIds();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Question> byId = em.createQuery("SELECT q FROM Question q WHERE q.id IN :ids", Question.class)
+                .setParameter("ids", ids).getResultStream()
+                .collect(java.util.stream.Collectors.toMap(Question::id, q -> q));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     Assessment find(String id) {

@@ -57,8 +57,9 @@ public class AssessmentsResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER, Roles.TRAINEE})
+    @Operation(summary = "An assessment; the cohort's staff also get its questions with their keys, trainees never")
     public AssessmentView get(@PathParam("id") String id) {
-        return AssessmentView.of(assessments.get(id));
+        return AssessmentView.of(assessments.show(id));
     }
 
     @POST
