@@ -286,6 +286,11 @@ class PrivacyIT {
         assertThat(exported.getString("assessments.attempts[0].answers[0].answer")).contains(email);
         assertThat(exported.getString("workshops.fieldReports[0].text")).contains(name);
         assertThat(exported.getList("certificates.certificates")).hasSize(1);
+        // every time in it is Bangkok's, as API.md writes instants: none in UTC, none without an offset
+        assertThat(export).containsPattern("T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?\\+07:00\"")
+                .doesNotContainPattern("T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z\"")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?\"");
+        assertThat(exported.getList("idempotentRequests.requests")).isNotEmpty();
         // before erasure the probe finds the person, so a zero afterwards means something
         assertThat(hitsInTables(List.of(first, last, email))).isNotEmpty()
                 .as("the answers kept for keyed requests, the subject's and the trainer's").contains("idempotent_request.body: " + first);

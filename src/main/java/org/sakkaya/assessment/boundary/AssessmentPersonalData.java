@@ -83,10 +83,10 @@ public class AssessmentPersonalData implements PersonalDataHolder {
         data.put("gradesReceived", grades("SELECT g FROM Grade g WHERE g.personId = :id ORDER BY g.gradedAt", personId,
                 !caller.is(Roles.ADMIN)));
         data.put("gradesGiven", gradesGiven(personId));
-        data.put("extensions", rows("SELECT assessment_id, DATE_FORMAT(due_at, '%Y-%m-%dT%H:%i:%s.%fZ'), granted_by FROM assignment_extension "
+        data.put("extensions", rows("SELECT assessment_id, DATE_FORMAT(CONVERT_TZ(due_at, '+00:00', '+07:00'), '%Y-%m-%dT%H:%i:%s.%f+07:00'), granted_by FROM assignment_extension "
                 + "WHERE person_id = ?1 OR granted_by = ?1 ORDER BY due_at", personId, "assessmentId", "dueAt", "grantedBy"));
         data.put("passDecisions", rows("SELECT enrollment_id, cohort_id, passed, score_percent, attendance_percent, "
-                + "DATE_FORMAT(computed_at, '%Y-%m-%dT%H:%i:%s.%fZ') FROM pass_decision WHERE person_id = ?1 ORDER BY computed_at", personId,
+                + "DATE_FORMAT(CONVERT_TZ(computed_at, '+00:00', '+07:00'), '%Y-%m-%dT%H:%i:%s.%f+07:00') FROM pass_decision WHERE person_id = ?1 ORDER BY computed_at", personId,
                 "enrollmentId", "cohortId", "passed", "scorePercent", "attendancePercent", "decidedAt"));
         data.put("questionsWritten", em.createNativeQuery("SELECT id FROM question WHERE created_by = ?1 ORDER BY id")
                 .setParameter(1, personId).getResultList());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.sakkaya.certificate.entity.Certificate;
 import org.sakkaya.identity.entity.Person;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.privacy.PersonalDataHolder;
 
 /**
@@ -38,7 +39,7 @@ public class CertificatePersonalData implements PersonalDataHolder {
                 .setParameter("id", personId).getResultList().stream().map(c -> {
                     Map<String, Object> certificate = new LinkedHashMap<>();
                     certificate.put("certificate", CertificateView.of(c));
-                    certificate.put("revokedAt", c.revokedAt() == null ? null : c.revokedAt().toString());
+                    certificate.put("revokedAt", c.revokedAt() == null ? null : Bangkok.text(c.revokedAt()));
                     certificate.put("revokedReason", c.revokedReason());
                     return certificate;
                 }).toList());

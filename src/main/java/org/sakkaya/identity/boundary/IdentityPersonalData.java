@@ -12,6 +12,7 @@ import java.util.Set;
 import org.sakkaya.identity.control.LoginThrottle;
 import org.sakkaya.identity.entity.Account;
 import org.sakkaya.identity.entity.Person;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.audit.AuditEvent;
 import org.sakkaya.platform.privacy.PersonalDataHolder;
 
@@ -42,12 +43,12 @@ public class IdentityPersonalData implements PersonalDataHolder {
         Person person = em.find(Person.class, personId);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("person", PersonView.of(person));
-        data.put("createdAt", person.createdAt().toString());
+        data.put("createdAt", Bangkok.text(person.createdAt()));
         Account account = em.find(Account.class, personId);
         if (account != null) {
             Map<String, Object> accountData = new LinkedHashMap<>();
             accountData.put("hasPassword", account.hasPassword());
-            accountData.put("passwordChangedAt", account.passwordChangedAt() == null ? null : account.passwordChangedAt().toString());
+            accountData.put("passwordChangedAt", account.passwordChangedAt() == null ? null : Bangkok.text(account.passwordChangedAt()));
             data.put("account", accountData);
         }
         // some events name the person only in their detail (a trainer assigned to a cohort, a role changed by them):
@@ -60,7 +61,7 @@ public class IdentityPersonalData implements PersonalDataHolder {
                 .getResultList().stream()
                 .map(e -> {
                     Map<String, Object> event = new LinkedHashMap<>();
-                    event.put("occurredAt", e.occurredAt().toString());
+                    event.put("occurredAt", Bangkok.text(e.occurredAt()));
                     event.put("action", e.action());
                     event.put("byThisPerson", personId.equals(e.actorId()));
                     event.put("subjectType", e.subjectType());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.sakkaya.learning.entity.CourseProgress;
 import org.sakkaya.learning.entity.LessonProgress;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.privacy.PersonalDataHolder;
 
 /**
@@ -35,7 +36,7 @@ public class LearningPersonalData implements PersonalDataHolder {
         data.put("lessons", em.createQuery("SELECT p FROM LessonProgress p WHERE p.personId = :id", LessonProgress.class)
                 .setParameter("id", personId).getResultList().stream()
                 .map(p -> Map.of("lessonId", p.lessonId(), "completed", p.completed(),
-                        "completedAt", p.completedAt() == null ? "" : p.completedAt().toString(), "secondsSpent", p.secondsSpent()))
+                        "completedAt", p.completedAt() == null ? "" : Bangkok.text(p.completedAt()), "secondsSpent", p.secondsSpent()))
                 .toList());
         data.put("courses", em.createQuery("SELECT p FROM CourseProgress p WHERE p.personId = :id", CourseProgress.class)
                 .setParameter("id", personId).getResultList().stream()

@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.privacy.PersonalDataHolder;
 
 /** Which files a person uploaded. The features that own the files delete personal ones; the uploader link goes. */
@@ -30,7 +31,7 @@ public class FilesPersonalData implements PersonalDataHolder {
         data.put("uploads", em.createQuery("SELECT f FROM StoredFile f WHERE f.uploadedBy = :id ORDER BY f.uploadedAt", StoredFile.class)
                 .setParameter("id", personId).getResultList().stream()
                 .map(f -> Map.of("id", f.id(), "name", f.originalName(), "mediaType", f.mediaType(),
-                        "sizeBytes", f.sizeBytes(), "uploadedAt", f.uploadedAt().toString()))
+                        "sizeBytes", f.sizeBytes(), "uploadedAt", Bangkok.text(f.uploadedAt())))
                 .toList());
         return data;
     }

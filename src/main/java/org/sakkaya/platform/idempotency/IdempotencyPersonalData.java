@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.privacy.PersonalDataHolder;
 
 /**
@@ -37,7 +38,7 @@ public class IdempotencyPersonalData implements PersonalDataHolder {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("requests", rows.stream().map(r -> {
             Object[] row = (Object[]) r;
-            return Map.of("idempotencyKey", row[0], "method", row[1], "path", row[2], "status", row[3], "createdAt", row[4].toString());
+            return Map.of("idempotencyKey", row[0], "method", row[1], "path", row[2], "status", row[3], "createdAt", Bangkok.text(utc(row[4])));
         }).toList());
         return data;
     }
@@ -59,5 +60,11 @@ public class IdempotencyPersonalData implements PersonalDataHolder {
             em.createNativeQuery("DELETE FROM idempotent_request WHERE INSTR(body, ?1) > 0 OR INSTR(path, ?2) > 0")
                     .setParameter(1, mention.getBytes(StandardCharsets.UTF_8)).setParameter(2, mention).executeUpdate();
         }
+    }
+
+    /** A DATETIME column of UTC, however the driver hands it over. */
+    private static java.time.Instant utc(Object value) {
+        java.time.LocalDateTime time = value instanceof java.sql.Timestamp stamp ? stamp.toLocalDateTime() : (java.time.LocalDateTime) value;
+        return time.toInstant(java.time.ZoneOffset.UTC);
     }
 }

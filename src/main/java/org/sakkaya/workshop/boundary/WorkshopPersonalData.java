@@ -54,7 +54,7 @@ public class WorkshopPersonalData implements PersonalDataHolder {
                 .setParameter("id", personId).getResultList().stream()
                 .map(row -> attendance((AttendanceRecord) row[0], (WorkshopSession) row[1]))
                 .toList());
-        data.put("checkInFailures", em.createNativeQuery("SELECT session_id, failures, DATE_FORMAT(last_failed_at, '%Y-%m-%dT%H:%i:%s.%fZ') FROM check_in_failure "
+        data.put("checkInFailures", em.createNativeQuery("SELECT session_id, failures, DATE_FORMAT(CONVERT_TZ(last_failed_at, '+00:00', '+07:00'), '%Y-%m-%dT%H:%i:%s.%f+07:00') FROM check_in_failure "
                         + "WHERE person_id = ?1 AND failures > 0 ORDER BY last_failed_at")
                 .setParameter(1, personId).getResultList().stream()
                 .map(row -> {
