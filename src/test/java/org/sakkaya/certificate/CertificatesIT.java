@@ -270,6 +270,9 @@ class CertificatesIT {
                 assertThat(document.getSignatureDictionaries()).as("no signature left to show as broken").isEmpty();
             }
         }
+        // the audit says each of the three got the stamped copy
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'CERTIFICATE_DOWNLOADED' AND subject_id = ? "
+                + "AND detail = 'stamped revoked copy'", mine)).isEqualTo(3);
         // the stored PDF and its hash are as issued; verification still gives that hash
         assertThat(recordedSha256(mine)).isEqualTo(recorded);
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM certificate WHERE serial = ? AND CONVERT(SHA2(pdf, 256) USING ascii) = sha256", mine)).isEqualTo(1);

@@ -267,7 +267,9 @@ public class Certificates {
     @Transactional
     public Certificate download(String serial) {
         Certificate certificate = readable(serial);
-        audit.record("CERTIFICATE_DOWNLOADED", "certificate", certificate.serial(), null);
+        // the audit says which copy went out: a revoked certificate is only served stamped
+        audit.record("CERTIFICATE_DOWNLOADED", "certificate", certificate.serial(),
+                certificate.revokedAt() == null ? null : "stamped revoked copy");
         return certificate;
     }
 
