@@ -139,13 +139,13 @@ class AssessmentsIT {
         assertThat(attempt.asString()).doesNotContain("answer_key").doesNotContain("มัธยฐาน\",\"median");
         String attemptId = attempt.path("id");
         // starting again gives the same attempt, it does not use up another
-        api.as(trainee).post("/assessments/" + quiz + "/attempts").then().statusCode(201).body("id", equalTo(attemptId));
+        api.as(trainee).post("/assessments/" + quiz + "/attempts").then().statusCode(200).body("id", equalTo(attemptId));
 
         api.as(trainee).body(answers(attempt)).put("/attempts/" + attemptId + "/answers").then().statusCode(200)
                 .body("questions.find { it.kind == 'NUMERIC' }.answer", equalTo(84.2f))
                 .body("score", nullValue());
         // starting again after an autosave gives the attempt with its saved answers
-        api.as(trainee).post("/assessments/" + quiz + "/attempts").then().statusCode(201).body("id", equalTo(attemptId))
+        api.as(trainee).post("/assessments/" + quiz + "/attempts").then().statusCode(200).body("id", equalTo(attemptId))
                 .body("questions.find { it.kind == 'NUMERIC' }.answer", equalTo(84.2f))
                 .body("questions.find { it.kind == 'SHORT_TEXT' }.answer", notNullValue());
         api.as(trainee).post("/attempts/" + attemptId + "/submit").then().statusCode(200)

@@ -65,11 +65,15 @@ public class AssessmentsResource {
     @POST
     @Path("{id}/attempts")
     @RolesAllowed(Roles.TRAINEE)
-    @Operation(summary = "Start an attempt (or get the one in progress): questions in this attempt's order, without keys")
+    @Operation(summary = "Start an attempt (201), or get the one in progress (200): questions in this attempt's order, without keys")
     public Response start(@PathParam("id") String id, @Context UriInfo uri) {
-        Attempts.Loaded started = attempts.start(id);
-        return Response.created(uri.getBaseUriBuilder().path("attempts").path(started.attempt().id()).build())
-                .entity(attempts.view(started)).build();
+        Attempts.Started started = attempts.start(id);
+        AttemptView view = attempts.view(started.loaded());
+        if (started.resumed()) {
+            return Response.ok(view).build();
+        }
+        return Response.created(uri.getBaseUriBuilder().path("attempts").path(started.loaded().attempt().id()).build())
+                .entity(view).build();
     }
 
     @POST

@@ -84,9 +84,13 @@ public class Attempts {
     @Inject
     Event<ResultInputsChanged> resultInputsChanged;
 
+    /** An attempt started now, or the one in progress that a start answered instead. */
+    public record Started(Loaded loaded, boolean resumed) {
+    }
+
     /** Starts an attempt, or answers the one in progress (starting twice does not use up an attempt). */
     @Transactional
-    public Loaded start(String assessmentId) {
+    public Started start(String assessmentId) {
         Assessment assessment = assessments.find(assessmentId);
         String person = caller.personId();
         // a locking read: a withdrawal committing now is waited for, and no attempt is opened after it
@@ -110,7 +114,7 @@ public class Attempts {
                 em.lock(attempt, LockModeType.PESSIMISTIC_WRITE);
                 em.refresh(attempt);
                 if (attempt.status() == AttemptStatus.IN_PROGRESS && !attempt.pastDeadline(now)) {
-                    return read(attempt, assessment);
+                    return new Started(read(attempt, assessment), true);
                 }
                 if (attempt.status() == AttemptStatus.IN_PROGRESS) {
                     grade(attempt, assessment, now);
@@ -128,7 +132,7 @@ public class Attempts {
         Attempt attempt = new Attempt(assessmentId, person, previous.size() + 1, layout(drawn, questions), now, assessment.deadlineFor(now));
         em.persist(attempt);
         em.flush(); // a second start at the same moment shows here as a 409
-        return new Loaded(attempt, assessment, questions, Map.of());
+        return new Started(new Loaded(attempt, assessment, questions, Map.of()), false);
     }
 
     /**
