@@ -669,7 +669,11 @@ class AssessmentsIT {
         String here = handIn(trainee, work, "งานรุ่นนี้");
         String there = handIn(trainee, otherWork, "งานอีกรุ่น");
 
-        api.as(trainer).get("/grading-queue").then().statusCode(200).body("total", equalTo(2)).body("items.id", contains(here, there));
+        // each item says which cohort and assignment it is for
+        api.as(trainer).get("/grading-queue").then().statusCode(200).body("total", equalTo(2)).body("items.id", contains(here, there))
+                .body("items.cohortId", contains(cohortId, other))
+                .body("items.assessmentId", contains(work, otherWork))
+                .body("items.assessmentTitle", everyItem(notNullValue()));
         api.as(trainer).queryParam("cohortId", cohortId).get("/grading-queue").then().statusCode(200)
                 .body("total", equalTo(1)).body("items.id", contains(here)).body("page", equalTo(0));
         assertThat(wholeQueue(trainer, Map.of("cohortId", other), 1, 1)).containsExactly(there);

@@ -273,7 +273,11 @@ public class Assignments {
      * statements whatever the page and however many trainees: the cohorts trained, their seat holders (one batched
      * call to the programme feature), the page and the count.
      */
-    public Page<Submission> queue(String cohortId, PageRequest page) {
+    /** A waiting hand-in with the assignment it answers and its cohort, so that a trainer of several knows which. */
+    public record Queued(Submission submission, String assessmentTitle, String cohortId) {
+    }
+
+    public Page<Queued> queue(String cohortId, PageRequest page) {
         List<String> trained = enrollments.cohortsTrainedBy(caller.personId());
         if (cohortId != null && !trained.contains(cohortId)) {
             throw new NotFound("Cohort", cohortId);
@@ -292,7 +296,7 @@ public class Assignments {
                 + "AND a.kind = :assignment AND s.revision = (SELECT MAX(t.revision) FROM Submission t "
                 + "WHERE t.assessmentId = s.assessmentId AND t.personId = s.personId) "
                 + "AND NOT EXISTS (SELECT g FROM Grade g WHERE g.submissionId = s.id)";
-        TypedQuery<Submission> items = em.createQuery("SELECT s" + where + " ORDER BY s.submittedAt, s.id", Submission.class)
+        TypedQuery<Object[]> items = em.createQuery("SELECT s, a.title, a.cohortId" + where + " ORDER BY s.submittedAt, s.id", Object[].class)
                 .setParameter("assignment", AssessmentKind.ASSIGNMENT);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(s)" + where, Long.class)
                 .setParameter("assignment", AssessmentKind.ASSIGNMENT);
@@ -301,7 +305,9 @@ public class Assignments {
             items.setParameter("c" + i, cohort).setParameter("p" + i, seated.get(cohort));
             count.setParameter("c" + i, cohort).setParameter("p" + i, seated.get(cohort));
         }
-        return new Page<>(page.apply(items).getResultList(), page.page(), page.size(), count.getSingleResult());
+        List<Queued> queued = page.apply(items).getResultList().stream()
+                .map(row -> new Queued((Submission) row[0], (String) row[1], (String) row[2])).toList();
+        return new Page<>(queued, page.page(), page.size(), count.getSingleResult());
     }
 
     /** Every grade of the person's work on the assessment, oldest first. */

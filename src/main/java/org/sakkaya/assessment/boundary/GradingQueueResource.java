@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.sakkaya.assessment.entity.Submission;
 import org.sakkaya.identity.boundary.People;
 import org.sakkaya.identity.boundary.PersonSummary;
 import org.sakkaya.platform.persistence.Page;
@@ -41,11 +40,12 @@ public class GradingQueueResource {
             + "oldest first, paged; cohortId narrows it to one cohort the caller trains")
     public Page<SubmissionView> queue(@QueryParam("cohortId") @Pattern(regexp = UUID, message = "must be a cohort's id") String cohortId,
                                       @Valid @BeanParam PageRequest page) {
-        Page<Submission> waiting = assignments.queue(cohortId, page);
-        Map<String, PersonSummary> names = people.summaries(waiting.items().stream().map(Submission::personId).distinct().toList());
-        return waiting.map(s -> {
-            PersonSummary name = names.get(s.personId());
-            return SubmissionView.of(s, name == null ? null : name.fullNameTh(), null, null);
+        Page<Assignments.Queued> waiting = assignments.queue(cohortId, page);
+        Map<String, PersonSummary> names = people.summaries(waiting.items().stream().map(q -> q.submission().personId()).distinct().toList());
+        return waiting.map(q -> {
+            PersonSummary name = names.get(q.submission().personId());
+            return SubmissionView.of(q.submission(), name == null ? null : name.fullNameTh(), null, null)
+                    .in(q.cohortId(), q.assessmentTitle());
         });
     }
 }

@@ -9,10 +9,19 @@ import org.sakkaya.assessment.entity.Submission;
 import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.Jsons;
 
-/** A revision of assignment work, with its grade (and, for staff, the history of grades). */
+/**
+ * A revision of assignment work, with its grade (and, for staff, the history of grades). In the grading queue it also
+ * names its cohort and assignment, which a trainer of several cohorts needs to tell the items apart.
+ */
 public record SubmissionView(String id, String assessmentId, String personId, String personName, int revision,
                              String text, String url, String fileId, OffsetDateTime submittedAt, boolean late,
-                             int daysLate, GradeView grade, List<GradeView> gradeHistory) {
+                             int daysLate, GradeView grade, List<GradeView> gradeHistory, String cohortId,
+                             String assessmentTitle) {
+
+    SubmissionView in(String cohort, String title) {
+        return new SubmissionView(id, assessmentId, personId, personName, revision, text, url, fileId, submittedAt, late,
+                daysLate, grade, gradeHistory, cohort, title);
+    }
 
     /** {@code rubricScores} as the grade request gave them (API.md), or null for a plain score. */
     public record GradeView(String id, BigDecimal score, BigDecimal rawScore, List<GradeRequest.RubricScore> rubricScores,
@@ -36,7 +45,7 @@ public record SubmissionView(String id, String assessmentId, String personId, St
     static SubmissionView of(Submission s, String personName, Grade grade, List<Grade> history) {
         return new SubmissionView(s.id(), s.assessmentId(), s.personId(), personName, s.revision(), s.text(), s.url(),
                 s.fileId(), Bangkok.time(s.submittedAt()), s.daysLate() > 0, s.daysLate(), GradeView.of(grade),
-                history == null ? null : history.stream().map(GradeView::of).toList());
+                history == null ? null : history.stream().map(GradeView::of).toList(), null, null);
     }
 
 }
