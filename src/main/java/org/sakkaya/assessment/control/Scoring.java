@@ -8,12 +8,12 @@ import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.sakkaya.assessment.entity.QuestionKind;
+import org.sakkaya.platform.ThaiText;
 
 /**
  * Points for one answer. The rules, as trainees are told them:
@@ -32,7 +32,6 @@ public final class Scoring {
     public static final int MAX_DIGITS = 20;
 
     // compiled once: every short answer and every accepted answer of a submit is normalised
-    private static final Pattern TONE_BEFORE_VOWEL = Pattern.compile("([\u0E48-\u0E4B])([\u0E31\u0E34-\u0E39])");
     private static final Pattern ZERO_WIDTH = Pattern.compile("[\u200B-\u200D\uFEFF]");
     private static final Pattern SPACES = Pattern.compile("[\\p{Z}\\s]+");
 
@@ -59,10 +58,7 @@ public final class Scoring {
      * made one; lower case.
      */
     public static String normalize(String text) {
-        // NFC leaves U+0E4D U+0E32 apart from U+0E33 (only a compatibility mapping joins them), and does not reorder a
-        // tone mark typed before an upper or lower vowel (Thai vowels have combining class 0): keyboards produce both
-        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC).replace("\u0E4D\u0E32", "\u0E33");
-        String thai = ZERO_WIDTH.matcher(TONE_BEFORE_VOWEL.matcher(nfc).replaceAll("$2$1")).replaceAll("");
+        String thai = ZERO_WIDTH.matcher(ThaiText.canonical(text)).replaceAll("");
         StringBuilder digits = new StringBuilder(thai.length());
         thai.codePoints().forEach(c -> digits.appendCodePoint(c >= 0x0E50 && c <= 0x0E59 ? '0' + (c - 0x0E50) : c));
         return SPACES.matcher(digits).replaceAll(" ").strip().toLowerCase(Locale.ROOT);

@@ -7,10 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sakkaya.platform.ThaiText;
 
 /**
  * bcrypt with a per-password salt and a configurable cost. bcrypt reads at most 72 bytes, which is 24 Thai
- * characters in UTF-8, so longer passwords are first reduced with SHA-512 rather than silently cut.
+ * characters in UTF-8, so longer passwords are first reduced with SHA-512 rather than silently cut. A password is
+ * hashed in one Thai spelling ({@link ThaiText#canonical}): ำ typed as ํ + า on another keyboard, or a tone mark typed
+ * before its vowel, is the same password.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -32,7 +35,7 @@ public class PasswordHasher {
     }
 
     public String hash(String password) {
-        return hasher.hashToString(cost, password.toCharArray());
+        return hasher.hashToString(cost, ThaiText.canonical(password).toCharArray());
     }
 
     public boolean matches(String password, String hash) {
@@ -40,6 +43,13 @@ public class PasswordHasher {
             verifier.verify("x".getBytes(StandardCharsets.UTF_8), decoy.getBytes(StandardCharsets.UTF_8));
             return false;
         }
+        String canonical = ThaiText.canonical(password);
+        // a password set before passwords were hashed in one spelling was hashed as typed: only a password that has
+        // another spelling costs a second check
+        return verified(canonical, hash) || !canonical.equals(password) && verified(password, hash);
+    }
+
+    private boolean verified(String password, String hash) {
         return verifier.verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8)).verified;
     }
 }
