@@ -113,6 +113,12 @@ public class Assignments {
         long previous = em.createQuery("SELECT COUNT(s) FROM Submission s WHERE s.assessmentId = :a AND s.personId = :p", Long.class)
                 .setParameter("a", assessmentId).setParameter("p", person).getSingleResult();
         StoredFile stored = file == null ? null : files.store("file", file, fileName, person);
+        // the seat read again, locked, once the file is in: a withdrawal committing meanwhile is waited for and its
+        // trainee's work refused (the stored file goes with the rollback); locked only for the rest of this short
+        // transaction, not while a slow upload came in
+        if (!enrollments.isSeatedLocking(assessment.cohortId(), person)) {
+            throw new NotFound("Assessment", assessmentId);
+        }
         Submission submission = new Submission(assessmentId, person, (int) previous + 1, hasText ? text : null,
                 hasUrl ? url.strip() : null, stored == null ? null : stored.id(), now, daysLate);
         em.persist(submission);
@@ -264,6 +270,10 @@ public class Assignments {
         return files.find(submission.fileId());
     }
 
+    /** A waiting hand-in with the assignment it answers and its cohort, so that a trainer of several knows which. */
+    public record Queued(Submission submission, String assessmentTitle, String cohortId) {
+    }
+
     /**
      * The caller's grading queue: the newest revision of each trainee's work on an assignment of a cohort they train,
      * without a grade, oldest hand-in first and by id among hand-ins of the same instant, so that consecutive pages
@@ -273,10 +283,6 @@ public class Assignments {
      * statements whatever the page and however many trainees: the cohorts trained, their seat holders (one batched
      * call to the programme feature), the page and the count.
      */
-    /** A waiting hand-in with the assignment it answers and its cohort, so that a trainer of several knows which. */
-    public record Queued(Submission submission, String assessmentTitle, String cohortId) {
-    }
-
     public Page<Queued> queue(String cohortId, PageRequest page) {
         List<String> trained = enrollments.cohortsTrainedBy(caller.personId());
         if (cohortId != null && !trained.contains(cohortId)) {
