@@ -199,6 +199,28 @@ class AssessmentsIT {
         post.put("questionIds", questionIds);
         api.as(organiser).body(post).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201)
                 .body("questions.id", contains(questionIds.toArray()));
+
+        // a trainer of another cohort of the programme cannot take them into an assessment of theirs, whose answer
+        // would show the keys of this cohort's live quiz
+        String programId = api.as(organiser).get("/cohorts/" + cohortId).then().statusCode(200).extract().path("programId");
+        String otherCohort = api.as(organiser).body(Map.of("programId", programId, "number", 2, "nameTh", "รุ่นที่ 2",
+                "organizerId", world.departmentId, "startsOn", "2021-06-07", "endsOn", "2021-06-10"))
+                .post("/cohorts").then().statusCode(201).extract().path("id");
+        World.Person otherTrainer = world.person(world.divisionId, "TRAINER");
+        api.as(organiser).put("/cohorts/" + otherCohort + "/trainers/" + otherTrainer.id()).then().statusCode(200);
+        Map<String, Object> borrowed = quiz(now.plusDays(30), now.plusDays(31), "AFTER_SUBMIT");
+        borrowed.remove("questions");
+        borrowed.put("questionIds", questionIds);
+        api.as(world.token(otherTrainer)).body(borrowed).post("/cohorts/" + otherCohort + "/assessments").then().statusCode(400)
+                .body("errors[0].field", equalTo("questionIds[0]"));
+        // the quiz's own trainer may reuse them
+        api.as(world.token(trainerPerson)).body(borrowed).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201);
+
+        // a trainer who also holds a seat in the cohort takes its quizzes: no keys for them
+        World.Person both = world.person(world.divisionId, "TRAINEE", "TRAINER");
+        api.as(organiser).put("/cohorts/" + cohortId + "/trainers/" + both.id()).then().statusCode(200);
+        String bothToken = world.seat(organiser, cohortId, both);
+        api.as(bothToken).get("/assessments/" + quiz).then().statusCode(200).body("$", not(hasKey("questions")));
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.platform.security.Caller;
+import org.sakkaya.platform.security.Roles;
 import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.boundary.Enrollments;
 import org.sakkaya.program.boundary.RequiredAssessmentsNamed;
@@ -94,10 +95,16 @@ public class Assessments {
             questions.add(question);
         }
         List<String> fromBank = request.questionIds() == null ? List.of() : request.questionIds();
+        Set<String> reusable = fromBank.isEmpty() || caller.is(Roles.PROGRAM_ADMIN) ? null : reusableByTrainer(fromBank);
         for (int i = 0; i < fromBank.size(); i++) {
             Question question = em.find(Question.class, fromBank.get(i));
             if (question == null || !question.programId().equals(cohort.programId())) {
                 throw new InvalidInput("questionIds[" + i + "]", "is not a question of this programme's bank");
+            }
+            // the answer shows the keys: a trainer reuses only questions already theirs to read, or another cohort's
+            // live quiz would be answered for any trainee who passed its question ids on
+            if (reusable != null && !reusable.contains(question.id()) && !caller.isPerson(question.createdBy())) {
+                throw new InvalidInput("questionIds[" + i + "]", "is not a question of your cohorts' assessments or one you wrote");
             }
             if (questionIds.contains(question.id())) {
                 throw new InvalidInput("questionIds[" + i + "]", "appears twice");
@@ -162,7 +169,20 @@ public class Assessments {
         Assessment assessment = find(id);
         Cohort cohort = cohorts.find(assessment.cohortId());
         requireVisible(cohort);
-        return new Shown(assessment, staffOf(cohort) ? questionsOf(assessment) : null);
+        // a member of staff who also holds a seat in the cohort takes its quizzes: no keys for them
+        boolean keys = staffOf(cohort) && !enrollments.isSeated(cohort.id(), caller.personId());
+        return new Shown(assessment, keys ? questionsOf(assessment) : null);
+    }
+
+    /** Of the given bank questions, those in an assessment of a cohort the caller trains. */
+    private Set<String> reusableByTrainer(List<String> questionIds) {
+        List<String> trained = enrollments.cohortsTrainedBy(caller.personId());
+        if (trained.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(em.createQuery("SELECT q FROM Assessment a JOIN a.questionIds q WHERE a.cohortId IN :cohorts AND q IN :ids",
+                        String.class)
+                .setParameter("cohorts", trained).setParameter("ids", questionIds).getResultList());
     }
 
     /** The assessment's questions in its order (for a drawn quiz, the pool it draws from). */

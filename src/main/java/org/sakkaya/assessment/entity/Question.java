@@ -90,6 +90,10 @@ public class Question {
         return id;
     }
 
+    public String createdBy() {
+        return createdBy;
+    }
+
     public String programId() {
         return programId;
     }
