@@ -269,7 +269,7 @@ public class Certificates {
         Certificate certificate = readable(serial);
         // the audit says which copy went out: a revoked certificate is only served stamped
         audit.record("CERTIFICATE_DOWNLOADED", "certificate", certificate.serial(),
-                certificate.revokedAt() == null ? null : "stamped revoked copy");
+                certificate.status() == Certificate.Status.REVOKED ? "stamped revoked copy" : null);
         return certificate;
     }
 

@@ -5,25 +5,30 @@ import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * An erasure ends the person's sessions (their tokens are refused at once on the instance that erased them, and within
- * seconds on the others), but a request that was already under way, or reached another instance before it heard, may
- * still write after the erasure committed. Every ten minutes this erases again everyone erased within the last half
- * hour, so that what such a request wrote is erased too. Every instance may run it: erasure is idempotent.
+ * seconds on the others), but a request that was already under way, or reached an instance that has not heard yet
+ * (its poll of ended sessions failing, say), may still write after the erasure committed. Every ten minutes this erases
+ * again everyone erased within a token's lifetime and one more run, which covers even an instance that never heard.
+ * Every instance may run it: erasure is idempotent.
  */
 @Singleton
 public class ErasureSweep {
     private static final Logger LOG = Logger.getLogger(ErasureSweep.class.getName());
-    /** Three runs: far longer than a request, or than another instance takes to hear of the erasure. */
-    private static final Duration WINDOW = Duration.ofMinutes(30);
+    private static final Duration RUN_EVERY = Duration.ofMinutes(10);
+
+    @Inject
+    @ConfigProperty(name = "sakkaya.jwt.lifetime-seconds", defaultValue = "3600")
+    long tokenLifetimeSeconds;
 
     @Inject
     People people;
 
     @Schedule(hour = "*", minute = "*/10", persistent = false)
     void eraseAgain() {
-        int erased = people.eraseRecentlyErasedAgain(WINDOW);
+        int erased = people.eraseRecentlyErasedAgain(Duration.ofSeconds(tokenLifetimeSeconds).plus(RUN_EVERY.multipliedBy(2)));
         if (erased > 0) {
             LOG.fine(() -> "Erased again what " + erased + " recently erased people wrote since their erasure");
         }

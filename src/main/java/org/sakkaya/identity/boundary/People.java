@@ -294,7 +294,7 @@ public class People {
      * PDPA erasure: every feature anonymises its part; aggregate figures and certificate validity stay, and the
      * person's tokens are refused once it commits (on other instances within seconds). Erasing an erased person again
      * erases what they wrote since, with a request already under way at the erasure, or on another instance before it
-     * heard; {@link ErasureSweep} does this by itself for a while after.
+     * heard; {@link ErasureSweep} does this by itself for a token's lifetime after.
      */
     @Transactional
     public void erase(String id) {

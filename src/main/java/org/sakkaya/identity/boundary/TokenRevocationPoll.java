@@ -32,14 +32,28 @@ public class TokenRevocationPoll {
         poll();
     }
 
+    /** Since when polls fail, or null: an operator hears once when it starts and once when it ends. */
+    private java.time.Instant failingSince;
+
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void poll() {
         try {
             int count = revocations.refresh();
             LOG.finer(() -> count + " accounts ended their sessions within a token's lifetime");
+            if (failingSince != null) {
+                LOG.info("Reading the ended sessions works again (failing since " + failingSince + ")");
+                failingSince = null;
+            }
         } catch (RuntimeException e) {
-            // the database is down: nothing is read or written meanwhile, and the next poll catches up
-            LOG.log(Level.FINE, "Could not read the revoked sessions; trying again in five seconds", e);
+            // usually the database is down, and nothing is written meanwhile; the next poll catches up. Sessions ended
+            // on other instances are not refused here until then.
+            if (failingSince == null) {
+                failingSince = java.time.Instant.now();
+                LOG.log(Level.WARNING, "Cannot read the ended sessions: tokens ended on other instances are not refused here "
+                        + "until this works again; trying every five seconds", e);
+            } else {
+                LOG.log(Level.FINE, "Still cannot read the ended sessions", e);
+            }
         }
     }
 }
