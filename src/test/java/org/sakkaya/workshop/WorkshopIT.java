@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sakkaya.it.Api;
 import org.sakkaya.it.Deployments;
+import org.sakkaya.it.Pages;
 import org.sakkaya.it.TestDatabase;
 import org.sakkaya.it.World;
 
@@ -197,7 +198,7 @@ class WorkshopIT {
 
         for (String reader : List.of(trainee, trainer, hr, organiser)) {
             api.as(reader).get("/cohorts/" + cohortId + "/sessions").then().statusCode(200)
-                    .body("number", contains(1, 2)).body("[0].venue", containsString("กรุงเทพมหานคร"));
+                    .body("items.number", contains(1, 2)).body("items[0].venue", containsString("กรุงเทพมหานคร")).body("total", equalTo(2));
         }
         api.as(trainee).get("/sessions/" + id).then().statusCode(200).body("title", equalTo(TITLE_1))
                 .body("onlineUrl", equalTo("https://meet.example.org/pr-mind-1"));
@@ -248,7 +249,7 @@ class WorkshopIT {
         api.as(organiser).delete("/sessions/" + followed).then().statusCode(409).body("type", containsString("session-has-field-work"));
         api.as(organiser).delete("/sessions/" + future).then().statusCode(204);
         api.as(organiser).get("/sessions/" + future).then().statusCode(404);
-        api.as(organiser).get("/cohorts/" + cohortId + "/sessions").then().body("number", contains(2, 3));
+        api.as(organiser).get("/cohorts/" + cohortId + "/sessions").then().body("items.number", contains(2, 3));
         api.as(organiser).delete("/sessions/" + future).then().statusCode(404);
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'SESSION_DELETED' AND subject_id = ?", future))
                 .isEqualTo(1);
@@ -274,6 +275,54 @@ class WorkshopIT {
                 .body("rows[0].ended", equalTo(1)).body("rows[0].attendancePercent", equalTo(100.0f));
         api.as(organiser).get("/cohorts/" + cohortId + "/gradebook").then().statusCode(200)
                 .body("rows.find { it.personId == '" + trainee.id() + "' }.passed", equalTo(true));
+    }
+
+    @Test
+    void aCohortsSessionsComeAPageAtATimeByNumber() {
+        String cohortId = cohort();
+        String trainee = world.token(seated(cohortId, world.divisionId));
+        // scheduled out of order: the list goes by number
+        for (int number : List.of(3, 1, 5, 2, 4)) {
+            session(cohortId, number, Duration.ofDays(10 + 7L * (6 - number)), Duration.ofHours(6));
+        }
+        assertThat(Pages.checkPaging(api, organiser, "/cohorts/" + cohortId + "/sessions", "number", 2, 5))
+                .containsExactly(1, 2, 3, 4, 5);
+        api.as(trainee).queryParam("size", 2).queryParam("page", 1).get("/cohorts/" + cohortId + "/sessions").then()
+                .statusCode(200).body("items.number", contains(3, 4)).body("total", equalTo(5));
+    }
+
+    @Test
+    void aCohortsFieldAssignmentsComeAPageAtATimeByDueTime() {
+        String cohortId = cohort();
+        List<String> due = List.of("2030-03-31T12:00:00+07:00", "2030-01-31T12:00:00+07:00", "2030-02-28T12:00:00+07:00");
+        for (String at : due) {
+            api.as(organiser).body(Map.of("title", "งานภาคสนาม " + at, "dueAt", at))
+                    .post("/cohorts/" + cohortId + "/field-assignments").then().statusCode(201);
+        }
+        assertThat(Pages.checkPaging(api, organiser, "/cohorts/" + cohortId + "/field-assignments", "dueAt", 2, 3))
+                .containsExactly("2030-01-31T12:00:00+07:00", "2030-02-28T12:00:00+07:00", "2030-03-31T12:00:00+07:00");
+    }
+
+    @Test
+    void aSessionsAttendanceSheetComesAPageAtATimeAndHrStillSeesOnlyItsOwnStaff() {
+        String cohortId = cohort();
+        String trainer = world.token(trainerOf(cohortId));
+        String otherDepartment = world.organization("กรมอื่น ทดสอบหน้า", "DEPARTMENT", world.ministryId);
+        List<World.Person> ours = List.of(seated(cohortId, world.divisionId), seated(cohortId, world.divisionId),
+                seated(cohortId, world.divisionId));
+        World.Person theirs = seated(cohortId, otherDepartment);
+        String sessionId = session(cohortId, 1, Duration.ofDays(-2), Duration.ofHours(7));
+        record(trainer, sessionId, ours.get(0).id(), "PRESENT", theirs.id(), "LATE").then().statusCode(200);
+
+        String sheet = "/sessions/" + sessionId + "/attendance";
+        assertThat(Pages.checkPaging(api, trainer, sheet, "personId", 3, 4)).containsExactlyInAnyOrder(
+                ours.get(0).id(), ours.get(1).id(), ours.get(2).id(), theirs.id());
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        assertThat(Pages.checkPaging(api, hr, sheet, "personId", 2, 3)).containsExactlyInAnyOrder(
+                ours.get(0).id(), ours.get(1).id(), ours.get(2).id());
+        api.as(trainer).queryParam("size", 500).get(sheet).then().statusCode(200)
+                .body("items.find { it.personId == '" + theirs.id() + "' }.status", equalTo("LATE"))
+                .body("items.find { it.personId == '" + ours.get(1).id() + "' }.status", nullValue());
     }
 
     @Test
@@ -329,7 +378,7 @@ class WorkshopIT {
                 .body("find { it.personId == '" + a.id() + "' }.status", equalTo("EXCUSED"))
                 .body("find { it.personId == '" + a.id() + "' }.recordedBy", equalTo(organiserPerson.id()));
         api.as(trainerToken).get("/sessions/" + sessionId + "/attendance").then().statusCode(200)
-                .body("status", containsInAnyOrder("EXCUSED", "LATE", null));
+                .body("items.status", containsInAnyOrder("EXCUSED", "LATE", null)).body("total", equalTo(3));
     }
 
     @Test
@@ -357,8 +406,8 @@ class WorkshopIT {
 
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM attendance_record WHERE session_id = ?", sessionId)).isEqualTo(1);
         api.as(trainer).get("/sessions/" + sessionId + "/attendance").then()
-                .body("find { it.personId == '" + a.id() + "' }.status", equalTo("PRESENT"))
-                .body("find { it.personId == '" + c.id() + "' }.status", nullValue());
+                .body("items.find { it.personId == '" + a.id() + "' }.status", equalTo("PRESENT"))
+                .body("items.find { it.personId == '" + c.id() + "' }.status", nullValue());
 
         String otherTrainer = world.token(trainerOf(otherCohort));
         record(otherTrainer, sessionId, a.id(), "ABSENT").then().statusCode(404);
@@ -379,17 +428,18 @@ class WorkshopIT {
 
         String hr = world.token(world.person(world.departmentId, "HR"));
         api.as(hr).get("/sessions/" + sessionId + "/attendance").then().statusCode(200)
-                .body("personId", contains(ours.id())).body("[0].status", equalTo("PRESENT"));
+                .body("items.personId", contains(ours.id())).body("items[0].status", equalTo("PRESENT")).body("total", equalTo(1));
         api.as(world.token(world.person(otherDepartment, "HR"))).get("/sessions/" + sessionId + "/attendance").then()
-                .statusCode(200).body("personId", contains(theirs.id()));
+                .statusCode(200).body("items.personId", contains(theirs.id()));
         String unrelatedHr = world.token(world.person(world.organization("กระทรวงอื่น", "MINISTRY", null), "HR"));
-        api.as(unrelatedHr).get("/sessions/" + sessionId + "/attendance").then().statusCode(200).body("size()", equalTo(0));
+        api.as(unrelatedHr).get("/sessions/" + sessionId + "/attendance").then().statusCode(200).body("items", empty())
+                .body("total", equalTo(0));
         api.as(unrelatedHr).get("/cohorts/" + cohortId + "/attendance").then().statusCode(200).body("rows", empty());
 
         api.as(world.token(ours)).get("/sessions/" + sessionId + "/attendance").then().statusCode(200)
-                .body("personId", contains(ours.id()));
+                .body("items.personId", contains(ours.id()));
         api.as(world.token(theirs)).get("/sessions/" + sessionId + "/attendance").then().statusCode(200)
-                .body("personId", contains(theirs.id())).body("[0].status", equalTo("ABSENT"));
+                .body("items.personId", contains(theirs.id())).body("items[0].status", equalTo("ABSENT"));
         api.as(world.token(world.person(world.divisionId, "TRAINEE"))).get("/sessions/" + sessionId + "/attendance")
                 .then().statusCode(404);
         api.as(world.token(trainerOf(cohort()))).get("/sessions/" + sessionId + "/attendance").then().statusCode(404);
@@ -429,8 +479,8 @@ class WorkshopIT {
                 .body("status", equalTo("PRESENT"));
 
         api.as(trainer).get("/sessions/" + underWay + "/attendance").then()
-                .body("find { it.personId == '" + latecomer.id() + "' }.recordedBy", equalTo(latecomer.id()))
-                .body("find { it.personId == '" + latecomer.id() + "' }.checkedInAt", notNullValue());
+                .body("items.find { it.personId == '" + latecomer.id() + "' }.recordedBy", equalTo(latecomer.id()))
+                .body("items.find { it.personId == '" + latecomer.id() + "' }.checkedInAt", notNullValue());
         // the trainer is the authority: a correction overwrites the check-in, which stays as evidence
         record(trainer, underWay, latecomer.id(), "PRESENT").then().statusCode(200)
                 .body("find { it.personId == '" + latecomer.id() + "' }.status", equalTo("PRESENT"))
@@ -754,8 +804,8 @@ class WorkshopIT {
         String assignmentId = assignment(cohortId, sessionId);
 
         api.as(oursToken).get("/cohorts/" + cohortId + "/field-assignments").then().statusCode(200)
-                .body("title", contains("ฝึกปฏิบัติภาคสนาม: คลิปวิดีโอสั้นของหน่วยงาน"))
-                .body("[0].afterSessionId", equalTo(sessionId));
+                .body("items.title", contains("ฝึกปฏิบัติภาคสนาม: คลิปวิดีโอสั้นของหน่วยงาน"))
+                .body("items[0].afterSessionId", equalTo(sessionId)).body("total", equalTo(1));
         api.as(oursToken).get("/field-assignments/" + assignmentId).then().statusCode(200)
                 .body("brief", containsString("TikTok"));
         api.as(world.token(world.person(world.divisionId, "TRAINEE"))).get("/field-assignments/" + assignmentId).then()

@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sakkaya.identity.boundary.People;
 import org.sakkaya.identity.boundary.PersonSummary;
@@ -171,16 +173,20 @@ public class Attendance {
     }
 
     /**
-     * A session's sheet: every seat with its record, for PROGRAM_ADMIN and the cohort's trainers; HR's own staff
-     * for HR; the caller's own line for a trainee.
+     * A page of a session's sheet: every seat with its record, for PROGRAM_ADMIN and the cohort's trainers; HR's own
+     * staff for HR; the caller's own line for a trainee. Seats in the order they were taken, as in the cohort's tables;
+     * records and names are read for the page only, so a page costs the same few queries whatever the cohort's size.
      */
-    public List<Line> sheet(String sessionId) {
+    public Page<Line> sheet(String sessionId, PageRequest page) {
         WorkshopSession session = sessions.find(sessionId);
         Cohort cohort = cohorts.find(session.cohortId());
         if (!access.readsSchedule(cohort)) {
             throw new NotFound("Session", sessionId);
         }
-        return lines(session, access.readableSeats(cohort));
+        List<Enrollment> seats = access.readableSeats(cohort);
+        int from = (int) Math.min(seats.size(), (long) page.page() * page.size());
+        List<Enrollment> onPage = seats.subList(from, (int) Math.min(seats.size(), (long) from + page.size()));
+        return new Page<>(lines(session, onPage), page.page(), page.size(), seats.size());
     }
 
     /** A new code for the session, replacing the one before; only the cohort's own trainers make them. */

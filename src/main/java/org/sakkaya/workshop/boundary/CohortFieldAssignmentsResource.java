@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,9 +16,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.security.Roles;
 
 @RequestScoped
@@ -41,8 +43,8 @@ public class CohortFieldAssignmentsResource {
 
     @GET
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER, Roles.TRAINEE, Roles.HR})
-    @Operation(summary = "The cohort's field assignments by due time")
-    public List<FieldAssignmentView> list(@PathParam("id") String cohortId) {
-        return assignments.list(cohortId).stream().map(FieldAssignmentView::of).toList();
+    @Operation(summary = "The cohort's field assignments by due time, a page at a time")
+    public Page<FieldAssignmentView> list(@PathParam("id") String cohortId, @Valid @BeanParam PageRequest page) {
+        return assignments.list(cohortId, page).map(FieldAssignmentView::of);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,9 +16,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.security.Roles;
 
 /** A cohort's sessions. Its own class: JAX-RS picks it over {@code cohorts} for this longer path. */
@@ -40,8 +42,8 @@ public class CohortSessionsResource {
 
     @GET
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER, Roles.TRAINEE, Roles.HR})
-    @Operation(summary = "The cohort's sessions in order: PROGRAM_ADMIN, its trainers, its seated trainees, HR")
-    public List<SessionView> list(@PathParam("id") String cohortId) {
-        return sessions.list(cohortId).stream().map(SessionView::of).toList();
+    @Operation(summary = "The cohort's sessions by number, a page at a time: PROGRAM_ADMIN, its trainers, its seated trainees, HR")
+    public Page<SessionView> list(@PathParam("id") String cohortId, @Valid @BeanParam PageRequest page) {
+        return sessions.list(cohortId, page).map(SessionView::of);
     }
 }

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
 import java.util.Optional;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.problem.FieldError;
@@ -68,15 +70,18 @@ public class FieldAssignments {
         return assignment;
     }
 
-    public List<FieldAssignment> list(String cohortId) {
+    /** A page of the cohort's field assignments, by due time. */
+    public Page<FieldAssignment> list(String cohortId, PageRequest page) {
         Cohort cohort = cohorts.find(cohortId);
         if (!access.readsSchedule(cohort)) {
             throw new NotFound("Cohort", cohortId);
         }
-        return em.createQuery("SELECT a FROM FieldAssignment a WHERE a.cohortId = :cohort ORDER BY a.dueAt, a.id",
+        var query = em.createQuery("SELECT a FROM FieldAssignment a WHERE a.cohortId = :cohort ORDER BY a.dueAt, a.id",
                         FieldAssignment.class)
-                .setParameter("cohort", cohortId)
-                .getResultList();
+                .setParameter("cohort", cohortId);
+        long total = em.createQuery("SELECT COUNT(a) FROM FieldAssignment a WHERE a.cohortId = :cohort", Long.class)
+                .setParameter("cohort", cohortId).getSingleResult();
+        return new Page<>(page.apply(query).getResultList(), page.page(), page.size(), total);
     }
 
     public FieldAssignment get(String id) {

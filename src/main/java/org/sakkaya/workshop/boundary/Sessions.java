@@ -7,11 +7,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
 import java.util.Optional;
 import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.Links;
@@ -191,20 +194,25 @@ public class Sessions {
         return session;
     }
 
-    /** The cohort's sessions in their order. */
-    public List<WorkshopSession> list(String cohortId) {
+    /** A page of the cohort's sessions in their order (by number). */
+    public Page<WorkshopSession> list(String cohortId, PageRequest page) {
         Cohort cohort = cohorts.find(cohortId);
         if (!access.readsSchedule(cohort)) {
             throw new NotFound("Cohort", cohortId);
         }
-        return ofCohort(cohortId);
+        long total = em.createQuery("SELECT COUNT(s) FROM WorkshopSession s WHERE s.cohortId = :cohort", Long.class)
+                .setParameter("cohort", cohortId).getSingleResult();
+        return new Page<>(page.apply(inOrder(cohortId)).getResultList(), page.page(), page.size(), total);
     }
 
     List<WorkshopSession> ofCohort(String cohortId) {
-        return em.createQuery("SELECT s FROM WorkshopSession s WHERE s.cohortId = :cohort ORDER BY s.number, s.startsAt",
+        return inOrder(cohortId).getResultList();
+    }
+
+    private TypedQuery<WorkshopSession> inOrder(String cohortId) {
+        return em.createQuery("SELECT s FROM WorkshopSession s WHERE s.cohortId = :cohort ORDER BY s.number, s.startsAt, s.id",
                         WorkshopSession.class)
-                .setParameter("cohort", cohortId)
-                .getResultList();
+                .setParameter("cohort", cohortId);
     }
 
     /** Without a scope check: for the use cases of this feature, which check scope themselves. */

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.security.Roles;
 
 @RequestScoped
@@ -75,9 +78,9 @@ public class SessionsResource {
     @GET
     @Path("{id}/attendance")
     @RolesAllowed({Roles.TRAINER, Roles.PROGRAM_ADMIN, Roles.HR, Roles.TRAINEE})
-    @Operation(summary = "The session's sheet: every seat for trainers and PROGRAM_ADMIN, own staff for HR, own line for a trainee")
-    public List<AttendanceLineView> sheet(@PathParam("id") String id) {
-        return attendance.sheet(id).stream().map(AttendanceLineView::of).toList();
+    @Operation(summary = "The session's sheet, a page of seats at a time: every seat for trainers and PROGRAM_ADMIN, own staff for HR, own line for a trainee")
+    public Page<AttendanceLineView> sheet(@PathParam("id") String id, @Valid @BeanParam PageRequest page) {
+        return attendance.sheet(id, page).map(AttendanceLineView::of);
     }
 
     @POST

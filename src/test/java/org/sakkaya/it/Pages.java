@@ -1,0 +1,51 @@
+package org.sakkaya.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks a list of the API against its convention: {@code ?page=&size=} in, {@code {items, page, size, total}} out. */
+public final class Pages {
+    private Pages() {
+    }
+
+    /**
+     * Reads the list at {@code path} whole ({@code size=500}) and then {@code size} items at a time, and checks that the
+     * pages hold every item once, in the same order, with the right {@code total}, that a page past the end is empty, and
+     * that a size above 500, a size of 0 and a negative page are 400s naming the parameter. Answers {@code key} of every
+     * item, in order.
+     */
+    public static List<Object> checkPaging(Api api, String token, String path, String key, int size, int total) {
+        JsonPath whole = api.as(token).queryParam("size", 500).get(path).then().statusCode(200).extract().jsonPath();
+        assertThat(whole.getInt("total")).as("total of %s", path).isEqualTo(total);
+        assertThat(whole.getInt("page")).isZero();
+        assertThat(whole.getInt("size")).isEqualTo(500);
+        List<Object> all = whole.getList("items." + key);
+        assertThat(all).as("items of %s", path).hasSize(total).doesNotHaveDuplicates();
+
+        int pages = (total + size - 1) / size;
+        assertThat(pages).as("the list needs two pages or more to prove anything").isGreaterThanOrEqualTo(2);
+        List<Object> paged = new ArrayList<>();
+        for (int page = 0; page <= pages; page++) {
+            JsonPath one = api.as(token).queryParam("page", page).queryParam("size", size).get(path).then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(one.getInt("page")).isEqualTo(page);
+            assertThat(one.getInt("size")).isEqualTo(size);
+            assertThat(one.getInt("total")).isEqualTo(total);
+            List<Object> items = one.getList("items." + key);
+            assertThat(items).as("page %d of %s", page, path).hasSize(Math.max(0, Math.min(size, total - page * size)));
+            paged.addAll(items);
+        }
+        assertThat(paged).as("%s a page at a time", path).containsExactlyElementsOf(all);
+
+        api.as(token).queryParam("size", 501).get(path).then().statusCode(400)
+                .contentType(containsString("application/problem+json")).body("errors.field", hasItem("size"));
+        api.as(token).queryParam("size", 0).get(path).then().statusCode(400).body("errors.field", hasItem("size"));
+        api.as(token).queryParam("page", -1).get(path).then().statusCode(400).body("errors.field", hasItem("page"));
+        return all;
+    }
+}
