@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sakkaya.it.Api;
 import org.sakkaya.it.Deployments;
+import org.sakkaya.it.Pages;
 import org.sakkaya.it.TestDatabase;
 import org.sakkaya.it.World;
 
@@ -533,7 +534,7 @@ class LearningIT {
                 .body(mine + "lessonCount", equalTo(2)).body(mine + "lessonsCompleted", equalTo(1))
                 .body(mine + "completionPercent", equalTo(50.0f)).body(mine + "secondsSpent", equalTo(300))
                 .body(mine + "lessons.title", contains("อ่านก่อนเรียน", "เอกสารประกอบ"));
-        String row = "rows.find { it.personId == '%s' }.courses[0].";
+        String row = "items.find { it.personId == '%s' }.courses[0].";
         api.as(organiser).get("/cohorts/" + cohortId + "/progress").then().statusCode(200)
                 .body("courses[0].lessonCount", equalTo(2))
                 .body(String.format(row, person.id()) + "lessonsCompleted", equalTo(1))
@@ -766,6 +767,31 @@ class LearningIT {
     }
 
     @Test
+    void theCohortTableComesAPageOfTraineesAtATimeWithItsColumnsAndAverageOnEveryPage() {
+        String[] course = course(organiser);
+        api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200);
+        List<String> seated = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            World.Person person = world.person(world.divisionId, "TRAINEE");
+            String token = seatedTrainee(person);
+            if (i == 0) {
+                progress(token, course[1], true, 60).then().statusCode(200);
+            }
+            seated.add(person.id());
+        }
+        String table = "/cohorts/" + cohortId + "/progress";
+        assertThat(Pages.checkPaging(api, organiser, table, "personId", 2, 3)).containsExactlyInAnyOrderElementsOf(seated);
+        // the table's own fields stay beside the list, on every page; the list is items, as in every list
+        api.as(organiser).queryParam("page", 1).queryParam("size", 2).get(table).then().statusCode(200)
+                .body("cohortId", equalTo(cohortId)).body("courses[0].lessonCount", equalTo(3))
+                .body("averageCompletionPercent", equalTo(11.11f)).body("items", hasSize(1)).body("rows", nullValue());
+        // the CSV is the whole table, as before
+        String csv = new String(api.as(organiser).accept("text/csv").get(table).then().statusCode(200).extract().asByteArray(),
+                StandardCharsets.UTF_8);
+        assertThat(csv.lines().filter(line -> seated.stream().anyMatch(line::contains))).hasSize(3);
+    }
+
+    @Test
     void theCohortTableShowsEachRoleItsOwnPart() {
         String[] course = course(organiser);
         api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200);
@@ -782,14 +808,14 @@ class LearningIT {
         api.as(organiser).get("/cohorts/" + cohortId + "/progress").then().statusCode(200)
                 .body("total", equalTo(2))
                 .body("courses[0].lessonCount", equalTo(3))
-                .body("rows.find { it.personId == '" + ours.id() + "' }.completionPercent", equalTo(100.0f))
-                .body("rows.find { it.personId == '" + ours.id() + "' }.personName", equalTo("ดร.ฤทัยรัตน์ ภู่ผึ้ง"))
-                .body("rows.find { it.personId == '" + theirs.id() + "' }.completionPercent", equalTo(33.33f))
+                .body("items.find { it.personId == '" + ours.id() + "' }.completionPercent", equalTo(100.0f))
+                .body("items.find { it.personId == '" + ours.id() + "' }.personName", equalTo("ดร.ฤทัยรัตน์ ภู่ผึ้ง"))
+                .body("items.find { it.personId == '" + theirs.id() + "' }.completionPercent", equalTo(33.33f))
                 .body("averageCompletionPercent", equalTo(66.67f));
 
         String hr = world.token(world.person(world.departmentId, "HR"));
         api.as(hr).get("/cohorts/" + cohortId + "/progress").then().statusCode(200)
-                .body("total", equalTo(1)).body("rows[0].personId", equalTo(ours.id()));
+                .body("total", equalTo(1)).body("items[0].personId", equalTo(ours.id()));
 
         World.Person trainer = world.person(world.divisionId, "TRAINER");
         api.as(world.token(trainer)).get("/cohorts/" + cohortId + "/progress").then().statusCode(404);

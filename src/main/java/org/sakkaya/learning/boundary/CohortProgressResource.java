@@ -43,7 +43,7 @@ public class CohortProgressResource {
         CohortProgressView table = progress.cohort(id, new PageRequest(0, Integer.MAX_VALUE));
         List<String> header = new ArrayList<>(List.of("person_id", "name", "organization_id", "completion_percent"));
         table.courses().forEach(c -> header.add(c.title() + " (%)"));
-        List<List<?>> rows = table.rows().stream().<List<?>>map(r -> {
+        List<List<?>> rows = table.items().stream().<List<?>>map(r -> {
             List<Object> row = new ArrayList<>(List.of(r.personId(), r.personName() == null ? "" : r.personName(),
                     r.organizationId(), r.completionPercent() == null ? "" : r.completionPercent()));
             r.courses().forEach(c -> row.add(c.completionPercent() == null ? "" : c.completionPercent()));

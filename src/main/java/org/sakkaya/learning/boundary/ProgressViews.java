@@ -37,8 +37,11 @@ public final class ProgressViews {
                              BigDecimal completionPercent, List<CourseCell> courses) {
     }
 
-    /** {@code GET /cohorts/{id}/progress}: one row per seated trainee the caller may see. */
+    /**
+     * {@code GET /cohorts/{id}/progress}: a page of rows, one per seated trainee the caller may see, in the list envelope
+     * ({@code items}, {@code page}, {@code size}, {@code total}) with the table's columns and its average.
+     */
     public record CohortProgressView(String cohortId, List<CourseColumn> courses, BigDecimal averageCompletionPercent,
-                                     int page, int size, long total, List<TraineeRow> rows) {
+                                     int page, int size, long total, List<TraineeRow> items) {
     }
 }
