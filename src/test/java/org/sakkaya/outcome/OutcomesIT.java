@@ -126,7 +126,7 @@ class OutcomesIT {
 
     private String enrollmentOf(String token, String cohortId) {
         return api.as(token).get("/me/enrollments").then().statusCode(200).extract().jsonPath()
-                .getString("find { it.cohortId == '" + cohortId + "' }.id");
+                .getString("items.find { it.cohortId == '" + cohortId + "' }.id");
     }
 
     record Trainee(World.Person person, String token, String submissionId, String enrollmentId) {

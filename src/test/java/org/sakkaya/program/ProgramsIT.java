@@ -1,6 +1,7 @@
 package org.sakkaya.program;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sakkaya.it.Api;
 import org.sakkaya.it.Deployments;
+import org.sakkaya.it.Pages;
 import org.sakkaya.it.TestDatabase;
 import org.sakkaya.it.World;
 
@@ -187,7 +189,7 @@ class ProgramsIT {
         enrol(token, closed, me.id()).then().statusCode(422).body("type", containsString("enrollment-closed"));
         enrol(token, open, colleague.id()).then().statusCode(403);
         String enrollmentId = enrol(token, open, me.id()).then().statusCode(201).body("status", equalTo("ENROLLED")).extract().path("id");
-        api.as(token).get("/me/enrollments").then().statusCode(200).body("id", hasItem(enrollmentId));
+        api.as(token).get("/me/enrollments").then().statusCode(200).body("items.id", hasItem(enrollmentId)).body("total", equalTo(1));
         api.as(world.token(colleague)).get("/enrollments/" + enrollmentId).then().statusCode(404);
         api.as(token).post("/enrollments/" + enrollmentId + "/withdraw").then().statusCode(200).body("status", equalTo("WITHDRAWN"));
         enrol(token, open, me.id()).then().statusCode(201).body("status", equalTo("ENROLLED")).body("id", equalTo(enrollmentId));
@@ -235,14 +237,15 @@ class ProgramsIT {
     void onceACohortHasEndedOnlyTheOrganiserRecordsAWithdrawalAndNobodyMovesUpFromTheWaitlist() {
         String id = cohort(program(), 1, "2023-09-26", "2023-12-07", 1, false);
         World.Person seated = world.person(world.divisionId, "TRAINEE");
-        String seat = enrol(organiser, id, seated.id()).then().statusCode(201).body("status", equalTo("ENROLLED")).extract().path("id");
+        // a seat in a cohort that has ended reads COMPLETED, also when the organiser records it after the fact
+        String seat = enrol(organiser, id, seated.id()).then().statusCode(201).body("status", equalTo("COMPLETED")).extract().path("id");
         String waiting = enrol(organiser, id, world.person(world.divisionId, "TRAINEE").id()).then().statusCode(201)
                 .body("status", equalTo("WAITLISTED")).extract().path("id");
         String hr = world.token(world.person(world.departmentId, "HR"));
         api.as(hr).post("/enrollments/" + seat + "/withdraw").then().statusCode(422)
                 .contentType(containsString("problem+json")).body("type", containsString("cohort-ended"));
         api.as(world.token(seated)).post("/enrollments/" + seat + "/withdraw").then().statusCode(422);
-        api.as(organiser).get("/enrollments/" + seat).then().body("status", equalTo("ENROLLED"));
+        api.as(organiser).get("/enrollments/" + seat).then().body("status", equalTo("COMPLETED"));
         // the organiser records a drop-out after the fact; the freed seat stays free in a cohort that is over
         api.as(organiser).post("/enrollments/" + seat + "/withdraw").then().statusCode(200).body("status", equalTo("WITHDRAWN"));
         api.as(organiser).get("/enrollments/" + waiting).then().body("status", equalTo("WAITLISTED"));
@@ -252,6 +255,75 @@ class ProgramsIT {
         api.as(hr).body(Map.of("personId", world.person(world.divisionId, "TRAINEE").id())).post("/cohorts/" + id + "/enrollments")
                 .then().statusCode(422).body("type", containsString("cohort-ended"));
         enrol(organiser, id, world.person(world.divisionId, "TRAINEE").id()).then().statusCode(201);
+    }
+
+    @Test
+    void aSeatHeldToTheEndOfACohortReadsCompletedInEveryViewAndFilter() {
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(7));
+        String ended = cohort(program(), 1, "2023-09-26", "2023-12-07", 10, false);
+        String running = cohort(program(), 2, today.minusDays(10).toString(), today.plusDays(60).toString(), 10, false);
+        World.Person trainee = world.person(world.divisionId, "TRAINEE");
+        String token = world.token(trainee);
+        String done = enrol(organiser, ended, trainee.id()).then().statusCode(201).extract().path("id");
+        String going = enrol(organiser, running, trainee.id()).then().statusCode(201).body("status", equalTo("ENROLLED"))
+                .extract().path("id");
+        String left = enrol(organiser, ended, world.person(world.divisionId, "TRAINEE").id()).then().statusCode(201).extract().path("id");
+        api.as(organiser).post("/enrollments/" + left + "/withdraw").then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        World.Person leftRunning = world.person(world.divisionId, "TRAINEE");
+        String leftGoing = enrol(organiser, running, leftRunning.id()).then().statusCode(201).extract().path("id");
+        api.as(world.token(leftRunning)).post("/enrollments/" + leftGoing + "/withdraw").then().statusCode(200);
+
+        // the trainee's own list, one enrolment, and the cohort's list
+        api.as(token).get("/me/enrollments").then().statusCode(200).body("total", equalTo(2))
+                .body("items.find { it.cohortId == '" + ended + "' }.status", equalTo("COMPLETED"))
+                .body("items.find { it.cohortId == '" + running + "' }.status", equalTo("ENROLLED"));
+        api.as(token).get("/enrollments/" + done).then().statusCode(200).body("status", equalTo("COMPLETED"));
+        api.as(organiser).get("/enrollments/" + done).then().statusCode(200).body("status", equalTo("COMPLETED"));
+        api.as(organiser).get("/enrollments/" + going).then().statusCode(200).body("status", equalTo("ENROLLED"));
+        api.as(organiser).get("/enrollments/" + left).then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        api.as(organiser).get("/enrollments/" + leftGoing).then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        api.as(organiser).get("/cohorts/" + ended + "/enrollments").then().statusCode(200).body("total", equalTo(2))
+                .body("items.find { it.id == '" + done + "' }.status", equalTo("COMPLETED"))
+                .body("items.find { it.id == '" + left + "' }.status", equalTo("WITHDRAWN"));
+        api.as(world.token(world.person(world.departmentId, "HR"))).get("/cohorts/" + ended + "/enrollments").then()
+                .statusCode(200).body("items.find { it.id == '" + done + "' }.status", equalTo("COMPLETED"));
+        api.as(token).get("/people/" + trainee.id() + "/personal-data").then().statusCode(200)
+                .body("programs.enrollments.find { it.id == '" + done + "' }.status", equalTo("COMPLETED"))
+                .body("programs.enrollments.find { it.id == '" + going + "' }.status", equalTo("ENROLLED"));
+
+        // the status filter goes by the status shown
+        api.as(organiser).queryParam("status", "COMPLETED").get("/cohorts/" + ended + "/enrollments").then().statusCode(200)
+                .body("total", equalTo(1)).body("items.id", contains(done));
+        api.as(organiser).queryParam("status", "ENROLLED").get("/cohorts/" + ended + "/enrollments").then().statusCode(200)
+                .body("total", equalTo(0)).body("items", hasSize(0));
+        api.as(organiser).queryParam("status", "WITHDRAWN").get("/cohorts/" + ended + "/enrollments").then()
+                .body("items.id", contains(left));
+        api.as(organiser).queryParam("status", "ENROLLED").get("/cohorts/" + running + "/enrollments").then()
+                .body("total", equalTo(1)).body("items.id", contains(going));
+        api.as(organiser).queryParam("status", "COMPLETED").get("/cohorts/" + running + "/enrollments").then()
+                .body("total", equalTo(0));
+
+        // shown, not stored: the seat is a seat, and the cohort's dates decide; its last day is not over until midnight in Bangkok
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM enrollment WHERE id = ? AND status = 'ENROLLED'", done)).isEqualTo(1);
+        api.as(organiser).body(Map.of("endsOn", today.toString())).patch("/cohorts/" + ended).then().statusCode(200);
+        api.as(organiser).get("/enrollments/" + done).then().body("status", equalTo("ENROLLED"));
+        api.as(organiser).body(Map.of("endsOn", today.minusDays(1).toString())).patch("/cohorts/" + ended).then().statusCode(200);
+        api.as(organiser).get("/enrollments/" + done).then().body("status", equalTo("COMPLETED"));
+    }
+
+    @Test
+    void myEnrolmentsComeAPageAtATimeNewestFirst() {
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(7));
+        World.Person trainee = world.person(world.divisionId, "TRAINEE");
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = cohort(program(), i + 1, today.plusDays(20).toString(), today.plusDays(30).toString(), 10, false);
+            made.add(enrol(organiser, id, trainee.id()).then().statusCode(201).extract().path("id"));
+        }
+        String token = world.token(trainee);
+        assertThat(Pages.checkPaging(api, token, "/me/enrollments", "id", 2, 3)).containsExactlyInAnyOrderElementsOf(made);
+        // newest first: made one after another, so the last one made comes first
+        api.as(token).queryParam("size", 1).get("/me/enrollments").then().body("items.id", contains(made.get(2)));
     }
 
     @Test
@@ -334,6 +406,8 @@ class ProgramsIT {
         }
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM enrollment WHERE cohort_id = ? AND status = 'ENROLLED'", id)).isEqualTo(40);
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM enrollment WHERE cohort_id = ? AND status = 'WAITLISTED'", id)).isEqualTo(460);
-        api.as(organiser).queryParam("status", "ENROLLED").get("/cohorts/" + id + "/enrollments").then().body("total", equalTo(40));
+        // the cohort has ended: its seats read COMPLETED (and are stored as ENROLLED, above)
+        api.as(organiser).queryParam("status", "COMPLETED").get("/cohorts/" + id + "/enrollments").then().body("total", equalTo(40));
+        api.as(organiser).queryParam("status", "ENROLLED").get("/cohorts/" + id + "/enrollments").then().body("total", equalTo(0));
     }
 }

@@ -101,18 +101,19 @@ public class CohortsResource {
     @Operation(summary = "Enrol: PROGRAM_ADMIN seats or waitlists anyone, HR nominates its own staff, a trainee enrols themself while enrolment is open")
     public Response enrol(@PathParam("id") String id, @Valid @NotNull EnrollmentRequest request, @Context UriInfo uri) {
         Enrollment enrollment = enrollments.enrol(id, request.personId());
-        EnrollmentView view = EnrollmentView.of(enrollment, null);
+        EnrollmentView view = EnrollmentView.of(enrollment, enrollments.statusOf(enrollment), null);
         return Response.created(uri.getBaseUriBuilder().path("enrollments").path(view.id()).build()).entity(view).build();
     }
 
     @GET
     @Path("{id}/enrollments")
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER, Roles.HR})
-    @Operation(summary = "The cohort's enrolments: all for PROGRAM_ADMIN and its trainers, HR's own staff for HR")
+    @Operation(summary = "The cohort's enrolments: all for PROGRAM_ADMIN and its trainers, HR's own staff for HR; "
+            + "status=COMPLETED finds the seats of a cohort that has ended")
     public Page<EnrollmentView> enrollments(@PathParam("id") String id, @QueryParam("status") EnrollmentStatus status,
                                             @Valid @BeanParam PageRequest page) {
-        Page<Enrollment> enrolled = enrollments.list(id, status, page);
-        Map<String, PersonSummary> names = enrollments.names(enrolled.items());
-        return enrolled.map(e -> EnrollmentView.of(e, names.get(e.personId())));
+        Page<Enrollments.Shown> enrolled = enrollments.list(id, status, page);
+        Map<String, PersonSummary> names = enrollments.names(enrolled.items().stream().map(Enrollments.Shown::enrollment).toList());
+        return enrolled.map(e -> EnrollmentView.of(e, names.get(e.enrollment().personId())));
     }
 }

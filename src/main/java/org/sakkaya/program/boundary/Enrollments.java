@@ -186,35 +186,71 @@ public class Enrollments {
         return enrollment;
     }
 
-    /** A cohort's enrolments: all of them for PROGRAM_ADMIN and the cohort's trainers, HR's own staff for HR. */
-    public Page<Enrollment> list(String cohortId, EnrollmentStatus status, PageRequest page) {
+    /**
+     * An enrolment with its status as shown today: ENROLLED reads COMPLETED once the cohort's last day is over (see
+     * {@link Enrollment#statusOn}).
+     */
+    public record Shown(Enrollment enrollment, EnrollmentStatus status) {
+    }
+
+    /** The enrolment's status as shown today (one query for its cohort's dates). */
+    public EnrollmentStatus statusOf(Enrollment enrollment) {
+        return enrollment.statusOn(cohorts.find(enrollment.cohortId()).endsOn(), today());
+    }
+
+    /**
+     * A cohort's enrolments: all of them for PROGRAM_ADMIN and the cohort's trainers, HR's own staff for HR, in the
+     * order they were made. A {@code status} filter goes by the status shown: COMPLETED finds the seats of a cohort that
+     * has ended, ENROLLED those of one that has not.
+     */
+    public Page<Shown> list(String cohortId, EnrollmentStatus status, PageRequest page) {
         Cohort cohort = cohorts.find(cohortId);
         boolean all = cohorts.runByCaller(cohort);
         Set<String> orgs = all ? Set.of() : scope.hrOrganizationIds();
         if (!all && orgs.isEmpty()) {
             throw new NotFound("Cohort", cohortId);
         }
-        String where = " WHERE e.cohortId = :cohort" + (status == null ? "" : " AND e.status = :status")
+        LocalDate today = today();
+        boolean ended = cohort.ended(today);
+        EnrollmentStatus stored = status == EnrollmentStatus.COMPLETED ? EnrollmentStatus.ENROLLED : status;
+        if ((status == EnrollmentStatus.COMPLETED && !ended) || (status == EnrollmentStatus.ENROLLED && ended)) {
+            return new Page<>(List.of(), page.page(), page.size(), 0);
+        }
+        String where = " WHERE e.cohortId = :cohort" + (stored == null ? "" : " AND e.status = :status")
                 + (all ? "" : " AND e.organizationId IN :orgs");
         var query = em.createQuery("SELECT e FROM Enrollment e" + where + " ORDER BY e.createdAt, e.id", Enrollment.class)
                 .setParameter("cohort", cohortId);
         var count = em.createQuery("SELECT COUNT(e) FROM Enrollment e" + where, Long.class).setParameter("cohort", cohortId);
-        if (status != null) {
-            query.setParameter("status", status);
-            count.setParameter("status", status);
+        if (stored != null) {
+            query.setParameter("status", stored);
+            count.setParameter("status", stored);
         }
         if (!all) {
             query.setParameter("orgs", orgs);
             count.setParameter("orgs", orgs);
         }
-        return new Page<>(page.apply(query).getResultList(), page.page(), page.size(), count.getSingleResult());
+        List<Shown> items = page.apply(query).getResultList().stream()
+                .map(e -> new Shown(e, e.statusOn(cohort.endsOn(), today))).toList();
+        return new Page<>(items, page.page(), page.size(), count.getSingleResult());
     }
 
-    /** The caller's own enrolments, newest first. */
-    public List<Enrollment> mine() {
-        return em.createQuery("SELECT e FROM Enrollment e WHERE e.personId = :person ORDER BY e.createdAt DESC", Enrollment.class)
-                .setParameter("person", caller.personId())
-                .getResultList();
+    /** The caller's own enrolments, newest first, each with its status as shown: two queries a page. */
+    public Page<Shown> mine(PageRequest page) {
+        LocalDate today = today();
+        var query = em.createQuery("SELECT e, c.endsOn FROM Enrollment e, Cohort c WHERE c.id = e.cohortId "
+                        + "AND e.personId = :person ORDER BY e.createdAt DESC, e.id", Object[].class)
+                .setParameter("person", caller.personId());
+        long total = em.createQuery("SELECT COUNT(e) FROM Enrollment e WHERE e.personId = :person", Long.class)
+                .setParameter("person", caller.personId()).getSingleResult();
+        List<Shown> items = page.apply(query).getResultList().stream().map(row -> {
+            Enrollment e = (Enrollment) row[0];
+            return new Shown(e, e.statusOn((LocalDate) row[1], today));
+        }).toList();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), Bangkok.ZONE);
     }
 
     /** Whether the person holds a seat (ENROLLED or COMPLETED) in the cohort: what learning and workshops require. */

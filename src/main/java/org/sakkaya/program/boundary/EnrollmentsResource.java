@@ -48,6 +48,7 @@ public class EnrollmentsResource {
     }
 
     private EnrollmentView view(Enrollment enrollment) {
-        return EnrollmentView.of(enrollment, enrollments.names(List.of(enrollment)).get(enrollment.personId()));
+        return EnrollmentView.of(enrollment, enrollments.statusOf(enrollment),
+                enrollments.names(List.of(enrollment)).get(enrollment.personId()));
     }
 }

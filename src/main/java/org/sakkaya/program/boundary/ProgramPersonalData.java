@@ -1,9 +1,12 @@
 package org.sakkaya.program.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +23,9 @@ public class ProgramPersonalData implements PersonalDataHolder {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Clock clock;
+
     @Override
     public String section() {
         return "programs";
@@ -33,9 +39,14 @@ public class ProgramPersonalData implements PersonalDataHolder {
     @Override
     public Map<String, Object> export(String personId) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("enrollments", em.createQuery("SELECT e FROM Enrollment e WHERE e.personId = :id ORDER BY e.createdAt", Enrollment.class)
+        LocalDate today = LocalDate.ofInstant(clock.instant(), Bangkok.ZONE);
+        data.put("enrollments", em.createQuery("SELECT e, c.endsOn FROM Enrollment e, Cohort c WHERE c.id = e.cohortId "
+                        + "AND e.personId = :id ORDER BY e.createdAt, e.id", Object[].class)
                 .setParameter("id", personId).getResultList().stream()
-                .map(e -> EnrollmentView.of(e, null)).toList());
+                .map(row -> {
+                    Enrollment e = (Enrollment) row[0];
+                    return EnrollmentView.of(e, e.statusOn((LocalDate) row[1], today), null);
+                }).toList());
         // whom HR or an organiser put forward is the other person's data; that they did it, and when, is theirs
         data.put("nominationsMade", em.createQuery("SELECT e.id, e.cohortId, e.createdAt FROM Enrollment e "
                         + "WHERE e.nominatedBy = :id AND e.personId <> :id ORDER BY e.createdAt", Object[].class)

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 import org.sakkaya.platform.persistence.Ids;
 import org.sakkaya.platform.problem.Conflict;
@@ -126,6 +127,16 @@ public class Enrollment {
     /** Gave up a seat on or after the cohort's first day and holds none now: counted, and not passed. */
     public boolean droppedOut(Instant cohortStart) {
         return !status.takesSeat() && seatLeftAt != null && !seatLeftAt.isBefore(cohortStart);
+    }
+
+    /**
+     * The status as it is shown on {@code today} (a Bangkok date) for a cohort whose last day is {@code cohortEndsOn}: a
+     * seat held past the cohort's last day reads COMPLETED. It is derived, never stored. The stored status stays ENROLLED,
+     * so that every rule that checks seats (attendance, certificates, pass rates, the organiser recording a drop-out
+     * after the fact) reads as before, and moving a cohort's dates moves this with them.
+     */
+    public EnrollmentStatus statusOn(LocalDate cohortEndsOn, LocalDate today) {
+        return status == EnrollmentStatus.ENROLLED && today.isAfter(cohortEndsOn) ? EnrollmentStatus.COMPLETED : status;
     }
 
     /**

@@ -2,7 +2,8 @@ package org.sakkaya.program.entity;
 
 /**
  * NOMINATED: proposed by HR, waiting for the organiser. ENROLLED: holds a seat. WAITLISTED: waits for a seat, in
- * order. WITHDRAWN: left (the date says whether before the cohort started). COMPLETED: finished the cohort.
+ * order. WITHDRAWN: left (the date says whether before the cohort started). COMPLETED: held a seat to the cohort's end;
+ * shown, never stored (see {@link Enrollment#statusOn}): the row keeps ENROLLED.
  */
 public enum EnrollmentStatus {
     NOMINATED, ENROLLED, WAITLISTED, WITHDRAWN, COMPLETED;
