@@ -5,6 +5,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +23,32 @@ public final class Pages {
      * that a size above 500, a size of 0 and a negative page are 400s naming the parameter. Answers {@code key} of every
      * item, in order.
      */
+    /**
+     * The fewest SQL statements the database received during one read of {@code path} (MariaDB's {@code Questions}
+     * counter), over three reads: the least is the read's own, without what a background job sent meanwhile. Compare
+     * two such figures, of the same list short and long, to show that a list costs the same whatever its length.
+     */
+    public static long statementsPerRead(Api api, String token, String path) {
+        long least = Long.MAX_VALUE;
+        try (Connection db = TestDatabase.connect()) {
+            for (int i = 0; i < 3; i++) {
+                long before = questions(db);
+                api.as(token).queryParam("size", 500).get(path).then().statusCode(200);
+                least = Math.min(least, questions(db) - before);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return least;
+    }
+
+    private static long questions(Connection db) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+            r.next();
+            return r.getLong(2);
+        }
+    }
+
     public static List<Object> checkPaging(Api api, String token, String path, String key, int size, int total) {
         JsonPath whole = api.as(token).queryParam("size", 500).get(path).then().statusCode(200).extract().jsonPath();
         assertThat(whole.getInt("total")).as("total of %s", path).isEqualTo(total);

@@ -315,6 +315,7 @@ class WorkshopIT {
         record(trainer, sessionId, ours.get(0).id(), "PRESENT", theirs.id(), "LATE").then().statusCode(200);
 
         String sheet = "/sessions/" + sessionId + "/attendance";
+        long statementsForFour = Pages.statementsPerRead(api, trainer, sheet);
         assertThat(Pages.checkPaging(api, trainer, sheet, "personId", 3, 4)).containsExactlyInAnyOrder(
                 ours.get(0).id(), ours.get(1).id(), ours.get(2).id(), theirs.id());
         String hr = world.token(world.person(world.departmentId, "HR"));
@@ -323,6 +324,10 @@ class WorkshopIT {
         api.as(trainer).queryParam("size", 500).get(sheet).then().statusCode(200)
                 .body("items.find { it.personId == '" + theirs.id() + "' }.status", equalTo("LATE"))
                 .body("items.find { it.personId == '" + ours.get(1).id() + "' }.status", nullValue());
+        // records and names are read for the page in one query each, however many seats
+        seated(cohortId, otherDepartment);
+        seated(cohortId, world.divisionId);
+        assertThat(Pages.statementsPerRead(api, trainer, sheet)).isEqualTo(statementsForFour);
     }
 
     @Test
