@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,9 @@ import org.sakkaya.workshop.boundary.Attendance;
  */
 @ApplicationScoped
 public class Gradebook {
+    @Inject
+    Clock clock;
+
     @Inject
     Assessments assessments;
 
@@ -103,6 +108,7 @@ public class Gradebook {
         Map<String, BigDecimal> attended = attendance.percentsFor(cohort.id(), personIds);
         Map<String, PersonSummary> names = people.summaries(personIds);
         List<Row> rows = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock.withZone(Bangkok.ZONE));
         long passed = 0;
         for (Enrollment e : evaluated) {
             List<BigDecimal> percents = new ArrayList<>();
@@ -124,7 +130,9 @@ public class Gradebook {
                 passed++;
             }
             PersonSummary name = names.get(e.personId());
-            rows.add(new Row(e.id(), e.personId(), name == null ? null : name.fullNameTh(), e.organizationId(), e.status().name(),
+            // as the programme feature shows it: a seat held past the cohort's end reads COMPLETED
+            rows.add(new Row(e.id(), e.personId(), name == null ? null : name.fullNameTh(), e.organizationId(),
+                    e.statusOn(cohort.endsOn(), today).name(),
                     percents, finalScore, attendancePercent, outcome.passed(), outcome.reasons()));
         }
         BigDecimal rate = evaluated.isEmpty() ? null
