@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +22,8 @@ import org.sakkaya.assessment.entity.Question;
 import org.sakkaya.assessment.entity.ReviewRule;
 import org.sakkaya.platform.Jsons;
 import org.sakkaya.platform.audit.Audit;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.platform.security.Caller;
@@ -134,8 +137,18 @@ public class Assessments {
     public List<Assessment> ofCohort(String cohortId) {
         Cohort cohort = cohorts.find(cohortId);
         requireVisible(cohort);
-        return em.createQuery("SELECT a FROM Assessment a WHERE a.cohortId = :cohort ORDER BY a.opensAt, a.id", Assessment.class)
-                .setParameter("cohort", cohortId).getResultList();
+        return all(cohortId);
+    }
+
+    /** A page of the cohort's assessments, soonest open first, for those who may see the cohort's work. */
+    public Page<Assessment> ofCohort(String cohortId, PageRequest page) {
+        Cohort cohort = cohorts.find(cohortId);
+        requireVisible(cohort);
+        TypedQuery<Assessment> items = em.createQuery("SELECT a FROM Assessment a WHERE a.cohortId = :cohort ORDER BY a.opensAt, a.id",
+                Assessment.class).setParameter("cohort", cohortId);
+        long total = em.createQuery("SELECT COUNT(a) FROM Assessment a WHERE a.cohortId = :cohort", Long.class)
+                .setParameter("cohort", cohortId).getSingleResult();
+        return new Page<>(page.apply(items).getResultList(), page.page(), page.size(), total);
     }
 
     /** The cohort's assessments, without an access check: for figures computed by callers that checked it. */

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.EntityPart;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.sakkaya.assessment.entity.Grade;
 import org.sakkaya.platform.CommonEra;
 import org.sakkaya.identity.boundary.People;
 import org.sakkaya.identity.boundary.PersonSummary;
@@ -29,6 +31,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.platform.files.Parts;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.security.Roles;
 
 @RequestScoped
@@ -100,15 +104,20 @@ public class AssessmentsResource {
     @Path("{id}/submissions")
     @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.PROGRAM_ADMIN})
     @Operation(summary = "Staff: every trainee's newest revision with its grade. A trainee: their own revisions and released grades")
-    public List<SubmissionView> submissions(@PathParam("id") String id) {
-        List<Submission> work = assignments.of(id);
-        Map<String, PersonSummary> names = people.summaries(work.stream().map(Submission::personId).distinct().toList());
-        return work.stream().map(s -> {
-            boolean staff = assignments.staffView(s);
+    public Page<SubmissionView> submissions(@PathParam("id") String id, @Valid @BeanParam PageRequest page) {
+        Page<Submission> work = assignments.of(id, page);
+        List<String> personIds = work.items().stream().map(Submission::personId).distinct().toList();
+        Map<String, PersonSummary> names = people.summaries(personIds);
+        // staff see every grade of others' work; anyone's own work shows its released grades only
+        Map<Boolean, List<String>> byStaff = work.items().stream().collect(java.util.stream.Collectors.partitioningBy(
+                assignments::staffView, java.util.stream.Collectors.mapping(Submission::personId,
+                        java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toSet(), List::copyOf))));
+        Map<String, Grade> grades = new java.util.HashMap<>(assignments.currentOf(id, byStaff.get(true), false));
+        grades.putAll(assignments.currentOf(id, byStaff.get(false), true));
+        return work.map(s -> {
             PersonSummary name = names.get(s.personId());
-            return SubmissionView.of(s, name == null ? null : name.fullNameTh(),
-                    assignments.current(s.assessmentId(), s.personId(), !staff).orElse(null), null);
-        }).toList();
+            return SubmissionView.of(s, name == null ? null : name.fullNameTh(), grades.get(s.personId()), null);
+        });
     }
 
     @PUT

@@ -228,21 +228,48 @@ public class Assignments {
         return dueAt;
     }
 
-    /** Staff: every trainee's newest revision. A trainee: their own revisions, newest first. */
-    public List<Submission> of(String assessmentId) {
+    /**
+     * Staff: every trainee's newest revision, oldest hand-in first. A trainee: their own revisions, newest first. Paged,
+     * with the count: a cohort of hundreds came back as one answer.
+     */
+    public Page<Submission> of(String assessmentId, PageRequest page) {
         Assessment assessment = assessments.find(assessmentId);
         Cohort cohort = cohorts.find(assessment.cohortId());
         if (assessments.staffOf(cohort)) {
-            return em.createQuery("SELECT s FROM Submission s WHERE s.assessmentId = :a AND s.revision = "
-                            + "(SELECT MAX(t.revision) FROM Submission t WHERE t.assessmentId = s.assessmentId AND t.personId = s.personId) "
-                            + "ORDER BY s.submittedAt", Submission.class)
-                    .setParameter("a", assessmentId).getResultList();
+            String where = " FROM Submission s WHERE s.assessmentId = :a AND s.revision = "
+                    + "(SELECT MAX(t.revision) FROM Submission t WHERE t.assessmentId = s.assessmentId AND t.personId = s.personId)";
+            return page(em.createQuery("SELECT s" + where + " ORDER BY s.submittedAt, s.id", Submission.class),
+                    em.createQuery("SELECT COUNT(s)" + where, Long.class), Map.of("a", assessmentId), page);
         }
         if (!enrollments.isSeated(cohort.id(), caller.personId())) {
             throw new NotFound("Assessment", assessmentId);
         }
-        return em.createQuery("SELECT s FROM Submission s WHERE s.assessmentId = :a AND s.personId = :p ORDER BY s.revision DESC", Submission.class)
-                .setParameter("a", assessmentId).setParameter("p", caller.personId()).getResultList();
+        String where = " FROM Submission s WHERE s.assessmentId = :a AND s.personId = :p";
+        return page(em.createQuery("SELECT s" + where + " ORDER BY s.revision DESC", Submission.class),
+                em.createQuery("SELECT COUNT(s)" + where, Long.class), Map.of("a", assessmentId, "p", caller.personId()), page);
+    }
+
+    private static Page<Submission> page(TypedQuery<Submission> items, TypedQuery<Long> count, Map<String, Object> parameters,
+                                         PageRequest page) {
+        parameters.forEach(items::setParameter);
+        parameters.forEach(count::setParameter);
+        return new Page<>(page.apply(items).getResultList(), page.page(), page.size(), count.getSingleResult());
+    }
+
+    /**
+     * The grade that counts for each of the people, in one statement: the newest, or for a trainee the newest released
+     * one, as {@link #current} gives it for one person.
+     */
+    public Map<String, Grade> currentOf(String assessmentId, java.util.Collection<String> personIds, boolean releasedOnly) {
+        if (personIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Grade> newest = new java.util.HashMap<>();
+        em.createQuery("SELECT g FROM Grade g WHERE g.assessmentId = :a AND g.personId IN :p"
+                        + (releasedOnly ? " AND g.released = TRUE" : "") + " ORDER BY g.gradedAt, g.id", Grade.class)
+                .setParameter("a", assessmentId).setParameter("p", List.copyOf(personIds))
+                .getResultStream().forEach(g -> newest.put(g.personId(), g));
+        return newest;
     }
 
     /** One submission: its trainee or the cohort's staff. */

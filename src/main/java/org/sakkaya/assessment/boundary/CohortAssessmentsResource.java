@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,9 +16,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.security.Roles;
 
 @RequestScoped
@@ -40,7 +42,7 @@ public class CohortAssessmentsResource {
     @GET
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER, Roles.TRAINEE})
     @Operation(summary = "The cohort's assessments (never their keys)")
-    public List<AssessmentView> list(@PathParam("id") String id) {
-        return assessments.ofCohort(id).stream().map(AssessmentView::of).toList();
+    public Page<AssessmentView> list(@PathParam("id") String id, @Valid @BeanParam PageRequest page) {
+        return assessments.ofCohort(id, page).map(AssessmentView::of);
     }
 }
