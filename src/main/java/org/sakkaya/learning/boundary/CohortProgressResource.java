@@ -37,7 +37,7 @@ public class CohortProgressResource {
     }
 
     @GET
-    @Produces(Csv.MEDIA_TYPE)
+    @Produces(Csv.MEDIA_TYPE + ";qs=0.5")
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER, Roles.HR})
     public Response csv(@PathParam("id") String id) {
         CohortProgressView table = progress.cohort(id, new PageRequest(0, Integer.MAX_VALUE));
