@@ -501,6 +501,51 @@ class WorkshopIT {
     }
 
     @Test
+    void aSheetOpenedBeforeACheckInDoesNotOverwriteItWhenSavedWithItsETag() {
+        String cohortId = cohort();
+        World.Person trainerPerson = trainerOf(cohortId);
+        String trainer = world.token(trainerPerson);
+        World.Person punctual = seated(cohortId, world.divisionId);
+        World.Person other = seated(cohortId, world.divisionId);
+        String underWay = session(cohortId, 1, Duration.ofHours(-1), Duration.ofHours(3));
+
+        // the trainer opens the sheet: nobody is recorded yet
+        Response opened = api.as(trainer).get("/sessions/" + underWay + "/attendance");
+        opened.then().statusCode(200).header("ETag", matchesPattern("\"[0-9a-f]{32}\""));
+        String etag = opened.header("ETag");
+        // HR reads the sheet too, but writes nothing: no version for it
+        api.as(world.token(world.person(world.divisionId, "HR"))).get("/sessions/" + underWay + "/attendance").then()
+                .statusCode(200).header("ETag", nullValue());
+
+        // meanwhile a trainee checks in with the code on the screen
+        checkIn(world.token(punctual), underWay, code(trainer, underWay)).then().statusCode(201);
+
+        // the sheet as opened marks everyone absent: with its ETag, the save is refused and the check-in stands
+        Response stale = api.as(trainer).header("If-Match", etag)
+                .body(List.of(Map.of("personId", punctual.id(), "status", "ABSENT"), Map.of("personId", other.id(), "status", "ABSENT")))
+                .put("/sessions/" + underWay + "/attendance");
+        stale.then().statusCode(412).contentType(containsString("problem+json")).body("type", containsString("attendance-changed"));
+        api.as(trainer).get("/sessions/" + underWay + "/attendance").then()
+                .body("items.find { it.personId == '" + punctual.id() + "' }.status", equalTo("LATE"))
+                .body("items.find { it.personId == '" + other.id() + "' }.status", nullValue());
+
+        // read again, saved with the new ETag: applied, and the answer's ETag is the sheet's as read next
+        String fresh = api.as(trainer).get("/sessions/" + underWay + "/attendance").header("ETag");
+        assertThat(fresh).isNotEqualTo(etag);
+        Response saved = api.as(trainer).header("If-Match", fresh).body(List.of(Map.of("personId", other.id(), "status", "ABSENT")))
+                .put("/sessions/" + underWay + "/attendance");
+        saved.then().statusCode(200).body("find { it.personId == '" + punctual.id() + "' }.status", equalTo("LATE"));
+        assertThat(saved.header("ETag")).isEqualTo(api.as(trainer).get("/sessions/" + underWay + "/attendance").header("ETag"));
+        // the same save again (a retry) changes nothing and is not refused, though its ETag is old now
+        api.as(trainer).header("If-Match", fresh).body(List.of(Map.of("personId", other.id(), "status", "ABSENT")))
+                .put("/sessions/" + underWay + "/attendance").then().statusCode(200);
+        // without If-Match a save is last-writer-wins, as before; "*" matches any version
+        record(trainer, underWay, other.id(), "EXCUSED").then().statusCode(200);
+        api.as(trainer).header("If-Match", "*").body(List.of(Map.of("personId", other.id(), "status", "PRESENT")))
+                .put("/sessions/" + underWay + "/attendance").then().statusCode(200);
+    }
+
+    @Test
     void wrongReplacedExpiredForeignAndOutOfWindowCodesAreRefused() throws Exception {
         String cohortId = cohort();
         String trainer = world.token(trainerOf(cohortId));

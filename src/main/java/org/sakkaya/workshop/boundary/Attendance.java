@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sakkaya.identity.boundary.People;
 import org.sakkaya.identity.boundary.PersonSummary;
 import org.sakkaya.platform.Bangkok;
+import org.sakkaya.platform.Sha256;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
@@ -34,6 +36,7 @@ import org.sakkaya.platform.problem.Conflict;
 import org.sakkaya.platform.problem.FieldError;
 import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.problem.NotFound;
+import org.sakkaya.platform.problem.PreconditionFailed;
 import org.sakkaya.platform.problem.RuleViolation;
 import org.sakkaya.platform.problem.TooManyRequests;
 import org.sakkaya.program.boundary.Cohorts;
@@ -116,13 +119,27 @@ public class Attendance {
     public record Table(Cohort cohort, List<WorkshopSession> sessions, List<TableRow> rows) {
     }
 
+    /** The sheet after a bulk record, with its version ({@link #version}). */
+    public record Recorded(List<Line> lines, String version) {
+    }
+
+    /** A page of the sheet, with its version for those who may write it (null for anyone else). */
+    public record Sheet(Page<Line> page, String version) {
+    }
+
     /**
      * A trainer's (or PROGRAM_ADMIN's) bulk record for one session. All rows are checked before any is written, and
      * a refused request writes nothing. Recording what is recorded already changes nothing, so the same request
      * twice leaves the same state.
+     * <p>
+     * With {@code ifMatch} (the {@code ETag} of the sheet the trainer read), a request that would change a record is
+     * refused with 412 when the session's records changed since: a check-in, or another trainer's save, is not
+     * overwritten by a sheet opened before it. The records are read locked for the comparison, so no check-in can
+     * slip in between. A request that changes nothing succeeds whatever its {@code ifMatch}, so a retry of one that
+     * was applied is not refused.
      */
     @Transactional
-    public List<Line> record(String sessionId, List<AttendanceEntry> entries) {
+    public Recorded record(String sessionId, List<AttendanceEntry> entries, String ifMatch) {
         WorkshopSession session = sessions.find(sessionId);
         Cohort cohort = cohorts.find(session.cohortId());
         if (!access.runs(cohort)) {
@@ -153,8 +170,23 @@ public class Attendance {
         if (!notSeated.isEmpty()) {
             throw new NotSeated(notSeated);
         }
-        Map<String, AttendanceRecord> existing = records(List.of(sessionId), named).stream()
-                .collect(Collectors.toMap(AttendanceRecord::personId, Function.identity()));
+        Map<String, AttendanceRecord> existing;
+        if (ifMatch == null) {
+            existing = records(List.of(sessionId), named).stream()
+                    .collect(Collectors.toMap(AttendanceRecord::personId, Function.identity()));
+        } else {
+            List<AttendanceRecord> all = lockedRecords(sessionId);
+            existing = all.stream().filter(r -> named.contains(r.personId()))
+                    .collect(Collectors.toMap(AttendanceRecord::personId, Function.identity()));
+            boolean changes = entries.stream().anyMatch(entry -> {
+                AttendanceRecord record = existing.get(entry.personId());
+                return record == null || record.status() != entry.status();
+            });
+            if (changes && !matches(ifMatch, version(all))) {
+                throw new PreconditionFailed("attendance-changed", "The session's attendance changed since this sheet was "
+                        + "read (a check-in, or another trainer's save): read it again, and save what is still to change");
+            }
+        }
         Instant now = clock.instant();
         String trainer = access.callerId();
         for (AttendanceEntry entry : entries) {
@@ -169,7 +201,41 @@ public class Attendance {
                     "person " + entry.personId() + ": " + before + " -> " + entry.status());
         }
         resultInputsChanged.fire(new ResultInputsChanged(cohort.id()));
-        return lines(session, seated);
+        em.flush();
+        return new Recorded(lines(session, seated), version(records(sessionId)));
+    }
+
+    /**
+     * The sheet's version, for {@code ETag} and {@code If-Match}: a digest of every record of the session (person,
+     * status and the record's own version), whoever wrote it.
+     */
+    private static String version(List<AttendanceRecord> records) {
+        StringBuilder state = new StringBuilder();
+        records.stream().sorted(java.util.Comparator.comparing(AttendanceRecord::personId))
+                .forEach(r -> state.append(r.personId()).append(':').append(r.status()).append(':').append(r.version()).append(';'));
+        return Sha256.hex(state.toString()).substring(0, 32);
+    }
+
+    /** {@code If-Match}: {@code *}, or one of a list of strong tags equal to the version. */
+    private static boolean matches(String ifMatch, String version) {
+        for (String tag : ifMatch.split(",")) {
+            String t = tag.strip();
+            if (t.equals("*") || t.equals('"' + version + '"')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<AttendanceRecord> records(String sessionId) {
+        return em.createQuery("SELECT r FROM AttendanceRecord r WHERE r.sessionId = :s", AttendanceRecord.class)
+                .setParameter("s", sessionId).getResultList();
+    }
+
+    /** The session's records, locked with the range they lie in: no check-in adds one until this transaction ends. */
+    private List<AttendanceRecord> lockedRecords(String sessionId) {
+        return em.createQuery("SELECT r FROM AttendanceRecord r WHERE r.sessionId = :s", AttendanceRecord.class)
+                .setParameter("s", sessionId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     /**
@@ -177,7 +243,7 @@ public class Attendance {
      * staff for HR; the caller's own line for a trainee. Seats in the order they were taken, as in the cohort's tables;
      * records and names are read for the page only, so a page costs the same few queries whatever the cohort's size.
      */
-    public Page<Line> sheet(String sessionId, PageRequest page) {
+    public Sheet sheet(String sessionId, PageRequest page) {
         WorkshopSession session = sessions.find(sessionId);
         Cohort cohort = cohorts.find(session.cohortId());
         if (!access.readsSchedule(cohort)) {
@@ -186,7 +252,8 @@ public class Attendance {
         List<Enrollment> seats = access.readableSeats(cohort);
         int from = (int) Math.min(seats.size(), (long) page.page() * page.size());
         List<Enrollment> onPage = seats.subList(from, (int) Math.min(seats.size(), (long) from + page.size()));
-        return new Page<>(lines(session, onPage), page.page(), page.size(), seats.size());
+        return new Sheet(new Page<>(lines(session, onPage), page.page(), page.size(), seats.size()),
+                access.runs(cohort) ? version(records(sessionId)) : null);
     }
 
     /** A new code for the session, replacing the one before; only the cohort's own trainers make them. */

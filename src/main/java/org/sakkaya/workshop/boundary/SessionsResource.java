@@ -11,6 +11,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -18,11 +19,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
@@ -70,17 +77,29 @@ public class SessionsResource {
     @PUT
     @Path("{id}/attendance")
     @RolesAllowed({Roles.TRAINER, Roles.PROGRAM_ADMIN})
-    @Operation(summary = "Record attendance in bulk (idempotent); every person must hold a seat, else nothing is written")
-    public List<AttendanceLineView> record(@PathParam("id") String id, @NotNull @Size(max = 10000) List<AttendanceEntry> entries) {
-        return attendance.record(id, entries).stream().map(AttendanceLineView::of).toList();
+    @Operation(summary = "Record attendance in bulk (idempotent); every person must hold a seat, else nothing is written. "
+            + "With If-Match (the sheet's ETag), a save that would change a record is refused with 412 when a check-in or "
+            + "another save came since the sheet was read")
+    @APIResponse(responseCode = "200", description = "Recorded; ETag is the sheet's new version",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AttendanceLineView.class)))
+    @APIResponse(responseCode = "412", description = "The sheet changed since it was read: read it again")
+    public Response record(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @NotNull @Size(max = 10000) List<AttendanceEntry> entries) {
+        Attendance.Recorded recorded = attendance.record(id, entries, ifMatch);
+        return Response.ok(recorded.lines().stream().map(AttendanceLineView::of).toList())
+                .tag(new EntityTag(recorded.version())).build();
     }
 
     @GET
     @Path("{id}/attendance")
     @RolesAllowed({Roles.TRAINER, Roles.PROGRAM_ADMIN, Roles.HR, Roles.TRAINEE})
     @Operation(summary = "The session's sheet, a page of seats at a time: every seat for trainers and PROGRAM_ADMIN, own staff for HR, own line for a trainee")
-    public Page<AttendanceLineView> sheet(@PathParam("id") String id, @Valid @BeanParam PageRequest page) {
-        return attendance.sheet(id, page).map(AttendanceLineView::of);
+    @APIResponse(responseCode = "200", description = "A page of the sheet; for its trainers and PROGRAM_ADMIN, ETag is its version "
+            + "(send it as If-Match when saving)", content = @Content(schema = @Schema(implementation = Page.class)))
+    public Response sheet(@PathParam("id") String id, @Valid @BeanParam PageRequest page) {
+        Attendance.Sheet sheet = attendance.sheet(id, page);
+        Response.ResponseBuilder answer = Response.ok(sheet.page().map(AttendanceLineView::of));
+        return (sheet.version() == null ? answer : answer.tag(new EntityTag(sheet.version()))).build();
     }
 
     @POST

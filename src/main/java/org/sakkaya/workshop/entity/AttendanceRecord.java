@@ -86,6 +86,11 @@ public class AttendanceRecord {
         return id;
     }
 
+    /** Raised by every change, whoever makes it: part of the sheet's version. */
+    public int version() {
+        return version;
+    }
+
     public String sessionId() {
         return sessionId;
     }
