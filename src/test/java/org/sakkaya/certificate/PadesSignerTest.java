@@ -3,7 +3,6 @@ package org.sakkaya.certificate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sakkaya.certificate.control.CertificatePdf;
 import org.sakkaya.certificate.control.PadesSigner;
 import org.sakkaya.certificate.control.Serials;
-import org.sakkaya.dev.DevKeys;
 
 /**
  * The signature checked as a PDF validator checks it: the byte range covers the whole file but the signature, the
@@ -37,9 +35,7 @@ class PadesSignerTest {
 
     @BeforeAll
     static void key() throws Exception {
-        Path store = DevKeys.ensureSigningStore(keys);
-        String password = Files.readString(keys.resolve(DevKeys.SIGNING_PASSWORD), StandardCharsets.US_ASCII);
-        signer = PadesSigner.fromKeyStore(store, password.toCharArray(), null);
+        signer = TestSigner.in(keys);
     }
 
     private static byte[] signedCertificate() {

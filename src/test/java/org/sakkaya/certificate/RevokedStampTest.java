@@ -3,7 +3,6 @@ package org.sakkaya.certificate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +19,6 @@ import org.sakkaya.certificate.control.CertificatePdf;
 import org.sakkaya.certificate.control.PadesSigner;
 import org.sakkaya.certificate.control.RevokedStamp;
 import org.sakkaya.certificate.control.Serials;
-import org.sakkaya.dev.DevKeys;
 
 /** The revoked copy read back as a holder's reader would read it: the stamp's words, dates and replacement, on every page. */
 class RevokedStampTest {
@@ -31,9 +29,7 @@ class RevokedStampTest {
 
     @BeforeAll
     static void key() throws Exception {
-        Path store = DevKeys.ensureSigningStore(keys);
-        String password = Files.readString(keys.resolve(DevKeys.SIGNING_PASSWORD), StandardCharsets.US_ASCII);
-        signer = PadesSigner.fromKeyStore(store, password.toCharArray(), null);
+        signer = TestSigner.in(keys);
     }
 
     private static byte[] signedCertificate(String holder) {
