@@ -541,7 +541,13 @@ class WorkshopIT {
                 .put("/sessions/" + underWay + "/attendance").then().statusCode(200);
         // without If-Match a save is last-writer-wins, as before; "*" matches any version
         record(trainer, underWay, other.id(), "EXCUSED").then().statusCode(200);
-        api.as(trainer).header("If-Match", "*").body(List.of(Map.of("personId", other.id(), "status", "PRESENT")))
+        Response changed = api.as(trainer).header("If-Match", "*").body(List.of(Map.of("personId", other.id(), "status", "PRESENT")))
+                .put("/sessions/" + underWay + "/attendance");
+        changed.then().statusCode(200);
+        // a changed record's new version is in the answer's ETag, so the next save can send it
+        String afterChange = changed.header("ETag");
+        assertThat(afterChange).isEqualTo(api.as(trainer).get("/sessions/" + underWay + "/attendance").header("ETag"));
+        api.as(trainer).header("If-Match", afterChange).body(List.of(Map.of("personId", other.id(), "status", "LATE")))
                 .put("/sessions/" + underWay + "/attendance").then().statusCode(200);
     }
 
