@@ -95,6 +95,38 @@ public class PassResults {
         return stale.size();
     }
 
+    /**
+     * Whether any cohort starting between the two days, or any of the cohorts named, is stale in the caller's
+     * transaction's snapshot: a snapshot that froze decisions would freeze out-of-date ones.
+     */
+    public boolean anyStale(LocalDate startsFrom, LocalDate startsTo, Collection<String> cohortIds) {
+        StringBuilder which = new StringBuilder();
+        if (startsFrom != null) {
+            which.append("c.starts_on BETWEEN ?2 AND ?3");
+        }
+        int position = 4;
+        if (!cohortIds.isEmpty()) {
+            which.append(which.isEmpty() ? "" : " OR ").append("c.id IN (");
+            for (int i = 0; i < cohortIds.size(); i++) {
+                which.append(i == 0 ? "" : ", ").append('?').append(position + i);
+            }
+            which.append(')');
+        }
+        if (which.isEmpty()) {
+            return false;
+        }
+        var query = em.createNativeQuery("SELECT COUNT(*) FROM cohort c LEFT JOIN pass_decision_state s ON s.cohort_id = c.id "
+                + "WHERE (" + which + ") AND " + STALE);
+        query.setParameter(1, now());
+        if (startsFrom != null) {
+            query.setParameter(2, startsFrom).setParameter(3, startsTo);
+        }
+        for (String id : cohortIds) {
+            query.setParameter(position++, id);
+        }
+        return ((Number) query.getSingleResult()).longValue() > 0;
+    }
+
     /** Never computed, changed since, or a session has ended since ({@code ?1} is now). */
     private static final String STALE = "(s.cohort_id IS NULL OR s.valid_until <= ?1 "
             + "OR EXISTS (SELECT 1 FROM pass_decision_change ch WHERE ch.cohort_id = c.id))";

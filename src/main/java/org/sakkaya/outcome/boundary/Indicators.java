@@ -223,8 +223,30 @@ public class Indicators {
             throw new RuleViolation("cohorts-running", "Cohorts counted by this indicator have not ended yet ("
                     + String.join(", ", running) + "): close it once their results are final");
         }
-        refresh(activities, year);
-        return self.freeze(id);
+        // a grade committed between the refresh and the snapshot's first read leaves a cohort stale in the snapshot:
+        // the freeze then refuses, and the decisions are refreshed again
+        for (int tries = 1; ; tries++) {
+            refresh(activities, year);
+            try {
+                return self.freeze(id);
+            } catch (StaleSnapshot stale) {
+                if (tries == FREEZE_TRIES) {
+                    throw new Conflict("figures-changing", "Results of the cohorts this indicator counts are being "
+                            + "changed right now (grades or attendance); close it again in a moment");
+                }
+            }
+        }
+    }
+
+    private static final int FREEZE_TRIES = 5;
+
+    /** The snapshot would freeze out-of-date decisions: rolled back, and the close refreshes them again. */
+    static final class StaleSnapshot extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StaleSnapshot() {
+            super("a counted cohort's decisions changed after the refresh", null, false, false);
+        }
     }
 
     /**
@@ -235,9 +257,13 @@ public class Indicators {
     public Indicator freeze(String id) {
         Indicator indicator = find(id);
         Instant now = clock.instant();
-        indicator.close(LocalDate.now(clock.withZone(Bangkok.ZONE)), caller.personId(), now);
         FiscalYear year = indicator.fiscalYear();
         List<IndicatorActivity> activities = activities(id);
+        // in this transaction's snapshot, which every figure below is read from
+        if (stale(activities, year)) {
+            throw new StaleSnapshot();
+        }
+        indicator.close(LocalDate.now(clock.withZone(Bangkok.ZONE)), caller.personId(), now);
         for (IndicatorActivity a : activities) {
             Figure figure = measurements.figure(a.measure(), a.scope(), year);
             List<Counted> counted = measurements.records(a.measure(), a.scope(), year, 0, Integer.MAX_VALUE);
@@ -246,6 +272,19 @@ public class Indicators {
         }
         audit.record("INDICATOR_CLOSED", "indicator", id, year.buddhistYear() + " " + indicator.code());
         return indicator;
+    }
+
+    /** Whether a cohort a trainee measure counts has decisions out of date, as the caller's transaction sees it. */
+    private boolean stale(List<IndicatorActivity> activities, FiscalYear year) {
+        Set<String> named = new LinkedHashSet<>();
+        boolean wholeYear = false;
+        for (IndicatorActivity a : activities) {
+            if (a.measure().countsTrainees()) {
+                wholeYear |= a.scope().cohortIds().isEmpty();
+                named.addAll(a.scope().cohortIds());
+            }
+        }
+        return passResults.anyStale(wholeYear ? year.firstDay() : null, year.lastDay(), named);
     }
 
     /** Pass decisions of the cohorts a trainee measure counts are brought up to date first. */
