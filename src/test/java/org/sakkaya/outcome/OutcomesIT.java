@@ -1,6 +1,7 @@
 package org.sakkaya.outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -546,6 +547,17 @@ class OutcomesIT {
         assertThat(closed.getFloat("activities[0].snapshot.actual")).isEqualTo(100.0f);
         assertThat(closed.getInt("activities[0].snapshot.numerator")).isEqualTo(2);
         assertThat(closed.getBoolean("activities[0].snapshot.achieved")).isTrue();
+        // the frozen records, a page at a time in the order counted, and in the counted person's own export
+        String activityId = closed.getString("activities[0].activityId");
+        String records = "/indicators/" + id + "/activities/" + activityId + "/records";
+        String first = api.as(executive).queryParam("frozen", true).queryParam("size", 1).get(records).then().statusCode(200)
+                .body("total", equalTo(2)).body("items", hasSize(1)).extract().path("items[0].id");
+        api.as(executive).queryParam("frozen", true).queryParam("size", 1).queryParam("page", 1).get(records).then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].id", not(equalTo(first))).body("items[0].passed", equalTo(true));
+        api.as(late.token()).get("/people/" + late.person().id() + "/personal-data").then().statusCode(200)
+                .body("academicOutputs.countedInClosedIndicators.indicatorId", contains(id))
+                .body("academicOutputs.countedInClosedIndicators[0].recordId", equalTo(late.enrollmentId()))
+                .body("academicOutputs.countedInClosedIndicators[0].passed", equalTo(true));
 
         // fiscal year 2569 is over, but a cohort that started in it is still running: its results are not final
         String running = cohort(programId, 2, "2026-09-21", LocalDate.now(ZoneOffset.ofHours(7)).plusDays(30).toString());

@@ -67,6 +67,46 @@ class MigrationUpgradeIT {
                 .containsExactly("cohort_id", "valid_until", "refreshed_at");
     }
 
+    @Test
+    void theRecordsOfSnapshotsClosedBeforeV027BecomeRowsInTheirOrder() throws SQLException {
+        migrations().target("26").load().migrate();
+        String indicator = "0174e1e3-3d00-7004-8000-00000000b000";
+        String rate = "0174e1e3-3d00-7004-8000-00000000b001";
+        String works = "0174e1e3-3d00-7004-8000-00000000b002";
+        String person = "0174e1e3-3d00-7004-8000-00000000d001";
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            // the snapshots as V026's code wrote them; their indicator and activities do not matter here
+            statement.execute("SET FOREIGN_KEY_CHECKS = 0");
+            statement.executeUpdate("INSERT INTO indicator_snapshot (activity_id, indicator_id, numerator, denominator, actual, "
+                    + "achieved, as_of, records) VALUES ('" + rate + "', '" + indicator + "', 1, 2, 50.00, FALSE, UTC_TIMESTAMP(6), "
+                    + "'[{\"type\":\"ENROLLMENT\",\"id\":\"0174e1e3-3d00-7004-8000-00000000c001\",\"personId\":\"" + person
+                    + "\",\"cohortId\":\"0174e1e3-3d00-7004-8000-00000000f001\",\"passed\":true,\"on\":\"2020-11-23\"},"
+                    + "{\"type\":\"ENROLLMENT\",\"id\":\"0174e1e3-3d00-7004-8000-00000000c002\",\"passed\":false,\"on\":\"2020-11-23\"}]'), "
+                    + "('" + works + "', '" + indicator + "', 1, NULL, 1.00, TRUE, UTC_TIMESTAMP(6), "
+                    + "'[{\"type\":\"OUTPUT\",\"id\":\"0174e1e3-3d00-7004-8000-00000000e001\",\"title\":\"การวิเคราะห์ข้อมูลผู้ป่วยเบาหวาน\","
+                    + "\"on\":\"2021-06-15\"}]')");
+        }
+
+        assertThat(migrations().load().migrate().migrationsExecuted).isPositive();
+
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = connect(); var result = connection.createStatement().executeQuery(
+                "SELECT activity_id, position, record_type, record_id, person_id, passed, title, on_date "
+                        + "FROM indicator_snapshot_record ORDER BY activity_id, position")) {
+            while (result.next()) {
+                rows.add(result.getString(1).substring(33) + " " + result.getInt(2) + " " + result.getString(3) + " "
+                        + result.getString(4).substring(33) + " " + result.getString(5) + " " + result.getString(6) + " "
+                        + result.getString(7) + " " + result.getString(8));
+            }
+        }
+        assertThat(rows).containsExactly(
+                "001 0 ENROLLMENT 001 " + person + " 1 null 2020-11-23",
+                "001 1 ENROLLMENT 002 null 0 null 2020-11-23",
+                "002 0 OUTPUT 001 null null การวิเคราะห์ข้อมูลผู้ป่วยเบาหวาน 2021-06-15");
+        assertThat(strings("SELECT column_name FROM information_schema.columns WHERE table_schema = '" + DATABASE
+                + "' AND table_name = 'indicator_snapshot' AND column_name = 'records'")).isEmpty();
+    }
+
     private FluentConfiguration migrations() {
         return Flyway.configure().dataSource(server + DATABASE, user, password).locations("classpath:db/migration")
                 .failOnMissingLocations(true);

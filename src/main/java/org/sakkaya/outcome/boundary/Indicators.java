@@ -2,10 +2,6 @@ package org.sakkaya.outcome.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -36,7 +32,6 @@ import org.sakkaya.outcome.entity.Measure;
 import org.sakkaya.outcome.entity.Scope;
 import org.sakkaya.outcome.entity.Unit;
 import org.sakkaya.platform.Bangkok;
-import org.sakkaya.platform.Jsons;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
@@ -187,11 +182,10 @@ public class Indicators {
                 .orElseThrow(() -> new NotFound("Activity", activityId));
         int offset = Math.multiplyExact(page.page(), page.size());
         if (frozen) {
-            IndicatorSnapshot snapshot = Optional.ofNullable(em.find(IndicatorSnapshot.class, activityId))
+            Optional.ofNullable(em.find(IndicatorSnapshot.class, activityId))
                     .orElseThrow(() -> new NotFound("Snapshot of activity", activityId));
-            List<Counted> all = parse(snapshot.recordsJson());
-            List<Counted> slice = all.subList(Math.min(offset, all.size()), Math.min(offset + page.size(), all.size()));
-            return new Page<>(named(List.of(slice)).get(0), page.page(), page.size(), all.size());
+            return new Page<>(named(List.of(measurements.frozenRecords(activityId, offset, page.size()))).get(0), page.page(),
+                    page.size(), measurements.frozenCount(activityId));
         }
         FiscalYear year = indicator.fiscalYear();
         refresh(List.of(activity), year);
@@ -265,10 +259,12 @@ public class Indicators {
         }
         indicator.close(LocalDate.now(clock.withZone(Bangkok.ZONE)), caller.personId(), now);
         for (IndicatorActivity a : activities) {
-            Figure figure = measurements.figure(a.measure(), a.scope(), year);
-            List<Counted> counted = measurements.records(a.measure(), a.scope(), year, 0, Integer.MAX_VALUE);
-            em.persist(new IndicatorSnapshot(a.id(), id, figure.numerator(), figure.denominator(), figure.actual(),
-                    a.achievedBy(figure.numerator(), figure.denominator(), figure.actual()), now, json(counted)));
+            IndicatorSnapshot snapshot = new IndicatorSnapshot(a.id(), id, now);
+            em.persist(snapshot);
+            em.flush(); // the snapshot's row first: its records refer to it
+            Figure figure = measurements.freeze(a.measure(), a.scope(), year, a.id());
+            snapshot.counted(figure.numerator(), figure.denominator(), figure.actual(),
+                    a.achievedBy(figure.numerator(), figure.denominator(), figure.actual()));
         }
         audit.record("INDICATOR_CLOSED", "indicator", id, year.buddhistYear() + " " + indicator.code());
         return indicator;
@@ -382,40 +378,5 @@ public class Indicators {
         } catch (NotFound missing) {
             throw new RuleViolation("unknown-reference", missing.getMessage(), new FieldError(field, "does not exist"));
         }
-    }
-
-    private static String json(List<Counted> counted) {
-        JsonArrayBuilder array = Jsons.array();
-        for (Counted c : counted) {
-            JsonObjectBuilder o = Jsons.object().add("type", c.type()).add("id", c.id());
-            put(o, "personId", c.personId());
-            put(o, "organizationId", c.organizationId());
-            put(o, "cohortId", c.cohortId());
-            if (c.passed() != null) {
-                o.add("passed", c.passed());
-            }
-            put(o, "title", c.title());
-            put(o, "on", c.on() == null ? null : c.on().toString());
-            array.add(o);
-        }
-        return array.build().toString();
-    }
-
-    private static void put(JsonObjectBuilder o, String name, String value) {
-        if (value != null) {
-            o.add(name, value);
-        }
-    }
-
-    private static List<Counted> parse(String json) {
-        List<Counted> out = new ArrayList<>();
-        for (JsonValue value : Jsons.parse(json).asJsonArray()) {
-            JsonObject o = value.asJsonObject();
-            out.add(new Counted(o.getString("type"), o.getString("id"), o.getString("personId", null),
-                    o.getString("organizationId", null), o.getString("cohortId", null),
-                    o.containsKey("passed") ? o.getBoolean("passed") : null, o.getString("title", null),
-                    o.containsKey("on") ? LocalDate.parse(o.getString("on")) : null));
-        }
-        return out;
     }
 }

@@ -16,7 +16,8 @@ import org.sakkaya.platform.privacy.PersonalDataHolder;
  * The academic outputs a person is an author of. Erasure removes the works' evidence (a link or file that shows the
  * person: their video, their slides) and keeps the record, its authorship and its confirmation, so that indicator
  * figures stay; the author's name comes from the person record, which identity erasure anonymises. Indicator
- * snapshots keep ids only and look names up when read, so they need nothing here. Indicators a person created or
+ * snapshots keep ids only and look names up when read, so erasure leaves them (and the figures they froze); the
+ * export lists where the person was counted, and how. Indicators a person created or
  * closed (as PROGRAM_ADMIN) are exported; erasure keeps those ids, as an account of who set a ministry's targets, and
  * they name nobody once identity erasure has anonymised the person record.
  */
@@ -35,7 +36,7 @@ public class OutcomePersonalData implements PersonalDataHolder {
 
     @Override
     public Set<String> tables() {
-        return Set.of("academic_output", "academic_output_author", "indicator");
+        return Set.of("academic_output", "academic_output_author", "indicator", "indicator_snapshot_record");
     }
 
     @Override
@@ -57,6 +58,23 @@ public class OutcomePersonalData implements PersonalDataHolder {
             indicators.add(indicator);
         }
         data.put("indicatorsCreatedOrClosed", indicators);
+        List<Map<String, Object>> counted = new ArrayList<>();
+        for (Object row : em.createNativeQuery("SELECT i.id, i.code, i.fiscal_year, r.activity_id, r.record_type, r.record_id, r.passed "
+                + "FROM indicator_snapshot_record r JOIN indicator_snapshot s ON s.activity_id = r.activity_id "
+                + "JOIN indicator i ON i.id = s.indicator_id WHERE r.person_id = ?1 ORDER BY i.fiscal_year, i.code, r.activity_id")
+                .setParameter(1, personId).getResultList()) {
+            Object[] c = (Object[]) row;
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("indicatorId", c[0]);
+            record.put("code", c[1]);
+            record.put("fiscalYear", c[2]);
+            record.put("activityId", c[3]);
+            record.put("recordType", c[4]);
+            record.put("recordId", c[5]);
+            record.put("passed", c[6] == null ? null : truthy(c[6]));
+            counted.add(record);
+        }
+        data.put("countedInClosedIndicators", counted);
         return data;
     }
 

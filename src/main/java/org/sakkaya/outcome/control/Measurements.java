@@ -171,21 +171,60 @@ public class Measurements {
 
     /** The records counted, in a stable order, a page at a time. */
     public List<Counted> records(Measure measure, Scope scope, FiscalYear year, int offset, int limit) {
-        Query q = from(measure, scope, year);
-        String columns = switch (measure) {
+        var query = from(measure, scope, year).select(columns(measure)).suffix(order(measure) + " LIMIT " + limit + " OFFSET " + offset)
+                .create(em);
+        return counted(query.getResultList());
+    }
+
+    /**
+     * Freezes an activity's records: every record counted, in {@link #records}' order, written to
+     * {@code indicator_snapshot_record} by one statement in the database (no record passes through the service, however
+     * many); answers the figure of the rows written, so that figure and records agree whatever commits meanwhile.
+     */
+    public Figure freeze(Measure measure, Scope scope, FiscalYear year, String activityId) {
+        from(measure, scope, year)
+                .select("?, ROW_NUMBER() OVER (" + order(measure).strip() + ") - 1, " + columns(measure), activityId)
+                .within("INSERT INTO indicator_snapshot_record (activity_id, position, record_type, record_id, person_id, "
+                        + "organization_id, cohort_id, passed, title, on_date) ", "")
+                .create(em).executeUpdate();
+        Object[] row = (Object[]) em.createNativeQuery("SELECT COUNT(*), COALESCE(SUM(passed), 0) FROM indicator_snapshot_record "
+                + "WHERE activity_id = ?1").setParameter(1, activityId).getSingleResult();
+        return measure == Measure.PASS_RATE ? Figure.rate(number(row[1]), number(row[0])) : Figure.count(number(row[0]));
+    }
+
+    /** A page of a frozen activity's records, in the order they were counted. */
+    public List<Counted> frozenRecords(String activityId, int offset, int limit) {
+        return counted(em.createNativeQuery("SELECT record_type, record_id, person_id, organization_id, cohort_id, passed, title, "
+                        + "on_date FROM indicator_snapshot_record WHERE activity_id = ?1 ORDER BY position LIMIT " + limit
+                        + " OFFSET " + offset)
+                .setParameter(1, activityId).getResultList());
+    }
+
+    public long frozenCount(String activityId) {
+        return number(em.createNativeQuery("SELECT COUNT(*) FROM indicator_snapshot_record WHERE activity_id = ?1")
+                .setParameter(1, activityId).getSingleResult());
+    }
+
+    private static String columns(Measure measure) {
+        return switch (measure) {
             case PASS_RATE, TRAINEES_SENT, TRAINEES_PASSED ->
                     "'ENROLLMENT', d.enrollment_id, d.person_id, d.organization_id, d.cohort_id, d.passed, NULL, c.starts_on";
             case CERTIFICATES_ISSUED -> "'CERTIFICATE', x.serial, x.person_id, x.organization_id, x.cohort_id, NULL, NULL, x.issued_on";
             case OUTPUTS_PRESENTED -> "'OUTPUT', w.id, NULL, NULL, w.cohort_id, NULL, w.title, w.counted_on";
         };
-        String order = switch (measure) {
+    }
+
+    private static String order(Measure measure) {
+        return switch (measure) {
             case PASS_RATE, TRAINEES_SENT, TRAINEES_PASSED -> " ORDER BY c.starts_on, c.id, d.enrollment_id";
             case CERTIFICATES_ISSUED -> " ORDER BY x.issued_on, x.serial";
             case OUTPUTS_PRESENTED -> " ORDER BY w.counted_on, w.id";
         };
-        var query = q.select(columns).suffix(order + " LIMIT " + limit + " OFFSET " + offset).create(em);
+    }
+
+    private static List<Counted> counted(List<?> rows) {
         List<Counted> out = new ArrayList<>();
-        for (Object r : query.getResultList()) {
+        for (Object r : rows) {
             Object[] c = (Object[]) r;
             out.add(new Counted((String) c[0], (String) c[1], (String) c[2], (String) c[3], (String) c[4],
                     c[5] == null ? null : flag(c[5]), (String) c[6], date(c[7])));

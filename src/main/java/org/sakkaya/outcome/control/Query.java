@@ -31,6 +31,13 @@ final class Query {
         return this;
     }
 
+    /** A select list with a {@code ?} for each value; they come before the WHERE's, as the text does. */
+    Query select(String select, Object... values) {
+        this.select = select;
+        parameters.addAll(0, List.of(values));
+        return this;
+    }
+
     /** GROUP BY, ORDER BY, LIMIT: whatever follows the WHERE (without parameters). */
     Query suffix(String suffix) {
         this.suffix = suffix;

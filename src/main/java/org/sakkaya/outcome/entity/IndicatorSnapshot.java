@@ -8,8 +8,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * An activity's figures as they stood when its indicator was closed, with the records counted (as JSON, by id:
- * names are looked up when read, so that PDPA erasure reaches them). Written once, never changed.
+ * An activity's figures as they stood when its indicator was closed. The records counted are rows of
+ * {@code indicator_snapshot_record}, by id: names are looked up when read, so that PDPA erasure reaches them. Written
+ * once, in the transaction that closes the indicator, and never changed after it.
  */
 @Entity
 @Table(name = "indicator_snapshot")
@@ -35,22 +36,22 @@ public class IndicatorSnapshot {
     @Column(name = "as_of", nullable = false)
     private Instant asOf;
 
-    @Column(nullable = false)
-    private String records;
-
     protected IndicatorSnapshot() {
     }
 
-    public IndicatorSnapshot(String activityId, String indicatorId, long numerator, Long denominator, BigDecimal actual,
-                             boolean achieved, Instant asOf, String recordsJson) {
+    /** A snapshot taken now, whose figures {@link #counted} gives once its records are written. */
+    public IndicatorSnapshot(String activityId, String indicatorId, Instant asOf) {
         this.activityId = activityId;
         this.indicatorId = indicatorId;
+        this.asOf = asOf;
+    }
+
+    /** The figures of the records written for it, in the transaction that wrote them. */
+    public void counted(long numerator, Long denominator, BigDecimal actual, boolean achieved) {
         this.numerator = numerator;
         this.denominator = denominator;
         this.actual = actual;
         this.achieved = achieved;
-        this.asOf = asOf;
-        this.records = recordsJson;
     }
 
     public String activityId() {
@@ -75,9 +76,5 @@ public class IndicatorSnapshot {
 
     public Instant asOf() {
         return asOf;
-    }
-
-    public String recordsJson() {
-        return records;
     }
 }
