@@ -522,6 +522,28 @@ class OutcomesIT {
     }
 
     @Test
+    void aProgrammesIndicatorRefreshesItsOwnCohortsOnlyWhenReadAndClosed() {
+        // fiscal year 2534, which no other test counts
+        String ours = program("หลักสูตรนักวิทยาการข้อมูลของกรม");
+        String theirs = program("หลักสูตรของอีกกรมหนึ่ง");
+        String counted = cohort(ours, 1, "1990-11-12", "1990-11-16");
+        String other = cohort(theirs, 1, "1990-11-12", "1990-11-16");
+        trainee(counted, assignment(counted), world.divisionId, 8);
+        trainee(other, assignment(other), world.divisionId, 8);
+        Map<String, Object> body = indicator(2534, List.of(
+                activity("ผู้เข้ารับการอบรมผ่านเกณฑ์การประเมินผล", "PASS_RATE", Map.of("programId", ours), 80, "PERCENT")));
+        body.put("code", "P-" + UUID.randomUUID().toString().substring(0, 8));
+        String id = api.as(organiser).body(body).post("/indicators").then().statusCode(201).extract().path("id");
+
+        api.as(executive).get("/indicators/" + id + "/status").then().statusCode(200).body("activities[0].actual", equalTo(100.0f));
+        api.as(organiser).post("/indicators/" + id + "/close").then().statusCode(200);
+        // the programme's cohort was brought up to date; another programme's cohort of the same year was left alone
+        // (a busy cohort elsewhere would otherwise be refreshed on every read, and keep a close from ever settling)
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM pass_decision_change WHERE cohort_id = ?", counted)).isZero();
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM pass_decision_change WHERE cohort_id = ?", other)).isPositive();
+    }
+
+    @Test
     void closingFreezesAGradeGivenJustBeforeItAndWaitsUntilEveryCohortCountedHasEnded() {
         String programId = program("หลักสูตรทดสอบการปิดตัวชี้วัด");
         String done = cohort(programId, 1, "1996-11-11", "1996-11-15");

@@ -372,8 +372,11 @@ class WorkshopIT {
                 .body("find { it.personId == '" + b.id() + "' }.status", equalTo("LATE"))
                 .body("find { it.personId == '" + b.id() + "' }.recordedBy", equalTo(trainer.id()))
                 .body("find { it.personId == '" + c.id() + "' }.status", nullValue());
+        long changes = TestDatabase.count("SELECT COUNT(*) FROM pass_decision_change WHERE cohort_id = ?", cohortId);
         record(trainerToken, sessionId, a.id(), "PRESENT", b.id(), "LATE").then().statusCode(200);
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM attendance_record WHERE session_id = ?", sessionId)).isEqualTo(2);
+        // the same save again changes nothing, and leaves the cohort's pass decisions as computed
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM pass_decision_change WHERE cohort_id = ?", cohortId)).isEqualTo(changes);
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'ATTENDANCE_RECORDED' AND subject_id = ?",
                 sessionId)).isEqualTo(2);
 

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.sakkaya.program.boundary.ResultInputsChanged;
@@ -95,36 +96,69 @@ public class PassResults {
         return stale.size();
     }
 
-    /**
-     * Whether any cohort starting between the two days, or any of the cohorts named, is stale in the caller's
-     * transaction's snapshot: a snapshot that froze decisions would freeze out-of-date ones.
-     */
-    public boolean anyStale(LocalDate startsFrom, LocalDate startsTo, Collection<String> cohortIds) {
-        StringBuilder which = new StringBuilder();
-        if (startsFrom != null) {
-            which.append("c.starts_on BETWEEN ?2 AND ?3");
+    /** The same for the cohorts of the programmes named that start between the two days (inclusive). */
+    public int refreshStale(LocalDate startsFrom, LocalDate startsTo, Collection<String> programIds) {
+        if (programIds.isEmpty()) {
+            return 0;
         }
+        var query = em.createNativeQuery("SELECT c.id FROM cohort c LEFT JOIN pass_decision_state s ON s.cohort_id = c.id "
+                + "WHERE c.starts_on BETWEEN ?2 AND ?3 AND c.program_id IN (" + marks(4, programIds.size()) + ") AND " + STALE
+                + " ORDER BY c.id");
+        query.setParameter(1, now()).setParameter(2, startsFrom).setParameter(3, startsTo);
         int position = 4;
+        for (String id : programIds) {
+            query.setParameter(position++, id);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> stale = query.getResultList();
+        stale.forEach(refresh::refresh);
+        return stale.size();
+    }
+
+    /**
+     * Whether any of these cohorts is stale in the caller's transaction's view: every cohort starting between the two
+     * days ({@code allPrograms}), those of the programmes named that start between them, and the cohorts named. A
+     * snapshot that froze decisions would otherwise freeze out-of-date ones.
+     */
+    public boolean anyStale(LocalDate startsFrom, LocalDate startsTo, boolean allPrograms, Collection<String> programIds,
+                            Collection<String> cohortIds) {
+        List<String> which = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        if (allPrograms) {
+            which.add("c.starts_on BETWEEN ?" + (values.size() + 2) + " AND ?" + (values.size() + 3));
+            values.add(startsFrom);
+            values.add(startsTo);
+        } else if (!programIds.isEmpty()) {
+            int first = values.size() + 2;
+            which.add("(c.starts_on BETWEEN ?" + first + " AND ?" + (first + 1) + " AND c.program_id IN ("
+                    + marks(first + 2, programIds.size()) + "))");
+            values.add(startsFrom);
+            values.add(startsTo);
+            values.addAll(programIds);
+        }
         if (!cohortIds.isEmpty()) {
-            which.append(which.isEmpty() ? "" : " OR ").append("c.id IN (");
-            for (int i = 0; i < cohortIds.size(); i++) {
-                which.append(i == 0 ? "" : ", ").append('?').append(position + i);
-            }
-            which.append(')');
+            which.add("c.id IN (" + marks(values.size() + 2, cohortIds.size()) + ")");
+            values.addAll(cohortIds);
         }
         if (which.isEmpty()) {
             return false;
         }
         var query = em.createNativeQuery("SELECT COUNT(*) FROM cohort c LEFT JOIN pass_decision_state s ON s.cohort_id = c.id "
-                + "WHERE (" + which + ") AND " + STALE);
+                + "WHERE (" + String.join(" OR ", which) + ") AND " + STALE);
         query.setParameter(1, now());
-        if (startsFrom != null) {
-            query.setParameter(2, startsFrom).setParameter(3, startsTo);
-        }
-        for (String id : cohortIds) {
-            query.setParameter(position++, id);
+        for (int i = 0; i < values.size(); i++) {
+            query.setParameter(i + 2, values.get(i));
         }
         return ((Number) query.getSingleResult()).longValue() > 0;
+    }
+
+    /** {@code ?first, ?first+1, ...}: {@code count} numbered parameters. */
+    private static String marks(int first, int count) {
+        StringBuilder marks = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            marks.append(i == 0 ? "" : ", ").append('?').append(first + i);
+        }
+        return marks.toString();
     }
 
     /** Never computed, changed since, or a session has ended since ({@code ?1} is now). */

@@ -40,7 +40,11 @@ public class PasswordHasher {
 
     public boolean matches(String password, String hash) {
         if (password == null || hash == null) {
+            // as many checks as a real account would take, or the time would tell which e-mails have one
             verifier.verify("x".getBytes(StandardCharsets.UTF_8), decoy.getBytes(StandardCharsets.UTF_8));
+            if (password != null && !ThaiText.canonical(password).equals(password)) {
+                verifier.verify("x".getBytes(StandardCharsets.UTF_8), decoy.getBytes(StandardCharsets.UTF_8));
+            }
             return false;
         }
         String canonical = ThaiText.canonical(password);

@@ -201,8 +201,10 @@ public class Indicators {
      * <p>
      * The stale pass decisions are refreshed first, each in a transaction of its own, and committed before the
      * snapshot's transaction begins: a transaction reads from the snapshot its first read took, so refreshing inside
-     * it would freeze the decisions from before a late grade.
+     * it would freeze the decisions from before a late grade. For the same reason the close runs outside any
+     * transaction of the request's (an {@code Idempotency-Key}'s): the choice of what to refresh must see a late grade.
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Indicator close(String id) {
         Indicator indicator = find(id);
         FiscalYear year = indicator.fiscalYear();
@@ -253,7 +255,10 @@ public class Indicators {
         Instant now = clock.instant();
         FiscalYear year = indicator.fiscalYear();
         List<IndicatorActivity> activities = activities(id);
-        // in this transaction's snapshot, which every figure below is read from
+        // in this transaction's view: a cohort that went stale after the refresh is refreshed again. The records are
+        // then written by INSERT ... SELECT, which reads the newest committed rows and holds shared locks on them until
+        // this transaction ends (a refresh of a counted cohort waits meanwhile); the figures are counted from the rows
+        // written, so that they agree
         if (stale(activities, year)) {
             throw new StaleSnapshot();
         }
@@ -270,37 +275,46 @@ public class Indicators {
         return indicator;
     }
 
-    /** Whether a cohort a trainee measure counts has decisions out of date, as the caller's transaction sees it. */
-    private boolean stale(List<IndicatorActivity> activities, FiscalYear year) {
-        Set<String> named = new LinkedHashSet<>();
-        boolean wholeYear = false;
-        for (IndicatorActivity a : activities) {
-            if (a.measure().countsTrainees()) {
-                wholeYear |= a.scope().cohortIds().isEmpty();
-                named.addAll(a.scope().cohortIds());
+    /**
+     * The cohorts whose pass decisions a trainee measure counts: every cohort of the year for an activity scoped to
+     * neither programme nor cohorts, a programme's cohorts of the year, the cohorts named.
+     */
+    private record Counts(boolean wholeYear, Set<String> programIds, Set<String> cohortIds) {
+        static Counts of(List<IndicatorActivity> activities) {
+            boolean wholeYear = false;
+            Set<String> programs = new LinkedHashSet<>();
+            Set<String> cohorts = new LinkedHashSet<>();
+            for (IndicatorActivity a : activities) {
+                if (!a.measure().countsTrainees()) {
+                    continue;
+                }
+                if (!a.scope().cohortIds().isEmpty()) {
+                    cohorts.addAll(a.scope().cohortIds());
+                } else if (a.scope().programId() != null) {
+                    programs.add(a.scope().programId());
+                } else {
+                    wholeYear = true;
+                }
             }
+            return new Counts(wholeYear, programs, cohorts);
         }
-        return passResults.anyStale(wholeYear ? year.firstDay() : null, year.lastDay(), named);
     }
 
-    /** Pass decisions of the cohorts a trainee measure counts are brought up to date first. */
+    /** Whether a cohort a trainee measure counts has decisions out of date, as the caller's transaction sees it. */
+    private boolean stale(List<IndicatorActivity> activities, FiscalYear year) {
+        Counts counts = Counts.of(activities);
+        return passResults.anyStale(year.firstDay(), year.lastDay(), counts.wholeYear(), counts.programIds(), counts.cohortIds());
+    }
+
+    /** Pass decisions of the cohorts a trainee measure counts are brought up to date first, and only theirs. */
     private void refresh(List<IndicatorActivity> activities, FiscalYear year) {
-        Set<String> named = new LinkedHashSet<>();
-        boolean wholeYear = false;
-        for (IndicatorActivity a : activities) {
-            if (!a.measure().countsTrainees()) {
-                continue;
-            }
-            if (a.scope().cohortIds().isEmpty()) {
-                wholeYear = true;
-            } else {
-                named.addAll(a.scope().cohortIds());
-            }
-        }
-        if (wholeYear) {
+        Counts counts = Counts.of(activities);
+        if (counts.wholeYear()) {
             passResults.refreshStale(year.firstDay(), year.lastDay());
+        } else {
+            passResults.refreshStale(year.firstDay(), year.lastDay(), counts.programIds());
         }
-        passResults.refreshStale(named);
+        passResults.refreshStale(counts.cohortIds());
     }
 
     /**

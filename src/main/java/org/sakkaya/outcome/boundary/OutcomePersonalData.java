@@ -59,9 +59,14 @@ public class OutcomePersonalData implements PersonalDataHolder {
         }
         data.put("indicatorsCreatedOrClosed", indicators);
         List<Map<String, Object>> counted = new ArrayList<>();
+        // the person's enrolments and certificates, by their id; the works they are an author of, by the work's
         for (Object row : em.createNativeQuery("SELECT i.id, i.code, i.fiscal_year, r.activity_id, r.record_type, r.record_id, r.passed "
                 + "FROM indicator_snapshot_record r JOIN indicator_snapshot s ON s.activity_id = r.activity_id "
-                + "JOIN indicator i ON i.id = s.indicator_id WHERE r.person_id = ?1 ORDER BY i.fiscal_year, i.code, r.activity_id")
+                + "JOIN indicator i ON i.id = s.indicator_id WHERE r.person_id = ?1 "
+                + "UNION ALL SELECT i.id, i.code, i.fiscal_year, r.activity_id, r.record_type, r.record_id, r.passed "
+                + "FROM indicator_snapshot_record r JOIN academic_output_author a ON a.output_id = r.record_id "
+                + "JOIN indicator_snapshot s ON s.activity_id = r.activity_id JOIN indicator i ON i.id = s.indicator_id "
+                + "WHERE r.record_type = 'OUTPUT' AND a.person_id = ?1 ORDER BY 3, 2, 4, 6")
                 .setParameter(1, personId).getResultList()) {
             Object[] c = (Object[]) row;
             Map<String, Object> record = new LinkedHashMap<>();

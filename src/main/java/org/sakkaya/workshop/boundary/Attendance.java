@@ -189,6 +189,7 @@ public class Attendance {
         }
         Instant now = clock.instant();
         String trainer = access.callerId();
+        boolean changed = false;
         for (AttendanceEntry entry : entries) {
             AttendanceRecord record = existing.get(entry.personId());
             String before = record == null ? null : record.status().name();
@@ -197,10 +198,14 @@ public class Attendance {
             } else if (!record.record(entry.status(), trainer, now)) {
                 continue;
             }
+            changed = true;
             audit.record("ATTENDANCE_RECORDED", "session", sessionId,
                     "person " + entry.personId() + ": " + before + " -> " + entry.status());
         }
-        resultInputsChanged.fire(new ResultInputsChanged(cohort.id()));
+        // a save that changes nothing (a retry) leaves the cohort's decisions as they are
+        if (changed) {
+            resultInputsChanged.fire(new ResultInputsChanged(cohort.id()));
+        }
         em.flush();
         return new Recorded(lines(session, seated), version(records(sessionId)));
     }
@@ -242,7 +247,10 @@ public class Attendance {
      * A page of a session's sheet: every seat with its record, for PROGRAM_ADMIN and the cohort's trainers; HR's own
      * staff for HR; the caller's own line for a trainee. Seats in the order they were taken, as in the cohort's tables;
      * records and names are read for the page only, so a page costs the same few queries whatever the cohort's size.
+     * One transaction, so that the lines and the version are read from one snapshot: a version newer than the lines
+     * shown would let a save overwrite a check-in its trainer never saw.
      */
+    @Transactional
     public Sheet sheet(String sessionId, PageRequest page) {
         WorkshopSession session = sessions.find(sessionId);
         Cohort cohort = cohorts.find(session.cohortId());
