@@ -132,6 +132,28 @@ public final class ReportsBenchmark {
             System.out.printf("%nraw aggregate over the base tables (enrolments evaluated, no persisted decisions): %.0f ms%n", sql(db, rawBase, 5));
             System.out.println("indicator status: " + client.send(executive, "GET", "/indicators/" + indicator + "/status?records=0", null)
                     .replaceAll("\"records\":\\[\\],", ""));
+
+            // closing freezes every activity's records as rows (V027): once a JSON value, which stopped at ~80,000
+            long closing = System.nanoTime();
+            client.post(organiser, "/indicators/" + indicator + "/close", null);
+            double closed = (System.nanoTime() - closing) / 1e9;
+            long frozenRows;
+            try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM indicator_snapshot_record "
+                    + "WHERE activity_id IN (SELECT id FROM indicator_activity WHERE indicator_id = '" + indicator + "')")) {
+                r.next();
+                frozenRows = r.getLong(1);
+            }
+            System.out.printf("closing the indicator: %.1f s, %,d records frozen as rows for its 3 activities%n", closed, frozenRows);
+            String status = client.send(executive, "GET", "/indicators/" + indicator + "/status?records=0", null);
+            String activity = status.replaceAll("(?s).*?\"activityId\":\"([^\"]+)\".*", "$1");
+            List<Long> pages = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                long t = System.nanoTime();
+                get(executive, "/indicators/" + indicator + "/activities/" + activity + "/records?frozen=true&size=50&page=" + (i * 97));
+                pages.add(System.nanoTime() - t);
+            }
+            System.out.printf("a page of 50 frozen records, 20 pages across the list: p50 %.1f ms, p95 %.1f ms%n",
+                    BenchClient.pct(pages, 50), BenchClient.pct(pages, 95));
         }
     }
 
