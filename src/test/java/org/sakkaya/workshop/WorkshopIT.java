@@ -33,6 +33,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -552,6 +556,37 @@ class WorkshopIT {
         assertThat(afterChange).isEqualTo(api.as(trainer).get("/sessions/" + underWay + "/attendance").header("ETag"));
         api.as(trainer).header("If-Match", afterChange).body(List.of(Map.of("personId", other.id(), "status", "LATE")))
                 .put("/sessions/" + underWay + "/attendance").then().statusCode(200);
+    }
+
+    @Test
+    void trainersSavingAnEmptySheetAtOnceWithIfMatchAreAllApplied() throws Exception {
+        String cohortId = cohort();
+        String trainer = world.token(trainerOf(cohortId));
+        int savers = 12;
+        List<World.Person> trainees = new ArrayList<>();
+        for (int i = 0; i < savers; i++) {
+            trainees.add(seated(cohortId, world.divisionId));
+        }
+        String sessionId = session(cohortId, 1, Duration.ofDays(-1), Duration.ofHours(3));
+        ExecutorService pool = Executors.newFixedThreadPool(savers);
+        try {
+            CountDownLatch together = new CountDownLatch(1);
+            List<Future<Integer>> saves = new ArrayList<>();
+            for (World.Person trainee : trainees) {
+                saves.add(pool.submit(() -> {
+                    together.await();
+                    return api.as(trainer).header("If-Match", "*").body(List.of(Map.of("personId", trainee.id(), "status", "PRESENT")))
+                            .put("/sessions/" + sessionId + "/attendance").statusCode();
+                }));
+            }
+            together.countDown();
+            for (Future<Integer> save : saves) {
+                assertThat(save.get()).as("a save of the empty sheet at the same moment as others").isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM attendance_record WHERE session_id = ?", sessionId)).isEqualTo(savers);
     }
 
     @Test

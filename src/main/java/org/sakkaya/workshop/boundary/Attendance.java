@@ -175,6 +175,9 @@ public class Attendance {
             existing = records(List.of(sessionId), named).stream()
                     .collect(Collectors.toMap(AttendanceRecord::personId, Function.identity()));
         } else {
+            // saves of one session take turns: two that both locked the gap of a session without records, and then
+            // both inserted into it, would deadlock
+            em.lock(session, LockModeType.PESSIMISTIC_WRITE);
             List<AttendanceRecord> all = lockedRecords(sessionId);
             existing = all.stream().filter(r -> named.contains(r.personId()))
                     .collect(Collectors.toMap(AttendanceRecord::personId, Function.identity()));
