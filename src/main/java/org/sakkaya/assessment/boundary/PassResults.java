@@ -65,35 +65,12 @@ public class PassResults {
 
     /** Brings the decisions of every cohort starting between the two days (inclusive) up to date; answers how many were refreshed. */
     public int refreshStale(LocalDate startsFrom, LocalDate startsTo) {
-        @SuppressWarnings("unchecked")
-        List<String> stale = em.createNativeQuery("SELECT c.id FROM cohort c LEFT JOIN pass_decision_state s ON s.cohort_id = c.id "
-                        + "WHERE c.starts_on BETWEEN ?2 AND ?3 AND " + STALE + " ORDER BY c.id")
-                .setParameter(1, now()).setParameter(2, startsFrom).setParameter(3, startsTo)
-                .getResultList();
-        stale.forEach(refresh::refresh);
-        return stale.size();
+        return refreshWhere("c.starts_on BETWEEN ?2 AND ?3", List.of(startsFrom, startsTo));
     }
 
     /** The same for the cohorts named. */
     public int refreshStale(Collection<String> cohortIds) {
-        if (cohortIds.isEmpty()) {
-            return 0;
-        }
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < cohortIds.size(); i++) {
-            in.append(i == 0 ? "" : ", ").append('?').append(i + 2);
-        }
-        var query = em.createNativeQuery("SELECT c.id FROM cohort c LEFT JOIN pass_decision_state s ON s.cohort_id = c.id "
-                + "WHERE c.id IN (" + in + ") AND " + STALE + " ORDER BY c.id");
-        query.setParameter(1, now());
-        int position = 2;
-        for (String id : cohortIds) {
-            query.setParameter(position++, id);
-        }
-        @SuppressWarnings("unchecked")
-        List<String> stale = query.getResultList();
-        stale.forEach(refresh::refresh);
-        return stale.size();
+        return cohortIds.isEmpty() ? 0 : refreshWhere("c.id IN (" + marks(2, cohortIds.size()) + ")", List.copyOf(cohortIds));
     }
 
     /** The same for the cohorts of the programmes named that start between the two days (inclusive). */
@@ -101,13 +78,18 @@ public class PassResults {
         if (programIds.isEmpty()) {
             return 0;
         }
+        List<Object> values = new ArrayList<>(List.of(startsFrom, startsTo));
+        values.addAll(programIds);
+        return refreshWhere("c.starts_on BETWEEN ?2 AND ?3 AND c.program_id IN (" + marks(4, programIds.size()) + ")", values);
+    }
+
+    /** Refreshes, each in a transaction of its own, the stale cohorts that match; {@code ?1} is now, values from ?2. */
+    private int refreshWhere(String condition, List<?> values) {
         var query = em.createNativeQuery("SELECT c.id FROM cohort c LEFT JOIN pass_decision_state s ON s.cohort_id = c.id "
-                + "WHERE c.starts_on BETWEEN ?2 AND ?3 AND c.program_id IN (" + marks(4, programIds.size()) + ") AND " + STALE
-                + " ORDER BY c.id");
-        query.setParameter(1, now()).setParameter(2, startsFrom).setParameter(3, startsTo);
-        int position = 4;
-        for (String id : programIds) {
-            query.setParameter(position++, id);
+                + "WHERE " + condition + " AND " + STALE + " ORDER BY c.id");
+        query.setParameter(1, now());
+        for (int i = 0; i < values.size(); i++) {
+            query.setParameter(i + 2, values.get(i));
         }
         @SuppressWarnings("unchecked")
         List<String> stale = query.getResultList();
