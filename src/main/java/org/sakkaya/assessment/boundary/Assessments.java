@@ -200,14 +200,18 @@ public class Assessments {
 
     /** The assessment's questions in its order (for a drawn quiz, the pool it draws from). */
     List<Question> questionsOf(Assessment assessment) {
-        List<String> ids = assessment.questionIds();
+        Map<String, Question> byId = questions(assessment.questionIds());
+        return assessment.questionIds().stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Questions of the bank by id, in one statement. */
+    Map<String, Question> questions(java.util.Collection<String> ids) {
         if (ids.isEmpty()) {
-            return List.of();
+            return Map.of();
         }
-        Map<String, Question> byId = em.createQuery("SELECT q FROM Question q WHERE q.id IN :ids", Question.class)
-                .setParameter("ids", ids).getResultStream()
+        return em.createQuery("SELECT q FROM Question q WHERE q.id IN :ids", Question.class)
+                .setParameter("ids", List.copyOf(ids)).getResultStream()
                 .collect(java.util.stream.Collectors.toMap(Question::id, q -> q));
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     Assessment find(String id) {

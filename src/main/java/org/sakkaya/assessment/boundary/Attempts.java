@@ -381,12 +381,7 @@ public class Attempts {
     }
 
     private Map<String, Question> questions(java.util.Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return em.createQuery("SELECT q FROM Question q WHERE q.id IN :ids", Question.class)
-                .setParameter("ids", List.copyOf(ids)).getResultList().stream()
-                .collect(Collectors.toMap(Question::id, Function.identity()));
+        return assessments.questions(ids);
     }
 
     private Map<String, AttemptAnswer> answers(String attemptId) {
