@@ -108,12 +108,7 @@ public class AssessmentsResource {
         Page<Submission> work = assignments.of(id, page);
         List<String> personIds = work.items().stream().map(Submission::personId).distinct().toList();
         Map<String, PersonSummary> names = people.summaries(personIds);
-        // staff see every grade of others' work; anyone's own work shows its released grades only
-        Map<Boolean, List<String>> byStaff = work.items().stream().collect(java.util.stream.Collectors.partitioningBy(
-                assignments::staffView, java.util.stream.Collectors.mapping(Submission::personId,
-                        java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toSet(), List::copyOf))));
-        Map<String, Grade> grades = new java.util.HashMap<>(assignments.currentOf(id, byStaff.get(true), false));
-        grades.putAll(assignments.currentOf(id, byStaff.get(false), true));
+        Map<String, Grade> grades = assignments.gradesShown(id, work.items());
         return work.map(s -> {
             PersonSummary name = names.get(s.personId());
             return SubmissionView.of(s, name == null ? null : name.fullNameTh(), grades.get(s.personId()), null);

@@ -257,17 +257,26 @@ public class Assignments {
     }
 
     /**
-     * The grade that counts for each of the people, in one statement: the newest, or for a trainee the newest released
-     * one, as {@link #current} gives it for one person.
+     * The grade shown with each person's work in a list, as {@link #current} gives it for one: the newest for the
+     * staff reading others' work, the newest released one for anyone's own. One statement per kind of reader.
      */
-    public Map<String, Grade> currentOf(String assessmentId, java.util.Collection<String> personIds, boolean releasedOnly) {
+    public Map<String, Grade> gradesShown(String assessmentId, List<Submission> work) {
+        Set<String> own = new java.util.HashSet<>();
+        Set<String> others = new java.util.HashSet<>();
+        work.forEach(s -> (staffView(s) ? others : own).add(s.personId()));
+        Map<String, Grade> shown = new java.util.HashMap<>(newestGrades(assessmentId, others, false));
+        shown.putAll(newestGrades(assessmentId, own, true));
+        return shown;
+    }
+
+    private Map<String, Grade> newestGrades(String assessmentId, Set<String> personIds, boolean releasedOnly) {
         if (personIds.isEmpty()) {
             return Map.of();
         }
         Map<String, Grade> newest = new java.util.HashMap<>();
         em.createQuery("SELECT g FROM Grade g WHERE g.assessmentId = :a AND g.personId IN :p"
                         + (releasedOnly ? " AND g.released = TRUE" : "") + " ORDER BY g.gradedAt, g.id", Grade.class)
-                .setParameter("a", assessmentId).setParameter("p", List.copyOf(personIds))
+                .setParameter("a", assessmentId).setParameter("p", personIds)
                 .getResultStream().forEach(g -> newest.put(g.personId(), g));
         return newest;
     }
