@@ -65,73 +65,71 @@ public class PassResults {
 
     /** Brings the decisions of every cohort starting between the two days (inclusive) up to date; answers how many were refreshed. */
     public int refreshStale(LocalDate startsFrom, LocalDate startsTo) {
-        return refreshWhere("c.starts_on BETWEEN ?2 AND ?3", List.of(startsFrom, startsTo));
+        return refresh(stale(inYear(startsFrom, startsTo)));
     }
 
     /** The same for the cohorts named. */
     public int refreshStale(Collection<String> cohortIds) {
-        return cohortIds.isEmpty() ? 0 : refreshWhere("c.id IN (" + marks(2, cohortIds.size()) + ")", List.copyOf(cohortIds));
+        return refresh(stale(named(cohortIds)));
     }
 
     /** The same for the cohorts of the programmes named that start between the two days (inclusive). */
     public int refreshStale(LocalDate startsFrom, LocalDate startsTo, Collection<String> programIds) {
-        if (programIds.isEmpty()) {
-            return 0;
-        }
-        List<Object> values = new ArrayList<>(List.of(startsFrom, startsTo));
-        values.addAll(programIds);
-        return refreshWhere("c.starts_on BETWEEN ?2 AND ?3 AND c.program_id IN (" + marks(4, programIds.size()) + ")", values);
-    }
-
-    /** Refreshes, each in a transaction of its own, the stale cohorts that match; {@code ?1} is now, values from ?2. */
-    private int refreshWhere(String condition, List<?> values) {
-        var query = em.createNativeQuery("SELECT c.id FROM cohort c LEFT JOIN pass_decision_state s ON s.cohort_id = c.id "
-                + "WHERE " + condition + " AND " + STALE + " ORDER BY c.id");
-        query.setParameter(1, now());
-        for (int i = 0; i < values.size(); i++) {
-            query.setParameter(i + 2, values.get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<String> stale = query.getResultList();
-        stale.forEach(refresh::refresh);
-        return stale.size();
+        return refresh(stale(ofPrograms(startsFrom, startsTo, programIds)));
     }
 
     /**
      * Whether any of these cohorts is stale in the caller's transaction's view: every cohort starting between the two
-     * days ({@code allPrograms}), those of the programmes named that start between them, and the cohorts named. A
+     * days ({@code allPrograms}), or those of the programmes named that start between them, and the cohorts named. A
      * snapshot that froze decisions would otherwise freeze out-of-date ones.
      */
     public boolean anyStale(LocalDate startsFrom, LocalDate startsTo, boolean allPrograms, Collection<String> programIds,
                             Collection<String> cohortIds) {
-        List<String> which = new ArrayList<>();
-        List<Object> values = new ArrayList<>();
-        if (allPrograms) {
-            which.add("c.starts_on BETWEEN ?" + (values.size() + 2) + " AND ?" + (values.size() + 3));
-            values.add(startsFrom);
-            values.add(startsTo);
-        } else if (!programIds.isEmpty()) {
-            int first = values.size() + 2;
-            which.add("(c.starts_on BETWEEN ?" + first + " AND ?" + (first + 1) + " AND c.program_id IN ("
-                    + marks(first + 2, programIds.size()) + "))");
-            values.add(startsFrom);
-            values.add(startsTo);
-            values.addAll(programIds);
+        Cohorts year = allPrograms ? inYear(startsFrom, startsTo) : ofPrograms(startsFrom, startsTo, programIds);
+        return !stale(year).isEmpty() || !stale(named(cohortIds)).isEmpty();
+    }
+
+    /** Which cohorts: a condition on {@code c}, with its values from {@code ?2} ({@code ?1} is now); null for none. */
+    private record Cohorts(String condition, List<?> values) {
+    }
+
+    private static Cohorts inYear(LocalDate startsFrom, LocalDate startsTo) {
+        return new Cohorts("c.starts_on BETWEEN ?2 AND ?3", List.of(startsFrom, startsTo));
+    }
+
+    private static Cohorts named(Collection<String> cohortIds) {
+        return cohortIds.isEmpty() ? null : new Cohorts("c.id IN (" + marks(2, cohortIds.size()) + ")", List.copyOf(cohortIds));
+    }
+
+    private static Cohorts ofPrograms(LocalDate startsFrom, LocalDate startsTo, Collection<String> programIds) {
+        if (programIds.isEmpty()) {
+            return null;
         }
-        if (!cohortIds.isEmpty()) {
-            which.add("c.id IN (" + marks(values.size() + 2, cohortIds.size()) + ")");
-            values.addAll(cohortIds);
+        List<Object> values = new ArrayList<>(List.of(startsFrom, startsTo));
+        values.addAll(programIds);
+        return new Cohorts("c.starts_on BETWEEN ?2 AND ?3 AND c.program_id IN (" + marks(4, programIds.size()) + ")", values);
+    }
+
+    /** The stale cohorts among these, as the caller's transaction sees them. */
+    private List<String> stale(Cohorts which) {
+        if (which == null) {
+            return List.of();
         }
-        if (which.isEmpty()) {
-            return false;
-        }
-        var query = em.createNativeQuery("SELECT COUNT(*) FROM cohort c LEFT JOIN pass_decision_state s ON s.cohort_id = c.id "
-                + "WHERE (" + String.join(" OR ", which) + ") AND " + STALE);
+        var query = em.createNativeQuery("SELECT c.id FROM cohort c LEFT JOIN pass_decision_state s ON s.cohort_id = c.id "
+                + "WHERE " + which.condition() + " AND " + STALE + " ORDER BY c.id");
         query.setParameter(1, now());
-        for (int i = 0; i < values.size(); i++) {
-            query.setParameter(i + 2, values.get(i));
+        for (int i = 0; i < which.values().size(); i++) {
+            query.setParameter(i + 2, which.values().get(i));
         }
-        return ((Number) query.getSingleResult()).longValue() > 0;
+        @SuppressWarnings("unchecked")
+        List<String> stale = query.getResultList();
+        return stale;
+    }
+
+    /** Each in a transaction of its own; answers how many. */
+    private int refresh(List<String> cohortIds) {
+        cohortIds.forEach(refresh::refresh);
+        return cohortIds.size();
     }
 
     /** {@code ?first, ?first+1, ...}: {@code count} numbered parameters. */
