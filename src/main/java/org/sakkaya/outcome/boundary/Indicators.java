@@ -165,7 +165,7 @@ public class Indicators {
             achieved += met ? 1 : 0;
             IndicatorSnapshot s = frozen.get(a.id());
             IndicatorStatus.Frozen snapshot = s == null ? null : new IndicatorStatus.Frozen(s.numerator(), s.denominator(), s.actual(),
-                    s.achieved(), Bangkok.time(s.asOf()), s.denominator() != null ? s.denominator() : s.numerator());
+                    s.achieved(), Bangkok.time(s.asOf()), s.recordCount());
             lines.add(new IndicatorStatus.Activity(a.id(), a.position(), a.title(), a.measure(), a.strategy(), a.target(), a.unit(),
                     a.unit().th(), a.startsOn(), a.dueOn(), a.periodNote(), figure.numerator(), figure.denominator(), figure.actual(),
                     met, Bangkok.time(asOf), figure.total(), records.get(i), snapshot));
@@ -182,10 +182,10 @@ public class Indicators {
                 .orElseThrow(() -> new NotFound("Activity", activityId));
         int offset = Math.multiplyExact(page.page(), page.size());
         if (frozen) {
-            Optional.ofNullable(em.find(IndicatorSnapshot.class, activityId))
+            IndicatorSnapshot snapshot = Optional.ofNullable(em.find(IndicatorSnapshot.class, activityId))
                     .orElseThrow(() -> new NotFound("Snapshot of activity", activityId));
             return new Page<>(named(List.of(measurements.frozenRecords(activityId, offset, page.size()))).get(0), page.page(),
-                    page.size(), measurements.frozenCount(activityId));
+                    page.size(), snapshot.recordCount());
         }
         FiscalYear year = indicator.fiscalYear();
         refresh(List.of(activity), year);

@@ -200,11 +200,6 @@ public class Measurements {
                 .setParameter(1, activityId).getResultList());
     }
 
-    public long frozenCount(String activityId) {
-        return number(em.createNativeQuery("SELECT COUNT(*) FROM indicator_snapshot_record WHERE activity_id = ?1")
-                .setParameter(1, activityId).getSingleResult());
-    }
-
     private static String columns(Measure measure) {
         return switch (measure) {
             case PASS_RATE, TRAINEES_SENT, TRAINEES_PASSED ->

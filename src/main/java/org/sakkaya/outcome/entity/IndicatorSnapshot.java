@@ -74,6 +74,11 @@ public class IndicatorSnapshot {
         return achieved;
     }
 
+    /** How many records it froze: a rate's evaluated, or the count itself. */
+    public long recordCount() {
+        return denominator != null ? denominator : numerator;
+    }
+
     public Instant asOf() {
         return asOf;
     }
