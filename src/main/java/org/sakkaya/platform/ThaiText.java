@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  */
 public final class ThaiText {
     private static final Pattern TONE_BEFORE_VOWEL = Pattern.compile("([\u0E48-\u0E4B])([\u0E31\u0E34-\u0E39])");
+    /** Zero-width space, non-joiner, joiner, word joiner and byte-order mark: they print as nothing. */
+    private static final Pattern ZERO_WIDTH = Pattern.compile("[\u200B-\u200D\u2060\uFEFF]");
 
     private ThaiText() {
     }
@@ -19,5 +21,13 @@ public final class ThaiText {
     public static String canonical(String text) {
         String nfc = Normalizer.normalize(text, Normalizer.Form.NFC).replace("\u0E4D\u0E32", "\u0E33");
         return TONE_BEFORE_VOWEL.matcher(nfc).replaceAll("$2$1");
+    }
+
+    /**
+     * The canonical spelling without the characters that print as nothing: text that looks the same is the same.
+     * Names pasted from a PDF or a word processor carry zero-width spaces between words and ำ as two characters.
+     */
+    public static String visible(String text) {
+        return ZERO_WIDTH.matcher(canonical(text)).replaceAll("");
     }
 }

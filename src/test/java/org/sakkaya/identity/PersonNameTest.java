@@ -32,4 +32,12 @@ class PersonNameTest {
         // what is inside a part stays as typed
         assertThat(new PersonName("พลตำรวจตรี", "ณัฐ วุฒิ", "ศรีสุข", null, null, null).fullTh()).isEqualTo("พลตำรวจตรีณัฐ วุฒิ ศรีสุข");
     }
+
+    @Test
+    void aNamePastedFromAPdfIsKeptInTheSpellingHrTypes() {
+        PersonName pasted = new PersonName("นาย", "สม\u200Bศักดิ์", "ท\u0E4D\u0E32ดีท\u0E48\u0E35", null, "Som\uFEFFsak", null);
+        assertThat(pasted.firstNameTh()).isEqualTo("สมศักดิ์");
+        assertThat(pasted.lastNameTh()).isEqualTo("ทำดีที่");
+        assertThat(pasted.firstNameEn()).isEqualTo("Somsak");
+    }
 }

@@ -32,7 +32,6 @@ public final class Scoring {
     public static final int MAX_DIGITS = 20;
 
     // compiled once: every short answer and every accepted answer of a submit is normalised
-    private static final Pattern ZERO_WIDTH = Pattern.compile("[\u200B-\u200D\uFEFF]");
     private static final Pattern SPACES = Pattern.compile("[\\p{Z}\\s]+");
 
     private Scoring() {
@@ -58,7 +57,7 @@ public final class Scoring {
      * made one; lower case.
      */
     public static String normalize(String text) {
-        String thai = ZERO_WIDTH.matcher(ThaiText.canonical(text)).replaceAll("");
+        String thai = ThaiText.visible(text);
         StringBuilder digits = new StringBuilder(thai.length());
         thai.codePoints().forEach(c -> digits.appendCodePoint(c >= 0x0E50 && c <= 0x0E59 ? '0' + (c - 0x0E50) : c));
         return SPACES.matcher(digits).replaceAll(" ").strip().toLowerCase(Locale.ROOT);

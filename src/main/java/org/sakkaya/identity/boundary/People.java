@@ -47,6 +47,8 @@ import org.sakkaya.platform.security.Roles;
  */
 @ApplicationScoped
 public class People {
+    static final int SEARCH_WORDS = 5;
+
     static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
     private static final Set<Role> HR_GRANTABLE = EnumSet.of(Role.TRAINEE);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -160,12 +162,19 @@ public class People {
         if (!all && orgs.isEmpty()) {
             return new Page<>(List.of(), page.page(), page.size(), 0);
         }
-        String like = q == null || q.isBlank() ? null : "%" + q.strip().toLowerCase(java.util.Locale.ROOT) + "%";
-        String where = " WHERE p.erasedAt IS NULL"
-                + (all ? "" : " AND p.organizationId IN :orgs")
-                + (organizationId == null ? "" : " AND p.organizationId = :org")
-                + (like == null ? "" : " AND (p.email LIKE :q OR p.firstNameTh LIKE :q OR p.lastNameTh LIKE :q"
-                        + " OR LOWER(p.firstNameEn) LIKE :q OR LOWER(p.lastNameEn) LIKE :q)");
+        List<String> words = searchWords(q);
+        StringBuilder where = new StringBuilder(" WHERE p.erasedAt IS NULL")
+                .append(all ? "" : " AND p.organizationId IN :orgs")
+                .append(organizationId == null ? "" : " AND p.organizationId = :org");
+        // every word somewhere in the name or the e-mail: "สมชาย ใจดี" finds สมชาย ใจดี, "นายสมชาย" too
+        for (int i = 0; i < words.size(); i++) {
+            String w = ":w" + i;
+            where.append(" AND (LOWER(p.email) LIKE ").append(w).append(" ESCAPE '!' OR p.firstNameTh LIKE ").append(w)
+                    .append(" ESCAPE '!' OR p.lastNameTh LIKE ").append(w)
+                    .append(" ESCAPE '!' OR CONCAT(COALESCE(p.titleTh, ''), p.firstNameTh) LIKE ").append(w)
+                    .append(" ESCAPE '!' OR LOWER(p.firstNameEn) LIKE ").append(w)
+                    .append(" ESCAPE '!' OR LOWER(p.lastNameEn) LIKE ").append(w).append(" ESCAPE '!')");
+        }
         var query = em.createQuery("SELECT p FROM Person p" + where + " ORDER BY p.firstNameTh, p.lastNameTh, p.id", Person.class);
         var count = em.createQuery("SELECT COUNT(p) FROM Person p" + where, Long.class);
         if (!all) {
@@ -176,13 +185,26 @@ public class People {
             query.setParameter("org", organizationId);
             count.setParameter("org", organizationId);
         }
-        if (like != null) {
-            query.setParameter("q", like);
-            count.setParameter("q", like);
+        for (int i = 0; i < words.size(); i++) {
+            String like = "%" + words.get(i).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            query.setParameter("w" + i, like);
+            count.setParameter("w" + i, like);
         }
         List<Person> items = page.apply(query).getResultList();
         audit.record("PEOPLE_LISTED", "organization", organizationId, q == null ? null : "q given");
         return new Page<>(items, page.page(), page.size(), count.getSingleResult());
+    }
+
+    /**
+     * The words of a search, in the spelling names are kept in ({@link PersonName}): a name copied from a PDF, with ำ as
+     * two characters or zero-width spaces, finds the person HR typed. At most {@value #SEARCH_WORDS} words.
+     */
+    static List<String> searchWords(String q) {
+        if (q == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(PersonName.clean(q).toLowerCase(java.util.Locale.ROOT).split("[\\p{Z}\\s]+"))
+                .filter(w -> !w.isEmpty()).limit(SEARCH_WORDS).toList();
     }
 
     @Transactional

@@ -1,11 +1,14 @@
 package org.sakkaya.identity.entity;
 
 import java.util.regex.Pattern;
+import org.sakkaya.platform.ThaiText;
 
 /**
  * A Thai name with its title (คำนำหน้า), and the optional English form. Each part is kept without the spaces around
  * it, of any kind (no-break and zero-width ones come with names pasted from forms and spreadsheets): {@code "นาย "}
  * and {@code " สมชาย"} would print {@code นาย สมชาย} on a certificate. An optional part of nothing but spaces is none.
+ * Each part is kept in one spelling ({@link ThaiText#visible}): a name pasted from a PDF, with ำ as two characters or a
+ * zero-width space inside, is the name HR types, and a search finds it.
  */
 public record PersonName(String titleTh, String firstNameTh, String lastNameTh,
                          String titleEn, String firstNameEn, String lastNameEn) {
@@ -22,7 +25,7 @@ public record PersonName(String titleTh, String firstNameTh, String lastNameTh,
 
     /** The part without the spaces around it; null stays null. */
     public static String clean(String part) {
-        return part == null ? null : EDGES.matcher(part).replaceAll("");
+        return part == null ? null : EDGES.matcher(ThaiText.visible(part)).replaceAll("");
     }
 
     private static String optional(String part) {
