@@ -28,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sakkaya.certificate.control.CertificatePdf;
 import org.sakkaya.certificate.control.Serials;
+import org.sakkaya.platform.pdf.PdfWord;
 
 /** The certificate PDF checked as a reader would check it: the text copied out, the fonts, the page, the QR code. */
 class CertificatePdfTest {
@@ -154,5 +155,22 @@ class CertificatePdfTest {
                 "https://sakkaya.example.go.th/verify/" + serial, List.of(), Color.BLACK, png(200, 200, Color.ORANGE));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CertificatePdf.render(tooLong))
                 .isInstanceOf(CertificatePdf.DoesNotFit.class).hasMessageContaining("must fit on one");
+    }
+
+    private static CertificatePdf.Content withSignatories(String programName, List<CertificatePdf.Signatory> signatories) {
+        String serial = "574NQEAB8P5TDX04MRCY0WFBWF";
+        return new CertificatePdf.Content("กรมอนามัย กระทรวงสาธารณสุข", "วุฒิบัตร", GLOSSARY_NAMES.get(1),
+                List.of("ได้ผ่านการอบรมและผ่านเกณฑ์การประเมินผล หลักสูตร"), programName, "รุ่นที่ 1", LocalDate.of(2020, 11, 26),
+                serial, "https://sakkaya.example.go.th/verify/" + serial, signatories, new Color(0x1f, 0x4e, 0x79));
+    }
+
+    @Test
+    void aLongProgrammeNameBreaksOnlyBetweenThaiWords() throws Exception {
+        // over 722 pt at 22 pt bold: it used to be cut wherever the line was full, here after the เ of ดำเนินงาน
+        String program = "หลักสูตรการพัฒนาศักยภาพนักวิทยาการข้อมูลด้านสุขภาพเพื่อขับเคลื่อนการดำเนินงานส่งเสริมสุขภาพและอนามัยสิ่งแวดล้อม";
+        byte[] pdf = CertificatePdf.render(withSignatories(program, List.of(new CertificatePdf.Signatory(GLOSSARY_NAMES.get(3), "อธิบดีกรมอนามัย"))));
+        List<String> lines = PdfWord.lines(PdfWord.on(pdf).stream().filter(w -> Math.abs(w.size() - 22) < 0.5).toList());
+        assertThat(lines).hasSizeGreaterThan(1);
+        PdfWord.assertBrokenAtWordBoundaries(program, lines);
     }
 }

@@ -23,6 +23,7 @@ import org.sakkaya.outcome.entity.OutputStatus;
 import org.sakkaya.outcome.entity.Scope;
 import org.sakkaya.outcome.entity.Strategy;
 import org.sakkaya.outcome.entity.Unit;
+import org.sakkaya.platform.pdf.PdfWord;
 import org.sakkaya.platform.problem.Conflict;
 import org.sakkaya.platform.problem.RuleViolation;
 import org.sakkaya.program.control.FiscalYear;
@@ -104,5 +105,22 @@ class OutcomeRulesTest {
                     .contains("23 พ.ย. 63 - 26 พ.ย. 63");
             assertThat(document.getNumberOfPages()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aLongNameInTheReportsTableBreaksOnlyBetweenThaiWords() throws Exception {
+        // 238 pt at 13 pt in a column of about 227: it used to be cut inside ข้อมูล
+        String name = "หลักสูตรการพัฒนาศักยภาพนักวิทยาการข้อมูล";
+        byte[] pdf = ReportPdf.render(new ReportPdf.Content(2564, LocalDate.of(2020, 10, 1), LocalDate.of(2021, 9, 30), "รุ่น",
+                LocalDate.of(2021, 10, 1), List.of(new ReportPdf.Line(name, null, 25, 21, new BigDecimal("84.00"))),
+                25, 21, new BigDecimal("84.00"), List.of()));
+        // the first column: 46% of the 515 pt between the margins
+        List<String> column = PdfWord.lines(PdfWord.on(pdf).stream().filter(w -> w.right() < 40 + 515 * 0.46).toList());
+        List<String> lines = column.subList(column.indexOf("รุ่น") + 1, column.indexOf("รวม"));
+        assertThat(lines).hasSizeGreaterThan(1);
+        PdfWord.assertBrokenAtWordBoundaries(name, lines);
+        // the headings wrap too: ผู้ได้รับการประเมิน was cut after its leading vowel
+        List<String> second = PdfWord.lines(PdfWord.on(pdf).stream().filter(w -> w.left() > 40 + 515 * 0.46 && w.right() < 40 + 515 * 0.64).toList());
+        PdfWord.assertBrokenAtWordBoundaries("ผู้ได้รับการประเมิน (คน)", second.subList(0, second.indexOf("25")));
     }
 }

@@ -25,11 +25,13 @@ import java.util.List;
 import java.util.Map;
 import org.sakkaya.platform.ThaiDates;
 import org.sakkaya.platform.pdf.ThaiFonts;
+import org.sakkaya.platform.pdf.ThaiLineBreaks;
 
 /**
  * Renders one certificate: an A4 landscape page in Thai with the Laksaman font embedded (IDENTITY_H, from
  * {@link ThaiFonts}), so that stacked tone marks, ำ, ฤ and thanthakhat sit right and the text extracts back exactly.
- * A QR code, drawn as vector squares, and the printed short address lead to the verification page.
+ * A QR code, drawn as vector squares, and the printed short address lead to the verification page. Lines break only at
+ * Thai word boundaries ({@link ThaiLineBreaks}).
  */
 public final class CertificatePdf {
     private static final float LOGO_HEIGHT = 48;
@@ -125,7 +127,7 @@ public final class CertificatePdf {
 
     private static void center(Document document, String text, Font font, float spacingAfter) {
         // 1.3 lines: room for stacked tone marks above and vowels below without wasting the page
-        Paragraph paragraph = new Paragraph(font.getSize() * 1.3f, text, font);
+        Paragraph paragraph = ThaiLineBreaks.paragraph(font.getSize() * 1.3f, text, font);
         paragraph.setAlignment(Element.ALIGN_CENTER);
         paragraph.setSpacingAfter(spacingAfter);
         document.add(paragraph);

@@ -5,7 +5,6 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
@@ -21,11 +20,12 @@ import java.time.LocalDate;
 import java.util.List;
 import org.sakkaya.platform.ThaiDates;
 import org.sakkaya.platform.pdf.ThaiFonts;
+import org.sakkaya.platform.pdf.ThaiLineBreaks;
 
 /**
  * The PDF report of a fiscal year: the pass-rate rows (the same rows as the JSON, CSV and XLSX), then each
  * indicator of the year with a bar chart of actual against target per plan activity. In Thai, dates in the
- * Buddhist era, A4 portrait, Laksaman embedded.
+ * Buddhist era, A4 portrait, Laksaman embedded; lines break only at Thai word boundaries ({@link ThaiLineBreaks}).
  */
 public final class ReportPdf {
     private static final Color INK = new Color(0x22, 0x22, 0x22);
@@ -83,20 +83,20 @@ public final class ReportPdf {
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         for (String heading : List.of(content.groupByTh(), "ผู้ได้รับการประเมิน (คน)", "ผ่านเกณฑ์ (คน)", "ร้อยละที่ผ่าน")) {
-            PdfPCell cell = new PdfPCell(new Phrase(heading, strong));
+            PdfPCell cell = new PdfPCell(ThaiLineBreaks.phrase(heading, strong));
             cell.setBackgroundColor(HEAD);
             cell.setPadding(5);
             table.addCell(cell);
         }
         for (Line line : content.lines()) {
-            PdfPCell name = new PdfPCell(new Phrase(line.detail() == null ? line.name() : line.name() + "\n" + line.detail(), text));
+            PdfPCell name = new PdfPCell(ThaiLineBreaks.phrase(line.detail() == null ? line.name() : line.name() + "\n" + line.detail(), text));
             name.setPadding(5);
             table.addCell(name);
             table.addCell(number(String.valueOf(line.evaluated()), text));
             table.addCell(number(String.valueOf(line.passed()), text));
             table.addCell(number(plain(line.passRatePercent()), text));
         }
-        PdfPCell total = new PdfPCell(new Phrase("รวม", strong));
+        PdfPCell total = new PdfPCell(ThaiLineBreaks.phrase("รวม", strong));
         total.setPadding(5);
         table.addCell(total);
         table.addCell(number(String.valueOf(content.evaluated()), strong));
@@ -112,13 +112,13 @@ public final class ReportPdf {
             for (Bar bar : chart.bars()) {
                 String figures = "ผล " + figure(bar.actual(), bar.unitTh()) + " / เป้าหมาย " + figure(bar.target(), bar.unitTh()) + " " + bar.unitTh()
                         + (bar.achieved() ? " (บรรลุ)" : " (ยังไม่บรรลุ)") + (bar.frozen() ? " ณ วันปิดตัวชี้วัด" : "");
-                PdfPCell label = new PdfPCell(new Phrase(bar.title() + "\n" + figures
+                PdfPCell label = new PdfPCell(ThaiLineBreaks.phrase(bar.title() + "\n" + figures
                         + (bar.period() == null ? "" : "\nระยะเวลา " + bar.period()), small));
                 label.setBorder(Rectangle.BOTTOM);
                 label.setBorderColor(TARGET);
                 label.setPadding(4);
                 bars.addCell(label);
-                PdfPCell drawing = new PdfPCell(new Phrase(" ", small));
+                PdfPCell drawing = new PdfPCell(ThaiLineBreaks.phrase(" ", small));
                 drawing.setBorder(Rectangle.BOTTOM);
                 drawing.setBorderColor(TARGET);
                 drawing.setMinimumHeight(46);
@@ -164,14 +164,14 @@ public final class ReportPdf {
     }
 
     private static PdfPCell number(String text, Font font) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, font));
+        PdfPCell cell = new PdfPCell(ThaiLineBreaks.phrase(text, font));
         cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
         cell.setPadding(5);
         return cell;
     }
 
     private static void paragraph(Document document, String text, Font font, int alignment, float after) {
-        Paragraph paragraph = new Paragraph(text, font);
+        Paragraph paragraph = ThaiLineBreaks.paragraph(text, font);
         paragraph.setAlignment(alignment);
         paragraph.setSpacingAfter(after);
         document.add(paragraph);
