@@ -158,10 +158,119 @@ class CertificatePdfTest {
     }
 
     private static CertificatePdf.Content withSignatories(String programName, List<CertificatePdf.Signatory> signatories) {
-        String serial = "574NQEAB8P5TDX04MRCY0WFBWF";
+        return withSignatories(programName, signatories, "574NQEAB8P5TDX04MRCY0WFBWF");
+    }
+
+    private static CertificatePdf.Content withSignatories(String programName, List<CertificatePdf.Signatory> signatories, String serial) {
         return new CertificatePdf.Content("กรมอนามัย กระทรวงสาธารณสุข", "วุฒิบัตร", GLOSSARY_NAMES.get(1),
                 List.of("ได้ผ่านการอบรมและผ่านเกณฑ์การประเมินผล หลักสูตร"), programName, "รุ่นที่ 1", LocalDate.of(2020, 11, 26),
                 serial, "https://sakkaya.example.go.th/verify/" + serial, signatories, new Color(0x1f, 0x4e, 0x79));
+    }
+
+    /** The signatories' band: from the left margin to the corner kept for the QR code and serial, under the signature line. */
+    private static final double SLOTS_LEFT = 60;
+    private static final double SLOTS_RIGHT = 842 - 60 - 230;
+    private static final double SIGNATURE_LINE = 98;
+    private static final double INNER_BORDER = 32;
+
+    /**
+     * Where every signatory's words were printed: asserts that each lies wholly inside one slot, clear of the QR code and
+     * of the printed serial and address, and answers each slot's text as read back.
+     */
+    private static List<String> slots(byte[] pdf, CertificatePdf.Content content) throws Exception {
+        List<PdfWord> words = PdfWord.on(pdf);
+        String address = "เลขที่ " + Serials.grouped(content.serial()) + " " + content.verifyUrl();
+        List<PdfWord> addressWords = words.stream().filter(w -> w.baseline() < 55 && !w.text().isBlank()
+                && address.contains(w.text().strip())).toList();
+        assertThat(addressWords).as("the serial and the address are printed").isNotEmpty();
+        int n = content.signatories().size();
+        double slot = (SLOTS_RIGHT - SLOTS_LEFT) / n;
+        List<List<PdfWord>> bySlot = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            bySlot.add(new ArrayList<>());
+        }
+        for (PdfWord w : words) {
+            if (w.text().isBlank() || addressWords.contains(w) || w.bottom() >= SIGNATURE_LINE) {
+                continue;
+            }
+            int home = -1;
+            for (int i = 0; i < n; i++) {
+                if (w.inside(SLOTS_LEFT + slot * i, INNER_BORDER, SLOTS_LEFT + slot * (i + 1), SIGNATURE_LINE)) {
+                    home = i;
+                }
+            }
+            assertThat(home).as("'%s' (x %.1f..%.1f, y %.1f..%.1f) lies inside one signatory's slot", w.text(), w.left(), w.right(),
+                    w.bottom(), w.top()).isNotNegative();
+            assertThat(w.overlaps(842 - 60 - 76, 60, 842 - 60, 136)).as("'%s' overlaps the QR code", w.text()).isFalse();
+            for (PdfWord a : addressWords) {
+                assertThat(w.overlaps(a)).as("'%s' overlaps the printed '%s'", w.text(), a.text()).isFalse();
+            }
+            bySlot.get(home).add(w);
+        }
+        return bySlot.stream().map(l -> String.join("", PdfWord.lines(l))).toList();
+    }
+
+    private static String withoutSpaces(String s) {
+        return s.replaceAll("\\s", "");
+    }
+
+    @Test
+    void threeSignatoriesWithLongNamesAndTwoLinePositionsEachStayInsideTheirSlot() throws Exception {
+        // 201 pt at 16 pt and 421 pt at 14 pt against slots of 167 pt: they used to print over each other and into the
+        // QR code's corner, and the position's second line was lost
+        String name = "นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์";
+        String twoLines = "ผู้อำนวยการสำนักสุขภาพดิจิทัล\nปฏิบัติราชการแทนปลัดกระทรวงสาธารณสุข";
+        List<CertificatePdf.Signatory> three = List.of(new CertificatePdf.Signatory(name, twoLines),
+                new CertificatePdf.Signatory(name, "ผู้อำนวยการศูนย์เทคโนโลยีสารสนเทศ"), new CertificatePdf.Signatory(name, twoLines));
+        CertificatePdf.checkSignatories(three);
+        CertificatePdf.Content content = withSignatories("นักวิทยาการข้อมูล (Data Scientist)", three);
+        byte[] pdf = CertificatePdf.render(content);
+        // the widest serial there can be prints clear of the last slot too
+        CertificatePdf.Content wideSerial = withSignatories("นักวิทยาการข้อมูล", three, "WMWMWMWMWMWMWMWMWMWMWMWMWM");
+        for (List<String> slots : List.of(slots(pdf, content), slotsOf(wideSerial))) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(withoutSpaces(slots.get(i))).as("slot %d holds its signatory's whole name and position", i)
+                        .isEqualTo(withoutSpaces("(" + name + ")" + three.get(i).position()));
+            }
+        }
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("(" + name + ")", "ปฏิบัติราชการแทนปลัดกระทรวงสาธารณสุข");
+        }
+    }
+
+    @Test
+    void aNameOf120CharactersPrintsInsideItsSlot() throws Exception {
+        String name = "ศาสตราจารย์เกียรติคุณ พลตำรวจเอก นายแพทย์ ดร.ปิติพัฒน์ ธีระวุฒิ ณ อยุธยา ";
+        name = (name + name).substring(0, 120).strip();
+        assertThat(name).hasSize(120);
+        List<CertificatePdf.Signatory> one = List.of(new CertificatePdf.Signatory(name, "รองอธิบดีกรมอนามัย"));
+        CertificatePdf.checkSignatories(one);
+        CertificatePdf.Content content = withSignatories("นักวิทยาการข้อมูล", one);
+        assertThat(withoutSpaces(slotsOf(content).get(0))).isEqualTo(withoutSpaces("(" + name + ")รองอธิบดีกรมอนามัย"));
+        // beside two others its slot is a third as wide: three lines of it at 10 pt leave no room for the position
+        List<CertificatePdf.Signatory> three = List.of(one.get(0), new CertificatePdf.Signatory(GLOSSARY_NAMES.get(2), "อธิบดีกรมอนามัย"),
+                new CertificatePdf.Signatory(GLOSSARY_NAMES.get(3), "ผู้แทนบริษัท"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CertificatePdf.checkSignatories(three))
+                .isInstanceOf(CertificatePdf.SignatoryDoesNotFit.class)
+                .satisfies(e -> assertThat(((CertificatePdf.SignatoryDoesNotFit) e).field()).isEqualTo("signatories[0].name"));
+    }
+
+    @Test
+    void signatoriesThatCannotFitEvenAtTheSmallestSizeAreRefusedNamingTheField() throws Exception {
+        String position = "ผู้อำนวยการสำนักสุขภาพดิจิทัล ปฏิบัติราชการแทนปลัดกระทรวงสาธารณสุข ".repeat(3).strip();
+        List<CertificatePdf.Signatory> three = List.of(new CertificatePdf.Signatory(GLOSSARY_NAMES.get(0), "อธิบดีกรมอนามัย"),
+                new CertificatePdf.Signatory(GLOSSARY_NAMES.get(1), "รองอธิบดีกรมอนามัย"),
+                new CertificatePdf.Signatory(GLOSSARY_NAMES.get(2), position));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CertificatePdf.checkSignatories(three))
+                .isInstanceOf(CertificatePdf.SignatoryDoesNotFit.class)
+                .satisfies(e -> assertThat(((CertificatePdf.SignatoryDoesNotFit) e).field()).isEqualTo("signatories[2].position"));
+        // a certificate from a template saved before the check still prints, smaller, and still inside the slots
+        CertificatePdf.Content content = withSignatories("นักวิทยาการข้อมูล", three);
+        assertThat(withoutSpaces(String.join("", slotsOf(content)))).contains(withoutSpaces(position));
+    }
+
+    private static List<String> slotsOf(CertificatePdf.Content content) throws Exception {
+        return slots(CertificatePdf.render(content), content);
     }
 
     @Test
