@@ -170,7 +170,7 @@ class CertificatePdfTest {
     /** The signatories' band: from the left margin to the corner kept for the QR code and serial, under the signature line. */
     private static final double SLOTS_LEFT = 60;
     private static final double SLOTS_RIGHT = 842 - 60 - 230;
-    private static final double SIGNATURE_LINE = 98;
+    private static final double SIGNATURE_LINE = 104;
     private static final double INNER_BORDER = 32;
 
     /**
@@ -234,7 +234,7 @@ class CertificatePdfTest {
             }
         }
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            assertThat(new PDFTextStripper().getText(document)).contains("(" + name + ")", "ปฏิบัติราชการแทนปลัดกระทรวงสาธารณสุข");
+            assertThat(new PDFTextStripper().getText(document)).contains("(" + name + ")", "ผู้อำนวยการศูนย์เทคโนโลยีสารสนเทศ");
         }
     }
 
@@ -243,13 +243,17 @@ class CertificatePdfTest {
         String name = "ศาสตราจารย์เกียรติคุณ พลตำรวจเอก นายแพทย์ ดร.ปิติพัฒน์ ธีระวุฒิ ณ อยุธยา ";
         name = (name + name).substring(0, 120).strip();
         assertThat(name).hasSize(120);
-        List<CertificatePdf.Signatory> one = List.of(new CertificatePdf.Signatory(name, "รองอธิบดีกรมอนามัย"));
-        CertificatePdf.checkSignatories(one);
-        CertificatePdf.Content content = withSignatories("นักวิทยาการข้อมูล", one);
-        assertThat(withoutSpaces(slotsOf(content).get(0))).isEqualTo(withoutSpaces("(" + name + ")รองอธิบดีกรมอนามัย"));
-        // beside two others its slot is a third as wide: three lines of it at 10 pt leave no room for the position
-        List<CertificatePdf.Signatory> three = List.of(one.get(0), new CertificatePdf.Signatory(GLOSSARY_NAMES.get(2), "อธิบดีกรมอนามัย"),
-                new CertificatePdf.Signatory(GLOSSARY_NAMES.get(3), "ผู้แทนบริษัท"));
+        String twoLines = "ผู้อำนวยการสำนักสุขภาพดิจิทัล\nปฏิบัติราชการแทนปลัดกระทรวงสาธารณสุข";
+        List<CertificatePdf.Signatory> one = List.of(new CertificatePdf.Signatory(name, twoLines));
+        List<CertificatePdf.Signatory> two = List.of(new CertificatePdf.Signatory(name, "รองอธิบดีกรมอนามัย"),
+                new CertificatePdf.Signatory(GLOSSARY_NAMES.get(2), "อธิบดีกรมอนามัย"));
+        for (List<CertificatePdf.Signatory> signatories : List.of(one, two)) {
+            CertificatePdf.checkSignatories(signatories);
+            CertificatePdf.Content content = withSignatories("นักวิทยาการข้อมูล", signatories);
+            assertThat(withoutSpaces(slotsOf(content).get(0))).isEqualTo(withoutSpaces("(" + name + ")" + signatories.get(0).position()));
+        }
+        // beside two others its slot is a third as wide: four lines of it at 10 pt leave no room for the position
+        List<CertificatePdf.Signatory> three = List.of(two.get(0), two.get(1), new CertificatePdf.Signatory(GLOSSARY_NAMES.get(3), "ผู้แทนบริษัท"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CertificatePdf.checkSignatories(three))
                 .isInstanceOf(CertificatePdf.SignatoryDoesNotFit.class)
                 .satisfies(e -> assertThat(((CertificatePdf.SignatoryDoesNotFit) e).field()).isEqualTo("signatories[0].name"));

@@ -48,10 +48,15 @@ public final class CertificatePdf {
     private static final float SLOTS_RIGHT = PAGE_WIDTH - 60 - CORNER;
     /** Each signatory's text keeps this far from the edges of its slot, so neighbours never touch. */
     private static final float SLOT_PADDING = 4;
-    private static final float SIGNATURE_LINE = 98;
+    /**
+     * A signature image stands on the signature line and reaches no higher than the flowing text's bottom margin (136)
+     * and its last line's descenders.
+     */
+    private static final float SIGNATURE_LINE = 104;
+    private static final float SIGNATURE_TOP = 141;
     /** Name and position stay under the signature line and above the verification address (baseline 38, 11 pt). */
     private static final float SIGNATORY_TOP = SIGNATURE_LINE - 2;
-    private static final float SIGNATORY_BOTTOM = 48;
+    private static final float SIGNATORY_BOTTOM = 47;
     private static final float NAME_SIZE = 16;
     private static final float POSITION_SIZE = 14;
     /**
@@ -240,7 +245,7 @@ public final class CertificatePdf {
             Signatory s = signatories.get(i);
             if (s.signatureImage() != null) {
                 Image signature = image(s.signatureImage());
-                signature.scaleToFit(Math.min(150, width), 40);
+                signature.scaleToFit(Math.min(150, width), SIGNATURE_TOP - SIGNATURE_LINE - 3);
                 signature.setAbsolutePosition(x - signature.getScaledWidth() / 2, SIGNATURE_LINE + 3);
                 canvas.addImage(signature);
             }
