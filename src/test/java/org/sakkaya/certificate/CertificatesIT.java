@@ -766,6 +766,19 @@ class CertificatesIT {
         body.put("logo", png(java.awt.Color.ORANGE));
         api.as(organiser).body(body).put(path + "ACHIEVEMENT").then().statusCode(400).body("errors[0].field", equalTo("bodyLines"))
                 .body("detail", containsString("one"));
+        body.remove("logo");
+        body.put("bodyLines", List.of("ได้ผ่านการอบรม"));
+        // three signatories leave each a third of the band: what cannot fit there even at the smallest size is refused
+        String longName = "ศาสตราจารย์เกียรติคุณ พลตำรวจเอก นายแพทย์ ดร.ปิติพัฒน์ ธีระวุฒิ ณ อยุธยา ".repeat(2).substring(0, 120);
+        String longPosition = "ผู้อำนวยการสำนักสุขภาพดิจิทัล ปฏิบัติราชการแทนปลัดกระทรวงสาธารณสุข ".repeat(2).strip();
+        body.put("signatories", List.of(Map.of("name", "นางพรรณี เลิศฤทธิ์", "position", "อธิบดีกรมอนามัย"),
+                Map.of("name", "นพ.ศุภฤกษ์ ณ สงขลา", "position", "รองอธิบดีกรมอนามัย"), Map.of("name", "ดร.ฤทัยรัตน์ ภู่ผึ้ง", "position", longPosition)));
+        api.as(organiser).body(body).put(path + "ACHIEVEMENT").then().statusCode(400)
+                .body("errors[0].field", equalTo("signatories[2].position")).body("detail", containsString("3 signatories"));
+        body.put("signatories", List.of(Map.of("name", longName, "position", "อธิบดีกรมอนามัย"),
+                Map.of("name", "นพ.ศุภฤกษ์ ณ สงขลา", "position", "รองอธิบดีกรมอนามัย"), Map.of("name", "ดร.ฤทัยรัตน์ ภู่ผึ้ง", "position", "ผู้แทนบริษัท")));
+        api.as(organiser).body(body).put(path + "ACHIEVEMENT").then().statusCode(400).body("errors[0].field", equalTo("signatories[0].name"));
+        body.put("signatories", List.of());
         api.as(organiser).body(template("วุฒิบัตร", List.of("x"))).put(path + "GOLD").then().statusCode(404);
         api.as(world.token(ours)).body(template("วุฒิบัตร", List.of("x"))).put(path + "ACHIEVEMENT").then().statusCode(403);
         api.as(organiser).body(template("วุฒิบัตร", List.of("x"))).put("/programs/0190a1b2-0000-7000-8000-000000000000/certificate-templates/ACHIEVEMENT")
@@ -773,6 +786,11 @@ class CertificatesIT {
         // nothing of the refused attempts was kept
         api.as(organiser).get(path).then().statusCode(200).body("", hasSize(0));
         api.as(organiser).accept("application/pdf, application/problem+json").get(path + "PARTICIPATION/preview").then().statusCode(404);
+        // a name at its limit of 120 characters prints when its slot is the whole band
+        body.put("signatories", List.of(Map.of("name", longName, "position", longPosition)));
+        api.as(organiser).body(body).put(path + "ACHIEVEMENT").then().statusCode(200);
+        api.as(organiser).accept("application/pdf").get(path + "ACHIEVEMENT/preview").then().statusCode(200)
+                .contentType(containsString("application/pdf"));
     }
 
     @Test

@@ -99,6 +99,11 @@ public class CertificateTemplates {
             signatories.add(new TemplateSignatory(s.name().strip(), s.position().strip(),
                     DataUrls.image(s.signatureImage(), "signatories[" + i + "].signatureImage")));
         }
+        try {
+            CertificatePdf.checkSignatories(signatories.stream().map(s -> new CertificatePdf.Signatory(s.name(), s.position())).toList());
+        } catch (CertificatePdf.SignatoryDoesNotFit e) {
+            throw new InvalidInput(e.field(), e.getMessage());
+        }
         byte[] logo = DataUrls.image(request.logo(), "logo");
         String accent = request.accentColor() == null ? DEFAULT_ACCENT : request.accentColor().toUpperCase();
         CertificateTemplate template = em.find(CertificateTemplate.class, new CertificateTemplate.Key(programId, kind.name()));
