@@ -831,6 +831,57 @@ class AssessmentsIT {
                 .body("errors[0].field", equalTo("rubric"));
     }
 
+    // --- Thai keys and codes, and values larger than their columns
+
+    @Test
+    void aQuizWithThaiOptionKeysIsTakenAutosavedGradedAndReviewedAsWritten() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        Map<String, Object> body = quiz(now.minusHours(1), now.plusHours(1), "AFTER_SUBMIT");
+        body.put("questions", List.of(
+                Map.of("kind", "SINGLE_CHOICE", "prompt", "ค่ากลางใดไวต่อค่าผิดปกติที่สุด", "points", 1,
+                        "options", List.of(Map.of("key", "ก", "text", "มัธยฐาน"), Map.of("key", "ข", "text", "ค่าเฉลี่ย"),
+                                Map.of("key", "ค", "text", "ฐานนิยม"), Map.of("key", "ง", "text", "พิสัยกึ่งกลาง")), "answer", "ข"),
+                Map.of("kind", "MULTIPLE_CHOICE", "prompt", "ข้อใดเป็นภาษาสำหรับวิเคราะห์ข้อมูล", "points", 1,
+                        "options", List.of(Map.of("key", "ก", "text", "Python"), Map.of("key", "ข", "text", "HTML"),
+                                Map.of("key", "ค", "text", "R"), Map.of("key", "ง", "text", "CSS")), "answer", List.of("ก", "ค"))));
+        Response created = api.as(organiser).body(body).post("/cohorts/" + cohortId + "/assessments");
+        created.then().statusCode(201).body("questions[0].options.key", contains("ก", "ข", "ค", "ง"))
+                .body("questions[0].answer", equalTo("ข")).body("questions[1].answer", contains("ก", "ค"));
+        String quiz = created.path("id");
+        World.Person person = world.person(world.divisionId, "TRAINEE");
+        String trainee = seatedTrainee(person);
+
+        // every trainee's start answered 500: the shuffled keys did not fit the attempt's ASCII layout
+        Response attempt = api.as(trainee).post("/assessments/" + quiz + "/attempts");
+        attempt.then().statusCode(201)
+                .body("questions.find { it.kind == 'SINGLE_CHOICE' }.options.key", containsInAnyOrder("ก", "ข", "ค", "ง"))
+                .body("questions.find { it.kind == 'SINGLE_CHOICE' }.options.find { it.key == 'ข' }.text", equalTo("ค่าเฉลี่ย"))
+                .body("questions.correctAnswer", everyItem(nullValue()));
+        String attemptId = attempt.path("id");
+        List<String> order = attempt.jsonPath().getList("questions.find { it.kind == 'SINGLE_CHOICE' }.options.key");
+        String single = attempt.jsonPath().getString("questions.find { it.kind == 'SINGLE_CHOICE' }.id");
+        String multiple = attempt.jsonPath().getString("questions.find { it.kind == 'MULTIPLE_CHOICE' }.id");
+        api.as(trainee).body(List.of(Map.of("questionId", single, "answer", "ข"), Map.of("questionId", multiple, "answer", List.of("ก", "ค"))))
+                .put("/attempts/" + attemptId + "/answers").then().statusCode(200)
+                .body("questions.find { it.kind == 'SINGLE_CHOICE' }.answer", equalTo("ข"));
+        // resumed: the same order of the same keys, with the answers saved
+        api.as(trainee).post("/assessments/" + quiz + "/attempts").then().statusCode(200)
+                .body("questions.find { it.kind == 'SINGLE_CHOICE' }.options.key", equalTo(order))
+                .body("questions.find { it.kind == 'MULTIPLE_CHOICE' }.answer", contains("ก", "ค"));
+        api.as(trainee).post("/attempts/" + attemptId + "/submit").then().statusCode(200)
+                .body("score", equalTo(100.0f))
+                .body("questions.find { it.kind == 'SINGLE_CHOICE' }.correctAnswer", equalTo("ข"))
+                .body("questions.find { it.kind == 'MULTIPLE_CHOICE' }.correctAnswer", contains("ก", "ค"));
+        api.as(organiser).get("/attempts/" + attemptId).then().statusCode(200)
+                .body("questions.find { it.kind == 'SINGLE_CHOICE' }.options.key", equalTo(order))
+                .body("questions.find { it.kind == 'MULTIPLE_CHOICE' }.pointsAwarded", equalTo(1.0f));
+        api.as(organiser).get("/assessments/" + quiz).then().statusCode(200)
+                .body("questions[1].options.key", contains("ก", "ข", "ค", "ง")).body("questions[1].answer", contains("ก", "ค"));
+        // the trainee's own export has the answers as they were given
+        api.as(trainee).get("/people/" + person.id() + "/personal-data").then().statusCode(200)
+                .body("assessments.attempts[0].answers.answer", hasItem("\"ข\""));
+    }
+
     // --- gradebook, results, learning gain
 
     private Map<String, Object> test(String kind, OffsetDateTime opens, OffsetDateTime closes) {

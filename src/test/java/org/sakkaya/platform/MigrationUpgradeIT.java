@@ -107,6 +107,39 @@ class MigrationUpgradeIT {
                 + "' AND table_name = 'indicator_snapshot' AND column_name = 'records'")).isEmpty();
     }
 
+    @Test
+    void theAsciiColumnsV028WidensForThaiKeepTheirRowsAndTakeThaiAfterIt() throws SQLException {
+        migrations().target("27").load().migrate();
+        String assessment = "0174e1e3-3d00-7004-8000-00000000f101";
+        String attempt = "0174e1e3-3d00-7004-8000-00000000f201";
+        String layout = "[{\"questionId\":\"0174e1e3-3d00-7004-8000-00000000f301\",\"options\":[\"b\",\"a\",\"c\"]}]";
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            // rows as the code before V028 wrote them; their cohort and person do not matter here
+            statement.execute("SET FOREIGN_KEY_CHECKS = 0");
+            statement.executeUpdate("INSERT INTO assessment (id, cohort_id, kind, title, weight, max_score, opens_at, closes_at, "
+                    + "competency_codes, created_at) VALUES ('" + assessment + "', '" + FRESH + "', 'QUIZ', 'แบบทดสอบ', 10, 100, "
+                    + "'2020-11-23 02:00:00', '2020-11-23 03:00:00', '[\"DS-STAT\",\"DS-ML\"]', UTC_TIMESTAMP(6))");
+            statement.executeUpdate("INSERT INTO attempt (id, assessment_id, person_id, number, status, started_at, deadline_at, layout) "
+                    + "VALUES ('" + attempt + "', '" + assessment + "', '" + STALE + "', 1, 'SUBMITTED', '2020-11-23 02:05:00', "
+                    + "'2020-11-23 02:35:00', '" + layout + "')");
+        }
+
+        assertThat(migrations().load().migrate().migrationsExecuted).isPositive();
+
+        assertThat(strings("SELECT competency_codes FROM assessment")).containsExactly("[\"ds-stat\",\"ds-ml\"]");
+        assertThat(strings("SELECT layout FROM attempt")).containsExactly(layout.toLowerCase(Locale.ROOT));
+        assertThat(strings("SELECT CONCAT(table_name, '.', column_name, ' ', data_type, ' ', character_set_name) FROM "
+                + "information_schema.columns WHERE table_schema = '" + DATABASE + "' AND ((table_name = 'assessment' AND "
+                + "column_name = 'competency_codes') OR (table_name = 'attempt' AND column_name = 'layout')) ORDER BY 1"))
+                .containsExactly("assessment.competency_codes text utf8mb4", "attempt.layout mediumtext utf8mb4");
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE assessment SET competency_codes = '[\"ทักษะ-1\"]'");
+            statement.executeUpdate("UPDATE attempt SET layout = '[{\"questionId\":\"x\",\"options\":[\"ข\",\"ก\",\"ง\",\"ค\"]}]'");
+        }
+        assertThat(strings("SELECT CONCAT(a.competency_codes, t.layout) FROM assessment a JOIN attempt t ON t.assessment_id = a.id"))
+                .containsExactly("[\"ทักษะ-1\"][{\"questionid\":\"x\",\"options\":[\"ข\",\"ก\",\"ง\",\"ค\"]}]");
+    }
+
     private FluentConfiguration migrations() {
         return Flyway.configure().dataSource(server + DATABASE, user, password).locations("classpath:db/migration")
                 .failOnMissingLocations(true);
