@@ -65,7 +65,11 @@ class AssessmentsIT {
         api = new Api(base);
         world = new World(api);
         organiser = world.token(world.person(world.departmentId, "PROGRAM_ADMIN"));
-        cohortId = world.cohort(organiser, world.program(organiser, "นักวิทยาการข้อมูล", "DATA_SCIENCE"), "2020-11-23", "2020-11-26");
+        String programId = world.program(organiser, "นักวิทยาการข้อมูล", "DATA_SCIENCE");
+        // the questions below are tagged with a competency, which must be one of the programme's
+        api.as(organiser).body(Map.of("competencies", List.of(Map.of("code", "DS-STAT", "nameTh", "สถิติสำหรับวิทยาการข้อมูล"))))
+                .patch("/programs/" + programId).then().statusCode(200);
+        cohortId = world.cohort(organiser, programId, "2020-11-23", "2020-11-26");
     }
 
     private static List<Map<String, Object>> questions() {
@@ -880,6 +884,43 @@ class AssessmentsIT {
         // the trainee's own export has the answers as they were given
         api.as(trainee).get("/people/" + person.id() + "/personal-data").then().statusCode(200)
                 .body("assessments.attempts[0].answers.answer", hasItem("\"ข\""));
+    }
+
+    @Test
+    void thaiCompetencyCodesOfTheProgrammeRoundTripAndCodesItDoesNotDefineAreRefused() {
+        String programId = api.as(organiser).body(Map.of("code", "DH-" + UUID.randomUUID().toString().substring(0, 8),
+                "nameTh", "สาธารณสุขดิจิทัล", "track", "DIGITAL_HEALTH", "competencies", List.of(
+                        Map.of("code", "ทักษะ-1", "nameTh", "การวิเคราะห์ข้อมูลสุขภาพ"), Map.of("code", "ทักษะ-2", "nameTh", "การสื่อสารความเสี่ยง"))))
+                .post("/programs").then().statusCode(201).extract().path("id");
+        String cohort = world.cohort(organiser, programId, "2020-11-23", "2020-11-26");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        Map<String, Object> body = quiz(now.minusHours(1), now.plusHours(1), "AFTER_SUBMIT");
+        body.put("competencyCodes", List.of("ทักษะ-1", "ทักษะ-2"));
+        body.put("questions", List.of(Map.of("kind", "TRUE_FALSE", "prompt", "ข้อมูลสุขภาพเป็นข้อมูลส่วนบุคคลที่อ่อนไหว", "points", 1,
+                "competencyCode", "ทักษะ-2", "answer", true)));
+        // answered 500: the codes did not fit the assessment's ASCII column
+        String quiz = api.as(organiser).body(body).post("/cohorts/" + cohort + "/assessments").then().statusCode(201)
+                .body("competencyCodes", contains("ทักษะ-1", "ทักษะ-2"))
+                .body("questions[0].competencyCode", equalTo("ทักษะ-2")).extract().path("id");
+        api.as(organiser).get("/assessments/" + quiz).then().statusCode(200).body("competencyCodes", contains("ทักษะ-1", "ทักษะ-2"));
+        String trainee = world.seat(organiser, cohort, world.person(world.divisionId, "TRAINEE"));
+        api.as(trainee).get("/cohorts/" + cohort + "/assessments").then().statusCode(200)
+                .body("items[0].competencyCodes", contains("ทักษะ-1", "ทักษะ-2"));
+
+        // a code the programme does not define names nothing: refused naming it, Thai or not, and nothing is written
+        long questions = TestDatabase.count("SELECT COUNT(*) FROM question WHERE program_id = ?", programId);
+        body.put("competencyCodes", List.of("ทักษะ-1", "ทักษะ-9"));
+        api.as(organiser).body(body).post("/cohorts/" + cohort + "/assessments").then().statusCode(400)
+                .contentType(containsString("problem+json")).body("errors[0].field", equalTo("competencyCodes[1]"));
+        body.put("competencyCodes", List.of("DS-STAT"));
+        api.as(organiser).body(body).post("/cohorts/" + cohort + "/assessments").then().statusCode(400)
+                .body("errors[0].field", equalTo("competencyCodes[0]"));
+        body.put("competencyCodes", List.of("ทักษะ-1"));
+        body.put("questions", List.of(Map.of("kind", "TRUE_FALSE", "prompt", "ข้อความ", "points", 1, "competencyCode", "ทักษะ-3", "answer", true)));
+        api.as(organiser).body(body).post("/cohorts/" + cohort + "/assessments").then().statusCode(400)
+                .body("errors[0].field", equalTo("questions[0].competencyCode"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM assessment WHERE cohort_id = ?", cohort)).isEqualTo(1);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM question WHERE program_id = ?", programId)).isEqualTo(questions);
     }
 
     // --- gradebook, results, learning gain

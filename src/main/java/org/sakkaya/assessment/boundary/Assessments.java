@@ -30,6 +30,7 @@ import org.sakkaya.platform.security.Caller;
 import org.sakkaya.platform.security.Roles;
 import org.sakkaya.program.boundary.Cohorts;
 import org.sakkaya.program.boundary.Enrollments;
+import org.sakkaya.program.boundary.Programs;
 import org.sakkaya.program.boundary.RequiredAssessmentsNamed;
 import org.sakkaya.program.boundary.ResultInputsChanged;
 import org.sakkaya.program.entity.Cohort;
@@ -58,6 +59,9 @@ public class Assessments {
     @Inject
     Enrollments enrollments;
 
+    @Inject
+    Programs programs;
+
     /** Tells the persisted pass decisions that this cohort's inputs changed. */
     @Inject
     Event<ResultInputsChanged> resultInputsChanged;
@@ -77,6 +81,7 @@ public class Assessments {
         if (!assignment && request.rubric() != null) {
             throw new InvalidInput("rubric", "only assignments are graded by rubric");
         }
+        requireCompetencies(cohort.programId(), request);
         Instant now = clock.instant();
         List<String> questionIds = new ArrayList<>();
         List<Question> questions = new ArrayList<>();
@@ -131,6 +136,32 @@ public class Assessments {
         audit.record("ASSESSMENT_CREATED", "assessment", assessment.id(), "cohort " + cohortId);
         resultInputsChanged.fire(new ResultInputsChanged(cohortId));
         return new Shown(assessment, questions);
+    }
+
+    /**
+     * An assessment and the questions written with it name competencies of their programme, by code: a code the
+     * programme does not define (a typo, another programme's) would map the assessment to nothing, in every report
+     * that groups by competency. Codes are compared exactly, as they are stored.
+     */
+    private void requireCompetencies(String programId, AssessmentRequest request) {
+        List<String> codes = request.competencyCodes() == null ? List.of() : request.competencyCodes();
+        List<AssessmentRequest.QuestionRequest> written = request.questions() == null ? List.of() : request.questions();
+        if (codes.isEmpty() && written.stream().allMatch(q -> q.competencyCode() == null || q.competencyCode().isBlank())) {
+            return;
+        }
+        List<String> defined = programs.competencyCodes(programId);
+        String known = defined.isEmpty() ? "the programme defines none" : "the programme's are " + String.join(", ", defined);
+        for (int i = 0; i < codes.size(); i++) {
+            if (!defined.contains(codes.get(i))) {
+                throw new InvalidInput("competencyCodes[" + i + "]", "is not a competency of this programme (" + known + ")");
+            }
+        }
+        for (int i = 0; i < written.size(); i++) {
+            String code = written.get(i).competencyCode();
+            if (code != null && !code.isBlank() && !defined.contains(code)) {
+                throw new InvalidInput("questions[" + i + "].competencyCode", "is not a competency of this programme (" + known + ")");
+            }
+        }
     }
 
     /** The cohort's assessments, for those who may see the cohort's work. */

@@ -57,6 +57,11 @@ public class Programs {
         return Optional.ofNullable(em.find(Program.class, id)).orElseThrow(() -> new NotFound("Program", id));
     }
 
+    /** The codes of the programme's competencies, in its order: what assessments and questions may be tagged with. */
+    public List<String> competencyCodes(String programId) {
+        return find(programId).competencies().stream().map(Competency::code).toList();
+    }
+
     public Page<Program> list(PageRequest page) {
         List<Program> items = page.apply(em.createQuery("SELECT p FROM Program p ORDER BY p.code", Program.class)).getResultList();
         long total = em.createQuery("SELECT COUNT(p) FROM Program p", Long.class).getSingleResult();
