@@ -139,6 +139,28 @@ class ProgramsIT {
     }
 
     @Test
+    void aPassPolicyNamingAssessmentsThatAreNotTheCohortsIsRefusedAndWritesNothingThaiOrNot() {
+        String programId = program();
+        // a Thai id answered 500: the cohort was written first, and its ASCII column refused the id at the flush
+        for (String junk : List.of("ก", "no-such-assessment")) {
+            Map<String, Object> body = new HashMap<>(Map.of("programId", programId, "number", 1, "nameTh", "รุ่นที่ 1",
+                    "organizerId", world.departmentId, "startsOn", "2020-11-23", "endsOn", "2020-11-26",
+                    "passPolicy", Map.of("minScorePercent", 60, "requiredAssessmentIds", List.of(junk))));
+            api.as(organiser).body(body).post("/cohorts").then().statusCode(400).contentType(containsString("problem+json"))
+                    .body("errors[0].field", equalTo("passPolicy.requiredAssessmentIds")).body("errors[0].message", containsString(junk));
+        }
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM cohort WHERE program_id = ?", programId)).isZero();
+        String id = cohort(programId, 1, "2020-11-23", "2020-11-26", 30, false);
+        for (String junk : List.of("ก", "no-such-assessment")) {
+            api.as(organiser).body(Map.of("nameTh", "ชื่อใหม่", "passPolicy", Map.of("minScorePercent", 70, "requiredAssessmentIds", List.of(junk))))
+                    .patch("/cohorts/" + id).then().statusCode(400).contentType(containsString("problem+json"))
+                    .body("errors[0].field", equalTo("passPolicy.requiredAssessmentIds")).body("errors[0].message", containsString(junk));
+        }
+        api.as(organiser).get("/cohorts/" + id).then().statusCode(200).body("nameTh", equalTo("นักวิทยาการข้อมูล รุ่นที่ 1"))
+                .body("passPolicy.minScorePercent", equalTo(60.0f)).body("passPolicy.requiredAssessmentIds", hasSize(0));
+    }
+
+    @Test
     void onlyPeopleWithTheTrainerRoleTrainACohort() {
         String id = cohort(program(), 1, "2020-11-23", "2020-11-26", 30, false);
         World.Person trainer = world.person(world.divisionId, "TRAINER");

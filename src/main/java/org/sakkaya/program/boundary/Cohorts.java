@@ -73,8 +73,8 @@ public class Cohorts {
         Cohort cohort = new Cohort(request.programId(), request.number(), request.nameTh(), request.organizerId(),
                 request.startsOn(), request.endsOn(), request.capacity(), Boolean.TRUE.equals(request.enrollmentOpen()),
                 request.passPolicy() == null ? PassPolicy.none() : request.passPolicy().toPolicy(), clock.instant());
+        requireOwnAssessments(cohort.id(), cohort.passPolicy());
         em.persist(cohort);
-        requireOwnAssessments(cohort);
         audit.record("COHORT_CREATED", "cohort", cohort.id(), null);
         return cohort;
     }
@@ -83,6 +83,10 @@ public class Cohorts {
     public Cohort update(String id, CohortPatch patch) {
         // the same lock as enrolment takes: a capacity change and an enrolment never interleave
         Cohort cohort = lock(id);
+        PassPolicy policy = patch.passPolicy() == null ? null : patch.passPolicy().toPolicy();
+        if (policy != null) {
+            requireOwnAssessments(id, policy);
+        }
         if (patch.number() != null && patch.number() != cohort.number()) {
             requireFreeNumber(cohort.programId(), patch.number(), id);
         }
@@ -105,9 +109,8 @@ public class Cohorts {
         if (patch.enrollmentOpen() != null) {
             cohort.setEnrollmentOpen(patch.enrollmentOpen());
         }
-        if (patch.passPolicy() != null) {
-            cohort.changePolicy(patch.passPolicy().toPolicy());
-            requireOwnAssessments(cohort);
+        if (policy != null) {
+            cohort.changePolicy(policy);
         }
         if (patch.capacity() != null) {
             // counted under the cohort's lock, so no enrolment slips in between the count and the change
@@ -150,10 +153,14 @@ public class Cohorts {
         return cohort;
     }
 
-    /** A new cohort has no assessments yet, so a policy can name them only once they exist (PATCH). */
-    private void requireOwnAssessments(Cohort cohort) {
-        if (!cohort.passPolicy().requiredAssessmentIds().isEmpty()) {
-            requiredAssessmentsNamed.fire(new RequiredAssessmentsNamed(cohort.id(), List.copyOf(cohort.passPolicy().requiredAssessmentIds())));
+    /**
+     * A new cohort has no assessments yet, so a policy can name them only once they exist (PATCH). Checked before the
+     * cohort is written or changed: the check's query flushes what the unit of work holds, and an id that cannot be
+     * stored (Thai, in an ASCII column) failed that flush with a 500 instead of this 400.
+     */
+    private void requireOwnAssessments(String cohortId, PassPolicy policy) {
+        if (!policy.requiredAssessmentIds().isEmpty()) {
+            requiredAssessmentsNamed.fire(new RequiredAssessmentsNamed(cohortId, List.copyOf(policy.requiredAssessmentIds())));
         }
     }
 
