@@ -428,6 +428,12 @@ class AssessmentsIT {
                 .body("errors[0].field", equalTo("questions"));
         api.as(organiser).body(quiz(now.plusHours(1), now, "NEVER")).post("/cohorts/" + cohortId + "/assessments").then()
                 .statusCode(422).body("errors[0].field", equalTo("closesAt"));
+        // an id from the bank that no record can have (its column is ASCII): a bare 400 "bad-id" named no field
+        Map<String, Object> fromBank = quiz(now.minusHours(1), now.plusHours(1), "NEVER");
+        fromBank.remove("questions");
+        fromBank.put("questionIds", List.of("ข้อที่หนึ่ง"));
+        api.as(organiser).body(fromBank).post("/cohorts/" + cohortId + "/assessments").then().statusCode(400)
+                .body("errors[0].field", equalTo("questionIds[0]"));
         String trainee = world.token(world.person(world.divisionId, "TRAINEE"));
         api.as(trainee).body(quiz(now, now.plusHours(1), "NEVER")).post("/cohorts/" + cohortId + "/assessments").then().statusCode(403);
 

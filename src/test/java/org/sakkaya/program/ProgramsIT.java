@@ -161,6 +161,25 @@ class ProgramsIT {
     }
 
     @Test
+    void idsInABodyThatCannotNameARecordAreRefusedNamingTheirField() {
+        String programId = program();
+        // ids are ASCII: one in Thai or an emoji answered a bare 400 "bad-id" from the database's refusal to compare it
+        Map<String, Object> body = new HashMap<>(Map.of("programId", "ก", "number", 1, "nameTh", "รุ่นที่ 1",
+                "organizerId", world.departmentId, "startsOn", "2020-11-23", "endsOn", "2020-11-26"));
+        api.as(organiser).body(body).post("/cohorts").then().statusCode(400).contentType(containsString("problem+json"))
+                .body("errors[0].field", equalTo("programId"));
+        body.put("programId", programId);
+        body.put("organizerId", "กรมอนามัย");
+        api.as(organiser).body(body).post("/cohorts").then().statusCode(400).body("errors[0].field", equalTo("organizerId"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM cohort WHERE program_id = ?", programId)).isZero();
+        String id = cohort(programId, 1, "2020-11-23", "2020-11-26", 30, true);
+        api.as(organiser).body(Map.of("organizerId", "\uD83D\uDE00")).patch("/cohorts/" + id).then().statusCode(400)
+                .body("errors[0].field", equalTo("organizerId"));
+        enrol(organiser, id, "ผู้เข้าอบรม").then().statusCode(400).body("errors[0].field", equalTo("personId"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM enrollment WHERE cohort_id = ?", id)).isZero();
+    }
+
+    @Test
     void onlyPeopleWithTheTrainerRoleTrainACohort() {
         String id = cohort(program(), 1, "2020-11-23", "2020-11-26", 30, false);
         World.Person trainer = world.person(world.divisionId, "TRAINER");

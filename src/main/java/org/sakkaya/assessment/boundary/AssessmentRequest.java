@@ -20,6 +20,7 @@ import org.sakkaya.assessment.entity.GradingRule;
 import org.sakkaya.assessment.entity.LatePolicy;
 import org.sakkaya.assessment.entity.QuestionKind;
 import org.sakkaya.assessment.entity.ReviewRule;
+import org.sakkaya.platform.problem.RecordId;
 
 /**
  * An assessment of a cohort. Auto-graded kinds take {@code questions} written here (they join the programme's
@@ -39,7 +40,7 @@ public record AssessmentRequest(
         @Min(1) Integer drawCount,
         @Size(max = 50) List<@NotBlank @Size(max = 32) String> competencyCodes,
         @Size(max = 500) List<@Valid @NotNull QuestionRequest> questions,
-        @Size(max = 500) List<@NotBlank @Size(max = 36) String> questionIds,
+        @Size(max = 500) List<@NotBlank @Size(max = 36) @RecordId String> questionIds,
         @Valid RubricRequest rubric,
         LatePolicy latePolicy,
         @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal latePenaltyPercentPerDay) {

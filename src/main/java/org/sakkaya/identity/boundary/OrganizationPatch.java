@@ -3,6 +3,7 @@ package org.sakkaya.identity.boundary;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.sakkaya.identity.entity.OrganizationKind;
+import org.sakkaya.platform.problem.RecordId;
 
 /** Fields left out (or null) stay as they are. {@code parentId} moves the organisation with its sub-units. */
 public record OrganizationPatch(
@@ -10,6 +11,6 @@ public record OrganizationPatch(
         @Size(min = 1, max = 255) String nameTh,
         @Size(max = 255) String nameEn,
         OrganizationKind kind,
-        @Size(max = 36) String parentId,
+        @Size(max = 36) @RecordId String parentId,
         @Size(max = 100) String province) {
 }

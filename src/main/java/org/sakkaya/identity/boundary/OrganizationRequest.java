@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.sakkaya.identity.entity.OrganizationKind;
+import org.sakkaya.platform.problem.RecordId;
 
 /** Create an organisation; {@code parentId} is empty for a ministry or a partner. */
 public record OrganizationRequest(
@@ -12,6 +13,6 @@ public record OrganizationRequest(
         @NotBlank @Size(max = 255) String nameTh,
         @Size(max = 255) String nameEn,
         @NotNull OrganizationKind kind,
-        @Size(max = 36) String parentId,
+        @Size(max = 36) @RecordId String parentId,
         @Size(max = 100) String province) {
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.sakkaya.identity.entity.Role;
+import org.sakkaya.platform.problem.RecordId;
 
 /**
  * Create a person. With {@code initialPassword} the account can sign in at once; without it the answer carries a
@@ -20,7 +21,7 @@ public record PersonRequest(
         @Size(max = 64) String titleEn,
         @Size(max = 100) String firstNameEn,
         @Size(max = 100) String lastNameEn,
-        @NotBlank @Size(max = 36) String organizationId,
+        @NotBlank @Size(max = 36) @RecordId String organizationId,
         @Size(max = 255) String position,
         @NotNull @NotEmpty Set<@NotNull Role> roles,
         @Size(max = 1000) String initialPassword) {

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.sakkaya.platform.problem.RecordId;
 
 /**
  * Fields left out (or null) stay as they are. The kind cannot change. A TEXT lesson's {@code content} cannot be
@@ -16,6 +17,6 @@ public record LessonPatch(
         @Size(max = 1_000_000) String content,
         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http or https address") String url,
         @Min(0) @Max(1440) Integer minutes,
-        @Size(min = 1, max = 36) String moduleId,
+        @Size(min = 1, max = 36) @RecordId String moduleId,
         @Min(1) @Max(10000) Integer position) {
 }

@@ -15,6 +15,7 @@ import org.sakkaya.platform.CommonEra;
 import org.sakkaya.outcome.entity.Measure;
 import org.sakkaya.outcome.entity.Strategy;
 import org.sakkaya.outcome.entity.Unit;
+import org.sakkaya.platform.problem.RecordId;
 
 /**
  * An indicator with its plan. {@code fiscalYear} is Buddhist-era. An activity's period is {@code startsOn} to
@@ -24,7 +25,7 @@ public record IndicatorRequest(
         @NotBlank @Size(max = 32) @Pattern(regexp = "[0-9A-Za-z.\\-]+", message = "letters, digits, dots and dashes, such as 1.33") String code,
         @NotBlank @Size(max = 1000) String nameTh,
         @NotNull Integer fiscalYear,
-        @NotBlank @Size(max = 36) String ownerOrganizationId,
+        @NotBlank @Size(max = 36) @RecordId String ownerOrganizationId,
         @NotEmpty @Size(max = 50) List<@Valid @NotNull ActivityRequest> activities) {
 
     public record ActivityRequest(
@@ -41,8 +42,8 @@ public record IndicatorRequest(
 
     /** Named cohorts count as named; else the programme's cohorts (or all) of the fiscal year; an organisation narrows to its subtree. */
     public record ScopeRequest(
-            @Size(max = 36) String programId,
-            @Size(max = 200) List<@NotBlank @Size(max = 36) String> cohortIds,
-            @Size(max = 36) String organizationId) {
+            @Size(max = 36) @RecordId String programId,
+            @Size(max = 200) List<@NotBlank @Size(max = 36) @RecordId String> cohortIds,
+            @Size(max = 36) @RecordId String organizationId) {
     }
 }

@@ -9,13 +9,14 @@ import java.util.List;
 import org.sakkaya.platform.CommonEra;
 import org.sakkaya.outcome.entity.OutputKind;
 import org.sakkaya.outcome.entity.OutputStatus;
+import org.sakkaya.platform.problem.RecordId;
 
 /** A new academic output. {@code authorIds} are trainees of {@code cohortId}; the programme is the cohort's. */
 public record OutputRequest(
         @NotBlank @Size(max = 500) String title,
         @NotNull OutputKind kind,
-        @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 36) String> authorIds,
-        @NotBlank @Size(max = 36) String cohortId,
+        @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 36) @RecordId String> authorIds,
+        @NotBlank @Size(max = 36) @RecordId String cohortId,
         OutputStatus status,
         @CommonEra LocalDate startedOn,
         @CommonEra LocalDate presentedOn,

@@ -43,7 +43,10 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         return false;
     }
 
-    /** {@code create.arg0.competencies[1].code} becomes {@code competencies[1].code}; a whole body is {@code body}. */
+    /**
+     * {@code create.arg0.competencies[1].code} becomes {@code competencies[1].code}, {@code questionIds.<list element>[0]}
+     * {@code questionIds[0]}; a whole body is {@code body}.
+     */
     static String fieldOf(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         String parameter = null;
@@ -52,6 +55,12 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 case METHOD, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> {
                 }
                 case PARAMETER -> parameter = node.getName();
+                // an element of a list (List<@RecordId String> questionIds): its index, not its name "<list element>"
+                case CONTAINER_ELEMENT -> {
+                    if (node.getIndex() != null) {
+                        field.append('[').append(node.getIndex()).append(']');
+                    }
+                }
                 default -> {
                     if (node.getName() == null) {
                         continue;

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.sakkaya.platform.CommonEra;
+import org.sakkaya.platform.problem.RecordId;
 
 /**
  * Fields left out (or null) stay as they are. A larger capacity promotes waitlisted trainees in order; a new
@@ -14,7 +15,7 @@ import org.sakkaya.platform.CommonEra;
 public record CohortPatch(
         @Min(1) @Max(10000) Integer number,
         @Size(min = 1, max = 255) String nameTh,
-        @Size(min = 1, max = 36) String organizerId,
+        @Size(min = 1, max = 36) @RecordId String organizerId,
         @CommonEra LocalDate startsOn,
         @CommonEra LocalDate endsOn,
         @Min(0) @Max(100000) Integer capacity,

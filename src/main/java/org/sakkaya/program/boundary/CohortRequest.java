@@ -8,12 +8,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.sakkaya.platform.CommonEra;
+import org.sakkaya.platform.problem.RecordId;
 
 public record CohortRequest(
-        @NotBlank @Size(max = 36) String programId,
+        @NotBlank @Size(max = 36) @RecordId String programId,
         @NotNull @Min(1) @Max(10000) Integer number,
         @NotBlank @Size(max = 255) String nameTh,
-        @NotBlank @Size(max = 36) String organizerId,
+        @NotBlank @Size(max = 36) @RecordId String organizerId,
         @NotNull @CommonEra LocalDate startsOn,
         @NotNull @CommonEra LocalDate endsOn,
         @Min(0) @Max(100000) Integer capacity,

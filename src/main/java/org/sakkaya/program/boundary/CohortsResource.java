@@ -31,6 +31,7 @@ import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.security.Roles;
 import org.sakkaya.program.entity.Enrollment;
 import org.sakkaya.program.entity.EnrollmentStatus;
+import org.sakkaya.platform.problem.RecordId;
 
 @RequestScoped
 @Path("cohorts")
@@ -44,7 +45,7 @@ public class CohortsResource {
     @Inject
     Enrollments enrollments;
 
-    public record EnrollmentRequest(@NotBlank @Size(max = 36) String personId) {
+    public record EnrollmentRequest(@NotBlank @Size(max = 36) @RecordId String personId) {
     }
 
     @POST

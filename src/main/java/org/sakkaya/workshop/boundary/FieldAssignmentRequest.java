@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.sakkaya.platform.CommonEra;
+import org.sakkaya.platform.problem.RecordId;
 
 /**
  * Either {@code dueOn}, a date (due by the end of that day, Bangkok time), or {@code dueAt}, an instant with offset.
@@ -15,5 +16,5 @@ public record FieldAssignmentRequest(
         @Size(max = 20000) String brief,
         @CommonEra LocalDate dueOn,
         @CommonEra OffsetDateTime dueAt,
-        @Size(max = 36) String afterSessionId) {
+        @Size(max = 36) @RecordId String afterSessionId) {
 }
