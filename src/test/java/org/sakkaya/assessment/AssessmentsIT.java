@@ -929,6 +929,64 @@ class AssessmentsIT {
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM question WHERE program_id = ?", programId)).isEqualTo(questions);
     }
 
+    @Test
+    void questionsRubricsAndQuizzesTooLargeForTheirColumnsAreRefusedNamingTheFieldAndNothingIsWritten() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        String programId = api.as(organiser).get("/cohorts/" + cohortId).then().statusCode(200).extract().path("programId");
+        long questions = TestDatabase.count("SELECT COUNT(*) FROM question WHERE program_id = ?", programId);
+
+        // accepted short answers of some 72 KB after a question that fits (its row was written before the failure)
+        Map<String, Object> longKey = quiz(now.minusHours(1), now.plusHours(1), "NEVER");
+        List<Map<String, Object>> qs = new ArrayList<>(questions());
+        qs.add(Map.of("kind", "SHORT_TEXT", "prompt", "คำตอบที่ยอมรับ", "points", 1, "answer", List.of("ก".repeat(12_000), "ข".repeat(12_000))));
+        longKey.put("questions", qs);
+        api.as(organiser).body(longKey).post("/cohorts/" + cohortId + "/assessments").then().statusCode(400)
+                .contentType(containsString("problem+json")).body("errors[0].field", equalTo("questions[4].answer"));
+        // 20 options of 2,000 Thai letters: each within its limit, 120 KB together
+        List<Map<String, Object>> options = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            options.add(Map.of("key", "ก" + i, "text", "ข".repeat(2_000)));
+        }
+        Map<String, Object> longOptions = quiz(now.minusHours(1), now.plusHours(1), "NEVER");
+        longOptions.put("questions", List.of(Map.of("kind", "SINGLE_CHOICE", "prompt", "ตัวเลือกยาว", "points", 1, "options", options, "answer", "ก0")));
+        api.as(organiser).body(longOptions).post("/cohorts/" + cohortId + "/assessments").then().statusCode(400)
+                .body("errors[0].field", equalTo("questions[0].options"));
+        // a rubric of 30 criteria of 10 levels, each title and label 255 Thai letters: about 230 KB
+        List<Map<String, Object>> criteria = new ArrayList<>();
+        for (int c = 0; c < 30; c++) {
+            List<Map<String, Object>> levels = new ArrayList<>();
+            for (int l = 0; l < 10; l++) {
+                levels.add(Map.of("label", "ร".repeat(255), "points", l));
+            }
+            criteria.add(Map.of("title", "ก".repeat(255), "levels", levels));
+        }
+        Map<String, Object> longRubric = assignment(now.minusDays(1), now.plusDays(7), "REFUSE");
+        longRubric.put("maxScore", 270);
+        longRubric.put("rubric", Map.of("criteria", criteria));
+        api.as(organiser).body(longRubric).post("/cohorts/" + cohortId + "/assessments").then().statusCode(400)
+                .body("errors[0].field", equalTo("rubric"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM assessment WHERE cohort_id = ?", cohortId)).isZero();
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM question WHERE program_id = ?", programId)).isEqualTo(questions);
+
+        // 500 questions make a quiz that is started; 1,000 (500 written, 500 from the bank) did not fit an attempt's
+        // layout, and every start answered 500
+        List<Map<String, Object>> many = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            many.add(Map.of("kind", "TRUE_FALSE", "prompt", "ข้อที่ " + (i + 1), "points", 1, "answer", i % 2 == 0));
+        }
+        Map<String, Object> large = quiz(now.minusHours(1), now.plusHours(1), "NEVER");
+        large.put("questions", many);
+        Response first = api.as(organiser).body(large).post("/cohorts/" + cohortId + "/assessments");
+        first.then().statusCode(201).body("questionCount", equalTo(500));
+        String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        api.as(trainee).post("/assessments/" + first.path("id") + "/attempts").then().statusCode(201).body("questions", hasSize(500));
+        large.put("questionIds", first.jsonPath().getList("questions.id"));
+        api.as(organiser).body(large).post("/cohorts/" + cohortId + "/assessments").then().statusCode(400)
+                .body("errors[0].field", equalTo("questionIds"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM assessment WHERE cohort_id = ?", cohortId)).isEqualTo(1);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM question WHERE program_id = ?", programId)).isEqualTo(questions + 500);
+    }
+
     // --- gradebook, results, learning gain
 
     private Map<String, Object> test(String kind, OffsetDateTime opens, OffsetDateTime closes) {

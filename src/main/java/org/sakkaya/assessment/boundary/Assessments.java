@@ -22,6 +22,7 @@ import org.sakkaya.assessment.entity.Question;
 import org.sakkaya.assessment.entity.ReviewRule;
 import org.sakkaya.platform.Jsons;
 import org.sakkaya.platform.audit.Audit;
+import org.sakkaya.platform.persistence.ColumnSizes;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.problem.InvalidInput;
@@ -41,6 +42,12 @@ import org.sakkaya.program.entity.Cohort;
  */
 @ApplicationScoped
 public class Assessments {
+    /**
+     * The most questions an assessment has, written and from the bank together: far beyond any exam, and within what
+     * an attempt's layout holds (each question's id and up to 20 option keys, in a MEDIUMTEXT column).
+     */
+    static final int MAX_QUESTIONS = 500;
+
     @PersistenceContext
     EntityManager em;
 
@@ -82,6 +89,20 @@ public class Assessments {
             throw new InvalidInput("rubric", "only assignments are graded by rubric");
         }
         requireCompetencies(cohort.programId(), request);
+        int count = (request.questions() == null ? 0 : request.questions().size())
+                + (request.questionIds() == null ? 0 : request.questionIds().size());
+        if (count > MAX_QUESTIONS) {
+            throw new InvalidInput(request.questionIds() == null || request.questionIds().isEmpty() ? "questions" : "questionIds",
+                    "makes " + count + " questions with the others; an assessment has at most " + MAX_QUESTIONS
+                            + ", written and from the bank together");
+        }
+        // a rubric's titles and labels, each within its limit, can together be more than the column holds
+        String rubric = request.rubric() == null ? null : request.rubric().toRubric().toJson();
+        if (rubric != null) {
+            ColumnSizes.overText(rubric).ifPresent(problem -> {
+                throw new InvalidInput("rubric", problem);
+            });
+        }
         Instant now = clock.instant();
         List<String> questionIds = new ArrayList<>();
         List<Question> questions = new ArrayList<>();
@@ -96,6 +117,15 @@ public class Assessments {
             });
             var options = q.options() == null ? null : Jsons.array(q.options().stream()
                     .map(o -> Jsons.object().add("key", o.key()).add("text", o.text()).build()).toList()).build();
+            // 20 options of 2,000 Thai characters are 120 KB, and a list of accepted answers has no other limit
+            if (options != null) {
+                ColumnSizes.overText(options.toString()).ifPresent(problem -> {
+                    throw new InvalidInput(prefix + "options", problem);
+                });
+            }
+            ColumnSizes.overText(q.answer().toString()).ifPresent(problem -> {
+                throw new InvalidInput(prefix + "answer", problem);
+            });
             Question question = new Question(cohort.programId(), q.competencyCode(), q.kind(), q.prompt(), options,
                     q.answer(), q.points(), caller.personId(), now);
             em.persist(question);
