@@ -293,6 +293,33 @@ class IdentityIT {
     }
 
     @Test
+    void aTreeTwentyLevelsDeepTakesNoFurtherLevelByCreationOrByMove() {
+        String admin = world.adminToken();
+        // the path of ids from the top is an ASCII column of 760 characters, 20 levels: the 21st answered 500
+        String parent = world.ministryId;
+        for (int level = 2; level <= 20; level++) {
+            parent = world.organization("ศูนย์ระดับที่ " + level, "DIVISION", parent);
+        }
+        String deepest = parent;
+        Map<String, Object> body = new HashMap<>(Map.of("code", "D" + world.tag(), "nameTh", "ศูนย์ระดับที่ 21", "kind", "DIVISION",
+                "parentId", deepest));
+        api.as(admin).body(body).post("/organizations").then().statusCode(422).contentType(containsString("problem+json"))
+                .body("type", containsString("organization-too-deep")).body("errors[0].field", equalTo("parentId"));
+        // a department with its division moved under level 19 would put the division at 21
+        String department = world.organization("กรมที่ย้าย", "DEPARTMENT", world.ministryId);
+        String division = world.organization("กองของกรมที่ย้าย", "DIVISION", department);
+        String nineteenth = api.as(admin).get("/organizations/" + deepest).then().statusCode(200).extract().path("parentId");
+        api.as(admin).body(Map.of("parentId", nineteenth, "nameTh", "ชื่อที่ไม่ถูกเก็บ")).patch("/organizations/" + department).then()
+                .statusCode(422).body("type", containsString("organization-too-deep"));
+        api.as(admin).get("/organizations/" + department).then().statusCode(200)
+                .body("parentId", equalTo(world.ministryId)).body("nameTh", equalTo("กรมที่ย้าย"));
+        api.as(admin).get("/organizations/" + division).then().statusCode(200).body("parentId", equalTo(department));
+        // one level less fits
+        api.as(admin).body(Map.of("parentId", api.as(admin).get("/organizations/" + nineteenth).then().extract().path("parentId")))
+                .patch("/organizations/" + department).then().statusCode(200);
+    }
+
+    @Test
     void twoOrganisationsPlacedUnderEachOtherAtOnceLeaveNoCycle() throws Exception {
         String admin = world.adminToken();
         ExecutorService pool = Executors.newFixedThreadPool(2);

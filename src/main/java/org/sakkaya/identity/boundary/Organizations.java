@@ -21,6 +21,10 @@ import org.sakkaya.platform.problem.RuleViolation;
 /** The organisation tree. Any signed-in person may read it (it is the public structure of government); ADMIN writes. */
 @ApplicationScoped
 public class Organizations {
+    /** The width of organization.path, and how many levels (the top is the first) of 36-character ids and slashes it holds. */
+    static final int MAX_PATH = 760;
+    static final int MAX_DEPTH = (MAX_PATH - 1) / 37;
+
     @PersistenceContext
     EntityManager em;
 
@@ -42,6 +46,7 @@ public class Organizations {
         checkPlacement(request.kind(), parent);
         Organization organization = new Organization(request.code(), request.nameTh(), request.nameEn(), request.kind(),
                 parent, request.province(), clock.instant());
+        requireDepth(organization.path().length());
         em.persist(organization);
         audit.record("ORGANIZATION_CREATED", "organization", organization.id(), request.code());
         return organization;
@@ -88,7 +93,11 @@ public class Organizations {
 
     private void move(Organization organization, Organization newParent) {
         String oldPath = organization.path();
+        // the deepest path of the subtree moves with it (the tree is locked: no sub-unit is added meanwhile)
+        int deepest = ((Number) em.createQuery("SELECT MAX(LENGTH(o.path)) FROM Organization o WHERE o.path LIKE :prefix")
+                .setParameter("prefix", oldPath + "%").getSingleResult()).intValue();
         organization.placeUnder(newParent);
+        requireDepth(deepest - oldPath.length() + organization.path().length());
         em.flush();
         em.createQuery("UPDATE Organization o SET o.path = CONCAT(:newPath, SUBSTRING(o.path, :cut)) "
                         + "WHERE o.path LIKE :oldPrefix AND o.id <> :id")
@@ -97,6 +106,17 @@ public class Organizations {
                 .setParameter("oldPrefix", oldPath + "%")
                 .setParameter("id", organization.id())
                 .executeUpdate();
+    }
+
+    /**
+     * A path of ids from the top holds 20 levels in its column (VARCHAR(760), ASCII): one deeper failed the write with
+     * a 500. No real tree comes near (ministry, department, division, and a few more below).
+     */
+    private static void requireDepth(int pathLength) {
+        if (pathLength > MAX_PATH) {
+            throw new RuleViolation("organization-too-deep", "An organisation sits at most " + MAX_DEPTH + " levels below the top",
+                    new FieldError("parentId", "would place an organisation more than " + MAX_DEPTH + " levels deep"));
+        }
     }
 
     /** Serialises changes to the tree's paths; held until the transaction ends. See {@code V017}. */
