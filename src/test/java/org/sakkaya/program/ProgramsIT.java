@@ -8,9 +8,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -115,6 +119,60 @@ class ProgramsIT {
                 .body("items.id", containsInAnyOrder(lastDayOf2563)).body("items[0].fiscalYear", equalTo(2563));
         api.as(organiser).queryParam("fiscalYear", 2021).get("/cohorts").then().statusCode(400)
                 .body("errors[0].field", equalTo("fiscalYear")).body("detail", containsString("2564"));
+    }
+
+    /**
+     * Sends the PATCH while a transaction of the test holds the programme's row with its version moved on: the PATCH
+     * reads the old version, waits at its UPDATE for that lock, and finds the row changed once the test commits, as
+     * when two administrators save at the same moment.
+     */
+    private Response patchLosingARace(String id, Map<String, Object> patch, String key) throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection other = TestDatabase.connect()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement bump = other.prepareStatement("UPDATE program SET version = version + 1 WHERE id = ?")) {
+                bump.setString(1, id);
+                assertThat(bump.executeUpdate()).isEqualTo(1);
+            }
+            Future<Response> answer = pool.submit(() -> {
+                RequestSpecification request = api.as(organiser).body(patch);
+                return (key == null ? request : request.header("Idempotency-Key", key)).patch("/programs/" + id);
+            });
+            // the PATCH's UPDATE shows in the process list (InnoDB's own transaction table is a cache that may lag)
+            long waitUntil = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(40);
+            while (TestDatabase.count("SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE CONCAT('UPDATE program %', ?, '%')", id) == 0) {
+                assertThat(answer.isDone()).as("the PATCH answered before it reached its UPDATE").isFalse();
+                assertThat(System.nanoTime()).as("the PATCH reached its UPDATE").isLessThan(waitUntil);
+                Thread.sleep(20);
+            }
+            other.commit();
+            return answer.get();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void aPatchThatLosesARaceGetsTheSameConflictWithAnIdempotencyKeyAsWithout() throws Exception {
+        String id = program();
+        Map<String, Object> patch = Map.of("nameTh", "นักวิทยาการข้อมูลขั้นสูง");
+        // without a key the conflict shows when the use case commits
+        patchLosingARace(id, patch, null).then().statusCode(409).contentType(containsString("application/problem+json"))
+                .body("type", equalTo("urn:sakkaya:problem:concurrent-update"));
+        // with a key it shows at the flush before the answer is recorded: the same 409, not a 500
+        String key = UUID.randomUUID().toString();
+        patchLosingARace(id, patch, key).then().statusCode(409).contentType(containsString("application/problem+json"))
+                .body("type", equalTo("urn:sakkaya:problem:concurrent-update"));
+        // nothing half-written: not the change, not its audit event, not the key as a success
+        api.as(organiser).get("/programs/" + id).then().statusCode(200).body("nameTh", equalTo("นักวิทยาการข้อมูล (Data Scientist)"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'PROGRAM_CHANGED' AND subject_id = ?", id)).isZero();
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM idempotent_request WHERE idem_key = ?", key)).isZero();
+        // so the client's retry with the same key is applied now, once
+        api.as(organiser).header("Idempotency-Key", key).body(patch).patch("/programs/" + id).then().statusCode(200)
+                .header("Idempotent-Replayed", nullValue()).body("nameTh", equalTo("นักวิทยาการข้อมูลขั้นสูง"));
+        api.as(organiser).header("Idempotency-Key", key).body(patch).patch("/programs/" + id).then().statusCode(200)
+                .header("Idempotent-Replayed", "true");
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'PROGRAM_CHANGED' AND subject_id = ?", id)).isEqualTo(1);
     }
 
     @Test

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.sakkaya.platform.problem.FallbackExceptionMapper;
 import org.sakkaya.platform.problem.FieldError;
 import org.sakkaya.platform.problem.Problem;
 import org.sakkaya.platform.security.Caller;
@@ -109,14 +110,17 @@ public class IdempotencyFilter extends HttpFilter {
             try {
                 requests.claim(person, key, hash, method, path);
             } catch (PersistenceException e) {
-                // the same key committed by a parallel request while this one waited on its row
                 transaction.rollback();
                 Optional<IdempotentRequests.Answer> parallel = requests.find(person, key);
                 if (parallel.isPresent() && parallel.get().current()) {
                     replay(parallel.get(), hash, response);
-                } else {
+                } else if (keyTaken(e)) {
+                    // the same key committed or still running in a parallel request while this one waited on its row
                     problem(response, Problem.of(409, "idempotency-key-in-use", "Conflict", "A request with this Idempotency-Key is running; retry it later")
                             .withErrors(List.of(new FieldError(HEADER, "is in use by a request that has not finished"))));
+                } else {
+                    // anything else (the database gone, say) is not about the key, and is answered as without one
+                    FallbackExceptionMapper.send(e, response);
                 }
                 return;
             }
@@ -130,9 +134,20 @@ public class IdempotencyFilter extends HttpFilter {
             if (status >= 200 && status < 300 && transaction.getStatus() == Status.STATUS_ACTIVE) {
                 // an answer not to be stored (a one-time token in it) is recorded as applied, without its body
                 boolean secret = String.valueOf(buffered.getHeader("Cache-Control")).contains("no-store");
-                requests.answer(person, key, status, buffered.getContentType(), buffered.getHeader("Location"),
-                        secret ? null : buffered.body());
-                transaction.commit();
+                try {
+                    requests.answer(person, key, status, buffered.getContentType(), buffered.getHeader("Location"),
+                            secret ? null : buffered.body());
+                    transaction.commit();
+                } catch (RuntimeException e) {
+                    // The use case's changes wait for this transaction and are flushed here, before the answer's row
+                    // is written. A failure there (a concurrent update, a duplicate, a deadlock) is the use case's, and
+                    // is answered as the same request without a key gets it at its own commit; nothing is kept, so a
+                    // retry with the key runs again.
+                    rollbackIfActive();
+                    buffered.reset();
+                    FallbackExceptionMapper.send(e, response);
+                    return;
+                }
             } else if (status >= 200 && status < 300) {
                 // something marked the transaction to roll back, yet the answer says success: it was not applied
                 transaction.rollback();
@@ -145,14 +160,35 @@ public class IdempotencyFilter extends HttpFilter {
             buffered.send();
         } catch (jakarta.transaction.RollbackException | jakarta.transaction.HeuristicMixedException
                  | jakarta.transaction.HeuristicRollbackException | jakarta.transaction.NotSupportedException | SystemException e) {
-            LOG.log(Level.WARNING, "A request with an Idempotency-Key could not be committed", e);
+            Optional<jakarta.ws.rs.core.Response> known = FallbackExceptionMapper.known(e);
+            if (known.isEmpty()) {
+                LOG.log(Level.WARNING, "A request with an Idempotency-Key could not be committed", e);
+            }
             if (!response.isCommitted()) {
                 response.reset();
-                problem(response, notApplied());
+                if (known.isPresent()) {
+                    // what failed at the commit is named as without a key (a duplicate found there, say)
+                    FallbackExceptionMapper.send(e, response);
+                } else {
+                    problem(response, notApplied());
+                }
             }
         } finally {
             rollbackIfActive();
         }
+    }
+
+    /**
+     * The claim failed on the key itself: its row inserted by a parallel request (a duplicate key), or held by one that
+     * has not finished (the wait for its lock timed out, or ended in a deadlock).
+     */
+    private static boolean keyTaken(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLIntegrityConstraintViolationException || FallbackExceptionMapper.isLockFailure(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Problem notApplied() {

@@ -3,11 +3,15 @@ package org.sakkaya.platform.problem;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,62 +25,88 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(FallbackExceptionMapper.class.getName());
     /** MariaDB's ER_CANT_AGGREGATE_2COLLATIONS, _3COLLATIONS and _NCOLLATIONS. */
     private static final java.util.Set<Integer> ILLEGAL_MIX_OF_COLLATIONS = java.util.Set.of(1267, 1270, 1271);
+    /** MariaDB's ER_LOCK_WAIT_TIMEOUT and ER_LOCK_DEADLOCK; the driver gives the first as a plain SQLException. */
+    private static final java.util.Set<Integer> LOCK_FAILURES = java.util.Set.of(1205, 1213);
     /** MariaDB's ER_NO_REFERENCED_ROW_2: a foreign key names a row that is not there. */
     private static final int NO_REFERENCED_ROW = 1452;
 
     @Override
     public Response toResponse(Throwable e) {
+        return known(e).orElseGet(() -> isJsonError(e)
+                ? Problem.of(400, "malformed-json", "Bad request", "The body is not valid JSON for this request").toResponse()
+                : internal(e));
+    }
+
+    /**
+     * The same answer from a servlet filter, which JAX-RS's mappers do not reach: a keyed request's changes are flushed
+     * by {@code IdempotencyFilter} after the use case has answered, and what fails there is answered as it is when the
+     * same request without a key fails at its commit.
+     */
+    public static void send(Throwable e, HttpServletResponse response) throws IOException {
+        Response mapped = new FallbackExceptionMapper().toResponse(e);
+        mapped.getStringHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                values.forEach(value -> response.addHeader(name, value));
+            }
+        });
+        ((Problem) mapped.getEntity()).send(response);
+    }
+
+    /** The answer to a failure that is not ours (a refusal, a conflict, a busy or absent database), found among its causes. */
+    public static Optional<Response> known(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof DomainException domain) {
-                return DomainExceptionMapper.toResponseOf(domain);
+                return Optional.of(DomainExceptionMapper.toResponseOf(domain));
             }
             if (cause instanceof OptimisticLockException) {
-                return Problem.of(409, "concurrent-update", "Conflict",
-                        "Someone changed this record at the same time; read it again and retry").toResponse();
+                return Optional.of(Problem.of(409, "concurrent-update", "Conflict",
+                        "Someone changed this record at the same time; read it again and retry").toResponse());
             }
-            if (cause instanceof java.sql.SQLTransactionRollbackException || cause instanceof java.sql.SQLTransientException) {
+            if (isLockFailure(cause)) {
                 // a deadlock or lock timeout: nothing was written, the same request can simply be sent again
-                return Problem.of(503, "busy", "Service busy", "The database was busy and nothing was saved; retry")
-                        .toResponseBuilder().header("Retry-After", 1).build();
+                return Optional.of(Problem.of(503, "busy", "Service busy", "The database was busy and nothing was saved; retry")
+                        .toResponseBuilder().header("Retry-After", 1).build());
             }
             if (cause instanceof java.sql.SQLException sql && ILLEGAL_MIX_OF_COLLATIONS.contains(sql.getErrorCode())) {
                 // text that is not ASCII compared with an ASCII key column: an id or code in the request that cannot
                 // name any record (found by the malformed-request corpus; it answered 500)
-                return Problem.of(400, "bad-id", "Bad request", "An id in the request cannot name any record").toResponse();
+                return Optional.of(Problem.of(400, "bad-id", "Bad request", "An id in the request cannot name any record").toResponse());
             }
             if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 // no connection to the database (it is down or restarting): nothing was written, retry later
-                return Problem.of(503, "database-unavailable", "Service unavailable",
-                        "The database cannot be reached; nothing was saved, retry shortly").toResponseBuilder().header("Retry-After", 5).build();
+                return Optional.of(Problem.of(503, "database-unavailable", "Service unavailable",
+                        "The database cannot be reached; nothing was saved, retry shortly").toResponseBuilder().header("Retry-After", 5).build());
             }
             if (cause instanceof jakarta.transaction.SystemException || cause instanceof javax.transaction.xa.XAException) {
                 // the transaction manager lost the database while starting, committing or rolling back (the crash
                 // battery kills MariaDB; a pooled connection found dead when its transaction starts arrives as an
                 // XAException under "Error in allocating a connection"): the outcome is unknown to the server; a
                 // client retries, and retried writes are idempotent (a submit grades an attempt once)
-                return Problem.of(503, "database-unavailable", "Service unavailable",
+                return Optional.of(Problem.of(503, "database-unavailable", "Service unavailable",
                         "The database failed while this request was saved; read it again or retry shortly")
-                        .toResponseBuilder().header("Retry-After", 5).build();
+                        .toResponseBuilder().header("Retry-After", 5).build());
             }
             if (cause instanceof SQLIntegrityConstraintViolationException sql && sql.getErrorCode() == NO_REFERENCED_ROW) {
                 // what the request refers to is not there when written: every use case checks its ids first, so it was
                 // deleted by another request in between (a lesson deleted while a trainee reported progress in it)
-                return Problem.of(409, "removed-meanwhile", "Conflict",
-                        "A record this request refers to is no longer there (removed by another request meanwhile); nothing was saved").toResponse();
+                return Optional.of(Problem.of(409, "removed-meanwhile", "Conflict",
+                        "A record this request refers to is no longer there (removed by another request meanwhile); nothing was saved").toResponse());
             }
             if (cause instanceof SQLIntegrityConstraintViolationException) {
-                return Problem.of(409, "duplicate", "Conflict",
-                        "This conflicts with an existing record").toResponse();
+                return Optional.of(Problem.of(409, "duplicate", "Conflict",
+                        "This conflicts with an existing record").toResponse());
             }
             if (cause instanceof WebApplicationException web && cause != e) {
-                return new WebApplicationExceptionMapper().toResponse(web);
+                return Optional.of(new WebApplicationExceptionMapper().toResponse(web));
             }
         }
-        if (isJsonError(e)) {
-            return Problem.of(400, "malformed-json", "Bad request", "The body is not valid JSON for this request")
-                    .toResponse();
-        }
-        return internal(e);
+        return Optional.empty();
+    }
+
+    /** A deadlock or a lock wait that timed out: nothing was written, and the same request may simply be sent again. */
+    public static boolean isLockFailure(Throwable e) {
+        return e instanceof java.sql.SQLTransactionRollbackException || e instanceof java.sql.SQLTransientException
+                || e instanceof java.sql.SQLException sql && LOCK_FAILURES.contains(sql.getErrorCode());
     }
 
     static boolean isJsonError(Throwable e) {
