@@ -176,6 +176,27 @@ class ProgramsIT {
     }
 
     @Test
+    void aKeyedWriteWithAQueryLongerThanTheKeptPathIsAppliedAndAnsweredAgain() {
+        // the path and query are kept with the answer; 2,500 characters of query were "in use, retry later" for ever
+        String code = "DS-" + world.tag() + UUID.randomUUID().toString().substring(0, 4);
+        Map<String, Object> body = Map.of("code", code, "nameTh", "นักวิทยาการข้อมูล", "track", "DATA_SCIENCE");
+        String key = UUID.randomUUID().toString();
+        String note = "x".repeat(2500);
+        String id = api.as(organiser).header("Idempotency-Key", key).queryParam("note", note).body(body).post("/programs").then()
+                .statusCode(201).header("Idempotent-Replayed", nullValue()).extract().path("id");
+        api.as(organiser).header("Idempotency-Key", key).queryParam("note", note).body(body).post("/programs").then()
+                .statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM program WHERE code = ?", code)).isEqualTo(1);
+        // keys that are not keys: longer than the kept key, or not ASCII; nothing applied
+        api.as(organiser).header("Idempotency-Key", "k".repeat(256)).body(Map.of("code", code + "X", "nameTh", "x", "track", "OTHER"))
+                .post("/programs").then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+        // (a client sends é as its ISO-8859-1 byte, where Thai letters would go as '?')
+        api.as(organiser).header("Idempotency-Key", "clé-é").body(Map.of("code", code + "X", "nameTh", "x", "track", "OTHER"))
+                .post("/programs").then().statusCode(400); // by Payara's HTTP layer, before the application
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM program WHERE code = ?", code + "X")).isZero();
+    }
+
+    @Test
     void aCohortKeepsItsThaiNameDatesAndPassPolicy() {
         String programId = program();
         String id = cohort(programId, 1, "2020-11-23", "2020-11-26", 30, true);
