@@ -789,6 +789,50 @@ class AssessmentsIT {
     }
 
     @Test
+    void aGradeSentAgainUnchangedIsAnsweredWithTheCurrentGradeAndWritesNothing() {
+        String work = openAssignment(cohortId);
+        World.Person trainerPerson = world.person(world.divisionId, "TRAINER");
+        api.as(organiser).put("/cohorts/" + cohortId + "/trainers/" + trainerPerson.id()).then().statusCode(200);
+        String trainer = world.token(trainerPerson);
+        String submission = handIn(seatedTrainee(world.person(world.divisionId, "TRAINEE")), work, "รายงานการวิเคราะห์ข้อมูล");
+        String path = "/submissions/" + submission + "/grade";
+        Map<String, Object> byRubric = Map.of("rubricScores", List.of(Map.of("criterionIndex", 0, "points", 10),
+                Map.of("criterionIndex", 1, "points", 5)), "feedback", "วิเคราะห์ได้ครบถ้วน");
+        String first = api.as(trainer).body(byRubric).put(path).then().statusCode(200).extract().path("grade.id");
+        long changes = TestDatabase.count("SELECT COUNT(*) FROM pass_decision_change WHERE cohort_id = ?", cohortId);
+
+        // the answer was lost and the client sends the grade again: it was saved, so it is answered, not refused as a
+        // regrade without a reason, and nothing is written again
+        api.as(trainer).body(byRubric).put(path).then().statusCode(200)
+                .body("grade.id", equalTo(first)).body("grade.score", equalTo(15.0f)).body("gradeHistory", hasSize(1));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM grade WHERE submission_id = ?", submission)).isEqualTo(1);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action IN ('WORK_GRADED', 'WORK_REGRADED') AND subject_id = ?",
+                submission)).isEqualTo(1);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM pass_decision_change WHERE cohort_id = ?", cohortId)).isLessThanOrEqualTo(changes);
+
+        // another grade is a regrade, and needs its reason as before; released or not is part of the grade
+        api.as(trainer).body(Map.of("rubricScores", List.of(Map.of("criterionIndex", 0, "points", 10),
+                Map.of("criterionIndex", 1, "points", 10)), "feedback", "วิเคราะห์ได้ครบถ้วน")).put(path).then().statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+        Map<String, Object> held = new HashMap<>(byRubric);
+        held.put("released", false);
+        api.as(trainer).body(held).put(path).then().statusCode(400).body("errors[0].field", equalTo("reason"));
+
+        // a regrade sent twice: one history row and one audit event
+        Map<String, Object> regrade = Map.of("score", 18, "feedback", "เพิ่มคะแนนตามเกณฑ์ใหม่", "reason", "ทบทวนตามเกณฑ์ใหม่");
+        String second = api.as(trainer).body(regrade).put(path).then().statusCode(200).body("gradeHistory", hasSize(2))
+                .extract().path("grade.id");
+        api.as(trainer).body(regrade).put(path).then().statusCode(200)
+                .body("grade.id", equalTo(second)).body("grade.score", equalTo(18.0f)).body("gradeHistory", hasSize(2));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM grade WHERE submission_id = ?", submission)).isEqualTo(2);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'WORK_REGRADED' AND subject_id = ?", submission))
+                .isEqualTo(1);
+        // the same grade from another grader is theirs to give: a regrade of its own
+        api.as(organiser).body(regrade).put(path).then().statusCode(200).body("gradeHistory", hasSize(3))
+                .body("grade.id", not(equalTo(second)));
+    }
+
+    @Test
     void lateWorkFollowsTheLatePolicyAndExtensions() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
         String refused = api.as(organiser).body(assignment(now.minusDays(3), now.minusHours(1), "REFUSE"))

@@ -48,7 +48,8 @@ import org.sakkaya.program.entity.Cohort;
 /**
  * Assignment work and its grading. Trainees hand in revisions until the due time (the assessment's close, or their
  * extension); the late policy decides what happens after it. Trainers of the cohort grade the newest revision by
- * rubric or plain score; every grade is kept, a regrade says why, and trainees see released grades only.
+ * rubric or plain score; every grade is kept, a regrade says why, and trainees see released grades only. A grade is
+ * idempotent: the current grade sent again by its grader is answered and not kept twice.
  */
 @ApplicationScoped
 public class Assignments {
@@ -177,11 +178,6 @@ public class Assignments {
         } else {
             throw new InvalidInput("score", "give a score or rubricScores");
         }
-        List<Grade> history = new ArrayList<>(history(assessment.id(), submission.personId()));
-        boolean regrade = !history.isEmpty();
-        if (regrade && (request.reason() == null || request.reason().isBlank())) {
-            throw new InvalidInput("reason", "a regrade needs a reason");
-        }
         raw = raw.setScale(4, RoundingMode.HALF_UP);
         BigDecimal score = raw;
         // days late by the trainee's due time now: an extension granted after a late hand-in excuses it (work on time
@@ -193,8 +189,20 @@ public class Assignments {
                     .multiply(BigDecimal.valueOf(daysLate)).divide(BigDecimal.valueOf(100), 6, RoundingMode.HALF_UP));
             score = raw.multiply(kept.max(BigDecimal.ZERO)).setScale(4, RoundingMode.HALF_UP);
         }
-        Grade grade = new Grade(submission, score, raw, rubricScores, request.feedback(), request.reason(),
-                request.released() == null || request.released(), caller.personId(), clock.instant());
+        boolean released = request.released() == null || request.released();
+        List<Grade> history = new ArrayList<>(history(assessment.id(), submission.personId()));
+        if (!history.isEmpty() && history.get(history.size() - 1).isSameGrade(submissionId, score, raw, rubricScores, request.feedback(),
+                request.reason(), released, caller.personId())) {
+            // the grade that counts already, sent again by its grader (its answer lost, say): PUT is idempotent, so it
+            // is answered as it was, with no second history row, audit event or change of the pass decisions
+            return new Graded(submission, history.get(history.size() - 1), List.copyOf(history));
+        }
+        boolean regrade = !history.isEmpty();
+        if (regrade && (request.reason() == null || request.reason().isBlank())) {
+            throw new InvalidInput("reason", "a regrade needs a reason");
+        }
+        Grade grade = new Grade(submission, score, raw, rubricScores, request.feedback(), request.reason(), released,
+                caller.personId(), clock.instant());
         em.persist(grade);
         audit.record(regrade ? "WORK_REGRADED" : "WORK_GRADED", "submission", submissionId, "score " + score.toPlainString());
         resultInputsChanged.fire(new ResultInputsChanged(cohort.id()));

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Grade by rubric ({@code rubricScores}, one level's points per criterion) or by plain {@code score}. A regrade
- * needs a {@code reason}. {@code released} (default true) decides whether the trainee sees it.
+ * needs a {@code reason}; the current grade sent again by its grader changes nothing. {@code released} (default true)
+ * decides whether the trainee sees it.
  */
 public record GradeRequest(
         @Size(max = 30) List<@Valid @NotNull RubricScore> rubricScores,

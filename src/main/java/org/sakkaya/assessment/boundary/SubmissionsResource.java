@@ -47,7 +47,8 @@ public class SubmissionsResource {
     @Path("{id}/grade")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRAINER, Roles.PROGRAM_ADMIN})
-    @Operation(summary = "Grade the newest revision by rubric or score; a regrade needs a reason and keeps the history")
+    @Operation(summary = "Grade the newest revision by rubric or score; a regrade needs a reason and keeps the history; "
+            + "the current grade sent again by its grader is answered as it is and writes nothing")
     public SubmissionView grade(@PathParam("id") String id, @Valid @NotNull GradeRequest request) {
         Assignments.Graded graded = assignments.grade(id, request);
         return SubmissionView.of(graded.submission(), null, graded.grade(), graded.history());

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Objects;
 import org.sakkaya.platform.persistence.Ids;
 
 /** A grade given to a submission. Never changed: a regrade is a new Grade with its reason; the newest counts. */
@@ -63,6 +64,18 @@ public class Grade {
         this.released = released;
         this.gradedBy = gradedBy;
         this.gradedAt = now;
+    }
+
+    /**
+     * Whether a grade given now with these values would be this one again: of the same revision, by the same grader, with
+     * the same scores (compared as numbers), rubric levels, feedback, reason and release. A retried request is.
+     */
+    public boolean isSameGrade(String submissionId, BigDecimal score, BigDecimal rawScore, String rubricScores, String feedback,
+                               String reason, boolean released, String gradedBy) {
+        return this.submissionId.equals(submissionId) && this.gradedBy.equals(gradedBy) && this.released == released
+                && this.score.compareTo(score) == 0 && this.rawScore.compareTo(rawScore) == 0
+                && Objects.equals(this.rubricScores, rubricScores) && Objects.equals(this.feedback, feedback)
+                && Objects.equals(this.reason, reason);
     }
 
     public String id() {
