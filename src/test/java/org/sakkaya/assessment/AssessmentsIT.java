@@ -833,6 +833,26 @@ class AssessmentsIT {
     }
 
     @Test
+    void aHandInFromAFormWithItsFileInputLeftEmptyIsTheTextAlone() {
+        String work = openAssignment(cohortId);
+        World.Person person = world.person(world.divisionId, "TRAINEE");
+        String trainee = seatedTrainee(person);
+        String path = "/assessments/" + work + "/submissions";
+        // a browser sends the empty file input as a part with an empty file name and no bytes, as for field reports
+        api.as(trainee).contentType("multipart/form-data").multiPart(new MultiPartSpecBuilder("สรุปผลการวิเคราะห์ข้อมูล".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)).controlName("text").mimeType("text/plain").build())
+                .multiPart("file", "", new byte[0], "application/octet-stream").post(path).then().statusCode(201)
+                .body("text", equalTo("สรุปผลการวิเคราะห์ข้อมูล")).body("fileId", nullValue());
+        // with nothing else it is a hand-in of nothing; a named file of no bytes is still refused, as in a field report
+        api.as(trainee).contentType("multipart/form-data").multiPart("file", "", new byte[0], "application/octet-stream")
+                .post(path).then().statusCode(400).body("errors[0].field", equalTo("text"));
+        api.as(trainee).contentType("multipart/form-data").multiPart("file", "รายงาน.pdf", new byte[0], "application/pdf")
+                .post(path).then().statusCode(400).body("errors[0].field", equalTo("file"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM submission WHERE assessment_id = ? AND person_id = ?", work, person.id())).isEqualTo(1);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM stored_file WHERE uploaded_by = ?", person.id())).isZero();
+    }
+
+    @Test
     void lateWorkFollowsTheLatePolicyAndExtensions() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
         String refused = api.as(organiser).body(assignment(now.minusDays(3), now.minusHours(1), "REFUSE"))

@@ -96,8 +96,10 @@ public class AssessmentsResource {
     @Operation(summary = "Hand in assignment work with a file (parts: file, text, url); type checked by content, size limited")
     public Response submitFile(@PathParam("id") String id, @FormParam("file") EntityPart file, @FormParam("text") EntityPart text,
                                @FormParam("url") EntityPart url, @Context UriInfo uri) {
-        return created(assignments.submit(id, Parts.text(text, "text"), Parts.text(url, "url"), file == null ? null : file.getContent(),
-                file == null ? null : file.getFileName().orElse("file")), uri);
+        // a form's file input left empty is no file, as in a field report: the hand-in is its text or link alone
+        EntityPart upload = Parts.isEmptyFileInput(file) ? null : file;
+        return created(assignments.submit(id, Parts.text(text, "text"), Parts.text(url, "url"), upload == null ? null : upload.getContent(),
+                upload == null ? null : upload.getFileName().orElse("file")), uri);
     }
 
     @GET

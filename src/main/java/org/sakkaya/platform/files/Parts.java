@@ -18,6 +18,14 @@ public final class Parts {
     private Parts() {
     }
 
+    /**
+     * A form's file input left empty: a browser still sends the part, with an empty file name and no bytes. It is no
+     * file (a part that names a file of no bytes is one, and the file store refuses it as empty).
+     */
+    public static boolean isEmptyFileInput(EntityPart part) {
+        return part != null && part.getFileName().map(String::isEmpty).orElse(false);
+    }
+
     public static String text(EntityPart part, String field) {
         if (part == null) {
             return null;

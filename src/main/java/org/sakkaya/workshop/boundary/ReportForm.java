@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.Links;
+import org.sakkaya.platform.files.Parts;
 
 /**
  * A field report sent as {@code multipart/form-data}, the way a browser form sends it: a {@code text} part,
@@ -46,8 +47,7 @@ final class ReportForm {
                     }
                 }
                 case "file" -> {
-                    // a form whose file input was left empty still sends the part, with an empty file name
-                    if (part.getFileName().map(String::isEmpty).orElse(false)) {
+                    if (Parts.isEmptyFileInput(part)) {
                         continue;
                     }
                     if (file != null) {
