@@ -3,6 +3,7 @@ package org.sakkaya.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -500,7 +501,11 @@ class OutcomesIT {
         api.as(executive).post("/indicators/" + id + "/close").then().statusCode(403);
 
         api.as(organiser).post("/indicators/" + id + "/close").then().statusCode(200).body("closed", equalTo(true));
-        api.as(organiser).post("/indicators/" + id + "/close").then().statusCode(409);
+        // the problem says when, as the API writes instants: in Bangkok with its offset, not in UTC
+        String closedAt = api.as(executive).get("/indicators/" + id + "/status").then().statusCode(200).extract().path("closedAt");
+        assertThat(closedAt).endsWith("+07:00");
+        api.as(organiser).post("/indicators/" + id + "/close").then().statusCode(409)
+                .body("type", equalTo("urn:sakkaya:problem:indicator-closed")).body("detail", endsWith("closed already, at " + closedAt));
 
         // later changes move the live figures, never the snapshot
         api.as(organiser).body(Map.of("score", 9, "reason", "ตรวจใหม่")).put("/submissions/" + weak.submissionId() + "/grade")

@@ -28,6 +28,7 @@ import org.sakkaya.assessment.entity.AssessmentKind;
 import org.sakkaya.assessment.entity.Grade;
 import org.sakkaya.assessment.entity.LatePolicy;
 import org.sakkaya.assessment.entity.Submission;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.Jsons;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.files.FileStore;
@@ -225,7 +226,7 @@ public class Assignments {
         }
         if (dueAt.isBefore(assessment.closesAt())) {
             throw new RuleViolation("extension-before-close", "An extension gives a later due time than the assignment's closesAt ("
-                    + assessment.closesAt() + ")", new FieldError("dueAt", "is before the assignment closes"));
+                    + Bangkok.text(assessment.closesAt()) + ")", new FieldError("dueAt", "is before the assignment closes"));
         }
         em.createNativeQuery("INSERT INTO assignment_extension (assessment_id, person_id, due_at, granted_by) VALUES (?1, ?2, ?3, ?4) "
                         + "ON DUPLICATE KEY UPDATE due_at = ?3, granted_by = ?4")

@@ -8,6 +8,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.persistence.Ids;
 import org.sakkaya.platform.problem.Conflict;
 import org.sakkaya.platform.problem.RuleViolation;
@@ -73,7 +74,7 @@ public class Indicator {
     /** Closed already (409), or its fiscal year not over yet (422). */
     public void requireClosable(LocalDate today) {
         if (closedAt != null) {
-            throw new Conflict("indicator-closed", "Indicator " + code + " was closed already, at " + closedAt);
+            throw new Conflict("indicator-closed", "Indicator " + code + " was closed already, at " + Bangkok.text(closedAt));
         }
         if (!today.isAfter(fiscalYear().lastDay())) {
             throw new RuleViolation("fiscal-year-open", "Fiscal year " + fiscalYear + " runs until " + fiscalYear().lastDay()

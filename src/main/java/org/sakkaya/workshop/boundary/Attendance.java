@@ -308,7 +308,7 @@ public class Attendance {
         }
         if (!policy.isOpen(session.startsAt(), session.endsAt(), now)) {
             throw new RuleViolation("check-in-closed", "Check-in to this session is open from "
-                    + Bangkok.time(policy.opensAt(session.startsAt())) + " until " + Bangkok.time(session.endsAt()));
+                    + Bangkok.text(policy.opensAt(session.startsAt())) + " until " + Bangkok.text(session.endsAt()));
         }
         if (!records(List.of(sessionId), Set.of(me)).isEmpty()) {
             throw new Conflict("attendance-recorded", "Your attendance at this session is recorded already");

@@ -84,7 +84,7 @@ public class Sessions {
                     .setParameter("session", id).setParameter("ends", endsAt).setMaxResults(1)
                     .getResultStream().findFirst().ifPresent(field -> {
                         throw new RuleViolation("due-before-session", "The field work \"" + field.title() + "\" that follows this "
-                                + "session is due " + Bangkok.time(field.dueAt()) + ", before the session would end",
+                                + "session is due " + Bangkok.text(field.dueAt()) + ", before the session would end",
                                 new FieldError("endsAt", "must be before the field work that follows the session is due"));
                     });
             session.reschedule(startsAt, endsAt);
