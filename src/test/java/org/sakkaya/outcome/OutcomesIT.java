@@ -738,6 +738,20 @@ class OutcomesIT {
                         org.assertj.core.data.Offset.offset(0.001));
                 assertThat(row.getCell(2).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
             }
+            // the Thai name gets the wide column, the short code (รหัส) a narrow one
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("รหัส");
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("ชื่อ");
+            assertThat(sheet.getColumnWidth(2)).isGreaterThan(2 * sheet.getColumnWidth(1));
+            assertThat(sheet.getColumnWidth(1)).isEqualTo(sheet.getColumnWidth(4));
+        }
+        // by cohort, the programme's name is a wide column too
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(api.as(executive).queryParam("fiscalYear", 2548)
+                .queryParam("groupBy", "cohort").get("/reports/pass-rates.xlsx").then().statusCode(200).extract().asByteArray()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("หลักสูตร");
+            assertThat(sheet.getColumnWidth(2)).isGreaterThan(2 * sheet.getColumnWidth(1));
+            assertThat(sheet.getColumnWidth(3)).isGreaterThan(2 * sheet.getColumnWidth(1));
+            assertThat(sheet.getColumnWidth(4)).isEqualTo(sheet.getColumnWidth(1));
         }
 
         Response pdf = api.as(executive).queryParam("fiscalYear", 2548).get("/reports/pass-rates.pdf");

@@ -47,7 +47,7 @@ public class PassRatesResource {
     static Response xlsx(Reports reports, Reports.PassRates report) {
         reports.recordDownload(report, "xlsx");
         StreamingOutput body = out -> PassRateXlsx.write("อัตราการผ่าน " + report.fiscalYear(), Reports.header(report.groupBy()),
-                Reports.cells(report), out);
+                Reports.nameColumns(report.groupBy()), Reports.cells(report), out);
         return Response.ok(body, PassRateXlsx.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + PassRateFilesResource.name(report) + ".xlsx\"")
                 .header("X-Content-Type-Options", "nosniff")

@@ -82,6 +82,11 @@ public class Reports {
         return header;
     }
 
+    /** The columns of {@link #header} that hold names (the row's, and by cohort its programme's): a file gives them room. */
+    public static Set<Integer> nameColumns(String groupBy) {
+        return groupBy.equals("cohort") ? Set.of(2, 3) : Set.of(2);
+    }
+
     public static List<List<Object>> cells(PassRates report) {
         List<List<Object>> rows = new ArrayList<>();
         for (PassRateQueries.Row r : report.rows()) {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -23,7 +24,8 @@ public final class PassRateXlsx {
     private PassRateXlsx() {
     }
 
-    public static void write(String sheetName, List<String> header, List<List<Object>> rows, OutputStream out) {
+    /** {@code wide}: the indexes of the columns that hold names, given room for them; the others are narrow. */
+    public static void write(String sheetName, List<String> header, Set<Integer> wide, List<List<Object>> rows, OutputStream out) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
             Sheet sheet = workbook.createSheet(sheetName);
             CellStyle bold = workbook.createCellStyle();
@@ -58,7 +60,7 @@ public final class PassRateXlsx {
                 }
             }
             for (int i = 0; i < header.size(); i++) {
-                sheet.setColumnWidth(i, i == 1 ? 14000 : 5000);
+                sheet.setColumnWidth(i, wide.contains(i) ? 14000 : 5000);
             }
             workbook.write(out);
             workbook.dispose();
