@@ -329,6 +329,10 @@ class CertificatesIT {
         Response html = api.root().accept("text/html").get("/verify/" + serial);
         html.then().statusCode(200).contentType(containsString("text/html")).header("X-Content-Type-Options", equalTo("nosniff"));
         assertThat(html.asString()).contains("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์").contains("VALID").doesNotContain(ours.email());
+        // the date issued in both halves of its bilingual label: the Buddhist era for Thai, the common era for English
+        java.time.LocalDate issuedOn = java.time.LocalDate.parse(json.path("issuedOn"));
+        assertThat(html.asString()).contains(org.sakkaya.platform.ThaiDates.longForm(issuedOn) + " / "
+                + issuedOn.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", java.util.Locale.ENGLISH)));
 
         api.root().accept("application/json").get("/verify/0000000000000000000000000A").then().statusCode(404);
         api.root().accept("application/json").get("/verify/<script>").then().statusCode(404);

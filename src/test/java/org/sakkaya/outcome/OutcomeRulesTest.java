@@ -100,8 +100,8 @@ class OutcomeRulesTest {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("ปีงบประมาณ พ.ศ. 2564").contains("1 ตุลาคม พ.ศ. 2563").contains("30 กันยายน พ.ศ. 2564")
                     .contains("นักวิทยาการข้อมูล (Data Scientist)").contains("84.00")
-                    .contains("ผล 84.00 / เป้าหมาย 80.00 ร้อยละ (บรรลุ)")
-                    .contains("ผล 1 / เป้าหมาย 2 คน (ยังไม่บรรลุ) ณ วันปิดตัวชี้วัด")
+                    .contains("ผล ร้อยละ 84.00 / เป้าหมาย ร้อยละ 80.00 (บรรลุ)")
+                    .contains("ผล 1 คน / เป้าหมาย 2 คน (ยังไม่บรรลุ) ณ วันปิดตัวชี้วัด")
                     .contains("23 พ.ย. 63 - 26 พ.ย. 63");
             assertThat(document.getNumberOfPages()).isEqualTo(1);
         }

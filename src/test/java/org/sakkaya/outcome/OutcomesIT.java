@@ -762,8 +762,8 @@ class OutcomesIT {
                     .contains("1 ตุลาคม พ.ศ. 2547").contains("30 กันยายน พ.ศ. 2548")
                     .contains("นักสื่อสารสุขภาพ (ครีเอเตอร์)")
                     .contains("ตัวชี้วัด 1.33").contains("ผู้เข้ารับการอบรมผ่านเกณฑ์การประเมินผล")
-                    .contains("ผล 66.67 / เป้าหมาย 60.00 ร้อยละ (บรรลุ)")
-                    .contains("ผล 0 / เป้าหมาย 1 งาน (ยังไม่บรรลุ)");
+                    .contains("ผล ร้อยละ 66.67 / เป้าหมาย ร้อยละ 60.00 (บรรลุ)")
+                    .contains("ผล 0 งาน / เป้าหมาย 1 งาน (ยังไม่บรรลุ)");
             for (Map<String, Object> row : rows) {
                 assertThat(printed).contains(String.valueOf(row.get("evaluated"))).contains(String.valueOf(row.get("passRatePercent")));
             }

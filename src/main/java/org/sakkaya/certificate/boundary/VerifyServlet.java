@@ -97,7 +97,7 @@ public class VerifyServlet extends HttpServlet {
                         ? "วุฒิบัตร (ผ่านเกณฑ์การประเมิน) / achievement" : "เกียรติบัตร (เข้าร่วมการอบรม) / participation") + "</dd>"
                         + "<dt>ผู้ได้รับ / Holder</dt><dd>" + escape(v.holderName()) + "</dd>"
                         + "<dt>หลักสูตร / Programme</dt><dd>" + escape(v.programNameTh()) + " รุ่นที่ " + v.cohortNumber() + "</dd>"
-                        + "<dt>วันที่ออก / Issued</dt><dd>" + escape(ThaiDates.longForm(v.issuedOn())) + "</dd>"
+                        + "<dt>วันที่ออก / Issued</dt><dd>" + escape(ThaiDates.longForm(v.issuedOn()) + " / " + ThaiDates.english(v.issuedOn())) + "</dd>"
                         + "<dt>เลขที่ / Serial</dt><dd>" + escape(v.serial()) + "</dd>"
                         + "<dt>SHA-256 ของไฟล์ PDF / of the PDF</dt><dd><code>" + v.sha256() + "</code></dd>"
                         + (v.signedBy() == null ? "" : "<dt>ลงนามดิจิทัลโดย / Digitally signed by</dt><dd>" + escape(v.signedBy()) + "</dd>")

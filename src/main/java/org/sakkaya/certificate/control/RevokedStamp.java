@@ -19,10 +19,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.sakkaya.platform.ThaiDates;
 import org.sakkaya.platform.pdf.ThaiFonts;
 
@@ -42,7 +40,6 @@ public final class RevokedStamp {
     public static final String THAI = "ถูกเพิกถอน";
     public static final String ENGLISH = "REVOKED";
 
-    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
     private static final Color RED = new Color(0xb0, 0x10, 0x10);
 
     private RevokedStamp() {
@@ -78,7 +75,7 @@ public final class RevokedStamp {
         lines.add(revokedOn == null ? "ใช้อ้างอิงไม่ได้อีกต่อไป"
                 : "เพิกถอนเมื่อวันที่ " + ThaiDates.longForm(revokedOn) + " ใช้อ้างอิงไม่ได้อีกต่อไป");
         lines.add(revokedOn == null ? "This certificate is no longer valid"
-                : "Revoked on " + ENGLISH_DATE.format(revokedOn) + "; this certificate is no longer valid");
+                : "Revoked on " + ThaiDates.english(revokedOn) + "; this certificate is no longer valid");
         if (replacedBy != null) {
             String serial = Serials.grouped(replacedBy);
             lines.add("ออกฉบับใหม่แทนแล้ว เลขที่ " + serial);

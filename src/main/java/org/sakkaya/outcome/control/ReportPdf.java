@@ -110,7 +110,7 @@ public final class ReportPdf {
             PdfPTable bars = new PdfPTable(new float[] {58, 42});
             bars.setWidthPercentage(100);
             for (Bar bar : chart.bars()) {
-                String figures = "ผล " + figure(bar.actual(), bar.unitTh()) + " / เป้าหมาย " + figure(bar.target(), bar.unitTh()) + " " + bar.unitTh()
+                String figures = "ผล " + withUnit(bar.actual(), bar.unitTh()) + " / เป้าหมาย " + withUnit(bar.target(), bar.unitTh())
                         + (bar.achieved() ? " (บรรลุ)" : " (ยังไม่บรรลุ)") + (bar.frozen() ? " ณ วันปิดตัวชี้วัด" : "");
                 PdfPCell label = new PdfPCell(ThaiLineBreaks.phrase(bar.title() + "\n" + figures
                         + (bar.period() == null ? "" : "\nระยะเวลา " + bar.period()), small));
@@ -175,6 +175,11 @@ public final class ReportPdf {
         paragraph.setAlignment(alignment);
         paragraph.setSpacingAfter(after);
         document.add(paragraph);
+    }
+
+    /** As Thai reads a figure: {@code ร้อยละ 80.00} with the word first, {@code 40 คน} and {@code 2 งาน} with it after. */
+    static String withUnit(BigDecimal value, String unitTh) {
+        return "ร้อยละ".equals(unitTh) ? unitTh + " " + figure(value, unitTh) : figure(value, unitTh) + " " + unitTh;
     }
 
     /** Percentages with two decimals as in the JSON; persons and works are counted, so they print as whole numbers. */
