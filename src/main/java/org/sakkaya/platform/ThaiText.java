@@ -28,6 +28,7 @@ public final class ThaiText {
      * Names pasted from a PDF or a word processor carry zero-width spaces between words and ำ as two characters.
      */
     public static String visible(String text) {
-        return ZERO_WIDTH.matcher(canonical(text)).replaceAll("");
+        // the zero-width characters first: one between a tone mark and its vowel would keep them from being reordered
+        return canonical(ZERO_WIDTH.matcher(text).replaceAll(""));
     }
 }

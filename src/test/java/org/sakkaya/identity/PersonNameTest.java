@@ -39,5 +39,7 @@ class PersonNameTest {
         assertThat(pasted.firstNameTh()).isEqualTo("สมศักดิ์");
         assertThat(pasted.lastNameTh()).isEqualTo("ทำดีที่");
         assertThat(pasted.firstNameEn()).isEqualTo("Somsak");
+        // a zero-width space between a tone mark and its vowel does not keep them in the wrong order
+        assertThat(new PersonName(null, "ก\u0E48\u200B\u0E35", "x", null, null, null).firstNameTh()).isEqualTo("กี่");
     }
 }

@@ -140,6 +140,35 @@ class MigrationUpgradeIT {
                 .containsExactly("[\"ทักษะ-1\"][{\"questionid\":\"x\",\"options\":[\"ข\",\"ก\",\"ง\",\"ค\"]}]");
     }
 
+    @Test
+    void theNamesStoredBeforeV030TakeTheSpellingNamesAreKeptInAndErasedOnesStayAsTheyAre() throws SQLException {
+        migrations().target("29").load().migrate();
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            // V030's update is checked against the person's organisation: a real one
+            statement.executeUpdate("INSERT INTO organization (id, code, name_th, kind, path, created_at) VALUES ('" + STALE
+                    + "', 'UPGRADE-IT', 'กรมทดสอบ', 'DEPARTMENT', '" + STALE + "/', UTC_TIMESTAMP(6))");
+            // as the code before V030 kept them: ำ as nikhahit and sara aa, a zero-width space inside a name, a tone mark
+            // typed before its vowel with a zero-width space between them
+            statement.executeUpdate("INSERT INTO person (id, email, title_th, first_name_th, last_name_th, first_name_en, "
+                    + "organization_id, created_at) VALUES ('" + FRESH + "', 'a@example.org', 'นาย', "
+                    + "'สม\u200Bศักดิ์', 'ท\u0E4D\u0E32ดีท\u0E48\u200B\u0E35', 'Som\uFEFFsak', '" + STALE + "', UTC_TIMESTAMP(6)), "
+                    + "('" + NEVER + "', 'b@example.org', NULL, 'ลบแล้ว\u200B', 'ลบแล้ว', NULL, '" + STALE + "', UTC_TIMESTAMP(6))");
+            statement.executeUpdate("UPDATE person SET erased_at = UTC_TIMESTAMP(6) WHERE id = '" + NEVER + "'");
+        }
+
+        assertThat(migrations().load().migrate().migrationsExecuted).isPositive();
+
+        assertThat(strings("SELECT CONCAT(title_th, '|', first_name_th, '|', last_name_th, '|', first_name_en) FROM person WHERE id = '"
+                + FRESH + "'")).containsExactly("นาย|สมศักดิ์|ทำดีที่|somsak");
+        assertThat(strings("SELECT HEX(last_name_th) FROM person WHERE id = '" + FRESH + "'"))
+                .containsExactly(hex("ทำดีที่"));
+        assertThat(strings("SELECT HEX(first_name_th) FROM person WHERE id = '" + NEVER + "'")).containsExactly(hex("ลบแล้ว\u200B"));
+    }
+
+    private static String hex(String text) {
+        return java.util.HexFormat.of().formatHex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private FluentConfiguration migrations() {
         return Flyway.configure().dataSource(server + DATABASE, user, password).locations("classpath:db/migration")
                 .failOnMissingLocations(true);

@@ -99,9 +99,9 @@ public final class CertificatePdf {
 
         SignatoryDoesNotFit(int index, String part, int signatories, float width) {
             super("does not fit under the certificate: with " + signatories + " signatories each has " + Math.round(width)
-                    + " pt across and room for " + MAX_NAME_LINES + " lines of name and " + MAX_POSITION_LINES
-                    + " of position at " + size(NAME_SIZE, MIN_SCALE) + " and " + size(POSITION_SIZE, MIN_SCALE)
-                    + " pt at the least; shorten it or use fewer signatories");
+                    + " pt across, and at the smallest sizes (" + size(NAME_SIZE, MIN_SCALE) + " and " + size(POSITION_SIZE, MIN_SCALE)
+                    + " pt) room for about four lines of name and position together, at most " + MAX_NAME_LINES + " of either;"
+                    + " shorten it or use fewer signatories");
             this.field = "signatories[" + index + "]." + part;
         }
 

@@ -114,8 +114,8 @@ public class Organizations {
      */
     private static void requireDepth(int pathLength) {
         if (pathLength > MAX_PATH) {
-            throw new RuleViolation("organization-too-deep", "An organisation sits at most " + MAX_DEPTH + " levels below the top",
-                    new FieldError("parentId", "would place an organisation more than " + MAX_DEPTH + " levels deep"));
+            throw new RuleViolation("organization-too-deep", "The tree holds at most " + MAX_DEPTH + " levels, counting the top",
+                    new FieldError("parentId", "would place an organisation deeper than " + MAX_DEPTH + " levels, counting the top"));
         }
     }
 

@@ -161,7 +161,8 @@ public class IdempotencyFilter extends HttpFilter {
         } catch (jakarta.transaction.RollbackException | jakarta.transaction.HeuristicMixedException
                  | jakarta.transaction.HeuristicRollbackException | jakarta.transaction.NotSupportedException | SystemException e) {
             Optional<jakarta.ws.rs.core.Response> known = FallbackExceptionMapper.known(e);
-            if (known.isEmpty()) {
+            // a client's conflict is not the operator's concern; a database failing at the commit is
+            if (known.isEmpty() || known.get().getStatus() >= 500) {
                 LOG.log(Level.WARNING, "A request with an Idempotency-Key could not be committed", e);
             }
             if (!response.isCommitted()) {
