@@ -169,8 +169,8 @@ public class People {
         // every word somewhere in the name or the e-mail: "สมชาย ใจดี" finds สมชาย ใจดี, "นายสมชาย" too
         for (int i = 0; i < words.size(); i++) {
             String w = ":w" + i;
-            where.append(" AND (LOWER(p.email) LIKE ").append(w).append(" ESCAPE '!' OR p.firstNameTh LIKE ").append(w)
-                    .append(" ESCAPE '!' OR p.lastNameTh LIKE ").append(w)
+            // the title joined to the first name holds the first name alone too
+            where.append(" AND (p.email LIKE ").append(w).append(" ESCAPE '!' OR p.lastNameTh LIKE ").append(w)
                     .append(" ESCAPE '!' OR CONCAT(COALESCE(p.titleTh, ''), p.firstNameTh) LIKE ").append(w)
                     .append(" ESCAPE '!' OR LOWER(p.firstNameEn) LIKE ").append(w)
                     .append(" ESCAPE '!' OR LOWER(p.lastNameEn) LIKE ").append(w).append(" ESCAPE '!')");

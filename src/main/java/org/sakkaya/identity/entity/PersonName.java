@@ -12,7 +12,8 @@ import org.sakkaya.platform.ThaiText;
  */
 public record PersonName(String titleTh, String firstNameTh, String lastNameTh,
                          String titleEn, String firstNameEn, String lastNameEn) {
-    private static final Pattern EDGES = Pattern.compile("^[\\p{Z}\\s\\u200B\\u2060\\uFEFF]+|[\\p{Z}\\s\\u200B\\u2060\\uFEFF]+$");
+    // zero-width characters are gone before this (ThaiText.visible)
+    private static final Pattern EDGES = Pattern.compile("^[\\p{Z}\\s]+|[\\p{Z}\\s]+$");
 
     public PersonName {
         titleTh = optional(titleTh);
