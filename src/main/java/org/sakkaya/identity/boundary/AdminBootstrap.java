@@ -63,6 +63,10 @@ public class AdminBootstrap {
         if (email.isEmpty() || password.isEmpty()) {
             return;
         }
+        // Two instances started together on an empty database both found no administrator, both created one, and the
+        // second failed to deploy on the organisation's code. Creating a top-level organisation changes the tree, so it
+        // waits for the tree's lock like any other change; the count after it sees what the first instance committed.
+        Organizations.lockTree(em);
         long admins = em.createQuery("SELECT COUNT(p) FROM Person p WHERE :role MEMBER OF p.roles", Long.class)
                 .setParameter("role", Role.ADMIN).getSingleResult();
         if (admins > 0) {

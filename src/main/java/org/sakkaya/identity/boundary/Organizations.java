@@ -40,7 +40,7 @@ public class Organizations {
         boolean underParent = request.parentId() != null && !request.parentId().isBlank();
         if (underParent) {
             // the new path is the parent's: not while a move rewrites it
-            lockTree();
+            lockTree(em);
         }
         Organization parent = underParent ? parent(request.parentId()) : null;
         checkPlacement(request.kind(), parent);
@@ -59,7 +59,7 @@ public class Organizations {
         if (moving) {
             // one move at a time, each reading the paths as the last one committed them: two organisations placed
             // under each other at once would otherwise each pass the cycle check against the other's old path
-            lockTree();
+            lockTree(em);
             em.refresh(organization, LockModeType.PESSIMISTIC_WRITE);
         }
         if (patch.code() != null && !patch.code().equals(organization.code())) {
@@ -120,7 +120,7 @@ public class Organizations {
     }
 
     /** Serialises changes to the tree's paths; held until the transaction ends. See {@code V017}. */
-    private void lockTree() {
+    static void lockTree(EntityManager em) {
         em.createNativeQuery("SELECT id FROM organization_tree_lock WHERE id = 1 FOR UPDATE").getSingleResult();
     }
 
