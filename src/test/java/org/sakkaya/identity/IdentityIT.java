@@ -431,6 +431,23 @@ class IdentityIT {
     }
 
     @Test
+    void aPersonsRecordSavedSinceItWasReadIsNotOverwrittenByAPatchWithTheOldETag() {
+        String admin = world.adminToken();
+        World.Person person = world.person(world.divisionId, "TRAINEE");
+        String read = api.as(admin).get("/people/" + person.id()).then().statusCode(200).extract().header("ETag");
+        // one administrator adds a role: a change to the role list alone moves the tag on
+        String after = api.as(admin).header("If-Match", read).body(Map.of("roles", List.of("TRAINEE", "TRAINER")))
+                .patch("/people/" + person.id()).then().statusCode(200).extract().header("ETag");
+        assertThat(after).isNotNull().isNotEqualTo(read);
+        // another, with the record as it read it, would take the role away unseen
+        api.as(admin).header("If-Match", read).body(Map.of("roles", List.of("TRAINEE"), "position", "นักวิชาการ"))
+                .patch("/people/" + person.id()).then().statusCode(412).body("type", org.hamcrest.Matchers.endsWith("record-changed"));
+        api.as(admin).get("/people/" + person.id()).then().statusCode(200)
+                .body("roles", containsInAnyOrder("TRAINEE", "TRAINER")).body("position", equalTo("นักวิชาการสาธารณสุขชำนาญการ"))
+                .header("ETag", equalTo(after));
+    }
+
+    @Test
     void hrRegistersAndSeesOnlyTheStaffOfItsOwnSubtree() {
         String hr = world.token(world.person(world.departmentId, "HR"));
         String otherDepartment = world.organization("กรมอื่น", "DEPARTMENT", world.ministryId);

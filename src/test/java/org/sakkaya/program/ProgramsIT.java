@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -89,6 +90,53 @@ class ProgramsIT {
     }
 
     // --- programmes and cohorts
+
+    @Test
+    void aPatchWithTheETagItReadIsRefusedWhenSomeoneSavedTheRecordSinceAndOverwritesNothing() {
+        String programId = program();
+        String first = api.as(organiser).get("/programs/" + programId).then().statusCode(200).extract().header("ETag");
+        assertThat(first).matches("\"[0-9]+\"");
+        // two programme admins read it; the first replaces the competencies
+        String second = api.as(organiser).header("If-Match", first)
+                .body(Map.of("competencies", List.of(Map.of("code", "DS-VIZ", "nameTh", "การนำเสนอข้อมูลด้วยภาพ"))))
+                .patch("/programs/" + programId).then().statusCode(200).body("competencies.code", contains("DS-VIZ"))
+                .extract().header("ETag");
+        assertThat(second).isNotEqualTo(first);
+        api.as(organiser).get("/programs/" + programId).then().header("ETag", equalTo(second));
+        // the other, with what it read before, would have put the old list back unseen: 412, nothing written
+        api.as(organiser).header("If-Match", first)
+                .body(Map.of("nameTh", "ชื่อใหม่", "competencies", List.of(Map.of("code", "DS-STAT", "nameTh", "สถิติ"))))
+                .patch("/programs/" + programId).then().statusCode(412)
+                .contentType(containsString("application/problem+json")).body("type", endsWith("record-changed"));
+        api.as(organiser).get("/programs/" + programId).then().statusCode(200)
+                .body("competencies.code", contains("DS-VIZ")).body("nameTh", equalTo("นักวิทยาการข้อมูล (Data Scientist)"))
+                .header("ETag", equalTo(second));
+        // "*" and a list holding the current tag are taken; without If-Match a PATCH is applied as before
+        api.as(organiser).header("If-Match", "\"0\", " + second).body(Map.of("nameEn", "Data Scientist 2"))
+                .patch("/programs/" + programId).then().statusCode(200);
+        api.as(organiser).body(Map.of("nameEn", "Data Scientist 3")).patch("/programs/" + programId).then().statusCode(200);
+        // a keyed PATCH retried after a lost answer gets the answer again with its ETag, to send with the next change
+        String now = api.as(organiser).get("/programs/" + programId).then().extract().header("ETag");
+        String key = UUID.randomUUID().toString();
+        String applied = api.as(organiser).header("Idempotency-Key", key).header("If-Match", now).body(Map.of("nameEn", "Data Scientist 4"))
+                .patch("/programs/" + programId).then().statusCode(200).extract().header("ETag");
+        api.as(organiser).header("Idempotency-Key", key).header("If-Match", now).body(Map.of("nameEn", "Data Scientist 4"))
+                .patch("/programs/" + programId).then().statusCode(200).header("Idempotent-Replayed", equalTo("true"))
+                .header("ETag", equalTo(applied));
+
+        // a cohort's pass policy, a list replaced whole, the same way; a change to it alone moves the tag on
+        String cohortId = cohort(programId, 1, "2020-11-23", "2020-11-26", 40, true);
+        String read = api.as(organiser).get("/cohorts/" + cohortId).then().statusCode(200).extract().header("ETag");
+        String changed = api.as(organiser).header("If-Match", read)
+                .body(Map.of("passPolicy", Map.of("minScorePercent", 70, "minAttendancePercent", 80)))
+                .patch("/cohorts/" + cohortId).then().statusCode(200).body("passPolicy.minScorePercent", equalTo(70))
+                .extract().header("ETag");
+        assertThat(changed).isNotEqualTo(read);
+        api.as(organiser).header("If-Match", read).body(Map.of("passPolicy", Map.of("minScorePercent", 50)))
+                .patch("/cohorts/" + cohortId).then().statusCode(412).body("type", endsWith("record-changed"));
+        api.as(organiser).get("/cohorts/" + cohortId).then().body("passPolicy.minScorePercent", equalTo(70.0f))
+                .header("ETag", equalTo(changed));
+    }
 
     @Test
     void anOrganiserCreatesAProgrammeWithItsCompetencies() {

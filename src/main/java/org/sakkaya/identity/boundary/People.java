@@ -27,6 +27,7 @@ import org.sakkaya.identity.entity.Account;
 import org.sakkaya.identity.entity.Person;
 import org.sakkaya.identity.entity.PersonName;
 import org.sakkaya.identity.entity.Role;
+import org.sakkaya.platform.RecordVersions;
 import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.persistence.Page;
@@ -207,13 +208,15 @@ public class People {
                 .filter(w -> !w.isEmpty()).limit(SEARCH_WORDS).toList();
     }
 
+    /** Changes a person's record; with {@code ifMatch} (its {@code ETag}), only the version that was read. */
     @Transactional
-    public Person update(String id, PersonPatch patch) {
+    public Person update(String id, PersonPatch patch, String ifMatch) {
         Person person = visible(id);
         // an erased record stays erased: a name given to it again would undo the erasure
         if (person.erased()) {
             throw new NotFound("Person", id);
         }
+        RecordVersions.requireMatch(ifMatch, person.version(), "person's record");
         if (caller.isPerson(id) && !caller.isAny(Roles.ADMIN, Roles.HR)) {
             throw new Forbidden("Ask your HR or an administrator to change your record");
         }
@@ -270,7 +273,7 @@ public class People {
             endSessions(id);
         }
         audit.record("PERSON_CHANGED", "person", id, null);
-        return person;
+        return RecordVersions.saved(em, person);
     }
 
     /**

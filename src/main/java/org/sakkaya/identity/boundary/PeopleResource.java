@@ -21,6 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.sakkaya.platform.RecordVersions;
+import org.sakkaya.identity.entity.Person;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -81,8 +85,11 @@ public class PeopleResource {
     @Path("{id}")
     @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.HR, Roles.PROGRAM_ADMIN, Roles.EXECUTIVE, Roles.ADMIN})
     @Operation(summary = "One person: for ADMIN, HR of their organisation, or the person themself")
-    public PersonView get(@PathParam("id") String id) {
-        return PersonView.of(people.get(id));
+    @APIResponse(responseCode = "200", description = "The person; ETag is its version (send it as If-Match with a PATCH)",
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
+    public Response get(@PathParam("id") String id) {
+        Person person = people.get(id);
+        return RecordVersions.ok(PersonView.of(person), person.version());
     }
 
     @PATCH
@@ -91,8 +98,13 @@ public class PeopleResource {
     @Operation(summary = "Change a person; roles only by ADMIN (HR may only make trainees)",
             description = "A role granted to a person whose credentials came from a registration by HR withdraws their password"
                     + " and invitation, which the registrar may know; issue a new invitation with POST /people/{id}/invitation.")
-    public PersonView update(@PathParam("id") String id, @Valid @NotNull PersonPatch patch) {
-        return PersonView.of(people.update(id, patch));
+    @APIResponse(responseCode = "200", description = "Changed; ETag is the new version",
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names another version: someone saved it since it was read")
+    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull PersonPatch patch) {
+        Person person = people.update(id, patch, ifMatch);
+        return RecordVersions.ok(PersonView.of(person), person.version());
     }
 
     @GET

@@ -136,6 +136,7 @@ public class IdempotencyFilter extends HttpFilter {
                 boolean secret = String.valueOf(buffered.getHeader("Cache-Control")).contains("no-store");
                 try {
                     requests.answer(person, key, status, buffered.getContentType(), buffered.getHeader("Location"),
+                            buffered.getHeader("ETag"),
                             secret ? null : buffered.body());
                     transaction.commit();
                 } catch (RuntimeException e) {
@@ -237,6 +238,9 @@ public class IdempotencyFilter extends HttpFilter {
         }
         if (answer.location() != null) {
             response.setHeader("Location", answer.location());
+        }
+        if (answer.etag() != null) {
+            response.setHeader("ETag", answer.etag());
         }
         byte[] body = answer.body() == null ? new byte[0] : answer.body();
         response.setContentLength(body.length);

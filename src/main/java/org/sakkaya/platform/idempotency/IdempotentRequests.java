@@ -31,8 +31,8 @@ public class IdempotentRequests {
      * A request as recorded: what it was (its hash) and the answer it got; {@code bodyKept} is false for an answer that
      * held a secret, of which only the status and Location were kept.
      */
-    public record Answer(String requestHash, int status, String contentType, String location, byte[] body, boolean bodyKept,
-                         boolean current) {
+    public record Answer(String requestHash, int status, String contentType, String location, String etag, byte[] body,
+                         boolean bodyKept, boolean current) {
     }
 
     /**
@@ -40,7 +40,7 @@ public class IdempotentRequests {
      * An older one is to be {@link #forget forgotten} before the key is claimed again.
      */
     public Optional<Answer> find(String personId, String key) {
-        List<?> rows = em.createNativeQuery("SELECT request_hash, status, content_type, location, body, body_kept, created_at > ?3 FROM idempotent_request "
+        List<?> rows = em.createNativeQuery("SELECT request_hash, status, content_type, location, etag, body, body_kept, created_at > ?3 FROM idempotent_request "
                         + "WHERE person_id = ?1 AND idem_key = ?2")
                 .setParameter(1, personId).setParameter(2, key).setParameter(3, cutoff())
                 .getResultList();
@@ -48,8 +48,8 @@ public class IdempotentRequests {
             return Optional.empty();
         }
         Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new Answer((String) row[0], ((Number) row[1]).intValue(), (String) row[2], (String) row[3], (byte[]) row[4],
-                truth(row[5]), truth(row[6])));
+        return Optional.of(new Answer((String) row[0], ((Number) row[1]).intValue(), (String) row[2], (String) row[3], (String) row[4],
+                (byte[]) row[5], truth(row[6]), truth(row[7])));
     }
 
     /**
@@ -80,11 +80,11 @@ public class IdempotentRequests {
      * held a secret and was not kept.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void answer(String personId, String key, int status, String contentType, String location, byte[] body) {
-        em.createNativeQuery("UPDATE idempotent_request SET status = ?1, content_type = ?2, location = ?3, body = ?4, body_kept = ?5 "
-                        + "WHERE person_id = ?6 AND idem_key = ?7")
+    public void answer(String personId, String key, int status, String contentType, String location, String etag, byte[] body) {
+        em.createNativeQuery("UPDATE idempotent_request SET status = ?1, content_type = ?2, location = ?3, body = ?4, body_kept = ?5, "
+                        + "etag = ?8 WHERE person_id = ?6 AND idem_key = ?7")
                 .setParameter(1, status).setParameter(2, contentType).setParameter(3, location).setParameter(4, body)
-                .setParameter(5, body != null).setParameter(6, personId).setParameter(7, key).executeUpdate();
+                .setParameter(5, body != null).setParameter(6, personId).setParameter(7, key).setParameter(8, etag).executeUpdate();
     }
 
     private static boolean truth(Object value) {

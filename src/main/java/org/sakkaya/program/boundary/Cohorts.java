@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.sakkaya.identity.boundary.Organizations;
 import org.sakkaya.identity.boundary.People;
 import org.sakkaya.identity.entity.Role;
+import org.sakkaya.platform.RecordVersions;
 import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.persistence.Page;
@@ -79,10 +80,12 @@ public class Cohorts {
         return cohort;
     }
 
+    /** Changes a cohort; with {@code ifMatch} (its {@code ETag}), only the version that was read. */
     @Transactional
-    public Cohort update(String id, CohortPatch patch) {
+    public Cohort update(String id, CohortPatch patch, String ifMatch) {
         // the same lock as enrolment takes: a capacity change and an enrolment never interleave
         Cohort cohort = lock(id);
+        RecordVersions.requireMatch(ifMatch, cohort.version(), "cohort");
         PassPolicy policy = patch.passPolicy() == null ? null : patch.passPolicy().toPolicy();
         if (policy != null) {
             requireOwnAssessments(id, policy);
@@ -127,7 +130,7 @@ public class Cohorts {
         }
         audit.record("COHORT_CHANGED", "cohort", id, null);
         resultInputsChanged.fire(new ResultInputsChanged(id));
-        return cohort;
+        return RecordVersions.saved(em, cohort);
     }
 
     @Transactional

@@ -23,6 +23,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.sakkaya.platform.RecordVersions;
+import org.sakkaya.program.entity.Cohort;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.identity.boundary.PersonSummary;
@@ -68,16 +75,24 @@ public class CohortsResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.HR, Roles.PROGRAM_ADMIN, Roles.EXECUTIVE, Roles.ADMIN})
-    public CohortView get(@PathParam("id") String id) {
-        return CohortView.of(cohorts.find(id));
+    @APIResponse(responseCode = "200", description = "The cohort; ETag is its version (send it as If-Match with a PATCH)",
+            content = @Content(schema = @Schema(implementation = CohortView.class)))
+    public Response get(@PathParam("id") String id) {
+        Cohort cohort = cohorts.find(id);
+        return RecordVersions.ok(CohortView.of(cohort), cohort.version());
     }
 
     @PATCH
     @Path("{id}")
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Operation(summary = "Change a cohort; more capacity promotes waitlisted trainees in order")
-    public CohortView update(@PathParam("id") String id, @Valid @NotNull CohortPatch patch) {
-        return CohortView.of(cohorts.update(id, patch));
+    @APIResponse(responseCode = "200", description = "Changed; ETag is the new version",
+            content = @Content(schema = @Schema(implementation = CohortView.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names another version: someone saved it since it was read")
+    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull CohortPatch patch) {
+        Cohort cohort = cohorts.update(id, patch, ifMatch);
+        return RecordVersions.ok(CohortView.of(cohort), cohort.version());
     }
 
     @PUT

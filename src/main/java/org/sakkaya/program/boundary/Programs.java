@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.sakkaya.platform.RecordVersions;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
@@ -39,9 +40,11 @@ public class Programs {
         return program;
     }
 
+    /** Changes a programme; with {@code ifMatch} (its {@code ETag}), only the version that was read. */
     @Transactional
-    public Program update(String id, ProgramPatch patch) {
+    public Program update(String id, ProgramPatch patch, String ifMatch) {
         Program program = find(id);
+        RecordVersions.requireMatch(ifMatch, program.version(), "programme");
         if (patch.code() != null && !patch.code().equals(program.code())) {
             requireFreeCode(patch.code(), id);
         }
@@ -50,7 +53,7 @@ public class Programs {
             program.replaceCompetencies(competencies(patch.competencies()));
         }
         audit.record("PROGRAM_CHANGED", "program", id, null);
-        return program;
+        return RecordVersions.saved(em, program);
     }
 
     public Program find(String id) {

@@ -17,6 +17,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.sakkaya.platform.RecordVersions;
+import org.sakkaya.program.entity.Program;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.platform.persistence.Page;
@@ -50,15 +57,23 @@ public class ProgramsResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.HR, Roles.PROGRAM_ADMIN, Roles.EXECUTIVE, Roles.ADMIN})
-    public ProgramView get(@PathParam("id") String id) {
-        return ProgramView.of(programs.find(id));
+    @APIResponse(responseCode = "200", description = "The programme; ETag is its version (send it as If-Match with a PATCH)",
+            content = @Content(schema = @Schema(implementation = ProgramView.class)))
+    public Response get(@PathParam("id") String id) {
+        Program program = programs.find(id);
+        return RecordVersions.ok(ProgramView.of(program), program.version());
     }
 
     @PATCH
     @Path("{id}")
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Operation(summary = "Change a programme; competencies, when given, replace the list")
-    public ProgramView update(@PathParam("id") String id, @Valid @NotNull ProgramPatch patch) {
-        return ProgramView.of(programs.update(id, patch));
+    @APIResponse(responseCode = "200", description = "Changed; ETag is the new version",
+            content = @Content(schema = @Schema(implementation = ProgramView.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names another version: someone saved it since it was read")
+    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull ProgramPatch patch) {
+        Program program = programs.update(id, patch, ifMatch);
+        return RecordVersions.ok(ProgramView.of(program), program.version());
     }
 }

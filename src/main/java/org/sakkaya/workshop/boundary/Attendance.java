@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sakkaya.identity.boundary.People;
 import org.sakkaya.identity.boundary.PersonSummary;
+import org.sakkaya.platform.RecordVersions;
 import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.Sha256;
 import org.sakkaya.platform.audit.Audit;
@@ -185,7 +186,7 @@ public class Attendance {
                 AttendanceRecord record = existing.get(entry.personId());
                 return record == null || record.status() != entry.status();
             });
-            if (changes && !matches(ifMatch, version(all))) {
+            if (changes && !RecordVersions.matches(ifMatch, version(all))) {
                 throw new PreconditionFailed("attendance-changed", "The session's attendance changed since this sheet was "
                         + "read (a check-in, or another trainer's save): read it again, and save what is still to change");
             }
@@ -222,17 +223,6 @@ public class Attendance {
         records.stream().sorted(java.util.Comparator.comparing(AttendanceRecord::personId))
                 .forEach(r -> state.append(r.personId()).append(':').append(r.status()).append(':').append(r.version()).append(';'));
         return Sha256.hex(state.toString()).substring(0, 32);
-    }
-
-    /** {@code If-Match}: {@code *}, or one of a list of strong tags equal to the version. */
-    private static boolean matches(String ifMatch, String version) {
-        for (String tag : ifMatch.split(",")) {
-            String t = tag.strip();
-            if (t.equals("*") || t.equals('"' + version + '"')) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private List<AttendanceRecord> records(String sessionId) {
