@@ -7,15 +7,21 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.oneOf;
 
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -168,6 +174,52 @@ class CertificatesIT {
         api.as(organiser).post("/cohorts/" + running + "/certificates").then().statusCode(422)
                 .contentType(containsString("problem+json")).body("type", containsString("cohort-not-ended"));
         api.as(organiser).queryParam("cohortId", running).get("/certificates").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void certificatesWaitUntilTheCohortsLastCountedAssessmentHasClosed() throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
+        // a practice quiz that weighs nothing and that nothing requires stays open for a month: it holds nothing up
+        Map<String, Object> practice = assessment("QUIZ", "แบบฝึกหัดทบทวน", 0, now.minusDays(1), now.plusDays(30));
+        practice.put("questions", List.of(Map.of("kind", "TRUE_FALSE", "prompt", "ค่าเฉลี่ยไวต่อค่าผิดปกติ", "points", 1, "answer", true)));
+        String quiz = api.as(organiser).body(practice).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201)
+                .extract().path("id");
+        // the project, weight 60, was due an hour ago, two months after the cohort's last day; one trainee was given a
+        // few seconds more
+        String project = api.as(organiser).body(assessment("ASSIGNMENT", "โครงงานวิเคราะห์ข้อมูล", 60, now.minusDays(2), now.minusHours(1)))
+                .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        OffsetDateTime extended = now.plusSeconds(8);
+        String until = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(extended);
+        api.as(organiser).body(Map.of("dueAt", until)).put("/assessments/" + project + "/extensions/" + ours.id()).then().statusCode(200);
+
+        // the cohort has ended, but its results are not final: nothing is certified yet
+        api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(422)
+                .contentType(containsString("problem+json")).body("type", equalTo("urn:sakkaya:problem:assessments-open"))
+                .body("detail", containsString(project)).body("detail", containsString("until " + until))
+                .body("detail", not(containsString(quiz)));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM certificate WHERE cohort_id = ?", cohortId)).isZero();
+
+        // once the extension is over, they are
+        Thread.sleep(Math.max(0, Duration.between(OffsetDateTime.now(), extended).toMillis()) + 1_000);
+        api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200).body("issued", equalTo(2));
+
+        // a quiz of weight 0 that the pass policy requires counts: issuing again waits for it
+        api.as(organiser).body(Map.of("passPolicy", Map.of("requiredAssessmentIds", List.of(quiz)))).patch("/cohorts/" + cohortId)
+                .then().statusCode(200);
+        api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(422)
+                .body("type", equalTo("urn:sakkaya:problem:assessments-open")).body("detail", containsString(quiz))
+                .body("detail", not(containsString(project)));
+    }
+
+    private static Map<String, Object> assessment(String kind, String title, int weight, OffsetDateTime opensAt, OffsetDateTime closesAt) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("kind", kind);
+        body.put("title", title);
+        body.put("weight", weight);
+        body.put("maxScore", 100);
+        body.put("opensAt", opensAt.toString());
+        body.put("closesAt", closesAt.toString());
+        return body;
     }
 
     @Test

@@ -17,9 +17,12 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -103,16 +106,24 @@ class OutcomesIT {
         return id;
     }
 
+    /**
+     * The cohort's project, weight 100. Its due time is over, as it would be for cohorts that ran years ago: their
+     * results are final, so an indicator that counts them can be closed. The work handed in now is accepted, flagged
+     * late, and graded in full.
+     */
     private String assignment(String cohortId) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        return assignment(cohortId, "โครงงานวิเคราะห์ข้อมูล", OffsetDateTime.now(ZoneOffset.ofHours(7)).minusHours(1));
+    }
+
+    private String assignment(String cohortId, String title, OffsetDateTime closesAt) {
         Map<String, Object> body = new HashMap<>();
         body.put("kind", "ASSIGNMENT");
-        body.put("title", "โครงงานวิเคราะห์ข้อมูล");
+        body.put("title", title);
         body.put("weight", 100);
         body.put("maxScore", 10);
-        body.put("opensAt", now.minusHours(1).toString());
-        body.put("closesAt", now.plusDays(1).toString());
-        body.put("latePolicy", "REFUSE");
+        body.put("opensAt", OffsetDateTime.now(ZoneOffset.ofHours(7)).minusDays(2).toString());
+        body.put("closesAt", closesAt.toString());
+        body.put("latePolicy", "ACCEPT_AND_FLAG");
         return api.as(organiser).body(body).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
     }
 
@@ -595,6 +606,43 @@ class OutcomesIT {
         api.as(organiser).post("/indicators/" + year + "/close").then().statusCode(422).contentType(containsString("problem+json"))
                 .body("type", containsString("cohorts-running")).body("detail", containsString(running));
         api.as(executive).get("/indicators/" + year + "/status").then().statusCode(200).body("closed", equalTo(false));
+    }
+
+    @Test
+    void anIndicatorIsNotClosedWhileACountedCohortsAssessmentIsStillOpen() throws Exception {
+        // fiscal year 2535, which no other test counts: a cohort of its last weeks, with a project due after its last day
+        String programId = program("หลักสูตรที่ส่งโครงงานหลังจบรุ่น");
+        String cohortId = cohort(programId, 1, "1992-09-14", "1992-09-18");
+        String work = assignment(cohortId);
+        List<Trainee> trainees = List.of(trainee(cohortId, work, world.divisionId, 8), trainee(cohortId, work, world.divisionId, 9));
+        Map<String, Object> body = indicator(2535, List.of(
+                activity("ผู้เข้ารับการอบรมผ่านเกณฑ์การประเมินผล", "PASS_RATE", Map.of("programId", programId), 80, "PERCENT")));
+        body.put("code", "A-" + UUID.randomUUID().toString().substring(0, 8));
+        String id = api.as(organiser).body(body).post("/indicators").then().statusCode(201).extract().path("id");
+        OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS).plusSeconds(8);
+        String project = assignment(cohortId, "โครงงานส่งหลังจบรุ่น", due);
+
+        // the year is over and the cohort has ended, but the project still takes work: closing now would freeze both
+        // trainees as not passed (the project missing, counted 0)
+        api.as(organiser).post("/indicators/" + id + "/close").then().statusCode(422).contentType(containsString("problem+json"))
+                .body("type", equalTo("urn:sakkaya:problem:assessments-open"))
+                .body("detail", containsString("cohort " + cohortId)).body("detail", containsString(project))
+                .body("detail", containsString("until " + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(due)));
+        api.as(executive).get("/indicators/" + id + "/status").then().statusCode(200)
+                .body("closed", equalTo(false)).body("activities[0].snapshot", nullValue());
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM indicator_snapshot WHERE indicator_id = ?", id)).isZero();
+
+        // the project is handed in and graded, and once its due time is over the results are final and counted
+        for (Trainee t : trainees) {
+            String submission = api.as(t.token()).body(Map.of("url", "https://www.example.org/project/" + UUID.randomUUID()))
+                    .post("/assessments/" + project + "/submissions").then().statusCode(201).extract().path("id");
+            api.as(organiser).body(Map.of("score", 9)).put("/submissions/" + submission + "/grade").then().statusCode(200);
+        }
+        Thread.sleep(Math.max(0, Duration.between(OffsetDateTime.now(), due).toMillis()) + 1_000);
+        api.as(organiser).post("/indicators/" + id + "/close").then().statusCode(200).body("closed", equalTo(true));
+        JsonPath closed = api.as(executive).get("/indicators/" + id + "/status").then().statusCode(200).extract().jsonPath();
+        assertThat(closed.getInt("activities[0].snapshot.numerator")).isEqualTo(2);
+        assertThat(closed.getFloat("activities[0].snapshot.actual")).isEqualTo(100.0f);
     }
 
     @Test

@@ -114,6 +114,11 @@ final class Estate {
         TestDatabase.update("UPDATE cohort SET ends_on = '2020-11-26' WHERE id = ?", cohortId);
         fieldAssignmentId = api.as(organiser).body(Map.of("title", "ฝึกปฏิบัติภาคสนาม", "brief", "คลิปวิดีโอสั้น", "dueOn", "2030-10-20"))
                 .post("/cohorts/" + cohortId + "/field-assignments").then().statusCode(201).extract().path("id");
+        first = trainee(api);
+        second = trainee(api);
+        // certificates before the quiz and the assignment, which stay open for the cells that answer them: a cohort's
+        // certificates wait until its counted assessments have closed
+        api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200).body("issued", equalTo(2));
         quizId = api.as(organiser).body(quiz(now)).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
         Map<String, Object> work = new HashMap<>();
         work.put("kind", "ASSIGNMENT");
@@ -125,10 +130,8 @@ final class Estate {
         work.put("latePolicy", "ACCEPT_AND_FLAG");
         workId = api.as(organiser).body(work).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
 
-        first = trainee(api);
-        second = trainee(api);
-        api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(200).body("issued", equalTo(2));
         for (Trainee t : List.of(first, second)) {
+            work(api, t);
             t.serial = api.as(t.token).get("/certificates").then().statusCode(200).extract().path("items[0].serial");
             Map<String, Object> output = new HashMap<>();
             output.put("title", "การวิเคราะห์ข้อมูลสุขภาพของ " + t.name);
@@ -181,14 +184,18 @@ final class Estate {
         Trainee t = new Trainee(person, world.token(person), firstName);
         t.enrollmentId = api.as(organiser).body(Map.of("personId", person.id())).post("/cohorts/" + cohortId + "/enrollments")
                 .then().statusCode(201).extract().path("id");
-        Response attempt = api.as(t.token).post("/assessments/" + quizId + "/attempts");
-        attempt.then().statusCode(201);
-        t.attemptId = attempt.path("id");
-        t.submissionId = api.as(t.token).body(Map.of("text", "งานของ " + firstName)).post("/assessments/" + workId + "/submissions")
-                .then().statusCode(201).extract().path("id");
         t.fieldReportId = api.as(t.token).body(Map.of("text", "รายงานของ " + firstName, "links", List.of()))
                 .post("/field-assignments/" + fieldAssignmentId + "/reports").then().statusCode(201).extract().path("id");
         return t;
+    }
+
+    /** The trainee's attempt at the quiz, left in progress, and their work on the assignment. */
+    private void work(Api api, Trainee t) {
+        Response attempt = api.as(t.token).post("/assessments/" + quizId + "/attempts");
+        attempt.then().statusCode(201);
+        t.attemptId = attempt.path("id");
+        t.submissionId = api.as(t.token).body(Map.of("text", "งานของ " + t.name)).post("/assessments/" + workId + "/submissions")
+                .then().statusCode(201).extract().path("id");
     }
 
     static Map<String, Object> quiz(OffsetDateTime now) {

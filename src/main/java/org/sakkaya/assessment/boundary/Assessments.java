@@ -10,7 +10,12 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +25,7 @@ import org.sakkaya.assessment.entity.Assessment;
 import org.sakkaya.assessment.entity.GradingRule;
 import org.sakkaya.assessment.entity.Question;
 import org.sakkaya.assessment.entity.ReviewRule;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.Jsons;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.persistence.ColumnSizes;
@@ -222,6 +228,79 @@ public class Assessments {
             throw new InvalidInput("passPolicy.requiredAssessmentIds",
                     "names assessments that are not this cohort's: " + String.join(", ", foreign));
         }
+    }
+
+    /**
+     * A counted assessment whose results the trainees can still change: it takes work until {@code closesAt}, the
+     * latest of its own close and its extensions; or its window is over ({@code closesAt} has passed) but attempts at
+     * it are still being graded. An attempt never runs past its assessment's close (its deadline is capped there), so
+     * these are attempts past their deadline that the expiry, every minute, has not graded yet.
+     */
+    public record Open(String cohortId, String assessmentId, String title, Instant closesAt, boolean attemptsBeingGraded) {
+        private static final int NAMED = 10;
+
+        /** As a problem's detail names them: the first ten, soonest to close first, and how many more. */
+        public static String listed(List<Open> open) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < Math.min(NAMED, open.size()); i++) {
+                Open o = open.get(i);
+                text.append(i == 0 ? "" : "; ").append("cohort ").append(o.cohortId()).append(": \"").append(o.title())
+                        .append("\" (").append(o.assessmentId()).append(o.attemptsBeingGraded()
+                                ? ") closed at " + Bangkok.text(o.closesAt()) + ", its last attempts are being graded"
+                                : ") takes work until " + Bangkok.text(o.closesAt()));
+            }
+            if (open.size() > NAMED) {
+                text.append("; and ").append(open.size() - NAMED).append(" more");
+            }
+            return text.toString();
+        }
+    }
+
+    private static final int COHORTS_PER_QUERY = 1_000;
+
+    /**
+     * The counted assessments of these cohorts that are still {@link Open}, soonest to close first: a cohort's results
+     * are final only once none is. Counted: an assessment with a weight (it makes the final score, missing work counting
+     * 0) or one the cohort's pass policy requires; a practice quiz of weight 0 that nothing requires holds nothing up.
+     * Late work that an assignment's late policy accepts after its due time does not keep it open: the due time is the
+     * one the trainees were given. No access check: for callers that decided access themselves.
+     */
+    public List<Open> stillOpen(Collection<String> cohortIds) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(cohortIds));
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<Open> open = new ArrayList<>();
+        Map<String, Set<String>> required = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += COHORTS_PER_QUERY) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + COHORTS_PER_QUERY));
+            StringBuilder marks = new StringBuilder();
+            for (int i = 0; i < chunk.size(); i++) {
+                marks.append(i == 0 ? "" : ", ").append('?').append(i + 2);
+            }
+            // attempts in progress are few at any time, and found by their status's index
+            var query = em.createNativeQuery("SELECT a.id, a.cohort_id, a.title, a.weight, GREATEST(a.closes_at, COALESCE("
+                    + "(SELECT MAX(e.due_at) FROM assignment_extension e WHERE e.assessment_id = a.id), a.closes_at)) AS due "
+                    + "FROM assessment a WHERE a.cohort_id IN (" + marks + ") AND (a.closes_at > ?1 "
+                    + "OR EXISTS (SELECT 1 FROM assignment_extension e WHERE e.assessment_id = a.id AND e.due_at > ?1) "
+                    + "OR a.id IN (SELECT t.assessment_id FROM attempt t WHERE t.status = 'IN_PROGRESS'))");
+            query.setParameter(1, now);
+            for (int i = 0; i < chunk.size(); i++) {
+                query.setParameter(i + 2, chunk.get(i));
+            }
+            for (Object r : query.getResultList()) {
+                Object[] row = (Object[]) r;
+                String id = (String) row[0];
+                String cohortId = (String) row[1];
+                boolean weighed = ((java.math.BigDecimal) row[3]).signum() > 0;
+                if (!weighed && !required.computeIfAbsent(cohortId,
+                        c -> Set.copyOf(cohorts.find(c).passPolicy().requiredAssessmentIds())).contains(id)) {
+                    continue;
+                }
+                LocalDateTime due = row[4] instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (LocalDateTime) row[4];
+                open.add(new Open(cohortId, id, (String) row[2], due.toInstant(ZoneOffset.UTC), !due.isAfter(now)));
+            }
+        }
+        open.sort(java.util.Comparator.comparing(Open::closesAt).thenComparing(Open::assessmentId));
+        return open;
     }
 
     List<Assessment> all(String cohortId) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sakkaya.assessment.boundary.Assessments;
 import org.sakkaya.assessment.boundary.Gradebook;
 import org.sakkaya.assessment.control.PassDecision;
 import org.sakkaya.certificate.control.RevokedStamp;
@@ -66,6 +67,9 @@ public class Certificates {
     Gradebook gradebook;
 
     @Inject
+    Assessments assessments;
+
+    @Inject
     Cohorts cohorts;
 
     @Inject
@@ -104,7 +108,8 @@ public class Certificates {
 
     /**
      * Issues to every trainee who passed (ACHIEVEMENT) and, where the programme has a PARTICIPATION template, to the
-     * other evaluated trainees who meet its attendance; nobody gets a second certificate of a kind. Up to {@code
+     * other evaluated trainees who meet its attendance; nobody gets a second certificate of a kind. Only once the
+     * cohort's results are final: its last day is over and none of its counted assessments is still open. Up to {@code
      * sakkaya.certificates.sync-max} certificates are issued within the request; more start a background job.
      */
     public Started issueAll(String cohortId) {
@@ -116,6 +121,13 @@ public class Certificates {
         if (!cohort.ended(today)) {
             throw new RuleViolation("cohort-not-ended", "The cohort runs until " + cohort.endsOn()
                     + "; its certificates are issued after its last day, when its results are final");
+        }
+        // nor while work is still due: a project handed in after the last day, or an extension, is not graded yet, and
+        // its trainees would be certified as not having passed
+        List<Assessments.Open> open = assessments.stillOpen(List.of(cohortId));
+        if (!open.isEmpty()) {
+            throw new RuleViolation("assessments-open", "Assessments of this cohort are still open (" + Assessments.Open.listed(open)
+                    + "); its certificates are issued once they have closed, when its results are final");
         }
         // while a job issues this cohort's certificates, asking again answers that job: issuing the last few here as
         // well would race it for the same enrolments

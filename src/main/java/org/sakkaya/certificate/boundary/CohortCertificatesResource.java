@@ -40,7 +40,8 @@ public class CohortCertificatesResource {
     @POST
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Operation(summary = "Issue to every trainee who passed (and participation certificates where the programme has that "
-            + "template); idempotent. A large cohort answers 202 with a job to poll at its Location")
+            + "template); idempotent. A large cohort answers 202 with a job to poll at its Location. Refused (422) before the "
+            + "cohort's last day is over (cohort-not-ended) and while a counted assessment is still open (assessments-open)")
     @APIResponse(responseCode = "200", description = "issued within the request",
             content = @Content(schema = @Schema(implementation = Certificates.Issued.class)))
     @APIResponse(responseCode = "202", description = "issuing runs in the background",

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.sakkaya.assessment.boundary.Assessments;
 import org.sakkaya.assessment.boundary.PassResults;
 import org.sakkaya.identity.boundary.Organizations;
 import org.sakkaya.identity.boundary.People;
@@ -80,6 +81,9 @@ public class Indicators {
 
     @Inject
     PassResults passResults;
+
+    @Inject
+    Assessments assessments;
 
     @Inject
     Measurements measurements;
@@ -196,8 +200,9 @@ public class Indicators {
     }
 
     /**
-     * Freezes every activity's figures and the records counted, once the fiscal year is over (in Bangkok) and every
-     * cohort the figures count has ended. The live figures go on being computed beside the snapshot.
+     * Freezes every activity's figures and the records counted, once the fiscal year is over (in Bangkok) and the
+     * results of every cohort the figures count are final: the cohort has ended and none of its counted assessments is
+     * still open ({@link Assessments#stillOpen}). The live figures go on being computed beside the snapshot.
      * <p>
      * The stale pass decisions are refreshed first, each in a transaction of its own, and committed before the
      * snapshot's transaction begins: a transaction reads from the snapshot its first read took, so refreshing inside
@@ -211,13 +216,23 @@ public class Indicators {
         List<IndicatorActivity> activities = activities(id);
         LocalDate today = LocalDate.now(clock.withZone(Bangkok.ZONE));
         indicator.requireClosable(today);
-        Set<String> running = new LinkedHashSet<>();
         // once per scope: activities of one programme or cohort count the same cohorts
-        activities.stream().filter(a -> a.measure() != Measure.OUTPUTS_PRESENTED).map(IndicatorActivity::scope).distinct()
-                .forEach(scope -> running.addAll(measurements.runningCohorts(scope, year, today)));
+        List<Scope> scopes = activities.stream().filter(a -> a.measure() != Measure.OUTPUTS_PRESENTED)
+                .map(IndicatorActivity::scope).distinct().toList();
+        Set<String> running = new LinkedHashSet<>();
+        scopes.forEach(scope -> running.addAll(measurements.runningCohorts(scope, year, today)));
         if (!running.isEmpty()) {
             throw new RuleViolation("cohorts-running", "Cohorts counted by this indicator have not ended yet ("
                     + String.join(", ", running) + "): close it once their results are final");
+        }
+        // a cohort's last day is not the end of its results: work due after it (a project handed in a month later, an
+        // extension) is still to be graded, and would be frozen as missing, counting 0
+        Set<String> counted = new LinkedHashSet<>();
+        scopes.forEach(scope -> counted.addAll(measurements.countedCohorts(scope, year)));
+        List<Assessments.Open> open = assessments.stillOpen(counted);
+        if (!open.isEmpty()) {
+            throw new RuleViolation("assessments-open", "Assessments of cohorts counted by this indicator are still open ("
+                    + Assessments.Open.listed(open) + "): close it once they have closed and the results are final");
         }
         // a grade committed between the refresh and the snapshot's first read leaves a cohort stale in the snapshot:
         // the freeze then refuses, and the decisions are refreshed again

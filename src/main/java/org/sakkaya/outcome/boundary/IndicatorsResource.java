@@ -84,7 +84,8 @@ public class IndicatorsResource {
     @Path("{id}/close")
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Operation(summary = "Close the indicator after its fiscal year ends: its figures are frozen in a snapshot that later data "
-            + "changes do not alter; the live figures stay available beside it")
+            + "changes do not alter; the live figures stay available beside it. Refused (422) while a cohort it counts runs "
+            + "(cohorts-running) or has a counted assessment still open (assessments-open)")
     public IndicatorView close(@PathParam("id") String id) {
         return view(indicators.close(id));
     }

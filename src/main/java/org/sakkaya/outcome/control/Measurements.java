@@ -243,15 +243,29 @@ public class Measurements {
      * end: their figures may still change. (A work counts by its own date, not by its cohort's.)
      */
     public List<String> runningCohorts(Scope scope, FiscalYear year, LocalDate today) {
+        return cohortIds(scope, year, today);
+    }
+
+    /**
+     * Every cohort a trainee or certificate measure counts in the scope and year, ended or not, by end: whose
+     * assessments must have closed before their figures are final.
+     */
+    public List<String> countedCohorts(Scope scope, FiscalYear year) {
+        return cohortIds(scope, year, null);
+    }
+
+    private List<String> cohortIds(Scope scope, FiscalYear year, LocalDate endingFrom) {
         Query q = new Query();
         q.from("cohort c");
         cohorts(q, scope, year);
-        q.where("c.ends_on >= ?", today);
-        List<String> running = new ArrayList<>();
-        for (Object id : q.select("c.id").suffix(" ORDER BY c.ends_on, c.id").create(em).getResultList()) {
-            running.add((String) id);
+        if (endingFrom != null) {
+            q.where("c.ends_on >= ?", endingFrom);
         }
-        return running;
+        List<String> ids = new ArrayList<>();
+        for (Object id : q.select("c.id").suffix(" ORDER BY c.ends_on, c.id").create(em).getResultList()) {
+            ids.add((String) id);
+        }
+        return ids;
     }
 
     /** The FROM and WHERE of a measure in a scope and year. */
