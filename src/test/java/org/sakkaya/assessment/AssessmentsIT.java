@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sakkaya.it.Api;
 import org.sakkaya.it.Deployments;
+import org.sakkaya.it.Pages;
 import org.sakkaya.it.TestDatabase;
 import org.sakkaya.it.World;
 
@@ -1153,6 +1154,53 @@ class AssessmentsIT {
                 .body("averagePostPercent", equalTo(66.67f))
                 .body("averageGain", equalTo(66.67f));
         api.as(goodToken).queryParam("cohortId", cohortId).get("/reports/learning-gain").then().statusCode(403);
+    }
+
+    @Test
+    void oneTraineesResultReadsTheirOwnScoresHoweverManyOthersWereGraded() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        Map<String, Object> twice = quiz(now.minusHours(1), now.plusHours(1), "AFTER_SUBMIT");
+        twice.put("maxAttempts", 2);
+        twice.put("gradingRule", "AVERAGE");
+        String quiz = api.as(organiser).body(twice).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        String project = api.as(organiser).body(assignment(now.minusHours(1), now.plusDays(1), "REFUSE"))
+                .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        World.Person me = world.person(world.divisionId, "TRAINEE");
+        String mine = enrol(cohortId, me);
+        String myToken = world.token(me);
+        // the quiz twice, 0 then 4 of 6 points, averaged: 33.33%; the work graded, regraded, then regraded unreleased:
+        // the newest released grade counts, 16 of 20: 80%; (20 * 33.33 + 40 * 80) / 60 = 64.44
+        take(myToken, quiz, false);
+        take(myToken, quiz, true);
+        String work = handIn(myToken, project, "งานของฉัน");
+        api.as(organiser).body(Map.of("score", 10)).put("/submissions/" + work + "/grade").then().statusCode(200);
+        api.as(organiser).body(Map.of("score", 16, "reason", "ตรวจใหม่ตามเกณฑ์")).put("/submissions/" + work + "/grade").then().statusCode(200);
+        api.as(organiser).body(Map.of("score", 20, "reason", "ยังไม่ประกาศ", "released", false)).put("/submissions/" + work + "/grade")
+                .then().statusCode(200);
+        graded(world.person(world.divisionId, "TRAINEE"), quiz, project);
+        String result = "/enrollments/" + mine + "/result";
+        api.as(myToken).get(result).then().statusCode(200).body("scorePercent", equalTo(64.44f));
+        long amongTwo = Pages.rowsReadPerRead(api, myToken, result);
+
+        for (int i = 0; i < 6; i++) {
+            graded(world.person(world.divisionId, "TRAINEE"), quiz, project);
+        }
+        // the trainee's own attempts and grades are read, not the cohort's: the same rows among eight as among two
+        assertThat(Pages.rowsReadPerRead(api, myToken, result)).isEqualTo(amongTwo);
+        api.as(myToken).get(result).then().statusCode(200).body("scorePercent", equalTo(64.44f));
+        // and the gradebook, which reads everyone's, says the same of this trainee
+        api.as(organiser).get("/cohorts/" + cohortId + "/gradebook").then().statusCode(200).body("evaluated", equalTo(8))
+                .body("rows.find { it.enrollmentId == '" + mine + "' }.scorePercents", containsInAnyOrder(33.33f, 80.0f))
+                .body("rows.find { it.enrollmentId == '" + mine + "' }.scorePercent", equalTo(64.44f));
+    }
+
+    /** Another trainee of the cohort with both attempts at the quiz made and the work handed in and graded. */
+    private void graded(World.Person person, String quiz, String project) {
+        String token = seatedTrainee(person);
+        take(token, quiz, true);
+        take(token, quiz, false);
+        String work = handIn(token, project, "งานของผู้อื่น");
+        api.as(organiser).body(Map.of("score", 20)).put("/submissions/" + work + "/grade").then().statusCode(200);
     }
 
     @Test

@@ -360,12 +360,13 @@ public class Attendance {
 
     /**
      * Percentages of the given people of the cohort, in two queries whatever their number, for tables such as the
-     * gradebook. A person without a figure yet has no entry. No scope check, as {@link #percentFor}.
+     * gradebook. A person without a figure yet has no entry. No scope check, as {@link #percentFor}. For one person,
+     * only that person's records are read (one trainee's result), with the same figure.
      */
     @Transactional
     public Map<String, BigDecimal> percentsFor(String cohortId, Collection<String> personIds) {
         Map<String, BigDecimal> percents = new HashMap<>();
-        CohortRates rates = rates(cohortId, null);
+        CohortRates rates = rates(cohortId, personIds.size() == 1 ? personIds.iterator().next() : null);
         personIds.forEach(personId -> rates.of(personId).percent().ifPresent(p -> percents.put(personId, p)));
         return percents;
     }
