@@ -892,6 +892,40 @@ class AssessmentsIT {
     }
 
     @Test
+    void workHandedInWithinTheDueSecondIsOnTime() throws InterruptedException {
+        World.Person person = world.person(world.divisionId, "TRAINEE");
+        String trainee = seatedTrainee(person);
+        // the due second as the user set it, 23:59:59 say; the hand-in a fraction into it. The server's clock decides, so
+        // a hand-in that the machine's load pushed into the next second proves nothing and is tried again
+        for (int tries = 0; tries < 3; tries++) {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+            OffsetDateTime due = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(3);
+            String refused = api.as(organiser).body(assignment(now.minusDays(1), due, "REFUSE"))
+                    .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+            String penalised = api.as(organiser).body(assignment(now.minusDays(1), due, "PENALTY_PER_DAY"))
+                    .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+            Thread.sleep(Math.max(0, java.time.Duration.between(OffsetDateTime.now(), due).toMillis() + 50));
+            int refusedStatus = api.as(trainee).body(Map.of("text", "ส่งในวินาทีสุดท้าย")).post("/assessments/" + refused + "/submissions")
+                    .statusCode();
+            Response handedIn = api.as(trainee).body(Map.of("text", "ส่งในวินาทีสุดท้าย")).post("/assessments/" + penalised + "/submissions");
+            handedIn.then().statusCode(201);
+            OffsetDateTime at = OffsetDateTime.parse(handedIn.path("submittedAt"));
+            if (!at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isEqual(due)) {
+                continue;
+            }
+            assertThat(at).isAfter(due);
+            // both were handed in within the due second: taken, on time, and graded without a penalty
+            assertThat(refusedStatus).isEqualTo(201);
+            assertThat(handedIn.<Boolean>path("late")).isFalse();
+            assertThat(handedIn.<Integer>path("daysLate")).isZero();
+            api.as(organiser).body(Map.of("score", 10)).put("/submissions/" + handedIn.path("id") + "/grade").then().statusCode(200)
+                    .body("grade.score", equalTo(10.0f));
+            return;
+        }
+        org.junit.jupiter.api.Assertions.fail("no hand-in reached the server within the due second in three tries");
+    }
+
+    @Test
     void workCanBeAFileCheckedByItsContent() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
         String work = api.as(organiser).body(assignment(now.minusDays(1), now.plusDays(1), "REFUSE"))

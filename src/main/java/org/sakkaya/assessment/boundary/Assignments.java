@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.sakkaya.assessment.control.DaysLate;
 import org.sakkaya.assessment.control.Rubric;
 import org.sakkaya.assessment.entity.Assessment;
 import org.sakkaya.assessment.entity.AssessmentKind;
@@ -54,8 +54,6 @@ import org.sakkaya.program.entity.Cohort;
  */
 @ApplicationScoped
 public class Assignments {
-    private static final Duration DAY = Duration.ofDays(1);
-
     @PersistenceContext
     EntityManager em;
 
@@ -106,7 +104,7 @@ public class Assignments {
         if (now.isBefore(assessment.opensAt())) {
             throw new RuleViolation("assessment-closed", "This assignment does not take work yet");
         }
-        int daysLate = daysLate(dueFor(assessment, person), now);
+        int daysLate = DaysLate.of(dueFor(assessment, person), now);
         if (daysLate > 0 && assessment.latePolicy() == LatePolicy.REFUSE) {
             throw new RuleViolation("past-due", "The due time has passed and this assignment takes no late work");
         }
@@ -184,7 +182,7 @@ public class Assignments {
         // days late by the trainee's due time now: an extension granted after a late hand-in excuses it (work on time
         // when handed in stays on time, as an extension only moves the due time later: no look-up then)
         int daysLate = assessment.latePolicy() == LatePolicy.PENALTY_PER_DAY && submission.daysLate() > 0
-                ? daysLate(dueFor(assessment, submission.personId()), submission.submittedAt()) : 0;
+                ? DaysLate.of(dueFor(assessment, submission.personId()), submission.submittedAt()) : 0;
         if (daysLate > 0) {
             BigDecimal kept = BigDecimal.ONE.subtract(assessment.latePenaltyPercentPerDay()
                     .multiply(BigDecimal.valueOf(daysLate)).divide(BigDecimal.valueOf(100), 6, RoundingMode.HALF_UP));
@@ -381,11 +379,6 @@ public class Assignments {
     private Optional<Submission> newest(String assessmentId, String personId) {
         return em.createQuery("SELECT s FROM Submission s WHERE s.assessmentId = :a AND s.personId = :p ORDER BY s.revision DESC", Submission.class)
                 .setParameter("a", assessmentId).setParameter("p", personId).setMaxResults(1).getResultStream().findFirst();
-    }
-
-    /** Whole days, rounded up, from the due time to {@code at}; 0 when on time. */
-    private static int daysLate(Instant due, Instant at) {
-        return at.isAfter(due) ? (int) ((Duration.between(due, at).toMillis() + DAY.toMillis() - 1) / DAY.toMillis()) : 0;
     }
 
     private Instant dueFor(Assessment assessment, String personId) {
