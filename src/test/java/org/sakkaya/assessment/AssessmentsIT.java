@@ -741,6 +741,39 @@ class AssessmentsIT {
         api.as(trainee).queryParam("cohortId", cohortId).get("/grading-queue").then().statusCode(403);
     }
 
+    @Test
+    void theGradingQueueCostsTheSameHoweverManySeatsTheTrainersPastCohortsHad() {
+        String past = anotherCohort();
+        World.Person trainerPerson = world.person(world.divisionId, "TRAINER");
+        for (String cohort : List.of(cohortId, past)) {
+            api.as(organiser).put("/cohorts/" + cohort + "/trainers/" + trainerPerson.id()).then().statusCode(200);
+        }
+        String trainer = world.token(trainerPerson);
+        // a past cohort whose work is all graded, and one piece of work waiting here
+        String pastWork = openAssignment(past);
+        String graded = handIn(seatedTraineeIn(past), pastWork, "งานที่ตรวจแล้ว");
+        api.as(trainer).body(Map.of("score", 15)).put("/submissions/" + graded + "/grade").then().statusCode(200);
+        String waiting = handIn(seatedTrainee(world.person(world.divisionId, "TRAINEE")), openAssignment(cohortId), "งานที่รอตรวจ");
+        api.as(trainer).get("/grading-queue").then().statusCode(200).body("total", equalTo(1)).body("items.id", contains(waiting));
+        long statements = Pages.statementsPerRead(api, trainer, "/grading-queue");
+        long rows = Pages.rowsReadPerRead(api, trainer, "/grading-queue");
+
+        // more trainees of the past cohorts, none of whom has work waiting, and another past cohort with its seats:
+        // the queue reads and binds the seats of those with work waiting only, not every seat the trainer ever taught
+        for (int i = 0; i < 6; i++) {
+            seatedTraineeIn(past);
+            seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        }
+        assertThat(Pages.rowsReadPerRead(api, trainer, "/grading-queue")).isEqualTo(rows);
+        String older = anotherCohort();
+        api.as(organiser).put("/cohorts/" + older + "/trainers/" + trainerPerson.id()).then().statusCode(200);
+        for (int i = 0; i < 6; i++) {
+            seatedTraineeIn(older);
+        }
+        assertThat(Pages.statementsPerRead(api, trainer, "/grading-queue")).isEqualTo(statements);
+        api.as(trainer).get("/grading-queue").then().statusCode(200).body("total", equalTo(1)).body("items.id", contains(waiting));
+    }
+
     private String seatedTraineeIn(String cohort) {
         return world.seat(organiser, cohort, world.person(world.divisionId, "TRAINEE"));
     }

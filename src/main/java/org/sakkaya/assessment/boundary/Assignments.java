@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -322,41 +323,70 @@ public class Assignments {
      * without a grade, oldest hand-in first and by id among hand-ins of the same instant, so that consecutive pages
      * neither repeat nor skip work. Only the work of trainees who still hold a seat in that cohort: a trainee who
      * withdrew is not graded any more (their work stays, and is listed again if they take a seat again). With a cohort,
-     * that cohort's work only; a cohort the caller does not train is not found, as everywhere else. The same four
-     * statements whatever the page and however many trainees: the cohorts trained, their seat holders (one batched
-     * call to the programme feature), the page and the count.
+     * that cohort's work only; a cohort the caller does not train is not found, as everywhere else.
+     * <p>
+     * The same four statements whatever the page, and none of them reads or binds the seats of the trainer's past
+     * cohorts: the cohorts trained; who has work waiting in which cohort, and how much (the count comes from it); which
+     * of those trainees still hold their seat (one batched call to the programme feature, which owns seats, about those
+     * trainees only); and the page, leaving out the few whose work waits where they hold no seat.
      */
     public Page<Queued> queue(String cohortId, PageRequest page) {
         List<String> trained = enrollments.cohortsTrainedBy(caller.personId());
         if (cohortId != null && !trained.contains(cohortId)) {
             throw new NotFound("Cohort", cohortId);
         }
-        Map<String, Set<String>> seated = enrollments.seatHolders(cohortId == null ? trained : List.of(cohortId));
-        if (seated.isEmpty()) {
+        List<String> cohortIds = cohortId == null ? trained : List.of(cohortId);
+        if (cohortIds.isEmpty()) {
             return new Page<>(List.of(), page.page(), page.size(), 0);
         }
-        // per cohort, its own seat holders: a trainee who left one cohort may still hold a seat in another
-        List<String> cohortIds = List.copyOf(seated.keySet());
-        StringBuilder seatedOnly = new StringBuilder();
-        for (int i = 0; i < cohortIds.size(); i++) {
-            seatedOnly.append(i == 0 ? "" : " OR ").append("(a.cohortId = :c").append(i).append(" AND s.personId IN :p").append(i).append(')');
-        }
-        String where = " FROM Submission s, Assessment a WHERE s.assessmentId = a.id AND (" + seatedOnly + ") "
+        String waiting = " FROM Submission s, Assessment a WHERE s.assessmentId = a.id AND a.cohortId IN :cohorts "
                 + "AND a.kind = :assignment AND s.revision = (SELECT MAX(t.revision) FROM Submission t "
                 + "WHERE t.assessmentId = s.assessmentId AND t.personId = s.personId) "
                 + "AND NOT EXISTS (SELECT g FROM Grade g WHERE g.submissionId = s.id)";
-        TypedQuery<Object[]> items = em.createQuery("SELECT s, a.title, a.cohortId" + where + " ORDER BY s.submittedAt, s.id", Object[].class)
-                .setParameter("assignment", AssessmentKind.ASSIGNMENT);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(s)" + where, Long.class)
-                .setParameter("assignment", AssessmentKind.ASSIGNMENT);
-        for (int i = 0; i < cohortIds.size(); i++) {
-            String cohort = cohortIds.get(i);
-            items.setParameter("c" + i, cohort).setParameter("p" + i, seated.get(cohort));
-            count.setParameter("c" + i, cohort).setParameter("p" + i, seated.get(cohort));
+        // cohort -> trainee -> pieces of work waiting
+        Map<String, Map<String, Long>> waitingBy = new HashMap<>();
+        Set<String> people = new HashSet<>();
+        em.createQuery("SELECT a.cohortId, s.personId, COUNT(s)" + waiting + " GROUP BY a.cohortId, s.personId", Object[].class)
+                .setParameter("cohorts", cohortIds).setParameter("assignment", AssessmentKind.ASSIGNMENT)
+                .getResultList()
+                .forEach(row -> {
+                    waitingBy.computeIfAbsent((String) row[0], k -> new HashMap<>()).put((String) row[1], ((Number) row[2]).longValue());
+                    people.add((String) row[1]);
+                });
+        if (waitingBy.isEmpty()) {
+            return new Page<>(List.of(), page.page(), page.size(), 0);
+        }
+        // per cohort, its own seat holders: a trainee who left one cohort may still hold a seat in another
+        Map<String, Set<String>> seated = enrollments.seatHolders(waitingBy.keySet(), people);
+        long total = 0;
+        Map<String, Set<String>> unseated = new HashMap<>();
+        for (Map.Entry<String, Map<String, Long>> cohort : waitingBy.entrySet()) {
+            Set<String> holders = seated.getOrDefault(cohort.getKey(), Set.of());
+            for (Map.Entry<String, Long> trainee : cohort.getValue().entrySet()) {
+                if (holders.contains(trainee.getKey())) {
+                    total += trainee.getValue();
+                } else {
+                    unseated.computeIfAbsent(cohort.getKey(), k -> new HashSet<>()).add(trainee.getKey());
+                }
+            }
+        }
+        if (total == 0) {
+            return new Page<>(List.of(), page.page(), page.size(), 0);
+        }
+        List<String> leftOut = List.copyOf(unseated.keySet());
+        StringBuilder seatedOnly = new StringBuilder();
+        for (int i = 0; i < leftOut.size(); i++) {
+            seatedOnly.append(" AND NOT (a.cohortId = :c").append(i).append(" AND s.personId IN :p").append(i).append(')');
+        }
+        TypedQuery<Object[]> items = em.createQuery("SELECT s, a.title, a.cohortId" + waiting + seatedOnly + " ORDER BY s.submittedAt, s.id",
+                        Object[].class)
+                .setParameter("cohorts", cohortIds).setParameter("assignment", AssessmentKind.ASSIGNMENT);
+        for (int i = 0; i < leftOut.size(); i++) {
+            items.setParameter("c" + i, leftOut.get(i)).setParameter("p" + i, unseated.get(leftOut.get(i)));
         }
         List<Queued> queued = page.apply(items).getResultList().stream()
                 .map(row -> new Queued((Submission) row[0], (String) row[1], (String) row[2])).toList();
-        return new Page<>(queued, page.page(), page.size(), count.getSingleResult());
+        return new Page<>(queued, page.page(), page.size(), total);
     }
 
     /** Every grade of the person's work on the assessment, oldest first. */

@@ -282,18 +282,20 @@ public class Enrollments {
     }
 
     /**
-     * Who holds a seat (ENROLLED or COMPLETED) in each of the given cohorts, in one query: lists of work by many
-     * cohorts (a trainer's grading queue) keep to those still seated without asking trainee by trainee. A cohort
-     * where nobody holds a seat is not in the map.
+     * Who among the given people holds a seat (ENROLLED or COMPLETED) in each of the given cohorts, in one query that
+     * reads those people's enrolments only: a list of work from many cohorts (a trainer's grading queue) keeps to the
+     * trainees still seated at the cost of the trainees in it, not of every seat those cohorts ever had. A cohort
+     * where none of them holds a seat is not in the map.
      */
-    public Map<String, Set<String>> seatHolders(java.util.Collection<String> cohortIds) {
-        if (cohortIds.isEmpty()) {
+    public Map<String, Set<String>> seatHolders(java.util.Collection<String> cohortIds, java.util.Collection<String> personIds) {
+        if (cohortIds.isEmpty() || personIds.isEmpty()) {
             return Map.of();
         }
         Map<String, Set<String>> holders = new java.util.HashMap<>();
-        em.createQuery("SELECT e.cohortId, e.personId FROM Enrollment e WHERE e.cohortId IN :cohorts AND e.status IN :taking",
-                        Object[].class)
+        em.createQuery("SELECT e.cohortId, e.personId FROM Enrollment e WHERE e.cohortId IN :cohorts AND e.personId IN :people "
+                        + "AND e.status IN :taking", Object[].class)
                 .setParameter("cohorts", Set.copyOf(cohortIds))
+                .setParameter("people", Set.copyOf(personIds))
                 .setParameter("taking", List.of(EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED))
                 .getResultList()
                 .forEach(row -> holders.computeIfAbsent((String) row[0], k -> new java.util.HashSet<>()).add((String) row[1]));
