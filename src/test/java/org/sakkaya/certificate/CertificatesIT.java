@@ -511,6 +511,43 @@ class CertificatesIT {
     }
 
     @Test
+    void aBlankIdFilterIsNoFilterInTheListAndTheZipAndAMalformedOneIsRefusedByName() throws Exception {
+        issued();
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        String holder = world.token(ours);
+        // the API's templates filled with blanks, as a form with an empty choice sends them: all the caller may see
+        for (String token : List.of(hr, holder)) {
+            int total = api.as(token).get("/certificates").then().statusCode(200).extract().path("total");
+            api.as(token).queryParam("organizationId", "").queryParam("cohortId", "").get("/certificates").then().statusCode(200)
+                    .body("total", equalTo(total));
+        }
+        api.as(organiser).queryParam("cohortId", cohortId).queryParam("organizationId", "").get("/certificates").then()
+                .statusCode(200).body("total", equalTo(2));
+        api.as(hr).queryParam("cohortId", cohortId).queryParam("organizationId", " ").get("/certificates").then()
+                .statusCode(200).body("total", equalTo(1)).body("items[0].holderName", equalTo("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์"));
+
+        // the ZIP: the same PDFs and manifest as without the parameter, not a manifest of nobody
+        for (String token : List.of(organiser, hr)) {
+            Unzipped without = unzip(api.as(token).accept("application/zip").get("/cohorts/" + cohortId + "/certificates.zip"));
+            Response blank = api.as(token).accept("application/zip").queryParam("organizationId", "")
+                    .get("/cohorts/" + cohortId + "/certificates.zip");
+            blank.then().statusCode(200);
+            Unzipped with = unzip(blank);
+            assertThat(with.names()).isEqualTo(without.names()).hasSizeGreaterThan(1);
+            assertThat(with.manifest()).isEqualTo(without.manifest());
+        }
+
+        // an id that is not blank and cannot name a record is still refused, naming the parameter
+        api.as(organiser).queryParam("organizationId", "กรมอนามัย").get("/certificates").then().statusCode(400)
+                .contentType(containsString("application/problem+json")).body("errors[0].field", equalTo("organizationId"));
+        api.as(organiser).queryParam("cohortId", "๑๒๓").get("/certificates").then().statusCode(400)
+                .body("errors[0].field", equalTo("cohortId"));
+        api.as(organiser).accept("*/*").queryParam("organizationId", "กรมอนามัย")
+                .get("/cohorts/" + cohortId + "/certificates.zip").then().statusCode(400)
+                .body("errors[0].field", equalTo("organizationId"));
+    }
+
+    @Test
     void aLargeCohortsZipIsAuditedWithEverySerialItListed() throws Exception {
         String copied = issued().get(0);
         // 100 more, written under the API as revoked copies of one (no PDF): more serials than one audit row holds,

@@ -470,6 +470,33 @@ class IdentityIT {
     }
 
     @Test
+    void aBlankIdFilterIsNoFilterForPeopleAndOrganisationsAndAMalformedOneIsRefusedByName() {
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        world.person(world.divisionId, "TRAINEE");
+        world.person(world.departmentId, "TRAINER");
+        // the API's template filled with blanks, as a form with an empty choice sends it: everyone HR may see
+        int total = api.as(hr).get("/people").then().statusCode(200).extract().path("total");
+        assertThat(total).isEqualTo(3);
+        api.as(hr).queryParam("organizationId", "").queryParam("q", "").get("/people").then().statusCode(200)
+                .body("total", equalTo(total));
+        api.as(hr).queryParam("organizationId", "").queryParam("q", "กัญญ์ณัฏฐ์").get("/people").then().statusCode(200)
+                .body("total", equalTo(total));
+        api.as(hr).queryParam("organizationId", world.divisionId).get("/people").then().statusCode(200).body("total", equalTo(1));
+
+        // the organisations named for this test, under any parent
+        String trainee = world.token(world.person(world.divisionId, "TRAINEE"));
+        api.as(trainee).queryParam("q", world.tag()).get("/organizations").then().statusCode(200).body("total", equalTo(3));
+        api.as(trainee).queryParam("parentId", "").queryParam("q", world.tag()).get("/organizations").then().statusCode(200)
+                .body("total", equalTo(3));
+
+        // an id that is not blank and cannot name a record is still refused, naming the parameter
+        api.as(hr).queryParam("organizationId", "กรมอนามัย").get("/people").then().statusCode(400)
+                .contentType(containsString("application/problem+json")).body("errors[0].field", equalTo("organizationId"));
+        api.as(trainee).queryParam("parentId", "๑๒๓").get("/organizations").then().statusCode(400)
+                .body("errors[0].field", equalTo("parentId"));
+    }
+
+    @Test
     void aTraineeSeesThemselfButNobodyElse() {
         World.Person me = world.person(world.divisionId, "TRAINEE");
         World.Person colleague = world.person(world.divisionId, "TRAINEE");

@@ -10,7 +10,8 @@ import java.util.Map;
  * Ids, serials and kinds in paths, and ids in query parameters ({@code cohortId}, {@code organizationId}, ...), are
  * printable ASCII of modest length. Anything else cannot name a record: a path answers 404 and a query parameter 400,
  * before the value reaches the database (where comparing it with an ASCII key column is an error, not a miss).
- * Found by the malformed-request corpus: an emoji or an invalid UTF-8 sequence as an id answered 500.
+ * Found by the malformed-request corpus: an emoji or an invalid UTF-8 sequence as an id answered 500. A blank id in a
+ * query passes here, and {@link QueryParameters} reads it as no filter.
  */
 @Provider
 public class IdParameters implements ContainerRequestFilter {
@@ -28,7 +29,7 @@ public class IdParameters implements ContainerRequestFilter {
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
             if (parameter.getKey().endsWith("Id")) {
                 for (String value : parameter.getValue()) {
-                    if (!value.isEmpty() && !plausibleId(value)) {
+                    if (!value.isBlank() && !plausibleId(value)) {
                         throw new InvalidInput(parameter.getKey(), "must be an id");
                     }
                 }
