@@ -734,6 +734,37 @@ class OutcomesIT {
                 .body("items.id", hasItem(open));
     }
 
+    @Test
+    void aDrillDownIsFrozenOnlyWhenAskedWithTrueOrFalse() {
+        // fiscal year 2531, which no other test counts
+        String programId = program("หลักสูตรทดสอบการอ่านค่าจริงเท็จ");
+        String cohortId = cohort(programId, 1, "1987-11-09", "1987-11-13");
+        world.seat(organiser, cohortId, world.person(world.divisionId, "TRAINEE"));
+        Map<String, Object> body = indicator(2531, List.of(
+                activity("ส่งบุคลากรเข้ารับการอบรม", "TRAINEES_SENT", Map.of("cohortIds", List.of(cohortId)), 1, "PERSON")));
+        body.put("code", "F-" + UUID.randomUUID().toString().substring(0, 8));
+        String id = api.as(organiser).body(body).post("/indicators").then().statusCode(201).extract().path("id");
+        api.as(organiser).post("/indicators/" + id + "/close").then().statusCode(200);
+        String activityId = api.as(executive).get("/indicators/" + id).then().statusCode(200).extract().path("activities[0].id");
+        String records = "/indicators/" + id + "/activities/" + activityId + "/records";
+        // a seat taken after closing: the live list has two, the frozen one
+        world.seat(organiser, cohortId, world.person(world.divisionId, "TRAINEE"));
+
+        for (String frozen : List.of("true", "TRUE", "True")) {
+            api.as(executive).queryParam("frozen", frozen).get(records).then().statusCode(200).body("total", equalTo(1));
+        }
+        for (String live : List.of("false", "FALSE", "")) {
+            api.as(executive).queryParam("frozen", live).get(records).then().statusCode(200).body("total", equalTo(2));
+        }
+        api.as(executive).get(records).then().statusCode(200).body("total", equalTo(2));
+        // read as false before, which answered the live records to someone who asked for the frozen ones
+        for (String unclear : List.of("1", "yes", "ja", "on")) {
+            api.as(executive).queryParam("frozen", unclear).get(records).then().statusCode(400)
+                    .contentType(containsString("application/problem+json"))
+                    .body("errors[0].field", equalTo("frozen")).body("errors[0].message", equalTo("must be true or false"));
+        }
+    }
+
     // --- exports
 
     @Test

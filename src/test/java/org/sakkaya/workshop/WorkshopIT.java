@@ -951,6 +951,33 @@ class WorkshopIT {
     }
 
     @Test
+    void onlyTrueOrFalseLeavesOutSupersededReports() {
+        String cohortId = cohort();
+        String mentor = world.token(trainerOf(cohortId));
+        String trainee = world.token(seated(cohortId, world.divisionId));
+        String assignmentId = api.as(organiser).body(Map.of("title", "ก", "dueOn", "2030-01-31"))
+                .post("/cohorts/" + cohortId + "/field-assignments").then().statusCode(201).extract().path("id");
+        report(trainee, assignmentId, "ฉบับแรก", null).then().statusCode(201);
+        String current = report(trainee, assignmentId, "ฉบับแก้ไข", null).then().statusCode(201).extract().path("id");
+        String reports = "/field-assignments/" + assignmentId + "/reports";
+
+        for (String latest : List.of("true", "TRUE", "True")) {
+            api.as(mentor).queryParam("latest", latest).get(reports).then().statusCode(200)
+                    .body("total", equalTo(1)).body("items.id", contains(current));
+        }
+        for (String every : List.of("false", "False", "")) {
+            api.as(mentor).queryParam("latest", every).get(reports).then().statusCode(200).body("total", equalTo(2));
+        }
+        api.as(mentor).get(reports).then().statusCode(200).body("total", equalTo(2));
+        // read as false before: the superseded revisions came back to someone who asked to leave them out
+        for (String unclear : List.of("yes", "1", "y", "on")) {
+            api.as(mentor).queryParam("latest", unclear).get(reports).then().statusCode(400)
+                    .contentType(containsString("application/problem+json"))
+                    .body("errors[0].field", equalTo("latest")).body("errors[0].message", equalTo("must be true or false"));
+        }
+    }
+
+    @Test
     void badFieldWorkRequestsAreClearErrors() {
         String cohortId = cohort();
         String trainer = world.token(trainerOf(cohortId));

@@ -14,6 +14,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         Throwable conversion = parameterConversion(e);
         if (status == 404 && conversion != null) {
+            if (conversion.getCause() instanceof DomainException refused) {
+                // one of our converters (QueryParameters) said what is wrong with the value
+                return DomainExceptionMapper.toResponseOf(refused);
+            }
             // Jersey answers a query parameter it cannot convert (page=abc) with 404; it is the client's bad input
             Problem problem = Problem.of(400, "bad-request", "Bad request", "A query parameter has a value of the wrong form");
             String name = parameterName(conversion);

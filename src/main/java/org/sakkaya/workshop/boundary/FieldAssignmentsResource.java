@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -72,7 +73,7 @@ public class FieldAssignmentsResource {
     @Path("{id}/reports")
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER, Roles.HR, Roles.TRAINEE})
     @Operation(summary = "Reports, newest first: all for trainers and PROGRAM_ADMIN, own staff's for HR, own for a trainee; latest=true leaves out superseded revisions")
-    public Page<FieldReportView> list(@PathParam("id") String id, @QueryParam("latest") boolean latest,
+    public Page<FieldReportView> list(@PathParam("id") String id, @QueryParam("latest") @DefaultValue("false") boolean latest,
                                       @Valid @BeanParam PageRequest page) {
         return reports.list(id, latest, page).map(FieldReportView::of);
     }
