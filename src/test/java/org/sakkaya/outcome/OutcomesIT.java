@@ -54,6 +54,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sakkaya.it.Api;
 import org.sakkaya.it.Deployments;
+import org.sakkaya.it.Pages;
 import org.sakkaya.it.TestDatabase;
 import org.sakkaya.it.World;
 
@@ -763,6 +764,51 @@ class OutcomesIT {
                     .contentType(containsString("application/problem+json"))
                     .body("errors[0].field", equalTo("frozen")).body("errors[0].message", equalTo("must be true or false"));
         }
+    }
+
+    @Test
+    void aPageOfWorksOrIndicatorsCostsAsManyStatementsWithTwelveAsWithTwo() {
+        // fiscal year 2532, which no other test counts
+        String programId = program("หลักสูตรนับคำสั่งฐานข้อมูล");
+        String cohortId = cohort(programId, 1, "1988-11-07", "1988-11-11");
+        World.Person author = world.person(world.divisionId, "TRAINEE");
+        World.Person coauthor = world.person(world.divisionId, "TRAINEE");
+        world.seat(organiser, cohortId, author);
+        world.seat(organiser, cohortId, coauthor);
+        String works = "/academic-outputs?programId=" + programId;
+        String plans = "/indicators?fiscalYear=2532";
+        long worksForTwo = 0;
+        long plansForTwo = 0;
+        for (int i = 1; i <= 12; i++) {
+            output(cohortId, List.of(author.id(), coauthor.id()), "PRESENTED", "1989-06-20");
+            Map<String, Object> body = indicator(2532, List.of(
+                    activity("ส่งบุคลากรเข้ารับการอบรม", "TRAINEES_SENT", Map.of("cohortIds", List.of(cohortId)), 1, "PERSON"),
+                    activity("ผู้เข้ารับการอบรมผ่านเกณฑ์การประเมินผล", "PASS_RATE",
+                            Map.of("programId", programId, "cohortIds", List.of(cohortId)), 80, "PERCENT")));
+            body.put("code", "N-" + i + "-" + UUID.randomUUID().toString().substring(0, 8));
+            api.as(organiser).body(body).post("/indicators").then().statusCode(201);
+            if (i == 2) {
+                worksForTwo = Pages.statementsPerRead(api, executive, works);
+                plansForTwo = Pages.statementsPerRead(api, executive, plans);
+            }
+        }
+        JsonPath listed = api.as(executive).queryParam("programId", programId).get("/academic-outputs").then().statusCode(200)
+                .body("total", equalTo(12)).extract().jsonPath();
+        assertThat(listed.getList("items.authorIds", List.class)).hasSize(12)
+                .allSatisfy(ids -> assertThat(ids).containsExactly(author.id(), coauthor.id()));
+        // each work's authors come in one statement for the whole page, not one per work
+        assertThat(Pages.statementsPerRead(api, executive, works)).as("statements for 12 works, against 2").isEqualTo(worksForTwo);
+
+        JsonPath indicators = api.as(executive).queryParam("fiscalYear", 2532).queryParam("size", 500).get("/indicators").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(indicators.getInt("total")).isGreaterThanOrEqualTo(12);
+        assertThat(indicators.getList("items.activities.scope.cohortIds.flatten()", String.class))
+                .hasSize(2 * indicators.getInt("total")).containsOnly(cohortId);
+        assertThat(indicators.getList("items.activities.position.flatten()", Integer.class))
+                .containsExactlyElementsOf(java.util.Collections.nCopies(indicators.getInt("total"), List.of(0, 1)).stream()
+                        .flatMap(List::stream).toList());
+        // the activities of a page come in one statement, and their cohorts in one more
+        assertThat(Pages.statementsPerRead(api, executive, plans)).as("statements for 12 indicators, against 2").isEqualTo(plansForTwo);
     }
 
     // --- exports

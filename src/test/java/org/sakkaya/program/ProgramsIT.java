@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -498,6 +499,34 @@ class ProgramsIT {
         assertThat(Pages.checkPaging(api, token, "/me/enrollments", "id", 2, 3)).containsExactlyInAnyOrderElementsOf(made);
         // newest first: made one after another, so the last one made comes first
         api.as(token).queryParam("size", 1).get("/me/enrollments").then().body("items.id", contains(made.get(2)));
+    }
+
+    @Test
+    void aPageOfCohortsOrProgrammesCostsAsManyStatementsWithTwelveAsWithTwo() {
+        String programId = program();
+        World.Person trainer = world.person(world.divisionId, "TRAINER");
+        String cohorts = "/cohorts?programId=" + programId;
+        long forTwo = 0;
+        long programmesBefore = 0;
+        for (int number = 1; number <= 12; number++) {
+            String id = cohort(programId, number, "2023-01-09", "2023-01-13", null, false);
+            api.as(organiser).put("/cohorts/" + id + "/trainers/" + trainer.id()).then().statusCode(200);
+            if (number == 2) {
+                forTwo = Pages.statementsPerRead(api, organiser, cohorts);
+                programmesBefore = Pages.statementsPerRead(api, organiser, "/programs");
+            }
+        }
+        api.as(organiser).queryParam("programId", programId).get("/cohorts").then().statusCode(200)
+                .body("total", equalTo(12)).body("items.trainerIds", everyItem(contains(trainer.id())));
+        // each cohort's trainers come in one statement for the whole page, not one per cohort
+        assertThat(Pages.statementsPerRead(api, organiser, cohorts)).as("statements for 12 cohorts, against 2").isEqualTo(forTwo);
+
+        // and each programme's competencies
+        for (int i = 0; i < 10; i++) {
+            program();
+        }
+        assertThat(Pages.statementsPerRead(api, organiser, "/programs")).as("statements for ten programmes more")
+                .isEqualTo(programmesBefore);
     }
 
     @Test

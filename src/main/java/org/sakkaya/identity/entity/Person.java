@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.sakkaya.platform.persistence.Ids;
+import org.sakkaya.platform.persistence.PageRequest;
 
 /** A person known to Sakkaya: a member of staff, a trainer, an administrator. E-mail is the login. */
 @Entity
@@ -58,7 +59,7 @@ public class Person {
 
     // a list of people reads their roles in one more statement (IN), not one per person
     @ElementCollection(fetch = FetchType.EAGER)
-    @BatchFetch(BatchFetchType.IN)
+    @BatchFetch(value = BatchFetchType.IN, size = PageRequest.MAX_SIZE)
     @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
     @Column(name = "role")
     @Enumerated(EnumType.STRING)

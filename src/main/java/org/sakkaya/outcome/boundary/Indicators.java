@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.sakkaya.assessment.boundary.Assessments;
 import org.sakkaya.assessment.boundary.PassResults;
 import org.sakkaya.identity.boundary.Organizations;
@@ -122,6 +124,18 @@ public class Indicators {
     public List<IndicatorActivity> activities(String indicatorId) {
         return em.createQuery("SELECT a FROM IndicatorActivity a WHERE a.indicatorId = :id ORDER BY a.position", IndicatorActivity.class)
                 .setParameter("id", indicatorId).getResultList();
+    }
+
+    /** The activities of each of the given indicators, in plan order, in one query whatever their number. */
+    public Map<String, List<IndicatorActivity>> activities(Collection<Indicator> indicators) {
+        if (indicators.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT a FROM IndicatorActivity a WHERE a.indicatorId IN :ids ORDER BY a.indicatorId, a.position",
+                        IndicatorActivity.class)
+                .setParameter("ids", indicators.stream().map(Indicator::id).collect(Collectors.toSet()))
+                .getResultList().stream()
+                .collect(Collectors.groupingBy(IndicatorActivity::indicatorId, Collectors.toList()));
     }
 
     public Page<Indicator> list(Integer fiscalYear, PageRequest page) {

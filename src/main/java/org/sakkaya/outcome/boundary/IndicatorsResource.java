@@ -20,9 +20,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.outcome.entity.Indicator;
+import org.sakkaya.outcome.entity.IndicatorActivity;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.security.Roles;
@@ -48,7 +51,10 @@ public class IndicatorsResource {
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.EXECUTIVE})
     @Operation(summary = "Indicators, by Buddhist-era fiscal year")
     public Page<IndicatorView> list(@QueryParam("fiscalYear") Integer fiscalYear, @Valid @BeanParam PageRequest page) {
-        return indicators.list(fiscalYear, page).map(this::view);
+        Page<Indicator> found = indicators.list(fiscalYear, page);
+        // the page's activities in one query, not one per indicator
+        Map<String, List<IndicatorActivity>> activities = indicators.activities(found.items());
+        return found.map(i -> IndicatorView.of(i, activities.getOrDefault(i.id(), List.of())));
     }
 
     @GET

@@ -17,7 +17,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import org.sakkaya.platform.persistence.Ids;
+import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.problem.FieldError;
 import org.sakkaya.platform.problem.RuleViolation;
 
@@ -74,7 +77,9 @@ public class AcademicOutput {
     @Column(name = "evidence_confirmed_at")
     private Instant evidenceConfirmedAt;
 
+    // a page of works reads its authors in one more statement (IN), not one per work
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchFetch(value = BatchFetchType.IN, size = PageRequest.MAX_SIZE)
     @CollectionTable(name = "academic_output_author", joinColumns = @JoinColumn(name = "output_id"))
     @OrderColumn(name = "position")
     private List<Author> authors = new ArrayList<>();

@@ -15,7 +15,10 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import org.sakkaya.platform.persistence.Ids;
+import org.sakkaya.platform.persistence.PageRequest;
 
 /**
  * One line of an indicator's plan: what it counts ({@link Measure}), where (a programme, named cohorts, an
@@ -48,7 +51,9 @@ public class IndicatorActivity {
     @Column(name = "organization_id")
     private String organizationId;
 
+    // a page of indicators' activities reads their cohorts in one more statement (IN), not one per activity
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchFetch(value = BatchFetchType.IN, size = PageRequest.MAX_SIZE)
     @CollectionTable(name = "indicator_activity_cohort", joinColumns = @JoinColumn(name = "activity_id"))
     @Column(name = "cohort_id")
     private Set<String> cohortIds = new HashSet<>();

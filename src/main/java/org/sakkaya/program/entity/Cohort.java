@@ -15,7 +15,10 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import org.sakkaya.platform.persistence.Ids;
+import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.problem.FieldError;
 import org.sakkaya.platform.problem.RuleViolation;
 import org.sakkaya.program.control.FiscalYear;
@@ -54,7 +57,9 @@ public class Cohort {
     @Embedded
     private PassPolicy passPolicy = PassPolicy.none();
 
+    // a page of cohorts reads its trainers in one more statement (IN), not one per cohort
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchFetch(value = BatchFetchType.IN, size = PageRequest.MAX_SIZE)
     @CollectionTable(name = "cohort_trainer", joinColumns = @JoinColumn(name = "cohort_id"))
     @Column(name = "person_id")
     private Set<String> trainerIds = new HashSet<>();

@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import org.sakkaya.platform.persistence.Ids;
+import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.problem.InvalidInput;
 
 /** A curriculum (หลักสูตร) such as Data Scientist, run as cohorts. */
@@ -42,7 +45,9 @@ public class Program {
 
     private String description;
 
+    // a page of programmes reads its competencies in one more statement (IN), not one per programme
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchFetch(value = BatchFetchType.IN, size = PageRequest.MAX_SIZE)
     @CollectionTable(name = "program_competency", joinColumns = @JoinColumn(name = "program_id"))
     @OrderColumn(name = "position")
     private List<Competency> competencies = new ArrayList<>();
