@@ -24,9 +24,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -612,5 +614,147 @@ class ProgramsIT {
         // the cohort has ended: its seats read COMPLETED (and are stored as ENROLLED, above)
         api.as(organiser).queryParam("status", "COMPLETED").get("/cohorts/" + id + "/enrollments").then().body("total", equalTo(40));
         api.as(organiser).queryParam("status", "ENROLLED").get("/cohorts/" + id + "/enrollments").then().body("total", equalTo(0));
+    }
+
+    /**
+     * Sends the requests at once while a transaction of the test holds the cohort's row, as a long enrolment or a
+     * capacity change holds it: each request does what it does before it asks for the cohort, then queues for it. Once
+     * they are queued (up to 30: the application has 32 database connections, and a request holds one while it waits)
+     * the test lets them go, so that they overlap every time rather than when the machine's timing allows. Answers
+     * them in order.
+     */
+    private List<Response> queuedOnTheCohort(String cohortId, List<Callable<Response>> requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        try (Connection other = TestDatabase.connect()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement hold = other.prepareStatement("SELECT id FROM cohort WHERE id = ? FOR UPDATE")) {
+                hold.setString(1, cohortId);
+                assertThat(hold.executeQuery().next()).isTrue();
+            }
+            List<Future<Response>> answers = new ArrayList<>();
+            for (Callable<Response> request : requests) {
+                answers.add(pool.submit(request));
+            }
+            long queued = Math.min(requests.size(), 30);
+            long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (TestDatabase.count("SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE '%FROM cohort WHERE%FOR UPDATE%' "
+                    + "AND info LIKE CONCAT('%', ?, '%')", cohortId) < queued) {
+                assertThat(answers).as("no request answers while the cohort is held").noneMatch(Future::isDone);
+                assertThat(System.nanoTime()).as("the requests queued for the cohort").isLessThan(waitUntil);
+                Thread.sleep(20);
+            }
+            other.commit();
+            List<Response> answered = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                answered.add(answer.get(3, TimeUnit.MINUTES));
+            }
+            return answered;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A request with an Idempotency-Key, as a client that retries sends it: the key's row is written first, in the
+     * request's own transaction, so everything the request reads after it is read in that transaction.
+     */
+    private RequestSpecification keyed(String token) {
+        return api.as(token).header("Idempotency-Key", UUID.randomUUID().toString());
+    }
+
+    private long countWith(String cohortId, String status) {
+        return TestDatabase.count("SELECT COUNT(*) FROM enrollment WHERE cohort_id = ? AND status = ?", cohortId, status);
+    }
+
+    @Test
+    void fortyNominationsApprovedAtOnceForFiveSeatsSeatExactlyFive() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(7));
+        String id = cohort(program(), 1, today.plusDays(30).toString(), today.plusDays(34).toString(), 5, false);
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        List<String> nominations = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            nominations.add(enrol(hr, id, world.personWithoutPassword(world.divisionId)).then().statusCode(201)
+                    .body("status", equalTo("NOMINATED")).extract().path("id"));
+        }
+        // an approval with a key read its nomination in the transaction before it waited for the cohort, and counted
+        // the seats as they were then: each found the five seats free, and a cohort of five had twenty and more seated
+        List<Callable<Response>> approvals = new ArrayList<>();
+        for (int i = 0; i < nominations.size(); i++) {
+            String nomination = nominations.get(i);
+            RequestSpecification request = i % 2 == 0 ? keyed(organiser) : api.as(organiser);
+            approvals.add(() -> request.post("/enrollments/" + nomination + "/approve"));
+        }
+        List<Response> answers = queuedOnTheCohort(id, approvals);
+        assertThat(answers).extracting(Response::statusCode).containsOnly(200);
+        assertThat(answers).extracting(r -> r.<String>path("status")).containsOnly("ENROLLED", "WAITLISTED");
+        assertThat(countWith(id, "ENROLLED")).isEqualTo(5);
+        assertThat(countWith(id, "WAITLISTED")).isEqualTo(35);
+        api.as(organiser).queryParam("status", "ENROLLED").get("/cohorts/" + id + "/enrollments").then().body("total", equalTo(5));
+    }
+
+    @Test
+    void approvalsAndSelfEnrolmentsAtOnceForTenSeatsSeatExactlyTen() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(7));
+        String id = cohort(program(), 1, today.plusDays(30).toString(), today.plusDays(34).toString(), 10, true);
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        List<Callable<Response>> requests = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String nomination = enrol(hr, id, world.personWithoutPassword(world.divisionId)).then().statusCode(201)
+                    .extract().path("id");
+            World.Person trainee = world.person(world.divisionId, "TRAINEE");
+            String token = world.token(trainee);
+            RequestSpecification approval = keyed(organiser);
+            RequestSpecification enrolment = (i % 2 == 0 ? keyed(token) : api.as(token)).body(Map.of("personId", trainee.id()));
+            requests.add(() -> approval.post("/enrollments/" + nomination + "/approve"));
+            requests.add(() -> enrolment.post("/cohorts/" + id + "/enrollments"));
+        }
+        List<Response> answers = queuedOnTheCohort(id, requests);
+        for (int i = 0; i < answers.size(); i++) {
+            assertThat(answers.get(i).statusCode()).as(i % 2 == 0 ? "an approval" : "a self-enrolment").isEqualTo(i % 2 == 0 ? 200 : 201);
+        }
+        assertThat(countWith(id, "ENROLLED")).isEqualTo(10);
+        assertThat(countWith(id, "WAITLISTED")).isEqualTo(30);
+    }
+
+    @Test
+    void withdrawalsAndSelfEnrolmentsAtOnceInAFullCohortGiveEveryFreedSeatToTheWaitlistInTurn() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(7));
+        String id = cohort(program(), 1, today.plusDays(30).toString(), today.plusDays(34).toString(), 10, true);
+        List<Callable<Response>> requests = new ArrayList<>();
+        List<String> waiting = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            World.Person seated = world.person(world.divisionId, "TRAINEE");
+            String seat = enrol(organiser, id, seated.id()).then().statusCode(201).body("status", equalTo("ENROLLED")).extract().path("id");
+            String seatedToken = world.token(seated);
+            RequestSpecification withdrawal = i % 2 == 0 ? keyed(seatedToken) : api.as(seatedToken);
+            requests.add(() -> withdrawal.post("/enrollments/" + seat + "/withdraw"));
+        }
+        for (int i = 0; i < 10; i++) {
+            waiting.add(enrol(organiser, id, world.personWithoutPassword(world.divisionId)).then().statusCode(201)
+                    .body("status", equalTo("WAITLISTED")).extract().path("personId"));
+        }
+        for (int i = 0; i < 10; i++) {
+            World.Person newcomer = world.person(world.divisionId, "TRAINEE");
+            String token = world.token(newcomer);
+            RequestSpecification enrolment = (i % 2 == 0 ? api.as(token) : keyed(token)).body(Map.of("personId", newcomer.id()));
+            requests.add(2 * i + 1, () -> enrolment.post("/cohorts/" + id + "/enrollments"));
+        }
+        // a withdrawal with a key read its enrolment in the transaction before it waited for the cohort, and looked for
+        // the next in line as things were then: two withdrawals promoted the same person (the second answered 409 to a trainee who only wanted to
+        // leave), and a newcomer waitlisted meanwhile was not seen, leaving a seat empty while they waited
+        List<Response> answers = queuedOnTheCohort(id, requests);
+        for (int i = 0; i < answers.size(); i++) {
+            if (i % 2 == 0) {
+                answers.get(i).then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+            } else {
+                answers.get(i).then().statusCode(201).body("status", equalTo("WAITLISTED"));
+            }
+        }
+        assertThat(countWith(id, "ENROLLED")).isEqualTo(10);
+        assertThat(countWith(id, "WAITLISTED")).isEqualTo(10);
+        // the ten who waited took the ten freed seats, first come first served; the newcomers wait behind them
+        List<String> seatedNow = api.as(organiser).queryParam("status", "ENROLLED").queryParam("size", 50)
+                .get("/cohorts/" + id + "/enrollments").then().statusCode(200).extract().path("items.personId");
+        assertThat(seatedNow).containsExactlyInAnyOrderElementsOf(waiting);
     }
 }

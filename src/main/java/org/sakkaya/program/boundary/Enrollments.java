@@ -35,6 +35,14 @@ import org.sakkaya.program.entity.EnrollmentStatus;
  * UPDATE), so that however many requests arrive together, the seats counted are the seats there are: 500 parallel
  * enrolments for 40 seats end with exactly 40 ENROLLED and 460 WAITLISTED, and a freed seat goes to the first
  * in the waitlist.
+ * <p>
+ * The lock alone is not enough. MariaDB runs at REPEATABLE READ: a transaction's plain reads come from a snapshot
+ * taken at its first plain read, and a lock taken later does not renew it. An approval or a withdrawal reads the
+ * enrolment before it knows which cohort to lock, and in a request with an {@code Idempotency-Key} that read is
+ * already in the request's transaction: counted from that snapshot, forty approvals at once each found the same free
+ * seats. So every read that a seat decision rests on, once the cohort is locked, is a locking read (the enrolment,
+ * the seat count, the waitlist), which InnoDB always answers from the rows as they are now. Locks are taken cohort
+ * first, then enrolments, on every path.
  */
 @ApplicationScoped
 public class Enrollments {
@@ -93,7 +101,8 @@ public class Enrollments {
         } else {
             throw new NotFound("Person", personId);
         }
-        Optional<Enrollment> existing = find(cohortId, personId);
+        // the row a re-enrolment changes, read as it is now (see the class comment)
+        Optional<Enrollment> existing = find(cohortId, personId, LockModeType.PESSIMISTIC_WRITE);
         Enrollment enrollment;
         if (existing.isPresent()) {
             enrollment = existing.get();
@@ -113,7 +122,7 @@ public class Enrollments {
     public Enrollment approve(String enrollmentId) {
         Enrollment enrollment = get(enrollmentId);
         Cohort cohort = cohorts.lock(enrollment.cohortId());
-        em.refresh(enrollment);
+        em.refresh(enrollment, LockModeType.PESSIMISTIC_WRITE);
         enrollment.approve(cohort.admit(seatsTaken(cohort.id())), clock.instant());
         audit.record("ENROLLMENT_APPROVED", "enrollment", enrollmentId, enrollment.status().name());
         resultInputsChanged.fire(new ResultInputsChanged(cohort.id()));
@@ -135,7 +144,7 @@ public class Enrollments {
             throw new RuleViolation("cohort-ended", "The cohort ended on " + cohort.endsOn()
                     + "; its results are final, and only the programme administrator records a withdrawal now");
         }
-        em.refresh(enrollment);
+        em.refresh(enrollment, LockModeType.PESSIMISTIC_WRITE);
         // a rejoin committed while we waited for the lock may have placed the enrolment under another organisation
         requireWithdrawer(enrollment);
         if (enrollment.withdraw(clock.instant())) {
@@ -157,7 +166,11 @@ public class Enrollments {
         }
     }
 
-    /** Promotes waitlisted trainees, first come first served, while seats are free. The cohort must be locked. */
+    /**
+     * Promotes waitlisted trainees, first come first served, while seats are free. The cohort must be locked. The
+     * waitlist is read with a lock: as it is now, not as the transaction's snapshot had it, so that two withdrawals one
+     * after the other do not both promote the same trainee, and a trainee waitlisted since the snapshot is seen.
+     */
     void fillFreeSeats(Cohort cohort) {
         long taken = seatsTaken(cohort.id());
         if (!cohort.hasSeatFor(taken)) {
@@ -169,6 +182,7 @@ public class Enrollments {
                 .setParameter("cohort", cohort.id())
                 .setParameter("waitlisted", EnrollmentStatus.WAITLISTED)
                 .setMaxResults(free)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         Instant now = clock.instant();
         for (Enrollment enrollment : next) {
@@ -378,11 +392,17 @@ public class Enrollments {
                 .getResultStream().findFirst();
     }
 
-    /** Seats held (enrolled or completed); exact only while the cohort is locked. */
+    /**
+     * Seats held (enrolled or completed); exact only while the cohort is locked. A locking read, so it counts the rows
+     * as they are now whatever the transaction read before (see the class comment). A shared lock is enough, as every
+     * change of seats also holds the cohort.
+     */
     long seatsTaken(String cohortId) {
-        return em.createQuery("SELECT COUNT(e) FROM Enrollment e WHERE e.cohortId = :cohort AND e.status IN :taking", Long.class)
-                .setParameter("cohort", cohortId)
-                .setParameter("taking", List.of(EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED))
-                .getSingleResult();
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM enrollment WHERE cohort_id = ?1 AND status IN (?2, ?3) "
+                        + "LOCK IN SHARE MODE")
+                .setParameter(1, cohortId)
+                .setParameter(2, EnrollmentStatus.ENROLLED.name())
+                .setParameter(3, EnrollmentStatus.COMPLETED.name())
+                .getSingleResult()).longValue();
     }
 }
