@@ -17,8 +17,8 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -610,7 +610,7 @@ class OutcomesIT {
     }
 
     @Test
-    void anIndicatorIsNotClosedWhileACountedCohortsAssessmentIsStillOpen() throws Exception {
+    void anIndicatorIsNotClosedWhileACountedCohortsAssessmentIsStillOpen() {
         // fiscal year 2535, which no other test counts: a cohort of its last weeks, with a project due after its last day
         String programId = program("หลักสูตรที่ส่งโครงงานหลังจบรุ่น");
         String cohortId = cohort(programId, 1, "1992-09-14", "1992-09-18");
@@ -620,7 +620,7 @@ class OutcomesIT {
                 activity("ผู้เข้ารับการอบรมผ่านเกณฑ์การประเมินผล", "PASS_RATE", Map.of("programId", programId), 80, "PERCENT")));
         body.put("code", "A-" + UUID.randomUUID().toString().substring(0, 8));
         String id = api.as(organiser).body(body).post("/indicators").then().statusCode(201).extract().path("id");
-        OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS).plusSeconds(8);
+        OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS).plusDays(1);
         String project = assignment(cohortId, "โครงงานส่งหลังจบรุ่น", due);
 
         // the year is over and the cohort has ended, but the project still takes work: closing now would freeze both
@@ -633,13 +633,30 @@ class OutcomesIT {
                 .body("closed", equalTo(false)).body("activities[0].snapshot", nullValue());
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM indicator_snapshot WHERE indicator_id = ?", id)).isZero();
 
-        // the project is handed in and graded, and once its due time is over the results are final and counted
-        for (Trainee t : trainees) {
-            String submission = api.as(t.token()).body(Map.of("url", "https://www.example.org/project/" + UUID.randomUUID()))
-                    .post("/assessments/" + project + "/submissions").then().statusCode(201).extract().path("id");
-            api.as(organiser).body(Map.of("score", 9)).put("/submissions/" + submission + "/grade").then().statusCode(200);
-        }
-        Thread.sleep(Math.max(0, Duration.between(OffsetDateTime.now(), due).toMillis()) + 1_000);
+        // the first trainee hands the project in on time; its due time passes (moved into the past under the API, as
+        // the day would pass); the second hands it in late, taken and flagged
+        List<String> handedIn = new ArrayList<>();
+        handedIn.add(api.as(trainees.get(0).token()).body(Map.of("url", "https://www.example.org/project/" + UUID.randomUUID()))
+                .post("/assessments/" + project + "/submissions").then().statusCode(201).body("late", equalTo(false)).extract().path("id"));
+        TestDatabase.update("UPDATE assessment SET closes_at = ? WHERE id = ?", LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1), project);
+        handedIn.add(api.as(trainees.get(1).token()).body(Map.of("url", "https://www.example.org/project/" + UUID.randomUUID()))
+                .post("/assessments/" + project + "/submissions").then().statusCode(201).body("late", equalTo(true)).extract().path("id"));
+
+        // nothing takes work any more, but neither hand-in is graded: frozen now, both would count 0
+        api.as(organiser).post("/indicators/" + id + "/close").then().statusCode(422)
+                .body("type", equalTo("urn:sakkaya:problem:assessments-ungraded"))
+                .body("detail", containsString(project)).body("detail", containsString("2 hand-ins not graded yet"));
+        // one graded, the other graded and held back (it counts for nobody yet): still not final
+        api.as(organiser).body(Map.of("score", 9)).put("/submissions/" + handedIn.get(0) + "/grade").then().statusCode(200);
+        api.as(organiser).body(Map.of("score", 9, "released", false)).put("/submissions/" + handedIn.get(1) + "/grade")
+                .then().statusCode(200);
+        api.as(organiser).post("/indicators/" + id + "/close").then().statusCode(422)
+                .body("type", equalTo("urn:sakkaya:problem:assessments-ungraded")).body("detail", containsString("1 hand-in not graded yet"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM indicator_snapshot WHERE indicator_id = ?", id)).isZero();
+
+        // released, the results are final and counted
+        api.as(organiser).body(Map.of("score", 9, "reason", "ประกาศผล", "released", true)).put("/submissions/" + handedIn.get(1) + "/grade")
+                .then().statusCode(200);
         api.as(organiser).post("/indicators/" + id + "/close").then().statusCode(200).body("closed", equalTo(true));
         JsonPath closed = api.as(executive).get("/indicators/" + id + "/status").then().statusCode(200).extract().jsonPath();
         assertThat(closed.getInt("activities[0].snapshot.numerator")).isEqualTo(2);

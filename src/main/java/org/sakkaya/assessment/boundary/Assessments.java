@@ -12,9 +12,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -231,13 +234,25 @@ public class Assessments {
     }
 
     /**
-     * A counted assessment whose results the trainees can still change: it takes work until {@code closesAt}, the
-     * latest of its own close and its extensions; or its window is over ({@code closesAt} has passed) but attempts at
-     * it are still being graded. An attempt never runs past its assessment's close (its deadline is capped there), so
-     * these are attempts past their deadline that the expiry, every minute, has not graded yet.
+     * A counted assessment that keeps its cohort's results from being final. It takes work until {@code closesAt}, the
+     * latest of its own close and the extensions of trainees who hold a seat ({@code takesWork}); or its window is over
+     * but attempts at it are still being graded (an attempt never runs past its assessment's close, its deadline is
+     * capped there: these are attempts past their deadline that the expiry, every minute, has not graded yet); or
+     * {@code handInsUngraded} seated trainees' newest revisions have no grade yet or a grade not released, which counts
+     * for nobody: their work would count 0.
      */
-    public record Open(String cohortId, String assessmentId, String title, Instant closesAt, boolean attemptsBeingGraded) {
+    public record Open(String cohortId, String assessmentId, String title, Instant closesAt, boolean takesWork,
+                       boolean attemptsBeingGraded, int handInsUngraded) {
         private static final int NAMED = 10;
+
+        /**
+         * The problem type for these: {@code assessments-open} while one of them takes work or has attempts being
+         * graded (waiting is all there is to do), {@code assessments-ungraded} when all that is left is hand-ins to
+         * grade and release (the cohort's trainers have work to do).
+         */
+        public static String problemType(List<Open> open) {
+            return open.stream().anyMatch(o -> o.takesWork() || o.attemptsBeingGraded()) ? "assessments-open" : "assessments-ungraded";
+        }
 
         /** As a problem's detail names them: the first ten, soonest to close first, and how many more. */
         public static String listed(List<Open> open) {
@@ -245,9 +260,16 @@ public class Assessments {
             for (int i = 0; i < Math.min(NAMED, open.size()); i++) {
                 Open o = open.get(i);
                 text.append(i == 0 ? "" : "; ").append("cohort ").append(o.cohortId()).append(": \"").append(o.title())
-                        .append("\" (").append(o.assessmentId()).append(o.attemptsBeingGraded()
-                                ? ") closed at " + Bangkok.text(o.closesAt()) + ", its last attempts are being graded"
-                                : ") takes work until " + Bangkok.text(o.closesAt()));
+                        .append("\" (").append(o.assessmentId()).append(o.takesWork()
+                                ? ") takes work until " + Bangkok.text(o.closesAt())
+                                : ") closed at " + Bangkok.text(o.closesAt()));
+                if (o.attemptsBeingGraded()) {
+                    text.append(", its last attempts are being graded");
+                }
+                if (o.handInsUngraded() > 0) {
+                    text.append(", ").append(o.handInsUngraded()).append(o.handInsUngraded() == 1 ? " hand-in" : " hand-ins")
+                            .append(" not graded yet (or the grade not released)");
+                }
             }
             if (open.size() > NAMED) {
                 text.append("; and ").append(open.size() - NAMED).append(" more");
@@ -257,50 +279,156 @@ public class Assessments {
     }
 
     private static final int COHORTS_PER_QUERY = 1_000;
+    private static final int PEOPLE_PER_CALL = 1_000;
+
+    /** An assessment as read for {@link #stillOpen}, with what was found to hold it open so far. */
+    private static final class Holding {
+        final String id;
+        final String cohortId;
+        final String title;
+        final boolean weighed;
+        LocalDateTime closesAt;
+        boolean takesWork;
+        boolean attemptsBeingGraded;
+        int ungraded;
+
+        Holding(Object[] row) {
+            id = (String) row[0];
+            cohortId = (String) row[1];
+            title = (String) row[2];
+            weighed = ((java.math.BigDecimal) row[3]).signum() > 0;
+            closesAt = dateTime(row[4]);
+        }
+
+        Open open() {
+            return new Open(cohortId, id, title, closesAt.toInstant(ZoneOffset.UTC), takesWork, attemptsBeingGraded, ungraded);
+        }
+    }
+
+    /** A trainee's row that holds an assessment open if the trainee holds a seat: an extension, or a hand-in to grade. */
+    private record ByTrainee(Holding assessment, String personId, LocalDateTime dueAt) {
+    }
 
     /**
      * The counted assessments of these cohorts that are still {@link Open}, soonest to close first: a cohort's results
      * are final only once none is. Counted: an assessment with a weight (it makes the final score, missing work counting
      * 0) or one the cohort's pass policy requires; a practice quiz of weight 0 that nothing requires holds nothing up.
+     * Due times count to the second, as a hand-in's days late do ({@code DaysLate}): work due at 23:59:59 is taken on
+     * time until 23:59:59.999, and the assessment is open until then.
+     * <p>
      * Late work that an assignment's late policy accepts after its due time does not keep it open: the due time is the
-     * one the trainees were given. No access check: for callers that decided access themselves.
+     * one the trainees were given. Once handed in, though, it holds the results until it is graded and the grade
+     * released, as every hand-in does. Only trainees who hold a seat (asked of the programme feature, about the
+     * trainees with an extension or work waiting only) hold anything: the extension or waiting work of one who withdrew
+     * stays stored, and holds nothing unless they take a seat again. No access check: for callers that decided access
+     * themselves.
      */
     public List<Open> stillOpen(Collection<String> cohortIds) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(cohortIds));
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<Open> open = new ArrayList<>();
-        Map<String, Set<String>> required = new HashMap<>();
+        // to the second: open while a hand-in now would be on time
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
+        Map<String, Holding> holding = new LinkedHashMap<>();
+        List<ByTrainee> byTrainee = new ArrayList<>();
+        String columns = "SELECT a.id, a.cohort_id, a.title, a.weight, a.closes_at";
         for (int from = 0; from < ids.size(); from += COHORTS_PER_QUERY) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + COHORTS_PER_QUERY));
-            StringBuilder marks = new StringBuilder();
-            for (int i = 0; i < chunk.size(); i++) {
-                marks.append(i == 0 ? "" : ", ").append('?').append(i + 2);
+            // windows still open, and attempts in progress (few at any time, found by their status's index)
+            for (Object[] row : rows(columns + " FROM assessment a WHERE a.cohort_id IN (#) AND (a.closes_at >= ?1 "
+                    + "OR a.id IN (SELECT t.assessment_id FROM attempt t WHERE t.status = 'IN_PROGRESS'))", now, chunk)) {
+                Holding h = new Holding(row);
+                h.takesWork = !h.closesAt.isBefore(now);
+                h.attemptsBeingGraded = !h.takesWork;
+                holding.put(h.id, h);
             }
-            // attempts in progress are few at any time, and found by their status's index
-            var query = em.createNativeQuery("SELECT a.id, a.cohort_id, a.title, a.weight, GREATEST(a.closes_at, COALESCE("
-                    + "(SELECT MAX(e.due_at) FROM assignment_extension e WHERE e.assessment_id = a.id), a.closes_at)) AS due "
-                    + "FROM assessment a WHERE a.cohort_id IN (" + marks + ") AND (a.closes_at > ?1 "
-                    + "OR EXISTS (SELECT 1 FROM assignment_extension e WHERE e.assessment_id = a.id AND e.due_at > ?1) "
-                    + "OR a.id IN (SELECT t.assessment_id FROM attempt t WHERE t.status = 'IN_PROGRESS'))");
-            query.setParameter(1, now);
-            for (int i = 0; i < chunk.size(); i++) {
-                query.setParameter(i + 2, chunk.get(i));
+            // extensions still running, whoever they were given to
+            for (Object[] row : rows(columns + ", e.person_id, e.due_at FROM assignment_extension e "
+                    + "JOIN assessment a ON a.id = e.assessment_id WHERE a.cohort_id IN (#) AND e.due_at >= ?1", now, chunk)) {
+                byTrainee.add(new ByTrainee(holding.getOrDefault((String) row[0], new Holding(row)), (String) row[5], dateTime(row[6])));
             }
-            for (Object r : query.getResultList()) {
-                Object[] row = (Object[]) r;
-                String id = (String) row[0];
-                String cohortId = (String) row[1];
-                boolean weighed = ((java.math.BigDecimal) row[3]).signum() > 0;
-                if (!weighed && !required.computeIfAbsent(cohortId,
-                        c -> Set.copyOf(cohorts.find(c).passPolicy().requiredAssessmentIds())).contains(id)) {
-                    continue;
-                }
-                LocalDateTime due = row[4] instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (LocalDateTime) row[4];
-                open.add(new Open(cohortId, id, (String) row[2], due.toInstant(ZoneOffset.UTC), !due.isAfter(now)));
+            // newest revisions whose newest grade is missing or held back: the same work as the grading queue's, and the
+            // grades held back that count for nobody yet (Scores)
+            for (Object[] row : rows(columns + ", s.person_id FROM submission s JOIN assessment a ON a.id = s.assessment_id "
+                    + "WHERE a.cohort_id IN (#) AND a.kind = 'ASSIGNMENT' "
+                    + "AND s.revision = (SELECT MAX(r.revision) FROM submission r WHERE r.assessment_id = s.assessment_id "
+                    + "AND r.person_id = s.person_id) "
+                    + "AND COALESCE((SELECT g.released FROM grade g WHERE g.submission_id = s.id "
+                    + "ORDER BY g.graded_at DESC, g.id DESC LIMIT 1), FALSE) = FALSE", null, chunk)) {
+                byTrainee.add(new ByTrainee(holding.getOrDefault((String) row[0], new Holding(row)), (String) row[5], null));
             }
         }
+        // a trainee's extension or waiting work counts while they hold their seat in its cohort
+        Map<String, Set<String>> seated = seatHolders(byTrainee);
+        for (ByTrainee t : byTrainee) {
+            if (!seated.getOrDefault(t.assessment().cohortId, Set.of()).contains(t.personId())) {
+                continue;
+            }
+            Holding h = holding.computeIfAbsent(t.assessment().id, k -> t.assessment());
+            if (t.dueAt() == null) {
+                h.ungraded++;
+            } else {
+                h.takesWork = true;
+                h.attemptsBeingGraded = false;
+                if (t.dueAt().isAfter(h.closesAt)) {
+                    h.closesAt = t.dueAt();
+                }
+            }
+        }
+        // a weight of 0 counts when the pass policy requires it: the policies of those cohorts read at once
+        Set<String> unweighed = new HashSet<>();
+        holding.values().stream().filter(h -> !h.weighed).forEach(h -> unweighed.add(h.cohortId));
+        Map<String, Set<String>> required = unweighed.isEmpty() ? Map.of() : cohorts.requiredAssessments(unweighed);
+        List<Open> open = new ArrayList<>();
+        holding.values().stream()
+                .filter(h -> h.weighed || required.getOrDefault(h.cohortId, Set.of()).contains(h.id))
+                .filter(h -> h.takesWork || h.attemptsBeingGraded || h.ungraded > 0)
+                .forEach(h -> open.add(h.open()));
         open.sort(java.util.Comparator.comparing(Open::closesAt).thenComparing(Open::assessmentId));
         return open;
+    }
+
+    /**
+     * The rows of a statement whose {@code #} stands for the cohort ids, and {@code ?1} for the time if it is given
+     * (the ids are bound after it).
+     */
+    private List<Object[]> rows(String sql, LocalDateTime now, List<String> cohortIds) {
+        int first = now == null ? 1 : 2;
+        StringBuilder marks = new StringBuilder();
+        for (int i = 0; i < cohortIds.size(); i++) {
+            marks.append(i == 0 ? "" : ", ").append('?').append(i + first);
+        }
+        var query = em.createNativeQuery(sql.replace("#", marks));
+        if (now != null) {
+            query.setParameter(1, now);
+        }
+        for (int i = 0; i < cohortIds.size(); i++) {
+            query.setParameter(i + first, cohortIds.get(i));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            rows.add((Object[]) row);
+        }
+        return rows;
+    }
+
+    /** Of the trainees named, who holds a seat in which cohort: one call per thousand trainees, about them only. */
+    private Map<String, Set<String>> seatHolders(List<ByTrainee> rows) {
+        Set<String> cohortIds = new HashSet<>();
+        Set<String> people = new LinkedHashSet<>();
+        rows.forEach(r -> {
+            cohortIds.add(r.assessment().cohortId);
+            people.add(r.personId());
+        });
+        List<String> all = List.copyOf(people);
+        Map<String, Set<String>> seated = new HashMap<>();
+        for (int from = 0; from < all.size(); from += PEOPLE_PER_CALL) {
+            enrollments.seatHolders(cohortIds, all.subList(from, Math.min(all.size(), from + PEOPLE_PER_CALL)))
+                    .forEach((cohort, holders) -> seated.computeIfAbsent(cohort, k -> new HashSet<>()).addAll(holders));
+        }
+        return seated;
+    }
+
+    private static LocalDateTime dateTime(Object value) {
+        return value instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;
     }
 
     List<Assessment> all(String cohortId) {

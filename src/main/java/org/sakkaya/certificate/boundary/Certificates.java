@@ -109,7 +109,8 @@ public class Certificates {
     /**
      * Issues to every trainee who passed (ACHIEVEMENT) and, where the programme has a PARTICIPATION template, to the
      * other evaluated trainees who meet its attendance; nobody gets a second certificate of a kind. Only once the
-     * cohort's results are final: its last day is over and none of its counted assessments is still open. Up to {@code
+     * cohort's results are final: its last day is over and none of its counted assessments is still open or has
+     * hand-ins of seated trainees waiting to be graded or released ({@link Assessments#stillOpen}). Up to {@code
      * sakkaya.certificates.sync-max} certificates are issued within the request; more start a background job.
      */
     public Started issueAll(String cohortId) {
@@ -122,12 +123,15 @@ public class Certificates {
             throw new RuleViolation("cohort-not-ended", "The cohort runs until " + cohort.endsOn()
                     + "; its certificates are issued after its last day, when its results are final");
         }
-        // nor while work is still due: a project handed in after the last day, or an extension, is not graded yet, and
-        // its trainees would be certified as not having passed
+        // nor while work is still due or waits to be graded: a project due after the last day, an extension, a hand-in
+        // not graded yet would count 0, and its trainee be certified as not having passed
         List<Assessments.Open> open = assessments.stillOpen(List.of(cohortId));
         if (!open.isEmpty()) {
-            throw new RuleViolation("assessments-open", "Assessments of this cohort are still open (" + Assessments.Open.listed(open)
-                    + "); its certificates are issued once they have closed, when its results are final");
+            String type = Assessments.Open.problemType(open);
+            throw new RuleViolation(type, (type.equals("assessments-open") ? "Assessments of this cohort are still open ("
+                    : "Hand-ins to assessments of this cohort are not graded yet (") + Assessments.Open.listed(open)
+                    + "); its certificates are issued once they have closed and every hand-in is graded and released, "
+                    + "when its results are final");
         }
         // while a job issues this cohort's certificates, asking again answers that job: issuing the last few here as
         // well would race it for the same enrolments

@@ -41,7 +41,8 @@ public class CohortCertificatesResource {
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Operation(summary = "Issue to every trainee who passed (and participation certificates where the programme has that "
             + "template); idempotent. A large cohort answers 202 with a job to poll at its Location. Refused (422) before the "
-            + "cohort's last day is over (cohort-not-ended) and while a counted assessment is still open (assessments-open)")
+            + "cohort's last day is over (cohort-not-ended), while a counted assessment is still open (assessments-open) and "
+            + "while a seated trainee's hand-in to one waits to be graded or its grade released (assessments-ungraded)")
     @APIResponse(responseCode = "200", description = "issued within the request",
             content = @Content(schema = @Schema(implementation = Certificates.Issued.class)))
     @APIResponse(responseCode = "202", description = "issuing runs in the background",

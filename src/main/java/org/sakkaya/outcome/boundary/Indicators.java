@@ -216,7 +216,8 @@ public class Indicators {
     /**
      * Freezes every activity's figures and the records counted, once the fiscal year is over (in Bangkok) and the
      * results of every cohort the figures count are final: the cohort has ended and none of its counted assessments is
-     * still open ({@link Assessments#stillOpen}). The live figures go on being computed beside the snapshot.
+     * still open or has hand-ins waiting to be graded or released ({@link Assessments#stillOpen}). The live figures go
+     * on being computed beside the snapshot.
      * <p>
      * The stale pass decisions are refreshed first, each in a transaction of its own, and committed before the
      * snapshot's transaction begins: a transaction reads from the snapshot its first read took, so refreshing inside
@@ -240,13 +241,16 @@ public class Indicators {
                     + String.join(", ", running) + "): close it once their results are final");
         }
         // a cohort's last day is not the end of its results: work due after it (a project handed in a month later, an
-        // extension) is still to be graded, and would be frozen as missing, counting 0
+        // extension), or handed in and not graded yet, would be frozen as missing, counting 0
         Set<String> counted = new LinkedHashSet<>();
         scopes.forEach(scope -> counted.addAll(measurements.countedCohorts(scope, year)));
         List<Assessments.Open> open = assessments.stillOpen(counted);
         if (!open.isEmpty()) {
-            throw new RuleViolation("assessments-open", "Assessments of cohorts counted by this indicator are still open ("
-                    + Assessments.Open.listed(open) + "): close it once they have closed and the results are final");
+            String type = Assessments.Open.problemType(open);
+            throw new RuleViolation(type, (type.equals("assessments-open") ? "Assessments of cohorts counted by this indicator are "
+                    + "still open (" : "Hand-ins to assessments of cohorts counted by this indicator are not graded yet (")
+                    + Assessments.Open.listed(open) + "): close it once they have closed and every hand-in is graded and "
+                    + "released, when the results are final");
         }
         // a grade committed between the refresh and the snapshot's first read leaves a cohort stale in the snapshot:
         // the freeze then refuses, and the decisions are refreshed again

@@ -91,7 +91,8 @@ public class IndicatorsResource {
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Operation(summary = "Close the indicator after its fiscal year ends: its figures are frozen in a snapshot that later data "
             + "changes do not alter; the live figures stay available beside it. Refused (422) while a cohort it counts runs "
-            + "(cohorts-running) or has a counted assessment still open (assessments-open)")
+            + "(cohorts-running), has a counted assessment still open (assessments-open) or a seated trainee's hand-in to one "
+            + "waiting to be graded or its grade released (assessments-ungraded)")
     public IndicatorView close(@PathParam("id") String id) {
         return view(indicators.close(id));
     }

@@ -9,8 +9,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.sakkaya.identity.boundary.Organizations;
 import org.sakkaya.identity.boundary.People;
 import org.sakkaya.identity.entity.Role;
@@ -169,6 +174,29 @@ public class Cohorts {
 
     public Cohort find(String id) {
         return Optional.ofNullable(em.find(Cohort.class, id)).orElseThrow(() -> new NotFound("Cohort", id));
+    }
+
+    private static final int IDS_PER_QUERY = 1_000;
+
+    /**
+     * The assessments each cohort's pass policy requires, for many cohorts in one query per thousand: a check over
+     * the cohorts an indicator counts asks once, not cohort by cohort. A cohort that requires none, or does not
+     * exist, is not in the map. No access check: for callers that decided access themselves.
+     */
+    public Map<String, Set<String>> requiredAssessments(Collection<String> cohortIds) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(cohortIds));
+        Map<String, Set<String>> required = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            em.createQuery("SELECT c FROM Cohort c WHERE c.id IN :ids", Cohort.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+                    .getResultList()
+                    .forEach(c -> {
+                        if (!c.passPolicy().requiredAssessmentIds().isEmpty()) {
+                            required.put(c.id(), Set.copyOf(c.passPolicy().requiredAssessmentIds()));
+                        }
+                    });
+        }
+        return required;
     }
 
     /**
