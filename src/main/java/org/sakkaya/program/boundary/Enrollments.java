@@ -324,13 +324,28 @@ public class Enrollments {
      * cohort's trainees after the fact, whose every session counts).
      */
     public Map<String, Instant> seatsTakenAt(String cohortId) {
+        return seatsTakenAt(cohortId, null);
+    }
+
+    /**
+     * When this person took their seat in the cohort, by the rules of {@link #seatsTakenAt(String)}, reading their own
+     * enrolment only: one trainee's attendance (their result) costs the same whatever the size of the cohort.
+     */
+    public Optional<Instant> seatTakenAt(String cohortId, String personId) {
+        return Optional.ofNullable(seatsTakenAt(cohortId, personId).get(personId));
+    }
+
+    private Map<String, Instant> seatsTakenAt(String cohortId, String personId) {
         Instant end = cohorts.find(cohortId).endsOn().plusDays(1).atStartOfDay(Bangkok.ZONE).toInstant();
         Map<String, Instant> taken = new java.util.HashMap<>();
-        em.createQuery("SELECT e.personId, e.enrolledAt FROM Enrollment e WHERE e.cohortId = :cohort AND e.enrolledAt IS NOT NULL "
-                        + "AND e.seatLeftAt IS NULL AND e.enrolledAt < :end", Object[].class)
-                .setParameter("cohort", cohortId).setParameter("end", end)
-                .getResultList()
-                .forEach(row -> taken.put((String) row[0], (Instant) row[1]));
+        var query = em.createQuery("SELECT e.personId, e.enrolledAt FROM Enrollment e WHERE e.cohortId = :cohort "
+                        + (personId == null ? "" : "AND e.personId = :person ")
+                        + "AND e.enrolledAt IS NOT NULL AND e.seatLeftAt IS NULL AND e.enrolledAt < :end", Object[].class)
+                .setParameter("cohort", cohortId).setParameter("end", end);
+        if (personId != null) {
+            query.setParameter("person", personId);
+        }
+        query.getResultList().forEach(row -> taken.put((String) row[0], (Instant) row[1]));
         return taken;
     }
 

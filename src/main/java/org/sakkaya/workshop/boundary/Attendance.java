@@ -423,8 +423,11 @@ public class Attendance {
         }
         Instant firstEnd = Collections.min(endings);
         Map<String, Instant> late = new HashMap<>();
-        enrollments.seatsTakenAt(cohortId).forEach((person, seat) -> {
-            if ((personId == null || personId.equals(person)) && !seat.isBefore(firstEnd)) {
+        // for one person (their result), their own seat only: not every seat of the cohort
+        Map<String, Instant> taken = personId == null ? enrollments.seatsTakenAt(cohortId)
+                : enrollments.seatTakenAt(cohortId, personId).map(at -> Map.of(personId, at)).orElse(Map.of());
+        taken.forEach((person, seat) -> {
+            if (!seat.isBefore(firstEnd)) {
                 late.put(person, seat);
             }
         });
