@@ -84,6 +84,12 @@ class WorkshopIT {
     // --- the world of one cohort
 
     private String cohort() {
+        // from the PR MIND series' first session (2023) to a year from now: the tests' sessions are either the series'
+        // own dates or scheduled around the present moment, and every session must lie within its cohort's days
+        return cohort(java.time.LocalDate.parse("2023-09-26"), java.time.LocalDate.now(BANGKOK).plusYears(1));
+    }
+
+    private String cohort(java.time.LocalDate startsOn, java.time.LocalDate endsOn) {
         Map<String, Object> program = Map.of("code", "PR-" + world.tag() + UUID.randomUUID().toString().substring(0, 4),
                 "nameTh", "นักสื่อสาร/ครีเอเตอร์ (PR content creator)", "track", "CONTENT_CREATOR");
         String programId = api.as(organiser).body(program).post("/programs").then().statusCode(201).extract().path("id");
@@ -92,10 +98,8 @@ class WorkshopIT {
         body.put("number", 1);
         body.put("nameTh", "PR MIND: สัมมนาเชิงปฏิบัติการนักประชาสัมพันธ์ยุคใหม่");
         body.put("organizerId", world.departmentId);
-        // from the PR MIND series' first session (2023) to a year from now: the tests' sessions are either the series'
-        // own dates or scheduled around the present moment, and every session must lie within its cohort's days
-        body.put("startsOn", "2023-09-26");
-        body.put("endsOn", java.time.LocalDate.now(BANGKOK).plusYears(1).toString());
+        body.put("startsOn", startsOn.toString());
+        body.put("endsOn", endsOn.toString());
         return api.as(organiser).body(body).post("/cohorts").then().statusCode(201).extract().path("id");
     }
 
@@ -589,6 +593,28 @@ class WorkshopIT {
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM attendance_record WHERE session_id = ?", sessionId)).isEqualTo(savers);
     }
 
+    /** Sends the requests at the same moment, each from its own thread, and answers their responses in order. */
+    private static List<Response> together(List<java.util.concurrent.Callable<Response>> requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(requests.size());
+            List<Future<Response>> answers = new ArrayList<>();
+            for (java.util.concurrent.Callable<Response> request : requests) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                responses.add(answer.get(2, java.util.concurrent.TimeUnit.MINUTES));
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void wrongReplacedExpiredForeignAndOutOfWindowCodesAreRefused() throws Exception {
         String cohortId = cohort();
@@ -859,6 +885,62 @@ class WorkshopIT {
         api.as(organiser).body(Map.of("startsOn", "2023-09-27", "endsOn", "2023-09-20")).patch("/cohorts/" + cohortId).then()
                 .statusCode(not(equalTo(200))).body("type", not(containsString("sessions-outside-cohort")));
         api.as(organiser).body(Map.of("endsOn", lastDay)).patch("/cohorts/" + cohortId).then().statusCode(200);
+    }
+
+    /**
+     * The cohort shrinks while, at the same moment, its session is moved past the new end, another is scheduled there,
+     * and field work is set due soon after the session: whichever comes first, no session is left outside the cohort's
+     * days and no field work is due before its session ends; what is refused is a 4xx problem, never a 500.
+     */
+    @Test
+    void aCohortShrinkingWhileItsSessionsMoveLeavesNoSessionOutsideItsDays() throws Exception {
+        java.time.LocalDate first = java.time.LocalDate.now(BANGKOK).plusMonths(2).withDayOfMonth(1);
+        String on10th = first.plusDays(9) + "T09:00:00+07:00";
+        for (int round = 1; round <= 30; round++) {
+            String cohortId = cohort(first, first.plusDays(30));
+            String sessionId = api.as(organiser).body(sessionBody(1, "ครั้งที่ 1", on10th, first.plusDays(9) + "T16:00:00+07:00"))
+                    .post("/cohorts/" + cohortId + "/sessions").then().statusCode(201).extract().path("id");
+            Map<String, Object> fieldWork = Map.of("title", "ฝึกปฏิบัติภาคสนาม", "afterSessionId", sessionId,
+                    "dueAt", first.plusDays(14) + "T17:00:00+07:00");
+            List<Response> answers = together(List.of(
+                    () -> api.as(organiser).body(Map.of("endsOn", first.plusDays(19).toString())).patch("/cohorts/" + cohortId),
+                    () -> api.as(organiser).body(Map.of("startsAt", first.plusDays(24) + "T09:00:00+07:00",
+                            "endsAt", first.plusDays(24) + "T16:00:00+07:00")).patch("/sessions/" + sessionId),
+                    () -> api.as(organiser).body(sessionBody(2, "ครั้งที่ 2", first.plusDays(25) + "T09:00:00+07:00",
+                            first.plusDays(25) + "T16:00:00+07:00")).post("/cohorts/" + cohortId + "/sessions"),
+                    () -> api.as(organiser).body(fieldWork).post("/cohorts/" + cohortId + "/field-assignments")));
+            for (Response answer : answers) {
+                assertThat(answer.statusCode()).as("round %d: %s", round, answer.asString()).isLessThan(500);
+                if (answer.statusCode() >= 400) {
+                    assertThat(answer.contentType()).as("round %d", round).contains("problem+json");
+                }
+            }
+            Response cohort = api.as(organiser).get("/cohorts/" + cohortId);
+            java.time.LocalDate startsOn = java.time.LocalDate.parse(cohort.path("startsOn"));
+            java.time.LocalDate endsOn = java.time.LocalDate.parse(cohort.path("endsOn"));
+            Map<String, OffsetDateTime> ends = new HashMap<>();
+            for (Map<String, Object> session : api.as(organiser).get("/cohorts/" + cohortId + "/sessions")
+                    .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items")) {
+                OffsetDateTime startsAt = OffsetDateTime.parse((String) session.get("startsAt"));
+                OffsetDateTime endsAt = OffsetDateTime.parse((String) session.get("endsAt"));
+                ends.put((String) session.get("id"), endsAt);
+                assertThat(startsAt.atZoneSameInstant(BANGKOK).toLocalDate())
+                        .as("round %d: session %s against the cohort's %s to %s (answers %s)", round, session.get("number"),
+                                startsOn, endsOn, answers.stream().map(Response::statusCode).toList())
+                        .isBetween(startsOn, endsOn);
+                assertThat(endsAt.minusNanos(1).atZoneSameInstant(BANGKOK).toLocalDate())
+                        .as("round %d: session %s against the cohort's %s to %s (answers %s)", round, session.get("number"),
+                                startsOn, endsOn, answers.stream().map(Response::statusCode).toList())
+                        .isBetween(startsOn, endsOn);
+            }
+            for (Map<String, String> work : api.as(organiser).get("/cohorts/" + cohortId + "/field-assignments")
+                    .then().statusCode(200).extract().jsonPath().<Map<String, String>>getList("items")) {
+                assertThat(OffsetDateTime.parse(work.get("dueAt")))
+                        .as("round %d: field work due after the session it follows (answers %s)", round,
+                                answers.stream().map(Response::statusCode).toList())
+                        .isAfter(ends.get(work.get("afterSessionId")));
+            }
+        }
     }
 
     // --- field work

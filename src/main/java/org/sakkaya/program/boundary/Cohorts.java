@@ -219,6 +219,35 @@ public class Cohorts {
                 .orElseThrow(() -> new NotFound("Cohort", id));
     }
 
+    /** A cohort's first and last day (inclusive, Bangkok). */
+    public record Days(LocalDate startsOn, LocalDate endsOn) {
+    }
+
+    /**
+     * The cohort's days as last committed, with its row held shared until the caller's transaction ends, for a feature
+     * that schedules something within them (a workshop session). A change of the days locks the row exclusively
+     * ({@link #update}), so it waits for the caller, and its check of what lies within sees what the caller wrote;
+     * and the caller, reading after a change committed, sees the new days. Read from the locking statement itself: a
+     * plain read would come from the transaction's snapshot, which may be older than the lock. Shared, not
+     * {@code PESSIMISTIC_READ}: EclipseLink writes that as {@code FOR UPDATE} on MariaDB, and two sessions scheduled at
+     * once need not wait for each other. The caller locks the cohort before its own rows (cohort, then session), as the
+     * change of days does.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Days lockDays(String id) {
+        List<?> rows = em.createNativeQuery("SELECT starts_on, ends_on FROM cohort WHERE id = ?1 LOCK IN SHARE MODE")
+                .setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFound("Cohort", id);
+        }
+        Object[] days = (Object[]) rows.get(0);
+        return new Days(day(days[0]), day(days[1]));
+    }
+
+    private static LocalDate day(Object value) {
+        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+
     /** Cohorts by programme and by the Buddhist-era fiscal year they start in, soonest first. */
     public Page<Cohort> list(String programId, Integer fiscalYear, PageRequest page) {
         FiscalYear year;

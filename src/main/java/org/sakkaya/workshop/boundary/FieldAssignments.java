@@ -3,6 +3,7 @@ package org.sakkaya.workshop.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -47,13 +48,20 @@ public class FieldAssignments {
     @Inject
     CohortAccess access;
 
+    /**
+     * New field work; one that follows a session is due after the session ends as it is when this commits. Locks as a
+     * change of the session does, cohort (shared) then session: a move of the session committing meanwhile is waited for
+     * and its new end seen, and one that comes after waits for this and sees the field work. The cohort first also
+     * because the insert's foreign key check holds it shared: taken after the session, it would wait for a change of
+     * the cohort's days that waits for the session.
+     */
     @Transactional
     public FieldAssignment create(String cohortId, FieldAssignmentRequest request) {
-        cohorts.find(cohortId);
+        cohorts.lockDays(cohortId);
         Instant due = due(request);
         String afterSessionId = Texts.blankToNull(request.afterSessionId());
         if (afterSessionId != null) {
-            WorkshopSession after = em.find(WorkshopSession.class, afterSessionId);
+            WorkshopSession after = em.find(WorkshopSession.class, afterSessionId, LockModeType.PESSIMISTIC_WRITE);
             if (after == null || !after.cohortId().equals(cohortId)) {
                 throw new RuleViolation("unknown-session", "No session " + afterSessionId + " in this cohort",
                         new FieldError("afterSessionId", "is not a session of this cohort"));

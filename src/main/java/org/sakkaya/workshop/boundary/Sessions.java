@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -53,11 +54,16 @@ public class Sessions {
     @Inject
     Event<ResultInputsChanged> resultInputsChanged;
 
+    /**
+     * A new session, within the cohort's days as they are when it commits: the cohort's row is held shared before the
+     * days are read, so a change of the days that commits meanwhile is waited for and seen, and one that comes after
+     * waits for this and sees the session.
+     */
     @Transactional
     public WorkshopSession create(String cohortId, SessionRequest request) {
-        Cohort cohort = cohorts.find(cohortId);
+        Cohorts.Days days = cohorts.lockDays(cohortId);
         requireFreeNumber(cohortId, request.number(), null);
-        requireWithin(cohort.startsOn(), cohort.endsOn(), request.startsAt().toInstant(), request.endsAt().toInstant());
+        requireWithin(days.startsOn(), days.endsOn(), request.startsAt().toInstant(), request.endsAt().toInstant());
         WorkshopSession session = new WorkshopSession(cohortId, request.number(), request.title(),
                 request.startsAt().toInstant(), request.endsAt().toInstant(), Texts.blankToNull(request.venue()),
                 onlineUrl(request.onlineUrl()), Texts.blankToNull(request.speaker()), clock.instant());
@@ -67,21 +73,30 @@ public class Sessions {
         return session;
     }
 
+    /**
+     * Changes a session. Locks in the order every writer takes them (the cohort shared, then the session, then its
+     * field work), each read current: a change of the cohort's days or new field work committing meanwhile is seen,
+     * and one that comes after waits for this change and sees it.
+     */
     @Transactional
     public WorkshopSession update(String id, SessionPatch patch) {
+        // the session's cohort never changes, so the plain read of it only says which cohort to lock
         WorkshopSession session = find(id);
+        Cohorts.Days days = cohorts.lockDays(session.cohortId());
+        lock(session);
         if (patch.number() != null && patch.number() != session.number()) {
             requireFreeNumber(session.cohortId(), patch.number(), id);
         }
         if (patch.startsAt() != null || patch.endsAt() != null) {
             Instant startsAt = patch.startsAt() != null ? patch.startsAt().toInstant() : session.startsAt();
             Instant endsAt = patch.endsAt() != null ? patch.endsAt().toInstant() : session.endsAt();
-            Cohort cohort = cohorts.find(session.cohortId());
-            requireWithin(cohort.startsOn(), cohort.endsOn(), startsAt, endsAt);
-            // field work that follows the session stays due after it, as its creation required
+            requireWithin(days.startsOn(), days.endsOn(), startsAt, endsAt);
+            // field work that follows the session stays due after it, as its creation required (a locking read, which
+            // sees field work committed after this transaction's snapshot)
             em.createQuery("SELECT f FROM FieldAssignment f WHERE f.afterSessionId = :session AND f.dueAt <= :ends ORDER BY f.dueAt",
                             FieldAssignment.class)
                     .setParameter("session", id).setParameter("ends", endsAt).setMaxResults(1)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                     .getResultStream().findFirst().ifPresent(field -> {
                         throw new RuleViolation("due-before-session", "The field work \"" + field.title() + "\" that follows this "
                                 + "session is due " + Bangkok.text(field.dueAt()) + ", before the session would end",
@@ -160,9 +175,12 @@ public class Sessions {
     /**
      * The cohort's new days must still hold every session its old days held. A session that was outside already
      * (scheduled before this rule) is left to its organiser, not a reason to refuse every change of the cohort.
+     * Runs under the cohort's exclusive lock; the sessions are read locked, so one created or moved by a transaction
+     * that committed after this one's snapshot is seen (those still running hold the cohort shared, and were waited for).
      */
     void cohortDatesChanging(@Observes CohortDatesChanging change) {
-        for (WorkshopSession session : ofCohort(change.cohortId())) {
+        List<WorkshopSession> locked = inOrder(change.cohortId()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        for (WorkshopSession session : locked) {
             if (within(change.wasStartsOn(), change.wasEndsOn(), session.startsAt(), session.endsAt())
                     && !within(change.startsOn(), change.endsOn(), session.startsAt(), session.endsAt())) {
                 LocalDate day = startDay(session.startsAt());
@@ -213,6 +231,19 @@ public class Sessions {
         return em.createQuery("SELECT s FROM WorkshopSession s WHERE s.cohortId = :cohort ORDER BY s.number, s.startsAt, s.id",
                         WorkshopSession.class)
                 .setParameter("cohort", cohortId);
+    }
+
+    /**
+     * The session read again, current, and locked until the transaction ends: what changes it, its attendance or the
+     * field work that follows it takes turns on this row. 404 when it was deleted while this waited.
+     */
+    WorkshopSession lock(WorkshopSession session) {
+        try {
+            em.refresh(session, LockModeType.PESSIMISTIC_WRITE);
+        } catch (EntityNotFoundException deleted) {
+            throw new NotFound("Session", session.id());
+        }
+        return session;
     }
 
     /** Without a scope check: for the use cases of this feature, which check scope themselves. */
