@@ -616,6 +616,129 @@ class WorkshopIT {
     }
 
     @Test
+    void theSameSheetSavedTenTimesAtOnceWithoutIfMatchIsAppliedOnceAndEverySaveAnswersIt() throws Exception {
+        String cohortId = cohort();
+        String trainer = world.token(trainerOf(cohortId));
+        List<World.Person> trainees = List.of(seated(cohortId, world.divisionId), seated(cohortId, world.divisionId),
+                seated(cohortId, world.divisionId));
+        Object[] sheet = {trainees.get(0).id(), "PRESENT", trainees.get(1).id(), "LATE", trainees.get(2).id(), "ABSENT"};
+        // a few sessions, each saved ten times at once: a double click, or a retry after a timeout, from several devices
+        for (int round = 1; round <= 3; round++) {
+            String sessionId = session(cohortId, round, Duration.ofDays(-round), Duration.ofHours(3));
+            List<java.util.concurrent.Callable<Response>> saves = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                saves.add(() -> record(trainer, sessionId, sheet));
+            }
+            List<Response> answers = together(saves);
+            for (Response answer : answers) {
+                assertThat(answer.statusCode()).as("round %d: %s", round, answer.asString()).isEqualTo(200);
+                for (int i = 0; i < sheet.length; i += 2) {
+                    assertThat((String) answer.path("find { it.personId == '" + sheet[i] + "' }.status"))
+                            .as("round %d: every save answers the sheet as saved", round).isEqualTo(sheet[i + 1]);
+                }
+            }
+            assertThat(answers.stream().map(a -> a.header("ETag")).distinct()).as("round %d: one version", round)
+                    .containsExactly(api.as(trainer).get("/sessions/" + sessionId + "/attendance").header("ETag"));
+            assertThat(TestDatabase.count("SELECT COUNT(*) FROM attendance_record WHERE session_id = ?", sessionId)).isEqualTo(3);
+            assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'ATTENDANCE_RECORDED' AND subject_id = ?",
+                    sessionId)).as("round %d: applied once", round).isEqualTo(3);
+        }
+    }
+
+    /**
+     * A double click: both check-ins are on their way at once. The test holds the trainee's seat for a moment, as a
+     * slow first check-in would, so that both have read the session before either records anything; then lets go.
+     */
+    @Test
+    void aCheckInSentTwiceAtOnceIsRecordedOnceAndTheSecondIsToldItIsRecorded() throws Exception {
+        String cohortId = cohort();
+        String trainer = world.token(trainerOf(cohortId));
+        World.Person trainee = seated(cohortId, world.divisionId);
+        String token = world.token(trainee);
+        String sessionId = session(cohortId, 1, Duration.ofHours(-1), Duration.ofHours(3));
+        String code = code(trainer, sessionId);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Connection holder = TestDatabase.connect()) {
+            holder.setAutoCommit(false);
+            try (var seat = holder.prepareStatement("SELECT id FROM enrollment WHERE cohort_id = ? AND person_id = ? FOR UPDATE")) {
+                seat.setString(1, cohortId);
+                seat.setString(2, trainee.id());
+                assertThat(seat.executeQuery().next()).isTrue();
+            }
+            List<Future<Response>> clicks = List.of(pool.submit(() -> checkIn(token, sessionId, code)),
+                    pool.submit(() -> checkIn(token, sessionId, code)));
+            // both wait for the seat (the process list shows their locking reads of it)
+            long waitUntil = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(40);
+            while (TestDatabase.count("SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE '%FROM enrollment%' "
+                    + "AND info LIKE CONCAT('%', ?, '%') AND info LIKE '%FOR UPDATE%' AND id <> CONNECTION_ID()", trainee.id()) < 2) {
+                assertThat(clicks.stream().filter(Future::isDone)).as("a check-in answered before it reached the seat").isEmpty();
+                assertThat(System.nanoTime()).as("both check-ins reached the seat").isLessThan(waitUntil);
+                Thread.sleep(20);
+            }
+            holder.commit();
+            List<Response> answers = List.of(clicks.get(0).get(1, java.util.concurrent.TimeUnit.MINUTES),
+                    clicks.get(1).get(1, java.util.concurrent.TimeUnit.MINUTES));
+            assertThat(answers.stream().map(Response::statusCode)).as("%s / %s", answers.get(0).asString(), answers.get(1).asString())
+                    .containsExactlyInAnyOrder(201, 409);
+            Response refused = answers.stream().filter(a -> a.statusCode() == 409).findFirst().orElseThrow();
+            assertThat(refused.contentType()).contains("problem+json");
+            assertThat((String) refused.path("type")).as(refused.asString()).endsWith("attendance-recorded");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM attendance_record WHERE session_id = ?", sessionId)).isEqualTo(1);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'CHECKED_IN' AND subject_id = ?", sessionId))
+                .isEqualTo(1);
+    }
+
+    /**
+     * A trainee checks in while a trainer's save of the sheet is writing their record (PRESENT): the check-in is told the
+     * attendance is recorded, not a bare 409 {@code duplicate}. The test writes the record as the save does, in a
+     * transaction it holds open until the check-in has come as far as it can.
+     */
+    @Test
+    void aCheckInWhileASaveRecordsTheTraineeIsToldItIsRecorded() throws Exception {
+        String cohortId = cohort();
+        World.Person trainer = trainerOf(cohortId);
+        World.Person trainee = seated(cohortId, world.divisionId);
+        String token = world.token(trainee);
+        String sessionId = session(cohortId, 1, Duration.ofHours(-1), Duration.ofHours(3));
+        String code = code(world.token(trainer), sessionId);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection save = TestDatabase.connect()) {
+            save.setAutoCommit(false);
+            try (var insert = save.prepareStatement("INSERT INTO attendance_record (id, session_id, person_id, status, recorded_by, "
+                    + "recorded_at) VALUES (?, ?, ?, 'PRESENT', ?, UTC_TIMESTAMP(6))")) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, sessionId);
+                insert.setString(3, trainee.id());
+                insert.setString(4, trainer.id());
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+            }
+            Future<Response> checkIn = pool.submit(() -> checkIn(token, sessionId, code));
+            // the check-in waits for the save: at its own record, or at the session's row
+            long waitUntil = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(40);
+            while (TestDatabase.count("SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE CONCAT('%', ?, '%') "
+                    + "AND (info LIKE 'INSERT INTO attendance_record%' OR (info LIKE '%FROM workshop_session%' AND info LIKE '%FOR UPDATE%')) "
+                    + "AND id <> CONNECTION_ID()", sessionId) == 0) {
+                assertThat(checkIn.isDone()).as("the check-in answered before the save committed: %s",
+                        checkIn.isDone() ? checkIn.get().asString() : "").isFalse();
+                assertThat(System.nanoTime()).as("the check-in reached the save's record").isLessThan(waitUntil);
+                Thread.sleep(20);
+            }
+            save.commit();
+            Response answer = checkIn.get(1, java.util.concurrent.TimeUnit.MINUTES);
+            assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(409);
+            assertThat(answer.contentType()).contains("problem+json");
+            assertThat((String) answer.path("type")).as(answer.asString()).endsWith("attendance-recorded");
+        } finally {
+            pool.shutdownNow();
+        }
+        api.as(world.token(trainer)).get("/sessions/" + sessionId + "/attendance").then()
+                .body("items.find { it.personId == '" + trainee.id() + "' }.status", equalTo("PRESENT"));
+    }
+
+    @Test
     void wrongReplacedExpiredForeignAndOutOfWindowCodesAreRefused() throws Exception {
         String cohortId = cohort();
         String trainer = world.token(trainerOf(cohortId));

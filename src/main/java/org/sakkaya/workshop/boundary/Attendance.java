@@ -138,6 +138,11 @@ public class Attendance {
      * overwritten by a sheet opened before it. The records are read locked for the comparison, so no check-in can
      * slip in between. A request that changes nothing succeeds whatever its {@code ifMatch}, so a retry of one that
      * was applied is not refused.
+     * <p>
+     * With or without {@code ifMatch}, saves and check-ins of one session take turns on the session's row, and a save
+     * reads the records locked once it holds it: the same sheet saved twice at once (a double click, a retry after a
+     * timeout) is applied once and both answer it, where the second read no records while the first was writing
+     * them, inserted them again and got 409 {@code duplicate} (or 503, the two inserts deadlocking).
      */
     @Transactional
     public Recorded record(String sessionId, List<AttendanceEntry> entries, String ifMatch) {
@@ -171,17 +176,13 @@ public class Attendance {
         if (!notSeated.isEmpty()) {
             throw new NotSeated(notSeated);
         }
-        Map<String, AttendanceRecord> existing;
-        if (ifMatch == null) {
-            existing = records(List.of(sessionId), named).stream()
-                    .collect(Collectors.toMap(AttendanceRecord::personId, Function.identity()));
-        } else {
-            // saves of one session take turns: two that both locked the gap of a session without records, and then
-            // both inserted into it, would deadlock
-            em.lock(session, LockModeType.PESSIMISTIC_WRITE);
-            List<AttendanceRecord> all = lockedRecords(sessionId);
-            existing = all.stream().filter(r -> named.contains(r.personId()))
-                    .collect(Collectors.toMap(AttendanceRecord::personId, Function.identity()));
+        // saves of one session take turns: two that both locked the gap of a session without records, and then both
+        // inserted into it, would deadlock; and one that read the records from its snapshot would insert them again
+        sessions.lock(session);
+        List<AttendanceRecord> all = lockedRecords(sessionId);
+        Map<String, AttendanceRecord> existing = all.stream().filter(r -> named.contains(r.personId()))
+                .collect(Collectors.toMap(AttendanceRecord::personId, Function.identity()));
+        if (ifMatch != null) {
             boolean changes = entries.stream().anyMatch(entry -> {
                 AttendanceRecord record = existing.get(entry.personId());
                 return record == null || record.status() != entry.status();
@@ -211,7 +212,9 @@ public class Attendance {
             resultInputsChanged.fire(new ResultInputsChanged(cohort.id()));
         }
         em.flush();
-        return new Recorded(lines(session, seated), version(records(sessionId)));
+        // read current, as the records above: from the snapshot, the answer would miss what a save before this one wrote
+        List<AttendanceRecord> current = lockedRecords(sessionId);
+        return new Recorded(lines(seated, current), version(current));
     }
 
     /**
@@ -289,6 +292,12 @@ public class Attendance {
         if (!enrollments.isSeatedLocking(session.cohortId(), me)) {
             throw new NotFound("Session", sessionId);
         }
+        // then the session's row, as a save of the sheet takes it, and before the throttle's row (whose insert holds
+        // the session shared: taken after it, two check-ins holding it shared would each wait for the other). Check-ins
+        // and saves of the session take turns: one that comes while a save is writing the trainee's record waits for
+        // it and is told the attendance is recorded, where it read no record, inserted one and got 409 duplicate. (A
+        // double click waits at the seat already.)
+        sessions.lock(session);
         Instant now = clock.instant();
         CheckInPolicy policy = policy();
         if (throttle.exhausted(sessionId, me)) {
@@ -300,6 +309,10 @@ public class Attendance {
             throw new RuleViolation("check-in-closed", "Check-in to this session is open from "
                     + Bangkok.text(policy.opensAt(session.startsAt())) + " until " + Bangkok.text(session.endsAt()));
         }
+        // A plain read, and current: the transaction's first that is not a locking one, so its snapshot is taken under
+        // the locks above, after whatever wrote this session's records. A locking read of a record that is not there
+        // would lock the index gap it would go in, which the neighbouring session's check-ins may insert into: two
+        // such check-ins, each holding the gap and inserting, would deadlock.
         if (!records(List.of(sessionId), Set.of(me)).isEmpty()) {
             throw new Conflict("attendance-recorded", "Your attendance at this session is recorded already");
         }
@@ -450,7 +463,13 @@ public class Attendance {
 
     private List<Line> lines(WorkshopSession session, List<Enrollment> seats) {
         Set<String> persons = seats.stream().map(Enrollment::personId).collect(Collectors.toSet());
-        Map<String, AttendanceRecord> recorded = records(List.of(session.id()), persons).stream()
+        return lines(seats, records(List.of(session.id()), persons));
+    }
+
+    /** The seats' lines with the records given (the session's, or more). */
+    private List<Line> lines(List<Enrollment> seats, List<AttendanceRecord> records) {
+        Set<String> persons = seats.stream().map(Enrollment::personId).collect(Collectors.toSet());
+        Map<String, AttendanceRecord> recorded = records.stream().filter(r -> persons.contains(r.personId()))
                 .collect(Collectors.toMap(AttendanceRecord::personId, Function.identity()));
         Map<String, PersonSummary> names = people.summaries(persons);
         return seats.stream()
