@@ -287,17 +287,18 @@ public class Attendance {
     public AttendanceRecord checkIn(String sessionId, String code) {
         WorkshopSession session = sessions.find(sessionId);
         String me = access.callerId();
+        // The session's row first, as a save of the sheet takes it: check-ins and saves of the session take turns, so
+        // one that comes while a save is writing the trainee's record waits for it and is told the attendance is
+        // recorded (it read no record, inserted one and got 409 duplicate before). Before the seat, as a change of the
+        // cohort's days and capacity locks its sessions before its seats (the other way round, the two would wait for
+        // each other); before the throttle's row too, whose insert holds the session shared (two check-ins holding it
+        // shared would each wait for the other to let go).
+        sessions.lock(session);
         // a locking read, taken before the throttle's row (as an attempt's start takes it first): a withdrawal
         // committing now is waited for, and no attendance is recorded after it
         if (!enrollments.isSeatedLocking(session.cohortId(), me)) {
             throw new NotFound("Session", sessionId);
         }
-        // then the session's row, as a save of the sheet takes it, and before the throttle's row (whose insert holds
-        // the session shared: taken after it, two check-ins holding it shared would each wait for the other). Check-ins
-        // and saves of the session take turns: one that comes while a save is writing the trainee's record waits for
-        // it and is told the attendance is recorded, where it read no record, inserted one and got 409 duplicate. (A
-        // double click waits at the seat already.)
-        sessions.lock(session);
         Instant now = clock.instant();
         CheckInPolicy policy = policy();
         if (throttle.exhausted(sessionId, me)) {
