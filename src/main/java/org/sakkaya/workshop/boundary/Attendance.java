@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -135,18 +134,21 @@ public class Attendance {
      * <p>
      * With {@code ifMatch} (the {@code ETag} of the sheet the trainer read), a request that would change a record is
      * refused with 412 when the session's records changed since: a check-in, or another trainer's save, is not
-     * overwritten by a sheet opened before it. The records are read locked for the comparison, so no check-in can
+     * overwritten by a sheet opened before it. The records are read under the session's lock for the comparison, so no check-in can
      * slip in between. A request that changes nothing succeeds whatever its {@code ifMatch}, so a retry of one that
      * was applied is not refused.
      * <p>
-     * With or without {@code ifMatch}, saves and check-ins of one session take turns on the session's row, and a save
-     * reads the records locked once it holds it: the same sheet saved twice at once (a double click, a retry after a
-     * timeout) is applied once and both answer it, where the second read no records while the first was writing
-     * them, inserted them again and got 409 {@code duplicate} (or 503, the two inserts deadlocking).
+     * With or without {@code ifMatch}, saves and check-ins of one session take turns on the session's row, taken
+     * before anything is read, so a save reads the records as the save before it left them: the same sheet saved twice
+     * at once (a double click, a retry after a timeout) is applied once and both answer it, where the second read no
+     * records while the first was writing them, inserted them again and got 409 {@code duplicate} (or 503, the two
+     * inserts deadlocking).
      */
     @Transactional
     public Recorded record(String sessionId, List<AttendanceEntry> entries, String ifMatch) {
-        WorkshopSession session = sessions.find(sessionId);
+        // The session's row before anything is read (Sessions#findLocked says why): saves and check-ins
+        // of one session take turns on it, and every plain read after it sees what the save or check-in before wrote.
+        WorkshopSession session = sessions.findLocked(sessionId);
         Cohort cohort = cohorts.find(session.cohortId());
         if (!access.runs(cohort)) {
             throw new NotFound("Session", sessionId);
@@ -176,10 +178,10 @@ public class Attendance {
         if (!notSeated.isEmpty()) {
             throw new NotSeated(notSeated);
         }
-        // saves of one session take turns: two that both locked the gap of a session without records, and then both
-        // inserted into it, would deadlock; and one that read the records from its snapshot would insert them again
-        sessions.lock(session);
-        List<AttendanceRecord> all = lockedRecords(sessionId);
+        // Current though a plain read, as the session's row was taken before the transaction's first plain read. Not a
+        // locking read: in a session without records, it would lock the index gap that another session's new records
+        // go in too, and two saves of two such sessions, each holding that gap and inserting, would deadlock.
+        List<AttendanceRecord> all = records(sessionId);
         Map<String, AttendanceRecord> existing = all.stream().filter(r -> named.contains(r.personId()))
                 .collect(Collectors.toMap(AttendanceRecord::personId, Function.identity()));
         if (ifMatch != null) {
@@ -212,8 +214,8 @@ public class Attendance {
             resultInputsChanged.fire(new ResultInputsChanged(cohort.id()));
         }
         em.flush();
-        // read current, as the records above: from the snapshot, the answer would miss what a save before this one wrote
-        List<AttendanceRecord> current = lockedRecords(sessionId);
+        // current, as the records above, with this save's own
+        List<AttendanceRecord> current = records(sessionId);
         return new Recorded(lines(seated, current), version(current));
     }
 
@@ -233,11 +235,6 @@ public class Attendance {
                 .setParameter("s", sessionId).getResultList();
     }
 
-    /** The session's records, locked with the range they lie in: no check-in adds one until this transaction ends. */
-    private List<AttendanceRecord> lockedRecords(String sessionId) {
-        return em.createQuery("SELECT r FROM AttendanceRecord r WHERE r.sessionId = :s", AttendanceRecord.class)
-                .setParameter("s", sessionId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-    }
 
     /**
      * A page of a session's sheet: every seat with its record, for PROGRAM_ADMIN and the cohort's trainers; HR's own
@@ -285,15 +282,14 @@ public class Attendance {
      */
     @Transactional(dontRollbackOn = {WrongCheckInCode.class, TooManyRequests.class})
     public AttendanceRecord checkIn(String sessionId, String code) {
-        WorkshopSession session = sessions.find(sessionId);
+        // The session's row first, before anything is read, as a save of the sheet takes it: check-ins and saves of the
+        // session take turns, so one that comes while a save is writing the trainee's record waits for it and is told
+        // the attendance is recorded (it read no record, inserted one and got 409 duplicate before). Before the seat,
+        // as a change of the cohort's days and capacity locks its sessions before its seats (the other way round, the
+        // two would wait for each other); before the throttle's row too, whose insert holds the session shared (two
+        // check-ins holding it shared would each wait for the other to let go).
+        WorkshopSession session = sessions.findLocked(sessionId);
         String me = access.callerId();
-        // The session's row first, as a save of the sheet takes it: check-ins and saves of the session take turns, so
-        // one that comes while a save is writing the trainee's record waits for it and is told the attendance is
-        // recorded (it read no record, inserted one and got 409 duplicate before). Before the seat, as a change of the
-        // cohort's days and capacity locks its sessions before its seats (the other way round, the two would wait for
-        // each other); before the throttle's row too, whose insert holds the session shared (two check-ins holding it
-        // shared would each wait for the other to let go).
-        sessions.lock(session);
         // a locking read, taken before the throttle's row (as an attempt's start takes it first): a withdrawal
         // committing now is waited for, and no attendance is recorded after it
         if (!enrollments.isSeatedLocking(session.cohortId(), me)) {
@@ -310,8 +306,8 @@ public class Attendance {
             throw new RuleViolation("check-in-closed", "Check-in to this session is open from "
                     + Bangkok.text(policy.opensAt(session.startsAt())) + " until " + Bangkok.text(session.endsAt()));
         }
-        // A plain read, and current: the transaction's first that is not a locking one, so its snapshot is taken under
-        // the locks above, after whatever wrote this session's records. A locking read of a record that is not there
+        // A plain read, and current: the session's row was taken before the transaction's first plain read, so its
+        // snapshot is taken under that lock, after whatever wrote this session's records. A locking read of a record that is not there
         // would lock the index gap it would go in, which the neighbouring session's check-ins may insert into: two
         // such check-ins, each holding the gap and inserting, would deadlock.
         if (!records(List.of(sessionId), Set.of(me)).isEmpty()) {

@@ -246,6 +246,19 @@ public class Sessions {
         return session;
     }
 
+    /**
+     * The session, locked until the transaction ends, read before anything else in the transaction: without a scope
+     * check, for the use cases of this feature, which check scope themselves. MariaDB runs at REPEATABLE READ, where a
+     * transaction's plain reads come from a snapshot taken at its first plain read; a lock taken later does not renew
+     * it. Taken first, this lock makes every plain read after it see what the transactions that held it before wrote
+     * (in a request with an {@code Idempotency-Key} too, whose transaction has only inserted the key's row so far), so
+     * what those write needs no locking read, and no gap lock.
+     */
+    WorkshopSession findLocked(String id) {
+        return Optional.ofNullable(em.find(WorkshopSession.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFound("Session", id));
+    }
+
     /** Without a scope check: for the use cases of this feature, which check scope themselves. */
     WorkshopSession find(String id) {
         return Optional.ofNullable(em.find(WorkshopSession.class, id)).orElseThrow(() -> new NotFound("Session", id));
