@@ -16,6 +16,8 @@ import static org.hamcrest.Matchers.nullValue;
 import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.response.Response;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -29,10 +31,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -496,6 +500,66 @@ class AssessmentsIT {
         assertThat(scores).containsExactly(66.6667f);
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'ATTEMPT_GRADED' AND subject_id = ?", attemptId))
                 .isEqualTo(1);
+    }
+
+    /**
+     * Sends the requests one after the other while a transaction of the test holds the attempt's row, each once the one
+     * before is queued for it, so that they get the row in that order; then lets them go. Each does what it does before
+     * it asks for the attempt first (a start reads the quiz and the trainee's attempts), as it would while a long
+     * submit held the row. Answers them in order.
+     */
+    private List<Response> queuedOnTheAttempt(String attemptId, List<Callable<Response>> requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        try (Connection other = TestDatabase.connect()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement hold = other.prepareStatement("SELECT id FROM attempt WHERE id = ? FOR UPDATE")) {
+                hold.setString(1, attemptId);
+                assertThat(hold.executeQuery().next()).isTrue();
+            }
+            List<Future<Response>> answers = new ArrayList<>();
+            for (Callable<Response> request : requests) {
+                answers.add(pool.submit(request));
+                long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+                while (TestDatabase.count("SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE '%FROM attempt WHERE%FOR UPDATE%' "
+                        + "AND info LIKE CONCAT('%', ?, '%')", attemptId) < answers.size()) {
+                    assertThat(answers).as("no request answers while the attempt is held").noneMatch(Future::isDone);
+                    assertThat(System.nanoTime()).as("the requests queued for the attempt").isLessThan(waitUntil);
+                    Thread.sleep(20);
+                }
+            }
+            other.commit();
+            List<Response> answered = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                answered.add(answer.get(3, TimeUnit.MINUTES));
+            }
+            return answered;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aStartSentAsTheAttemptIsSubmittedStartsTheNextAttempt() throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        Map<String, Object> twoAttempts = quiz(now.minusHours(1), now.plusHours(1), "AFTER_SUBMIT");
+        twoAttempts.put("maxAttempts", 2);
+        String quiz = api.as(organiser).body(twoAttempts).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201)
+                .extract().path("id");
+        String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        Response first = api.as(trainee).post("/assessments/" + quiz + "/attempts");
+        String firstId = first.then().statusCode(201).extract().path("id");
+        api.as(trainee).body(answers(first)).put("/attempts/" + firstId + "/answers").then().statusCode(200);
+        // The trainee submits and, from another tab, starts the next attempt, both with keys as a retrying client sends
+        // them. The start read the trainee's attempts in its transaction before it waited for the first one, and read it
+        // again after the submit had committed, but from that older snapshot: it answered the submitted attempt as still
+        // in progress (200), and the trainee could neither answer it nor get the second attempt they had left.
+        List<Response> answers = queuedOnTheAttempt(firstId, List.of(
+                () -> api.as(trainee).header("Idempotency-Key", UUID.randomUUID().toString()).post("/attempts/" + firstId + "/submit"),
+                () -> api.as(trainee).header("Idempotency-Key", UUID.randomUUID().toString()).post("/assessments/" + quiz + "/attempts")));
+        answers.get(0).then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        answers.get(1).then().statusCode(201).body("number", equalTo(2)).body("status", equalTo("IN_PROGRESS"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM attempt WHERE assessment_id = ? AND status = 'SUBMITTED'", quiz)).isEqualTo(1);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM attempt WHERE assessment_id = ? AND status = 'IN_PROGRESS'", quiz)).isEqualTo(1);
     }
 
     // --- assignments

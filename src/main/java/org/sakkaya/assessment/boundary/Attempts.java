@@ -111,10 +111,13 @@ public class Attempts {
                 .getResultList();
         for (Attempt attempt : previous) {
             if (attempt.status() == AttemptStatus.IN_PROGRESS) {
-                em.lock(attempt, LockModeType.PESSIMISTIC_WRITE);
-                em.refresh(attempt);
+                // read again with the lock, as it is now: a plain refresh answers from the transaction's snapshot
+                // (taken by the first read, before this waited), and a submit committed meanwhile was not seen, so the
+                // start answered the submitted attempt as still in progress instead of starting the next one
+                em.refresh(attempt, LockModeType.PESSIMISTIC_WRITE);
                 if (attempt.status() == AttemptStatus.IN_PROGRESS && !attempt.pastDeadline(now)) {
-                    return new Started(read(attempt, assessment), true);
+                    // with the answers an autosave committed while this waited
+                    return new Started(new Loaded(attempt, assessment, questions(attempt.layout().keySet()), answersNow(attempt.id())), true);
                 }
                 if (attempt.status() == AttemptStatus.IN_PROGRESS) {
                     grade(attempt, assessment, now);
@@ -289,9 +292,21 @@ public class Attempts {
                 attempt.score(), attempt.maxScore(), views);
     }
 
+    /**
+     * Grades a locked attempt on its answers as they are now: read with a lock, not from the transaction's snapshot,
+     * which a start or a withdrawal took before it waited for the attempt, and which misses an autosave committed
+     * meanwhile (in time, so its answers count). Every writer of answers holds the attempt first, so this waits for
+     * nothing more.
+     */
     private void grade(Attempt attempt, Assessment assessment, Instant now) {
-        Loaded loaded = read(attempt, assessment);
-        grade(attempt, assessment, loaded.questions(), loaded.answers(), now);
+        grade(attempt, assessment, questions(attempt.layout().keySet()), answersNow(attempt.id()), now);
+    }
+
+    /** The answers of an attempt this transaction has locked, read with a lock: as they are now (see above). */
+    private Map<String, AttemptAnswer> answersNow(String attemptId) {
+        return em.createQuery("SELECT a FROM AttemptAnswer a WHERE a.attemptId = :attempt", AttemptAnswer.class)
+                .setParameter("attempt", attemptId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream()
+                .collect(Collectors.toMap(AttemptAnswer::questionId, Function.identity()));
     }
 
     private void grade(Attempt attempt, Assessment assessment, Map<String, Question> questions, Map<String, AttemptAnswer> answers,
