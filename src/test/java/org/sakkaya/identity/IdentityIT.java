@@ -15,6 +15,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.restassured.response.Response;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -317,6 +321,57 @@ class IdentityIT {
         // one level less fits
         api.as(admin).body(Map.of("parentId", api.as(admin).get("/organizations/" + nineteenth).then().extract().path("parentId")))
                 .patch("/organizations/" + department).then().statusCode(200);
+    }
+
+    @Test
+    void aMoveThatWaitedForAnotherCountsTheLevelsThatOneBroughtAlong() throws Exception {
+        String admin = world.adminToken();
+        String parent = world.ministryId;
+        for (int level = 2; level <= 18; level++) {
+            parent = world.organization("ศูนย์ชั้นที่ " + level, "DIVISION", parent);
+        }
+        String eighteenth = parent;
+        String department = world.organization("กรมที่จะย้ายลงลึก", "DEPARTMENT", world.ministryId);
+        String other = world.organization("กรมที่ย้ายเข้ามา", "DEPARTMENT", world.ministryId);
+        String itsDivision = world.organization("กองของกรมที่ย้ายเข้ามา", "DIVISION", other);
+        // Two moves while another change of the tree holds it: the first places a department with its division under
+        // the one the second (keyed, as a retrying client sends it) moves under level 18. The second read the
+        // department in its transaction before it waited for the tree, and counted the levels of its subtree from that
+        // older snapshot, without the two brought along: the division's path, at level 21, overflowed its column (500).
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Connection holder = TestDatabase.connect()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement hold = holder.prepareStatement("SELECT id FROM organization_tree_lock WHERE id = 1 FOR UPDATE")) {
+                assertThat(hold.executeQuery().next()).isTrue();
+            }
+            List<Future<Response>> moves = new ArrayList<>();
+            moves.add(pool.submit(() -> api.as(admin).body(Map.of("parentId", department)).patch("/organizations/" + other)));
+            waitForTreeLockQueue(1, moves);
+            moves.add(pool.submit(() -> api.as(admin).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("parentId", eighteenth)).patch("/organizations/" + department)));
+            waitForTreeLockQueue(2, moves);
+            holder.commit();
+            moves.get(0).get(3, TimeUnit.MINUTES).then().statusCode(200);
+            moves.get(1).get(3, TimeUnit.MINUTES).then().statusCode(422).contentType(containsString("problem+json"))
+                    .body("type", containsString("organization-too-deep"));
+        } finally {
+            pool.shutdownNow();
+        }
+        api.as(admin).get("/organizations/" + department).then().statusCode(200).body("parentId", equalTo(world.ministryId));
+        api.as(admin).get("/organizations/" + itsDivision).then().statusCode(200).body("parentId", equalTo(other));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM organization o LEFT JOIN organization p ON p.id = o.parent_id "
+                + "WHERE o.path <> CONCAT(COALESCE(p.path, '/'), o.id, '/')")).isZero();
+    }
+
+    /** Waits until {@code queued} requests wait for the tree's lock, none of them answered meanwhile. */
+    private static void waitForTreeLockQueue(int queued, List<Future<Response>> requests) throws InterruptedException {
+        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (TestDatabase.count("SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE '%FROM organization_tree_lock%FOR UPDATE%' "
+                + "AND id <> CONNECTION_ID()") < queued) {
+            assertThat(requests).as("no move answers while the tree is held").noneMatch(Future::isDone);
+            assertThat(System.nanoTime()).as("the moves queued for the tree").isLessThan(waitUntil);
+            Thread.sleep(20);
+        }
     }
 
     @Test

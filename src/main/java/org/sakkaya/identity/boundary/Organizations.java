@@ -93,9 +93,11 @@ public class Organizations {
 
     private void move(Organization organization, Organization newParent) {
         String oldPath = organization.path();
-        // the deepest path of the subtree moves with it (the tree is locked: no sub-unit is added meanwhile)
-        int deepest = ((Number) em.createQuery("SELECT MAX(LENGTH(o.path)) FROM Organization o WHERE o.path LIKE :prefix")
-                .setParameter("prefix", oldPath + "%").getSingleResult()).intValue();
+        // the deepest path of the subtree moves with it (the tree is locked: no sub-unit is added meanwhile), read with
+        // a lock, as it is now: the transaction's snapshot was taken by its first read, before it waited for the tree,
+        // and misses a subtree moved under this one meanwhile, whose paths then overflowed their column (a 500)
+        int deepest = ((Number) em.createNativeQuery("SELECT MAX(LENGTH(path)) FROM organization WHERE path LIKE ?1 LOCK IN SHARE MODE")
+                .setParameter(1, oldPath + "%").getSingleResult()).intValue();
         organization.placeUnder(newParent);
         requireDepth(deepest - oldPath.length() + organization.path().length());
         em.flush();
