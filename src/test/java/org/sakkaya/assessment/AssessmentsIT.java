@@ -48,6 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.sakkaya.assessment.control.DaysLate;
 import org.sakkaya.it.Api;
 import org.sakkaya.it.Deployments;
+import org.sakkaya.it.HeldRow;
 import org.sakkaya.it.Pages;
 import org.sakkaya.it.TestDatabase;
 import org.sakkaya.it.World;
@@ -502,41 +503,6 @@ class AssessmentsIT {
                 .isEqualTo(1);
     }
 
-    /**
-     * Sends the requests one after the other while a transaction of the test holds the attempt's row, each once the one
-     * before is queued for it, so that they get the row in that order; then lets them go. Each does what it does before
-     * it asks for the attempt first (a start reads the quiz and the trainee's attempts), as it would while a long
-     * submit held the row. Answers them in order.
-     */
-    private List<Response> queuedOnTheAttempt(String attemptId, List<Callable<Response>> requests) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-        try (Connection other = TestDatabase.connect()) {
-            other.setAutoCommit(false);
-            try (PreparedStatement hold = other.prepareStatement("SELECT id FROM attempt WHERE id = ? FOR UPDATE")) {
-                hold.setString(1, attemptId);
-                assertThat(hold.executeQuery().next()).isTrue();
-            }
-            List<Future<Response>> answers = new ArrayList<>();
-            for (Callable<Response> request : requests) {
-                answers.add(pool.submit(request));
-                long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-                while (TestDatabase.count("SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE '%FROM attempt WHERE%FOR UPDATE%' "
-                        + "AND info LIKE CONCAT('%', ?, '%')", attemptId) < answers.size()) {
-                    assertThat(answers).as("no request answers while the attempt is held").noneMatch(Future::isDone);
-                    assertThat(System.nanoTime()).as("the requests queued for the attempt").isLessThan(waitUntil);
-                    Thread.sleep(20);
-                }
-            }
-            other.commit();
-            List<Response> answered = new ArrayList<>();
-            for (Future<Response> answer : answers) {
-                answered.add(answer.get(3, TimeUnit.MINUTES));
-            }
-            return answered;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     @Test
     void aStartSentAsTheAttemptIsSubmittedStartsTheNextAttempt() throws Exception {
@@ -553,7 +519,7 @@ class AssessmentsIT {
         // them. The start read the trainee's attempts in its transaction before it waited for the first one, and read it
         // again after the submit had committed, but from that older snapshot: it answered the submitted attempt as still
         // in progress (200), and the trainee could neither answer it nor get the second attempt they had left.
-        List<Response> answers = queuedOnTheAttempt(firstId, List.of(
+        List<Response> answers = HeldRow.inOrder("attempt", firstId, List.of(
                 () -> api.as(trainee).header("Idempotency-Key", UUID.randomUUID().toString()).post("/attempts/" + firstId + "/submit"),
                 () -> api.as(trainee).header("Idempotency-Key", UUID.randomUUID().toString()).post("/assessments/" + quiz + "/attempts")));
         answers.get(0).then().statusCode(200).body("status", equalTo("SUBMITTED"));

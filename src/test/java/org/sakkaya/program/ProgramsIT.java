@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sakkaya.it.Api;
 import org.sakkaya.it.Deployments;
+import org.sakkaya.it.HeldRow;
 import org.sakkaya.it.Pages;
 import org.sakkaya.it.TestDatabase;
 import org.sakkaya.it.World;
@@ -616,43 +617,6 @@ class ProgramsIT {
         api.as(organiser).queryParam("status", "ENROLLED").get("/cohorts/" + id + "/enrollments").then().body("total", equalTo(0));
     }
 
-    /**
-     * Sends the requests at once while a transaction of the test holds the cohort's row, as a long enrolment or a
-     * capacity change holds it: each request does what it does before it asks for the cohort, then queues for it. Once
-     * they are queued (up to 30: the application has 32 database connections, and a request holds one while it waits)
-     * the test lets them go, so that they overlap every time rather than when the machine's timing allows. Answers
-     * them in order.
-     */
-    private List<Response> queuedOnTheCohort(String cohortId, List<Callable<Response>> requests) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-        try (Connection other = TestDatabase.connect()) {
-            other.setAutoCommit(false);
-            try (PreparedStatement hold = other.prepareStatement("SELECT id FROM cohort WHERE id = ? FOR UPDATE")) {
-                hold.setString(1, cohortId);
-                assertThat(hold.executeQuery().next()).isTrue();
-            }
-            List<Future<Response>> answers = new ArrayList<>();
-            for (Callable<Response> request : requests) {
-                answers.add(pool.submit(request));
-            }
-            long queued = Math.min(requests.size(), 30);
-            long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (TestDatabase.count("SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE '%FROM cohort WHERE%FOR UPDATE%' "
-                    + "AND info LIKE CONCAT('%', ?, '%')", cohortId) < queued) {
-                assertThat(answers).as("no request answers while the cohort is held").noneMatch(Future::isDone);
-                assertThat(System.nanoTime()).as("the requests queued for the cohort").isLessThan(waitUntil);
-                Thread.sleep(20);
-            }
-            other.commit();
-            List<Response> answered = new ArrayList<>();
-            for (Future<Response> answer : answers) {
-                answered.add(answer.get(3, TimeUnit.MINUTES));
-            }
-            return answered;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     /**
      * A request with an Idempotency-Key, as a client that retries sends it: the key's row is written first, in the
@@ -684,7 +648,7 @@ class ProgramsIT {
             RequestSpecification request = i % 2 == 0 ? keyed(organiser) : api.as(organiser);
             approvals.add(() -> request.post("/enrollments/" + nomination + "/approve"));
         }
-        List<Response> answers = queuedOnTheCohort(id, approvals);
+        List<Response> answers = HeldRow.together("cohort", id, approvals.size(), approvals);
         assertThat(answers).extracting(Response::statusCode).containsOnly(200);
         assertThat(answers).extracting(r -> r.<String>path("status")).containsOnly("ENROLLED", "WAITLISTED");
         assertThat(countWith(id, "ENROLLED")).isEqualTo(5);
@@ -708,7 +672,7 @@ class ProgramsIT {
             requests.add(() -> approval.post("/enrollments/" + nomination + "/approve"));
             requests.add(() -> enrolment.post("/cohorts/" + id + "/enrollments"));
         }
-        List<Response> answers = queuedOnTheCohort(id, requests);
+        List<Response> answers = HeldRow.together("cohort", id, requests.size(), requests);
         for (int i = 0; i < answers.size(); i++) {
             assertThat(answers.get(i).statusCode()).as(i % 2 == 0 ? "an approval" : "a self-enrolment").isEqualTo(i % 2 == 0 ? 200 : 201);
         }
@@ -742,7 +706,7 @@ class ProgramsIT {
         // a withdrawal with a key read its enrolment in the transaction before it waited for the cohort, and looked for
         // the next in line as things were then: two withdrawals promoted the same person (the second answered 409 to a trainee who only wanted to
         // leave), and a newcomer waitlisted meanwhile was not seen, leaving a seat empty while they waited
-        List<Response> answers = queuedOnTheCohort(id, requests);
+        List<Response> answers = HeldRow.together("cohort", id, requests.size(), requests);
         for (int i = 0; i < answers.size(); i++) {
             if (i % 2 == 0) {
                 answers.get(i).then().statusCode(200).body("status", equalTo("WITHDRAWN"));
