@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -617,6 +618,44 @@ class ProgramsIT {
         api.as(organiser).queryParam("status", "ENROLLED").get("/cohorts/" + id + "/enrollments").then().body("total", equalTo(0));
     }
 
+
+    /**
+     * Enrolments into different cohorts do not wait for each other: each locks its own cohort. Two cohorts opened the
+     * same day have no enrolment between them in the index, so a locking read of an enrolment that is not there yet, or
+     * of a cohort's seats, locked the same index gap in both, and the two inserts, each waiting for the other's gap,
+     * deadlocked: one organiser got 503.
+     */
+    @Test
+    void enrolmentsIntoTwoNewCohortsAtOnceAreBothTaken() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(7));
+        String programId = program();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 1; round <= 12; round++) {
+                String first = cohort(programId, 2 * round, today.plusDays(30).toString(), today.plusDays(34).toString(), 5, false);
+                String second = cohort(programId, 2 * round + 1, today.plusDays(30).toString(), today.plusDays(34).toString(), 5, false);
+                String one = world.personWithoutPassword(world.divisionId);
+                String other = world.personWithoutPassword(world.divisionId);
+                CountDownLatch go = new CountDownLatch(1);
+                Future<Response> a = pool.submit(() -> {
+                    go.await();
+                    return keyed(organiser).body(Map.of("personId", one)).post("/cohorts/" + first + "/enrollments");
+                });
+                Future<Response> b = pool.submit(() -> {
+                    go.await();
+                    return enrol(organiser, second, other);
+                });
+                go.countDown();
+                for (Future<Response> answer : List.of(a, b)) {
+                    Response response = answer.get(3, TimeUnit.MINUTES);
+                    assertThat(response.statusCode()).as("round %d: %s", round, response.asString()).isEqualTo(201);
+                }
+                assertThat(countWith(first, "ENROLLED") + countWith(second, "ENROLLED")).as("round %d", round).isEqualTo(2);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 
     /**
      * A request with an Idempotency-Key, as a client that retries sends it: the key's row is written first, in the

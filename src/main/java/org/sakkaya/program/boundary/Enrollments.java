@@ -40,9 +40,14 @@ import org.sakkaya.program.entity.EnrollmentStatus;
  * taken at its first plain read, and a lock taken later does not renew it. An approval or a withdrawal reads the
  * enrolment before it knows which cohort to lock, and in a request with an {@code Idempotency-Key} that read is
  * already in the request's transaction: counted from that snapshot, forty approvals at once each found the same free
- * seats. So every read that a seat decision rests on, once the cohort is locked, is a locking read (the enrolment,
- * the seat count, the waitlist), which InnoDB always answers from the rows as they are now. Locks are taken cohort
- * first, then enrolments, on every path.
+ * seats. So in an approval and a withdrawal every read that a seat decision rests on, once the cohort is locked, is a
+ * locking read (the enrolment, the seat count, the waitlist), which InnoDB always answers from the rows as they are
+ * now. An enrolment and a change of capacity lock the cohort before they read anything, so their plain reads are
+ * current already, and they stay plain: a locking read of an enrolment that is not there yet, or a count of a cohort
+ * with no seats taken, locks an index gap that reaches into the next cohort's enrolments, and two enrolments into two
+ * new cohorts, each holding that gap and inserting into it, deadlocked (one answered 503). The gaps an approval's or a
+ * withdrawal's locking reads take stay inside its own cohort's entries, as the enrolment it changes sits after them.
+ * Locks are taken cohort first, then enrolments, on every path.
  */
 @ApplicationScoped
 public class Enrollments {
@@ -101,8 +106,8 @@ public class Enrollments {
         } else {
             throw new NotFound("Person", personId);
         }
-        // the row a re-enrolment changes, read as it is now (see the class comment)
-        Optional<Enrollment> existing = find(cohortId, personId, LockModeType.PESSIMISTIC_WRITE);
+        // the row a re-enrolment changes: current, as the cohort was locked before anything was read (see the class comment)
+        Optional<Enrollment> existing = find(cohortId, personId);
         Enrollment enrollment;
         if (existing.isPresent()) {
             enrollment = existing.get();
@@ -123,7 +128,7 @@ public class Enrollments {
         Enrollment enrollment = get(enrollmentId);
         Cohort cohort = cohorts.lock(enrollment.cohortId());
         em.refresh(enrollment, LockModeType.PESSIMISTIC_WRITE);
-        enrollment.approve(cohort.admit(seatsTaken(cohort.id())), clock.instant());
+        enrollment.approve(cohort.admit(seatsTakenNow(cohort.id())), clock.instant());
         audit.record("ENROLLMENT_APPROVED", "enrollment", enrollmentId, enrollment.status().name());
         resultInputsChanged.fire(new ResultInputsChanged(cohort.id()));
         return enrollment;
@@ -151,7 +156,7 @@ public class Enrollments {
             em.flush();
             seatWithdrawn.fire(new SeatWithdrawn(cohort.id(), enrollment.personId()));
             if (!ended) {
-                fillFreeSeats(cohort);
+                fillFreeSeats(cohort, true);
             }
         }
         audit.record("ENROLLMENT_WITHDRAWN", "enrollment", enrollmentId, null);
@@ -167,12 +172,21 @@ public class Enrollments {
     }
 
     /**
-     * Promotes waitlisted trainees, first come first served, while seats are free. The cohort must be locked. The
-     * waitlist is read with a lock: as it is now, not as the transaction's snapshot had it, so that two withdrawals one
-     * after the other do not both promote the same trainee, and a trainee waitlisted since the snapshot is seen.
+     * Promotes waitlisted trainees, first come first served, while seats are free, for a use case that locked the
+     * cohort before it read anything (see the class comment).
      */
     void fillFreeSeats(Cohort cohort) {
-        long taken = seatsTaken(cohort.id());
+        fillFreeSeats(cohort, false);
+    }
+
+    /**
+     * Promotes waitlisted trainees while seats are free; the cohort must be locked. {@code readBefore}: the transaction
+     * read before it locked the cohort, so the seats and the waitlist are read with a lock, as they are now, not as its
+     * snapshot had them: two withdrawals one after the other do not both promote the same trainee, and a trainee
+     * waitlisted since the snapshot is seen.
+     */
+    private void fillFreeSeats(Cohort cohort, boolean readBefore) {
+        long taken = readBefore ? seatsTakenNow(cohort.id()) : seatsTaken(cohort.id());
         if (!cohort.hasSeatFor(taken)) {
             return;
         }
@@ -182,7 +196,7 @@ public class Enrollments {
                 .setParameter("cohort", cohort.id())
                 .setParameter("waitlisted", EnrollmentStatus.WAITLISTED)
                 .setMaxResults(free)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setLockMode(readBefore ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE)
                 .getResultList();
         Instant now = clock.instant();
         for (Enrollment enrollment : next) {
@@ -408,11 +422,21 @@ public class Enrollments {
     }
 
     /**
-     * Seats held (enrolled or completed); exact only while the cohort is locked. A locking read, so it counts the rows
-     * as they are now whatever the transaction read before (see the class comment). A shared lock is enough, as every
-     * change of seats also holds the cohort.
+     * Seats held (enrolled or completed); exact only while the cohort is locked, by a transaction that locked it before
+     * it read anything (see the class comment).
      */
     long seatsTaken(String cohortId) {
+        return em.createQuery("SELECT COUNT(e) FROM Enrollment e WHERE e.cohortId = :cohort AND e.status IN :taking", Long.class)
+                .setParameter("cohort", cohortId)
+                .setParameter("taking", List.of(EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED))
+                .getSingleResult();
+    }
+
+    /**
+     * Seats held, as they are now whatever the transaction read before it locked the cohort: a locking read (see the
+     * class comment). A shared lock is enough, as every change of seats also holds the cohort.
+     */
+    private long seatsTakenNow(String cohortId) {
         return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM enrollment WHERE cohort_id = ?1 AND status IN (?2, ?3) "
                         + "LOCK IN SHARE MODE")
                 .setParameter(1, cohortId)
