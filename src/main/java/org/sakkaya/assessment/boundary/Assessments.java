@@ -392,11 +392,7 @@ public class Assessments {
      */
     private List<Object[]> rows(String sql, LocalDateTime now, List<String> cohortIds) {
         int first = now == null ? 1 : 2;
-        StringBuilder marks = new StringBuilder();
-        for (int i = 0; i < cohortIds.size(); i++) {
-            marks.append(i == 0 ? "" : ", ").append('?').append(i + first);
-        }
-        var query = em.createNativeQuery(sql.replace("#", marks));
+        var query = em.createNativeQuery(sql.replace("#", PassResults.marks(first, cohortIds.size())));
         if (now != null) {
             query.setParameter(1, now);
         }

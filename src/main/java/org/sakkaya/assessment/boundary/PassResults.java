@@ -132,8 +132,8 @@ public class PassResults {
         return cohortIds.size();
     }
 
-    /** {@code ?first, ?first+1, ...}: {@code count} numbered parameters. */
-    private static String marks(int first, int count) {
+    /** {@code ?first, ?first+1, ...}: {@code count} numbered parameters of a native statement. */
+    static String marks(int first, int count) {
         StringBuilder marks = new StringBuilder();
         for (int i = 0; i < count; i++) {
             marks.append(i == 0 ? "" : ", ").append('?').append(first + i);
