@@ -8,9 +8,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.sakkaya.identity.control.TokenRevocations;
+import org.sakkaya.platform.persistence.RepeatedRead;
 
 /**
  * Every instance reads the accounts whose sessions were ended, at start-up (before it serves a request) and every
@@ -22,7 +21,8 @@ import org.sakkaya.identity.control.TokenRevocations;
 @DependsOn("Migrations")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TokenRevocationPoll {
-    private static final Logger LOG = Logger.getLogger(TokenRevocationPoll.class.getName());
+    private final RepeatedRead read = new RepeatedRead(TokenRevocationPoll.class, "the ended sessions",
+            "tokens ended on other instances are not refused here until this works again");
 
     @Inject
     TokenRevocations revocations;
@@ -32,28 +32,8 @@ public class TokenRevocationPoll {
         poll();
     }
 
-    /** Since when polls fail, or null: an operator hears once when it starts and once when it ends. */
-    private java.time.Instant failingSince;
-
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void poll() {
-        try {
-            int count = revocations.refresh();
-            LOG.finer(() -> count + " accounts ended their sessions within a token's lifetime");
-            if (failingSince != null) {
-                LOG.info("Reading the ended sessions works again (failing since " + failingSince + ")");
-                failingSince = null;
-            }
-        } catch (RuntimeException e) {
-            // usually the database is down, and nothing is written meanwhile; the next poll catches up. Sessions ended
-            // on other instances are not refused here until then.
-            if (failingSince == null) {
-                failingSince = java.time.Instant.now();
-                LOG.log(Level.WARNING, "Cannot read the ended sessions: tokens ended on other instances are not refused here "
-                        + "until this works again; trying every five seconds", e);
-            } else {
-                LOG.log(Level.FINE, "Still cannot read the ended sessions", e);
-            }
-        }
+        read.run(() -> revocations.refresh() + " accounts ended their sessions within a token's lifetime");
     }
 }
