@@ -482,6 +482,43 @@ class LearningIT {
     }
 
     /**
+     * The course page answers the seat from memory once read (KnownSeats): a withdrawal here is seen by the next read,
+     * one written by another instance within the five-second poll.
+     */
+    @Test
+    void aWithdrawnTraineeNoLongerReadsTheCoursesHereAtOnceOrAfterAnotherInstanceWithdrewThem() throws Exception {
+        String[] course = course(organiser);
+        api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200);
+        World.Person here = world.person(world.divisionId, "TRAINEE");
+        String enrollmentId = api.as(organiser).body(Map.of("personId", here.id())).post("/cohorts/" + cohortId + "/enrollments")
+                .then().statusCode(201).extract().path("id");
+        String trainee = world.token(here);
+        for (int read = 0; read < 3; read++) {
+            api.as(trainee).queryParam("cohortId", cohortId).get("/me/progress").then().statusCode(200)
+                    .body("courses[0].courseId", equalTo(course[0]));
+        }
+        api.as(organiser).post("/enrollments/" + enrollmentId + "/withdraw").then().statusCode(200);
+        api.as(trainee).queryParam("cohortId", cohortId).get("/me/progress").then().statusCode(404);
+        progress(trainee, course[1], true, 60).then().statusCode(404);
+
+        World.Person elsewhere = world.person(world.divisionId, "TRAINEE");
+        String other = seatedTrainee(elsewhere);
+        api.as(other).queryParam("cohortId", cohortId).get("/me/progress").then().statusCode(200);
+        // what POST /enrollments/{id}/withdraw writes, committed by another instance, whose event this one never hears
+        assertThat(TestDatabase.update("UPDATE enrollment SET status = 'WITHDRAWN', withdrawn_at = UTC_TIMESTAMP(6), "
+                + "seat_left_at = UTC_TIMESTAMP(6), version = version + 1 WHERE cohort_id = ? AND person_id = ?",
+                cohortId, elsewhere.id())).isEqualTo(1);
+        progress(other, course[1], true, 60).then().statusCode(404);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        int status;
+        do {
+            Thread.sleep(250);
+            status = api.as(other).queryParam("cohortId", cohortId).get("/me/progress").statusCode();
+        } while (status == 200 && System.nanoTime() < deadline);
+        assertThat(status).as("the course page once the other instance's withdrawal was polled").isEqualTo(404);
+    }
+
+    /**
      * A withdrawal of the trainee's seat that has written its row and commits while the report is under way, as
      * {@code POST /enrollments/{id}/withdraw} does: the report waits for it and finds no seat.
      */

@@ -2,6 +2,8 @@ package org.sakkaya.program.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -26,6 +28,7 @@ import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.platform.problem.RuleViolation;
 import org.sakkaya.platform.security.Caller;
 import org.sakkaya.platform.security.Roles;
+import org.sakkaya.program.control.KnownSeats;
 import org.sakkaya.program.entity.Cohort;
 import org.sakkaya.program.entity.Enrollment;
 import org.sakkaya.program.entity.EnrollmentStatus;
@@ -77,6 +80,9 @@ public class Enrollments {
 
     @Inject
     Event<SeatWithdrawn> seatWithdrawn;
+
+    @Inject
+    KnownSeats knownSeats;
 
     /**
      * PROGRAM_ADMIN places anyone straight into a seat or the waitlist; HR nominates staff of its own organisations
@@ -284,6 +290,19 @@ public class Enrollments {
     /** Whether the person holds a seat (ENROLLED or COMPLETED) in the cohort: what learning and workshops require. */
     public boolean isSeated(String cohortId, String personId) {
         return find(cohortId, personId).map(e -> e.status().takesSeat()).orElse(false);
+    }
+
+    /**
+     * The same, for a trainee's reads of their own courses: answered from memory once this instance has lately read
+     * the seat held ({@link KnownSeats}). A withdrawal is seen at once on the instance that made it and within five
+     * seconds on the others. For reads only; writes take {@link #isSeatedLocking}.
+     */
+    public boolean isSeatedToRead(String cohortId, String personId) {
+        return knownSeats.isSeated(cohortId, personId, clock.instant(), () -> isSeated(cohortId, personId));
+    }
+
+    void seatLeft(@Observes(during = TransactionPhase.AFTER_SUCCESS) SeatWithdrawn withdrawn) {
+        knownSeats.forget(withdrawn.cohortId(), withdrawn.personId());
     }
 
     /**
