@@ -22,7 +22,7 @@ import org.sakkaya.platform.persistence.RepeatedRead;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TokenRevocationPoll {
     private final RepeatedRead read = new RepeatedRead(TokenRevocationPoll.class, "the ended sessions",
-            "tokens ended on other instances are not refused here until this works again");
+            "tokens ended on other instances are not refused here until this works again", "every five seconds");
 
     @Inject
     TokenRevocations revocations;

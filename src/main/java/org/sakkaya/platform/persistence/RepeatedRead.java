@@ -14,6 +14,7 @@ public final class RepeatedRead {
     private final Logger log;
     private final String what;
     private final String meanwhile;
+    private final String every;
 
     /** Since when reads fail, or null. */
     private Instant failingSince;
@@ -21,11 +22,13 @@ public final class RepeatedRead {
     /**
      * @param what      what is read, as in "Cannot read {what}"
      * @param meanwhile what a failing read means until it works again
+     * @param every     how often it is read, as in "trying {every}"
      */
-    public RepeatedRead(Class<?> owner, String what, String meanwhile) {
+    public RepeatedRead(Class<?> owner, String what, String meanwhile, String every) {
         this.log = Logger.getLogger(owner.getName());
         this.what = what;
         this.meanwhile = meanwhile;
+        this.every = every;
     }
 
     /** Runs the read, which answers what it found for the log's finest level. */
@@ -40,7 +43,7 @@ public final class RepeatedRead {
         } catch (RuntimeException e) {
             if (failingSince == null) {
                 failingSince = Instant.now();
-                log.log(Level.WARNING, "Cannot read " + what + ": " + meanwhile + "; trying every five seconds", e);
+                log.log(Level.WARNING, "Cannot read " + what + ": " + meanwhile + "; trying " + every, e);
             } else {
                 log.log(Level.FINE, "Still cannot read " + what, e);
             }

@@ -298,7 +298,8 @@ public class Enrollments {
      * seconds on the others. For reads only; writes take {@link #isSeatedLocking}.
      */
     public boolean isSeatedToRead(String cohortId, String personId) {
-        return knownSeats.isSeated(cohortId, personId, clock.instant(), () -> isSeated(cohortId, personId));
+        return knownSeats.isSeated(cohortId, personId, clock.instant(), () -> find(cohortId, personId)
+                .filter(e -> e.status().takesSeat()).map(e -> new KnownSeats.Seat(e.cohortId(), e.personId())));
     }
 
     void seatLeft(@Observes(during = TransactionPhase.AFTER_SUCCESS) SeatWithdrawn withdrawn) {

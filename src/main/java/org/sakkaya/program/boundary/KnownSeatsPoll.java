@@ -22,7 +22,7 @@ import org.sakkaya.program.control.KnownSeats;
 public class KnownSeatsPoll {
     private final RepeatedRead read = new RepeatedRead(KnownSeatsPoll.class, "the seats given up lately",
             "trainees withdrawn on other instances may read their courses here until this works again, for at most "
-                    + KnownSeats.LIFETIME.toMinutes() + " minutes after their seat was last read");
+                    + KnownSeats.LIFETIME.toMinutes() + " minutes after their seat was last read", "every five seconds");
 
     @Inject
     KnownSeats seats;

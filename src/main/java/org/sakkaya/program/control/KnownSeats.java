@@ -6,10 +6,11 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The seats this instance has lately seen held, so that a trainee's own course page does not ask the database for
@@ -31,14 +32,15 @@ public class KnownSeats {
     /** Room for the clocks of the instance that wrote a withdrawal and this one, and for its transaction's length. */
     private static final Duration CLOCK_MARGIN = Duration.ofMinutes(5);
 
-    private record Key(String cohortId, String personId) {
+    /** A seat as stored: its cohort's and person's ids as the database holds them. */
+    public record Seat(String cohortId, String personId) {
     }
 
     @PersistenceContext
     EntityManager em;
 
     private final Duration lifetime;
-    private final ConcurrentMap<Key, Instant> held = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Seat, Instant> held = new ConcurrentHashMap<>();
     private final AtomicLong forgotten = new AtomicLong();
 
     public KnownSeats() {
@@ -51,29 +53,33 @@ public class KnownSeats {
 
     /**
      * Whether the person holds a seat in the cohort: from memory if this instance read it held within the lifetime,
-     * otherwise from {@code read}, whose answer is remembered if it is a seat and nothing was forgotten meanwhile.
+     * otherwise from {@code read}, the seat as stored or none. A seat read is remembered if nothing was forgotten
+     * meanwhile and it was asked for by its ids exactly as stored: the ids' columns compare without case, and a seat
+     * remembered under another spelling would not be found by the withdrawal that forgets it.
      */
-    public boolean isSeated(String cohortId, String personId, Instant now, BooleanSupplier read) {
-        Key key = new Key(cohortId, personId);
-        Instant seen = held.get(key);
+    public boolean isSeated(String cohortId, String personId, Instant now, Supplier<Optional<Seat>> read) {
+        Seat asked = new Seat(cohortId, personId);
+        Instant seen = held.get(asked);
         if (seen != null && now.isBefore(seen.plus(lifetime))) {
             return true;
         }
         long forgottenBefore = forgotten.get();
-        boolean seated = read.getAsBoolean();
-        if (seated) {
-            // forget() counts before it removes, so either it removes this entry or this sees its count
-            held.compute(key, (k, old) -> forgotten.get() == forgottenBefore ? now : old);
-        } else {
-            held.remove(key, seen);
+        Optional<Seat> seat = read.get();
+        if (seat.isEmpty()) {
+            held.remove(asked, seen);
+            return false;
         }
-        return seated;
+        if (seat.get().equals(asked)) {
+            // forget() counts before it removes, so either it removes this entry or this sees its count
+            held.compute(asked, (k, old) -> forgotten.get() == forgottenBefore ? now : old);
+        }
+        return true;
     }
 
     /** The seat was given up: the next read asks the database. */
     public void forget(String cohortId, String personId) {
         forgotten.incrementAndGet();
-        held.remove(new Key(cohortId, personId));
+        held.remove(new Seat(cohortId, personId));
     }
 
     /**
