@@ -429,6 +429,58 @@ class SecurityBatteryIT {
     static final byte[] MINIMAL_PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
 
+    // --- ids in another spelling than stored
+
+    private static final java.util.regex.Pattern STORED_ID =
+            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /**
+     * The id columns compare without case, so an id in capitals found its record while Java's {@code equals} took it
+     * for another: an administrator erased their own account, an enrolment stored under the cohort's id in capitals
+     * escaped the check that results are final, an attempt stored so broke its cohort's gradebook. Every operation that
+     * takes ids, sent the estate's own ids in capitals by three callers who may use most of them, is refused before it
+     * reads or writes anything (403 for a role, 404 for a path's id, 400 for a query's or a body's).
+     */
+    @Test
+    void idsInCapitalsNameNoRecordOnAnyOperation() {
+        String organiser = programAdmin();
+        Estate estate = new Estate(api, organiser);
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("TRAINEE", estate.first.token);
+        callers.put("PROGRAM_ADMIN", organiser);
+        callers.put("ADMIN", api.adminToken());
+        int requests = 0;
+        Set<String> operationsSent = new TreeSet<>();
+        List<String> taken = new ArrayList<>();
+        for (String[] op : operations()) {
+            Route route = Routes.ALL.get(op[1]);
+            if (route == null || !route.templated() && !op[0].equals("GET")) {
+                continue;
+            }
+            String path = Routes.fillWithQuery(route, estate, estate.first);
+            String capitals = STORED_ID.matcher(path).replaceAll(id -> id.group().toUpperCase(java.util.Locale.ROOT));
+            if (capitals.equals(path)) {
+                continue; // a serial, or an id without letters
+            }
+            operationsSent.add(op[0] + " " + op[1]);
+            for (Map.Entry<String, String> caller : callers.entrySet()) {
+                int status = call(caller.getValue(), op[0], route, capitals, estate, estate.first).statusCode();
+                requests++;
+                // 415: a file's upload sent without its multipart body, refused when the request is matched
+                if (!Set.of(400, 401, 403, 404, 415).contains(status)) {
+                    taken.add(caller.getKey() + " " + op[0] + " " + capitals + " -> " + status);
+                }
+            }
+        }
+        System.out.printf("Ids in capitals: %d requests to %d operations, %d taken%n", requests, operationsSent.size(), taken.size());
+        assertThat(operationsSent).as("operations with an id to spell otherwise").hasSizeGreaterThan(80);
+        assertThat(taken).as("requests whose ids in capitals reached a use case").isEmpty();
+        // an id in a body: a seat for a trainee under their id in capitals
+        api.as(organiser).body(Map.of("personId", estate.second.person.id().toUpperCase(java.util.Locale.ROOT)))
+                .post("/cohorts/" + estate.cohortId + "/enrollments").then().statusCode(400)
+                .body("errors[0].field", equalTo("personId"));
+    }
+
     // --- malformed requests
 
     @Test

@@ -25,8 +25,8 @@ import org.sakkaya.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessments")
 public class GradingQueueResource {
-    /** A record id as {@code Ids} makes them: a UUID, in its usual text form. */
-    static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    /** A record id as {@code Ids} makes them: a UUID in lower case (IdParameters refuses other spellings first). */
+    static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     @Inject
     Assignments assignments;

@@ -132,7 +132,7 @@ public class People {
         if (person.erased()) {
             throw new NotFound("Person", id);
         }
-        if (caller.isPerson(id)) {
+        if (caller.isPerson(person.id())) {
             throw new RuleViolation("own-password", "Change your own password with your current one (PUT /me/password)");
         }
         Account account = em.find(Account.class, id);
@@ -257,7 +257,7 @@ public class People {
                 throw new InvalidInput("roles", "must hold at least one role");
             }
             requireGrantable(patch.roles());
-            if (caller.isPerson(id) && person.has(Role.ADMIN) && !patch.roles().contains(Role.ADMIN)) {
+            if (caller.isPerson(person.id()) && person.has(Role.ADMIN) && !patch.roles().contains(Role.ADMIN)) {
                 throw new RuleViolation("last-admin-guard", "You cannot take your own ADMIN role away");
             }
             audit.record("ROLES_CHANGED", "person", id, person.roles() + " -> " + patch.roles());
@@ -324,7 +324,7 @@ public class People {
     @Transactional
     public void erase(String id) {
         Person person = visible(id);
-        if (caller.isPerson(id)) {
+        if (caller.isPerson(person.id())) {
             throw new RuleViolation("self-erasure", "An administrator cannot erase their own record");
         }
         if (person.erased()) {

@@ -17,10 +17,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * An id in a request body (null, or blank where the field allows "none"): printable ASCII, as {@link IdParameters}
- * has ids in paths and query parameters. Record ids are kept in ASCII columns, where MariaDB can neither compare text
- * beyond ASCII (a bare 400 {@code bad-id} that named no field) nor store it (error 1366 at the flush, a 500). Refused
- * here, the answer names the field, before anything is read or written. The length is each field's {@code @Size}.
+ * An id in a request body (null, or blank where the field allows "none"): a UUID in lower case, as
+ * {@link IdParameters} has ids in paths and query parameters. Record ids are kept in ASCII columns, where MariaDB can
+ * neither compare text beyond ASCII (a bare 400 {@code bad-id} that named no field) nor store it (error 1366 at the
+ * flush, a 500), and compares without case: an id in capitals found the record, and was stored in capitals, which
+ * Java's {@code equals} then took for another record. Refused here, the answer names the field, before anything is
+ * read or written.
  */
 @Documented
 @Constraint(validatedBy = RecordId.Validator.class)
@@ -37,7 +39,7 @@ public @interface RecordId {
     class Validator implements ConstraintValidator<RecordId, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || IdParameters.plausibleId(value);
+            return value == null || value.isBlank() || IdParameters.recordId(value);
         }
     }
 }
