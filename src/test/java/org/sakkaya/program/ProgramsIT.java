@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.net.URL;
 import java.sql.Connection;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -274,22 +276,32 @@ class ProgramsIT {
     void aPassPolicyNamingAssessmentsThatAreNotTheCohortsIsRefusedAndWritesNothingThaiOrNot() {
         String programId = program();
         // a Thai id answered 500: the cohort was written first, and its ASCII column refused the id at the flush
-        for (String junk : List.of("ก", "no-such-assessment")) {
+        // not an id at all (Thai, any text, an id in capitals): refused as such, naming the element
+        String foreign = UUID.randomUUID().toString();
+        for (String junk : List.of("ก", "no-such-assessment", foreign.toUpperCase(Locale.ROOT), foreign)) {
             Map<String, Object> body = new HashMap<>(Map.of("programId", programId, "number", 1, "nameTh", "รุ่นที่ 1",
                     "organizerId", world.departmentId, "startsOn", "2020-11-23", "endsOn", "2020-11-26",
                     "passPolicy", Map.of("minScorePercent", 60, "requiredAssessmentIds", List.of(junk))));
-            api.as(organiser).body(body).post("/cohorts").then().statusCode(400).contentType(containsString("problem+json"))
-                    .body("errors[0].field", equalTo("passPolicy.requiredAssessmentIds")).body("errors[0].message", containsString(junk));
+            refusedAsNotTheCohorts(api.as(organiser).body(body).post("/cohorts").then(), junk, foreign);
         }
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM cohort WHERE program_id = ?", programId)).isZero();
         String id = cohort(programId, 1, "2020-11-23", "2020-11-26", 30, false);
-        for (String junk : List.of("ก", "no-such-assessment")) {
-            api.as(organiser).body(Map.of("nameTh", "ชื่อใหม่", "passPolicy", Map.of("minScorePercent", 70, "requiredAssessmentIds", List.of(junk))))
-                    .patch("/cohorts/" + id).then().statusCode(400).contentType(containsString("problem+json"))
-                    .body("errors[0].field", equalTo("passPolicy.requiredAssessmentIds")).body("errors[0].message", containsString(junk));
+        for (String junk : List.of("ก", "no-such-assessment", foreign.toUpperCase(Locale.ROOT), foreign)) {
+            refusedAsNotTheCohorts(api.as(organiser).body(Map.of("nameTh", "ชื่อใหม่", "passPolicy",
+                    Map.of("minScorePercent", 70, "requiredAssessmentIds", List.of(junk)))).patch("/cohorts/" + id).then(), junk, foreign);
         }
         api.as(organiser).get("/cohorts/" + id).then().statusCode(200).body("nameTh", equalTo("นักวิทยาการข้อมูล รุ่นที่ 1"))
                 .body("passPolicy.minScorePercent", equalTo(60.0f)).body("passPolicy.requiredAssessmentIds", hasSize(0));
+    }
+
+    /** An id of no assessment of the cohort is refused naming it; anything that is no id at all, as such. */
+    private static void refusedAsNotTheCohorts(ValidatableResponse response, String junk, String foreign) {
+        response.statusCode(400).contentType(containsString("problem+json"));
+        if (junk.equals(foreign)) {
+            response.body("errors[0].field", equalTo("passPolicy.requiredAssessmentIds")).body("errors[0].message", containsString(junk));
+        } else {
+            response.body("errors[0].field", equalTo("passPolicy.requiredAssessmentIds[0]")).body("errors[0].message", equalTo("must be an id"));
+        }
     }
 
     @Test

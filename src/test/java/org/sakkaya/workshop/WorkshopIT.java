@@ -416,6 +416,9 @@ class WorkshopIT {
         record(trainer, sessionId, a.id(), "ABSENT", c.id(), "HERE").then().statusCode(400);
         record(trainer, sessionId, a.id(), "ABSENT", a.id(), "LATE").then().statusCode(400)
                 .body("errors[0].field", equalTo("[1].personId"));
+        // the id column compares without case: a trainee's id in capitals is not their id, and is refused as one
+        record(trainer, sessionId, c.id(), "LATE", a.id().toUpperCase(java.util.Locale.ROOT), "ABSENT").then().statusCode(400)
+                .body("errors[0].field", equalTo("[1].personId")).body("errors[0].message", equalTo("must be an id"));
         api.as(trainer).body(List.of(Map.of("status", "PRESENT"))).put("/sessions/" + sessionId + "/attendance").then()
                 .statusCode(400).body("errors[0].field", equalTo("[0].personId"));
         api.as(trainer).body(Map.of("personId", a.id())).put("/sessions/" + sessionId + "/attendance").then().statusCode(400);

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Ids, serials and kinds in paths, and ids in query parameters ({@code cohortId}, {@code organizationId}, ...), are
- * printable ASCII of modest length. Anything else cannot name a record: a path answers 404 and a query parameter 400,
- * before the value reaches the database (where comparing it with an ASCII key column is an error, not a miss).
+ * Serials and kinds in paths are printable ASCII of modest length, and record ids in paths and queries are more
+ * (below). Anything else cannot name a record: a path answers 404 and a query parameter 400, before the value reaches
+ * the database (where comparing it with an ASCII key column is an error, not a miss).
  * Found by the malformed-request corpus: an emoji or an invalid UTF-8 sequence as an id answered 500. A blank id in a
  * query passes here, and {@link QueryParameters} reads it as no filter.
  * <p>
@@ -53,8 +53,8 @@ public class IdParameters implements ContainerRequestFilter {
         return parameter.equals("id") || parameter.endsWith("Id");
     }
 
-    /** Whether the value is a record id spelled as stored. */
-    static boolean recordId(String value) {
+    /** Whether the value is a record id spelled as stored: for ids a use case checks itself, as in a list's rows. */
+    public static boolean recordId(String value) {
         return value.length() == 36 && RECORD_ID.matcher(value).matches();
     }
 

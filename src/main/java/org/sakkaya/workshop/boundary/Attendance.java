@@ -34,6 +34,7 @@ import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.problem.Conflict;
 import org.sakkaya.platform.problem.FieldError;
+import org.sakkaya.platform.problem.IdParameters;
 import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.platform.problem.PreconditionFailed;
@@ -146,6 +147,25 @@ public class Attendance {
      */
     @Transactional
     public Recorded record(String sessionId, List<AttendanceEntry> entries, String ifMatch) {
+        Set<String> named = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            AttendanceEntry entry = entries.get(i);
+            if (entry == null) {
+                throw new InvalidInput("[" + i + "]", "must be an object with personId and status");
+            }
+            if (entry.personId() == null || entry.personId().isBlank()) {
+                throw new InvalidInput("[" + i + "].personId", "must not be blank");
+            }
+            if (!IdParameters.recordId(entry.personId())) {
+                throw new InvalidInput("[" + i + "].personId", "must be an id");
+            }
+            if (entry.status() == null) {
+                throw new InvalidInput("[" + i + "].status", "must be PRESENT, LATE, EXCUSED or ABSENT");
+            }
+            if (!named.add(entry.personId())) {
+                throw new InvalidInput("[" + i + "].personId", "appears more than once");
+            }
+        }
         // The session's row before anything is read (Sessions#findLocked says why): saves and check-ins
         // of one session take turns on it, and every plain read after it sees what the save or check-in before wrote.
         WorkshopSession session = sessions.findLocked(sessionId);
@@ -155,23 +175,9 @@ public class Attendance {
         }
         List<Enrollment> seated = enrollments.seated(cohort.id());
         Set<String> seatHolders = seated.stream().map(Enrollment::personId).collect(Collectors.toSet());
-        Set<String> named = new HashSet<>();
         List<FieldError> notSeated = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            AttendanceEntry entry = entries.get(i);
-            if (entry == null) {
-                throw new InvalidInput("[" + i + "]", "must be an object with personId and status");
-            }
-            if (entry.personId() == null || entry.personId().isBlank()) {
-                throw new InvalidInput("[" + i + "].personId", "must not be blank");
-            }
-            if (entry.status() == null) {
-                throw new InvalidInput("[" + i + "].status", "must be PRESENT, LATE, EXCUSED or ABSENT");
-            }
-            if (!named.add(entry.personId())) {
-                throw new InvalidInput("[" + i + "].personId", "appears more than once");
-            }
-            if (!seatHolders.contains(entry.personId())) {
+            if (!seatHolders.contains(entries.get(i).personId())) {
                 notSeated.add(new FieldError("[" + i + "].personId", "is not seated in this cohort"));
             }
         }
