@@ -82,6 +82,9 @@ class ScoringTest {
     void noAnswerEarnsNothing() {
         assertThat(score(QuestionKind.SINGLE_CHOICE, "\"b\"", null)).isEqualByComparingTo("0");
         assertThat(score(QuestionKind.MULTIPLE_CHOICE, "[\"a\"]", "null")).isEqualByComparingTo("0");
+        // an accepted answer that is only a no-break or zero-width space (pasted from Word) matched an empty answer
+        assertThat(score(QuestionKind.SHORT_TEXT, "[\"ค่ามัธยฐาน\", \"\u00A0\"]", "\"\"")).isEqualByComparingTo("0");
+        assertThat(score(QuestionKind.SHORT_TEXT, "[\"\u200B\"]", "\" \"")).isEqualByComparingTo("0");
     }
 
     @Test
@@ -95,6 +98,7 @@ class ScoringTest {
         assertThat(QuestionRules.check(QuestionKind.NUMERIC, null, json("{\"value\":1,\"tolerance\":-1}"))).isPresent();
         assertThat(QuestionRules.check(QuestionKind.SHORT_TEXT, List.of("a", "b"), json("[\"x\"]"))).isPresent();
         assertThat(QuestionRules.check(QuestionKind.SHORT_TEXT, null, json("[\"x\"]"))).isEmpty();
+        assertThat(QuestionRules.check(QuestionKind.SHORT_TEXT, null, json("[\"x\", \"\u00A0\u200B\u3000\"]"))).isPresent();
     }
 
     @Test

@@ -43,7 +43,7 @@ public final class QuestionRules {
                     && Scoring.takes(t.bigDecimalValue()))
                     ? Optional.empty() : Optional.of("answer: must be {\"value\": number, \"tolerance\": number >= 0}");
             case SHORT_TEXT -> key instanceof JsonArray a && !a.isEmpty()
-                    && a.stream().allMatch(v -> v instanceof JsonString s && !s.getString().isBlank())
+                    && a.stream().allMatch(v -> v instanceof JsonString s && !Scoring.normalize(s.getString()).isEmpty())
                     ? Optional.empty() : Optional.of("answer: must be a list of accepted answers");
         };
     }

@@ -105,7 +105,9 @@ public final class Scoring {
             return BigDecimal.ZERO;
         }
         String normalized = normalize(given.getString());
-        return accepted.getValuesAs(JsonString.class).stream().anyMatch(a -> normalize(a.getString()).equals(normalized))
+        // an answer that is only spacing answers nothing, whatever a key saved before keys were checked so holds
+        return !normalized.isEmpty()
+                && accepted.getValuesAs(JsonString.class).stream().anyMatch(a -> normalize(a.getString()).equals(normalized))
                 ? BigDecimal.ONE : BigDecimal.ZERO;
     }
 

@@ -15,8 +15,9 @@ public class Competency {
     protected Competency() {
     }
 
+    /** The code without surrounding spaces, which the column would ignore in comparisons and assessments would not. */
     public Competency(String code, String nameTh) {
-        this.code = code;
+        this.code = code.strip();
         this.nameTh = nameTh;
     }
 

@@ -91,11 +91,15 @@ public class Program {
         }
     }
 
-    /** Competency codes are unique within a programme: assessments refer to them. */
+    /**
+     * Competency codes are unique within a programme: assessments refer to them. Unique as the column's collation has
+     * it, without case: {@code C1} and {@code c1} are one code there, and were refused only by the unique key at the
+     * commit, as a 409 that named no field.
+     */
     public void replaceCompetencies(List<Competency> replacement) {
         var codes = new HashSet<String>();
         for (Competency competency : replacement) {
-            if (!codes.add(competency.code())) {
+            if (!codes.add(competency.code().toLowerCase(java.util.Locale.ROOT))) {
                 throw new InvalidInput("competencies", "code " + competency.code() + " appears twice");
             }
         }
