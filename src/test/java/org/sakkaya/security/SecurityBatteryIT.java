@@ -155,6 +155,8 @@ class SecurityBatteryIT {
         int refused = 0;
         int serverErrors = 0;
         List<String> leaks = new ArrayList<>();
+        // whatever it says, an answer to a signed-in caller is theirs alone: no browser or proxy keeps a copy
+        List<String> storable = new ArrayList<>();
         // the least privileged first, other organisations' records first: what a privileged caller legitimately
         // changes (withdrawals, revocations, erasure) comes after every cell that could show a leak
         for (Persona persona : Persona.values()) {
@@ -176,6 +178,11 @@ class SecurityBatteryIT {
                     Response response = call(tokens.get(persona), op[0], route, path, estate, trainee);
                     int status = response.statusCode();
                     cells++;
+                    if (!path.startsWith("/verify") && !(String.valueOf(response.header("Cache-Control")).contains("no-store")
+                            && "nosniff".equals(response.header("X-Content-Type-Options")))) {
+                        storable.add(persona + " " + op[0] + " " + op[1] + " -> " + status + ": Cache-Control "
+                                + response.header("Cache-Control") + ", X-Content-Type-Options " + response.header("X-Content-Type-Options"));
+                    }
                     if (status >= 500) {
                         serverErrors++;
                         leaks.add("5xx " + persona + " " + target + " " + op[0] + " " + op[1] + " -> " + status);
@@ -193,10 +200,12 @@ class SecurityBatteryIT {
                 }
             }
         }
-        System.out.printf("Access matrix: %d operations with ids x %d roles x %d relations = %d cells; %d allowed, %d refused, %d 5xx, %d leaks%n",
+        System.out.printf("Access matrix: %d operations with ids x %d roles x %d relations = %d cells; %d allowed, %d refused, %d 5xx, %d leaks; "
+                        + "%d answers a browser or proxy may keep%n",
                 cells / (Persona.values().length * Target.values().length), Persona.values().length, Target.values().length,
-                cells, allowed, refused, serverErrors, leaks.size());
+                cells, allowed, refused, serverErrors, leaks.size(), storable.size());
         assertThat(leaks).as("cells where a caller got what the README says is none of their business").isEmpty();
+        assertThat(storable).as("answers to a signed-in caller without Cache-Control: no-store and nosniff").isEmpty();
     }
 
     /** A DELETE of a lesson, module or session is sent to one made for its cell (see {@link Estate#spare}). */

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.platform.Bangkok;
+import org.sakkaya.platform.idempotency.IdempotencyFilter;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.security.Roles;
@@ -48,7 +50,7 @@ public class PeopleResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.HR})
     @Operation(summary = "Register a person with an initial password, or get a one-time invitation token")
-    public Response create(@Valid @NotNull PersonRequest request, @Context UriInfo uri) {
+    public Response create(@Valid @NotNull PersonRequest request, @Context UriInfo uri, @Context HttpServletRequest http) {
         People.Created created = people.create(request);
         PersonView view = PersonView.of(created.person(), created.invitationToken(),
                 Bangkok.time(created.invitationExpiresAt()));
@@ -56,6 +58,7 @@ public class PeopleResource {
         if (created.invitationToken() != null) {
             // an invitation token is a one-time secret: not cached, and not kept for an Idempotency-Key's retry
             answer.header("Cache-Control", "no-store");
+            IdempotencyFilter.doNotKeep(http);
         }
         return answer.build();
     }

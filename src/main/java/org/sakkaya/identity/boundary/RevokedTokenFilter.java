@@ -17,8 +17,8 @@ import org.sakkaya.platform.problem.Problem;
 
 /**
  * Refuses a bearer token whose account has ended its sessions since it was issued (a sign-out, a password change or
- * reset, a role or organisation change, an erasure): 401, as for an expired token. Mapped first on {@code /api/v1/*}
- * in WEB-INF/web.xml. Signing in and accepting an invitation, which do not use the caller's token, are not refused
+ * reset, a role or organisation change, an erasure): 401, as for an expired token. Mapped on {@code /api/v1/*} in
+ * WEB-INF/web.xml before every filter but the one that sets defaults for every answer. Signing in and accepting an invitation, which do not use the caller's token, are not refused
  * for carrying an old one.
  */
 public class RevokedTokenFilter extends HttpFilter {

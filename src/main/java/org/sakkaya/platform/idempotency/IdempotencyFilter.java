@@ -50,7 +50,7 @@ import org.sakkaya.platform.security.Caller;
  * <li>the key with another request (method, path, query, media type or body): 422, field {@code Idempotency-Key}.</li>
  * </ul>
  * The answer is held back until the transaction has committed, so a client never sees a success that was not
- * recorded. Only successful answers are recorded. An answer marked {@code Cache-Control: no-store} (it holds a
+ * recorded. Only successful answers are recorded. An answer its resource marked with {@link #doNotKeep} (it holds a
  * one-time secret) is recorded without its body: a retry gets 409 {@code answer-not-kept} with the Location. Keys are per caller: one caller's key never answers another.
  * Without a key, or for the token call, nothing changes.
  */
@@ -60,6 +60,8 @@ public class IdempotencyFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(IdempotencyFilter.class.getName());
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
+    /** The request attribute by which a resource says its answer holds a one-time secret ({@link #doNotKeep}). */
+    private static final String NOT_KEPT = IdempotencyFilter.class.getName() + ".notKept";
     /** Bodies are held in memory to be hashed: at most an upload's limit (25 MiB) and its multipart framing. */
     private static final int MAX_BODY = 32 * 1024 * 1024;
 
@@ -72,6 +74,14 @@ public class IdempotencyFilter extends HttpFilter {
     /** Who is calling: keys are the caller's own, and nobody signed in has none. */
     @Inject
     transient Caller caller;
+
+    /**
+     * Called by a resource whose answer holds a one-time secret (an invitation token): a retry with the same key is
+     * told the request was applied, and is not given the secret again.
+     */
+    public static void doNotKeep(HttpServletRequest request) {
+        request.setAttribute(NOT_KEPT, Boolean.TRUE);
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
@@ -132,8 +142,9 @@ public class IdempotencyFilter extends HttpFilter {
             }
             int status = buffered.getStatus();
             if (status >= 200 && status < 300 && transaction.getStatus() == Status.STATUS_ACTIVE) {
-                // an answer not to be stored (a one-time token in it) is recorded as applied, without its body
-                boolean secret = String.valueOf(buffered.getHeader("Cache-Control")).contains("no-store");
+                // an answer not to be stored (a one-time token in it) is recorded as applied, without its body;
+                // Cache-Control cannot say so, as every answer to a signed-in caller is no-store (PrivateAnswersFilter)
+                boolean secret = request.getAttribute(NOT_KEPT) != null;
                 try {
                     requests.answer(person, key, status, buffered.getContentType(), buffered.getHeader("Location"),
                             buffered.getHeader("ETag"),
