@@ -17,7 +17,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,8 +36,11 @@ import org.sakkaya.platform.problem.InvalidInput;
 
 /**
  * Uploaded files, kept in a folder ({@code sakkaya.files.dir}) under generated names. The type is read from the
- * content's magic bytes (Apache Tika), the size is counted while the bytes stream in, and the file only moves into
- * the store when the transaction that records it commits: a refused or rolled-back upload leaves nothing behind.
+ * content's magic bytes (Apache Tika), the size is counted while the bytes stream in, and the file moves into the
+ * store, on disk, as the transaction that records it commits: a refused or rolled-back upload leaves nothing behind,
+ * and a record the client was told of never names bytes that are not there. Bytes no record names (a process killed
+ * between the move and the commit, or between an erasure's commit and the delete) are swept every hour
+ * ({@link FileStoreSweep}).
  */
 @ApplicationScoped
 public class FileStore {
@@ -186,8 +192,13 @@ public class FileStore {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             long size;
             try (InputStream in = new BufferedInputStream(content);
-                 OutputStream out = new DigestOutputStream(Files.newOutputStream(incoming), sha256)) {
+                 FileChannel channel = FileChannel.open(incoming, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), sha256)) {
                 size = copyAtMost(in, out, maxBytes);
+                out.flush();
+                if (size > 0) {
+                    channel.force(true);
+                }
             }
             if (size < 0) {
                 throw new FileTooLarge(field, maxBytes);
@@ -230,6 +241,9 @@ public class FileStore {
                 Files.createLink(incoming, root.resolve(original.id()));
             } catch (UnsupportedOperationException | IOException noLink) {
                 Files.copy(root.resolve(original.id()), incoming);
+                try (FileChannel channel = FileChannel.open(incoming, StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
             }
             return record(new StoredFile(original.originalName(), original.mediaType(), original.sizeBytes(), original.sha256(),
                     copiedBy, clock.instant()), incoming);
@@ -282,24 +296,106 @@ public class FileStore {
     }
 
     private void moveInOnCommit(Path incoming, Path target) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
+        transactions.registerInterposedSynchronization(moveIn(incoming, target));
+    }
+
+    /**
+     * Moves an upload into the store just before its transaction commits, and makes the move durable: a move that
+     * fails (a full disk) fails the commit, so the client is not told of a file that is not there, and a transaction
+     * that then rolls back takes the bytes away again. (Until 2026-11-27 the move came after the commit, and a failure
+     * or a crash in between left a committed record, answered 201 or replayed for its Idempotency-Key, whose bytes were
+     * never in the store.)
+     */
+    static Synchronization moveIn(Path incoming, Path target) {
+        return new Synchronization() {
             @Override
             public void beforeCompletion() {
+                try {
+                    Files.move(incoming, target, StandardCopyOption.ATOMIC_MOVE);
+                    syncDirectory(target.getParent());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not move an upload into the store: " + target, e);
+                }
             }
 
             @Override
             public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    try {
-                        Files.move(incoming, target, StandardCopyOption.ATOMIC_MOVE);
-                    } catch (IOException e) {
-                        LOG.severe(() -> "Could not move a committed upload into the store: " + target + ": " + e);
-                    }
-                } else {
+                if (status != Status.STATUS_COMMITTED) {
                     deleteQuietly(incoming);
+                    deleteQuietly(target);
                 }
             }
-        });
+        };
+    }
+
+    /** Makes a directory's new entries durable; a file system that cannot sync a directory is left to its own. */
+    private static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            LOG.fine(() -> "Could not sync the directory " + directory + ": " + e);
+        }
+    }
+
+    /**
+     * Deletes what no record names, once it is older than an hour: bytes in the store whose record is gone (the
+     * process died between an erasure's commit and the delete, or between the move and a commit that never came),
+     * and uploads left in {@code incoming/} by a process that died during their request.
+     *
+     * @param recorded which of the given file ids have a record
+     * @return how many files were deleted
+     */
+    static int sweep(Path root, java.time.Instant cutoff, java.util.function.Function<List<String>, Set<String>> recorded) throws IOException {
+        List<Path> candidates = new java.util.ArrayList<>();
+        List<Path> dead = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> entries = Files.list(root)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                if (STORED_NAME.matcher(nameOf(entry)).matches() && olderThan(entry, cutoff)) {
+                    candidates.add(entry);
+                }
+            }
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(root.resolve("incoming"))) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                if (olderThan(entry, cutoff)) {
+                    dead.add(entry);
+                }
+            }
+        }
+        for (int from = 0; from < candidates.size(); from += 500) {
+            List<Path> batch = candidates.subList(from, Math.min(candidates.size(), from + 500));
+            Set<String> known = recorded.apply(batch.stream().map(FileStore::nameOf).toList());
+            batch.stream().filter(path -> !known.contains(nameOf(path))).forEach(dead::add);
+        }
+        dead.forEach(FileStore::deleteQuietly);
+        return dead.size();
+    }
+
+    private static final java.util.regex.Pattern STORED_NAME =
+            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** An entry's name in its directory (a listed entry always has one). */
+    private static String nameOf(Path entry) {
+        return String.valueOf(entry.getFileName());
+    }
+
+    private static boolean olderThan(Path path, java.time.Instant cutoff) {
+        try {
+            return Files.isRegularFile(path) && Files.getLastModifiedTime(path).toInstant().isBefore(cutoff);
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    /** {@link #sweep(Path, java.time.Instant, java.util.function.Function)} of this store, for files older than an hour. */
+    public int sweep() {
+        try {
+            return sweep(root, clock.instant().minus(java.time.Duration.ofHours(1)),
+                    ids -> Set.copyOf(em.createQuery("SELECT f.id FROM StoredFile f WHERE f.id IN :ids", String.class)
+                            .setParameter("ids", ids).getResultList()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the file store at " + root, e);
+        }
     }
 
     /** Copies, answering the byte count, or -1 as soon as the limit is passed. */
