@@ -176,9 +176,17 @@ public final class CrashBattery {
         Thread.sleep(1000);
         HttpResponse<String> readiness = get("/health/ready");
         HttpResponse<String> whileDown = call(fixture.tokens.get(0), "GET", "/api/v1/me");
-        System.out.printf("while the database is down: /health/ready %d %s; GET /api/v1/me %d %s%n", readiness.statusCode(),
+        // a keyed write looks its key up first, and a QR code's verification counts the address first: both in the database
+        HttpResponse<String> keyedWhileDown = call(fixture.tokens.get(0), "POST", "/api/v1/assessments/" + fixture.assignment + "/submissions",
+                "while-down-" + UUID.randomUUID(), HAND_IN);
+        HttpResponse<String> verifyPage = http.send(HttpRequest.newBuilder(URI.create(client.base() + "/verify/ABCDEFGHJKMNPQRSTVWXYZ0123"))
+                .timeout(Duration.ofSeconds(10)).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        System.out.printf("while the database is down: /health/ready %d %s; GET /api/v1/me %d %s; keyed POST %d %s Retry-After %s; "
+                        + "verify page %d %s%n", readiness.statusCode(),
                 readiness.body().replaceAll("\\s+", " ").replaceAll(".*(\"reachable\":\\s*\\w+).*", "$1"), whileDown.statusCode(),
-                whileDown.headers().firstValue("Content-Type").orElse(""));
+                whileDown.headers().firstValue("Content-Type").orElse(""), keyedWhileDown.statusCode(),
+                keyedWhileDown.headers().firstValue("Content-Type").orElse(""), keyedWhileDown.headers().firstValue("Retry-After").orElse("none"),
+                verifyPage.statusCode(), verifyPage.headers().firstValue("Content-Type").orElse(""));
         Thread.sleep(Math.max(0, 5000 - Duration.ofNanos(System.nanoTime() - killedAt).toMillis()));
 
         Process restarted = new ProcessBuilder(command).redirectErrorStream(true)
@@ -230,6 +238,11 @@ public final class CrashBattery {
         String whileDownType = whileDown.headers().firstValue("Content-Type").orElse("");
         check(whileDown.statusCode() == 503 && whileDownType.startsWith("application/problem+json"),
                 "GET /api/v1/me answered " + whileDown.statusCode() + " " + whileDownType + " while the database was down (503 problem+json expected)");
+        check(keyedWhileDown.statusCode() == 503 && keyedWhileDown.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+                        && keyedWhileDown.headers().firstValue("Retry-After").isPresent(),
+                "a POST with an Idempotency-Key answered " + keyedWhileDown.statusCode() + " while the database was down (503 problem+json with Retry-After expected)");
+        check(verifyPage.statusCode() == 503 && verifyPage.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
+                "the verification page answered " + verifyPage.statusCode() + " while the database was down (a 503 page expected)");
         check(readyAfter.isPresent(), "readiness not green within 2 minutes of MariaDB's restart");
         check(lost == 0, lost + " acknowledged submits lost");
         check(notProblemJson.get() == 0, notProblemJson.get() + " error answers not problem+json");

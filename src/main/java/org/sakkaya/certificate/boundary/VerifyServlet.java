@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.sakkaya.platform.problem.FallbackExceptionMapper;
 import org.sakkaya.certificate.control.Serials;
 import org.sakkaya.certificate.entity.Certificate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -57,6 +58,30 @@ public class VerifyServlet extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "no-store");
+        try {
+            answer(request, response, json);
+        } catch (RuntimeException e) {
+            // the database gone or busy: whoever scanned the QR code is told to try again, in the page's language
+            Optional<jakarta.ws.rs.core.Response> known = FallbackExceptionMapper.known(e);
+            if (known.isEmpty() || known.get().getStatus() != 503 || response.isCommitted()) {
+                throw e;
+            }
+            response.setStatus(503);
+            String retry = known.get().getHeaderString("Retry-After");
+            response.setHeader("Retry-After", retry == null ? "5" : retry);
+            if (json) {
+                response.setContentType("application/problem+json");
+                response.getWriter().write("{\"type\":\"urn:sakkaya:problem:unavailable\",\"title\":\"Service unavailable\","
+                        + "\"status\":503,\"detail\":\"Certificates cannot be checked at the moment; try again shortly\"}");
+            } else {
+                page(response, "ระบบขัดข้องชั่วคราว / Temporarily unavailable",
+                        "<p>ยังตรวจสอบไม่ได้ในขณะนี้ โปรดลองใหม่อีกครั้งในอีกสักครู่ / Certificates cannot be checked at the moment; "
+                                + "try again shortly.</p>");
+            }
+        }
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response, boolean json) throws IOException {
         // guessing serials from one address is slowed down; a real holder checks a handful at most
         long wait = limiter.hit("verify:" + addresses.of(request), maxPerMinute, Duration.ofMinutes(1));
         if (wait > 0) {
@@ -76,8 +101,8 @@ public class VerifyServlet extends HttpServlet {
                 response.getWriter().write("{\"type\":\"urn:sakkaya:problem:not-found\",\"title\":\"Not found\",\"status\":404,"
                         + "\"detail\":\"No certificate has this serial\"}");
             } else {
-                page(response, "ไม่พบเกียรติบัตร / Certificate not found",
-                        "<p>ไม่พบเกียรติบัตรที่มีเลขที่นี้ในระบบ / No certificate has this serial.</p>");
+                page(response, "ไม่พบวุฒิบัตรหรือเกียรติบัตร / Certificate not found",
+                        "<p>ไม่พบวุฒิบัตรหรือเกียรติบัตรที่มีเลขที่นี้ในระบบ / No certificate has this serial.</p>");
             }
             return;
         }

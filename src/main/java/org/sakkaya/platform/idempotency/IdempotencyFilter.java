@@ -107,13 +107,20 @@ public class IdempotencyFilter extends HttpFilter {
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         String hash = RequestFingerprint.of(method, path, request.getContentType(), body);
 
-        Optional<IdempotentRequests.Answer> earlier = requests.find(person, key);
+        Optional<IdempotentRequests.Answer> earlier;
+        try {
+            earlier = requests.find(person, key);
+            if (earlier.isPresent() && !earlier.get().current()) {
+                requests.forget(person, key);
+            }
+        } catch (RuntimeException e) {
+            // the database gone, say: answered as without a key (503 with Retry-After), so that the client retries
+            FallbackExceptionMapper.send(e, response);
+            return;
+        }
         if (earlier.isPresent() && earlier.get().current()) {
             replay(earlier.get(), hash, response);
             return;
-        }
-        if (earlier.isPresent()) {
-            requests.forget(person, key);
         }
         try {
             transaction.begin();
@@ -121,7 +128,13 @@ public class IdempotencyFilter extends HttpFilter {
                 requests.claim(person, key, hash, method, path);
             } catch (PersistenceException e) {
                 transaction.rollback();
-                Optional<IdempotentRequests.Answer> parallel = requests.find(person, key);
+                Optional<IdempotentRequests.Answer> parallel;
+                try {
+                    parallel = requests.find(person, key);
+                } catch (RuntimeException gone) {
+                    FallbackExceptionMapper.send(gone, response);
+                    return;
+                }
                 if (parallel.isPresent() && parallel.get().current()) {
                     replay(parallel.get(), hash, response);
                 } else if (keyTaken(e)) {
