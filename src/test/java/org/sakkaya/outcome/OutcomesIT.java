@@ -60,7 +60,8 @@ import org.sakkaya.it.World;
 
 /**
  * Academic outputs, indicators and pass-rate reports, as clients call them. Each test works in a fiscal year of its
- * own (2541-2545, and 2574 for a cohort that has not started), so the whole-year reports see only its data.
+ * own (2541-2545, 2574 for a cohort that has not started, 2528 once it has ended), so the whole-year reports see
+ * only its data.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -345,8 +346,22 @@ class OutcomesIT {
         String leaves = api.as(organiser).body(Map.of("personId", world.person(world.divisionId, "TRAINEE").id()))
                 .post("/cohorts/" + future + "/enrollments").then().statusCode(201).extract().path("id");
         api.as(organiser).post("/enrollments/" + leaves + "/withdraw").then().statusCode(200);
-        JsonPath notStarted = passRates(organiser, 2574, "cohort");
-        assertThat(notStarted.getInt("evaluated")).isEqualTo(1);
+        // the gradebook says who will count; the year's figures count a cohort once its last day is over (who is
+        // enrolled at its end is not known before, and trainees still to take it are not failures: until 2026-11-27
+        // this cohort's trainee counted as not passed, 0% in the year's report)
+        api.as(organiser).get("/cohorts/" + future + "/gradebook").then().statusCode(200).body("evaluated", equalTo(1));
+        JsonPath notEnded = passRates(organiser, 2574, "cohort");
+        assertThat(notEnded.getInt("evaluated")).isZero();
+        assertThat(notEnded.getList("rows")).isEmpty();
+        // the days pass (the cohort moved under the API into fiscal year 2528, which no other test uses, the withdrawal
+        // still before its first day, and its decisions marked stale as any change marks them)
+        TestDatabase.update("UPDATE cohort SET starts_on = '1985-01-14', ends_on = '1985-01-18' WHERE id = ?", future);
+        TestDatabase.update("UPDATE enrollment SET seat_left_at = '1984-12-03 03:00:00' WHERE id = ?", leaves);
+        TestDatabase.update("INSERT INTO pass_decision_change (cohort_id, changed_at) VALUES (?, UTC_TIMESTAMP(6))", future);
+        JsonPath ended = passRates(organiser, 2528, "cohort");
+        assertThat(ended.getInt("evaluated")).isEqualTo(1);
+        assertThat(ended.getInt("rows[0].evaluated")).isEqualTo(1);
+        assertThat(ended.getString("rows[0].id")).isEqualTo(future);
 
         String started = cohort(programId, 2, "1998-11-09", "1998-11-13");
         String work = assignment(started);
@@ -373,6 +388,39 @@ class OutcomesIT {
         body.put("venue", "การประชุมวิชาการประจำปี");
         body.put("evidenceUrl", "https://www.example.org/evidence/" + UUID.randomUUID());
         return api.as(organiser).body(body).post("/academic-outputs").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void aWorkIsPresentedOrPublishedOnlyOnADayThatHasCome() {
+        String cohortId = cohort(program("หลักสูตรผลงานที่ยังไม่นำเสนอ"), 1, "2002-01-14", "2002-01-18");
+        World.Person author = world.person(world.divisionId, "TRAINEE");
+        String token = world.seat(organiser, cohortId, author);
+        String tomorrow = LocalDate.now(ZoneOffset.ofHours(7)).plusDays(1).toString();
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "คลิปสั้นสื่อสารความรอบรู้สุขภาพจิต");
+        body.put("kind", "MEDIA");
+        body.put("authorIds", List.of(author.id()));
+        body.put("cohortId", cohortId);
+        body.put("status", "PRESENTED");
+        body.put("presentedOn", tomorrow);
+        // recorded ahead of the day, it counted in the indicators (once confirmed) before it was presented
+        api.as(token).body(body).post("/academic-outputs").then().statusCode(422).contentType(containsString("problem+json"))
+                .body("errors[0].field", equalTo("presentedOn"));
+        body.put("status", "PUBLISHED");
+        body.remove("presentedOn");
+        body.put("publishedOn", tomorrow);
+        api.as(token).body(body).post("/academic-outputs").then().statusCode(422).body("errors[0].field", equalTo("publishedOn"));
+        // planned for tomorrow it is, and it becomes PRESENTED once the day has come, not before
+        body.put("status", "PLANNED");
+        body.remove("publishedOn");
+        body.put("presentedOn", tomorrow);
+        String id = api.as(token).body(body).post("/academic-outputs").then().statusCode(201).extract().path("id");
+        api.as(token).body(Map.of("status", "PRESENTED")).patch("/academic-outputs/" + id).then().statusCode(422)
+                .body("errors[0].field", equalTo("presentedOn"));
+        api.as(token).get("/academic-outputs/" + id).then().statusCode(200).body("status", equalTo("PLANNED"));
+        String today = LocalDate.now(ZoneOffset.ofHours(7)).toString();
+        api.as(token).body(Map.of("status", "PRESENTED", "presentedOn", today)).patch("/academic-outputs/" + id).then().statusCode(200)
+                .body("status", equalTo("PRESENTED"));
     }
 
     @Test

@@ -8,12 +8,14 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.identity.boundary.OrganizationScope;
 import org.sakkaya.identity.boundary.People;
 import org.sakkaya.identity.boundary.PersonSummary;
@@ -83,6 +85,7 @@ public class AcademicOutputs {
                 authors(cohort.id(), request.authorIds()), request.status() == null ? OutputStatus.PLANNED : request.status(),
                 request.startedOn(), request.presentedOn(), request.publishedOn(), blankToNull(request.venue()),
                 evidenceUrl(request.evidenceUrl()), caller.personId(), clock.instant());
+        notAhead(output);
         em.persist(output);
         audit.record("OUTPUT_RECORDED", "academic_output", output.id(), "cohort " + cohort.id());
         return output;
@@ -98,8 +101,28 @@ public class AcademicOutputs {
         if (patch.authorIds() != null) {
             output.replaceAuthors(authors(output.cohortId(), patch.authorIds()));
         }
+        notAhead(output);
         audit.record("OUTPUT_REVISED", "academic_output", id, output.status().name());
         return output;
+    }
+
+    /**
+     * A work said to be presented or published was so on a day that has come (in Bangkok): one recorded ahead of its
+     * presentation counted in the indicators before it took place. A planned date of a work still to come may be ahead.
+     */
+    private void notAhead(AcademicOutput output) {
+        LocalDate today = LocalDate.now(clock.withZone(Bangkok.ZONE));
+        if (!output.status().done()) {
+            return;
+        }
+        if (output.presentedOn() != null && output.presentedOn().isAfter(today)) {
+            throw new RuleViolation("output-dates", "A work is PRESENTED once the day it was presented has come",
+                    new FieldError("presentedOn", "must not be after today (" + today + ") while status is " + output.status()));
+        }
+        if (output.publishedOn() != null && output.publishedOn().isAfter(today)) {
+            throw new RuleViolation("output-dates", "A work is PUBLISHED once the day it was published has come",
+                    new FieldError("publishedOn", "must not be after today (" + today + ") while status is " + output.status()));
+        }
     }
 
     /** A trainer of the work's cohort or PROGRAM_ADMIN has checked the evidence. */

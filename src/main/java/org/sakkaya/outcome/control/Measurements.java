@@ -1,11 +1,13 @@
 package org.sakkaya.outcome.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sakkaya.outcome.entity.Measure;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.outcome.entity.Scope;
 import org.sakkaya.program.control.FiscalYear;
 
@@ -22,8 +25,9 @@ import org.sakkaya.program.control.FiscalYear;
  * tables of the features whose data it counts (persisted pass decisions, certificates, cohorts, organisations) and
  * never writes them. The caller makes sure the pass decisions of the cohorts in scope are current first.
  * <ul>
- * <li>Trainee measures count rows of {@code pass_decision}: the trainees evaluated, by the rule of the gradebook.
- * A trainee in two cohorts counts in each.</li>
+ * <li>Trainee measures count rows of {@code pass_decision}: the trainees evaluated, by the rule of the gradebook,
+ * of cohorts whose last day is over (evaluated means enrolled at the cohort's end). A trainee in two cohorts counts
+ * in each.</li>
  * <li>Cohorts belong to the fiscal year in which they start; named cohorts are counted as named.</li>
  * <li>Works belong to the fiscal year of the day they were presented (or published), and count once their evidence
  * is confirmed.</li>
@@ -33,6 +37,9 @@ import org.sakkaya.program.control.FiscalYear;
 public class Measurements {
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     /** What was counted: numerator over denominator (a rate), or a plain count (no denominator). */
     public record Figure(long numerator, Long denominator, BigDecimal actual) {
@@ -275,6 +282,9 @@ public class Measurements {
             case PASS_RATE, TRAINEES_SENT, TRAINEES_PASSED -> {
                 q.from("pass_decision d JOIN cohort c ON c.id = d.cohort_id");
                 cohorts(q, scope, year);
+                // evaluated means enrolled at the cohort's end: a cohort counts once its last day is over, not while
+                // its trainees are still taking it (they counted as not passed; a close waits for it anyway)
+                q.where("c.ends_on < ?", LocalDate.now(clock.withZone(Bangkok.ZONE)));
                 subtree(q, "d.organization_id", scope.organizationId());
                 if (measure == Measure.TRAINEES_PASSED) {
                     q.where("d.passed = TRUE");

@@ -4,22 +4,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import jakarta.inject.Inject;
 import java.sql.Date;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.program.control.FiscalYear;
 
 /**
  * Pass rates of a fiscal year by programme, cohort or sending organisation: one GROUP BY over the persisted pass
  * decisions (one row per evaluated enrolment), never a loop over enrolments. A cohort belongs to the fiscal year in
- * which it starts. The caller makes sure the decisions of the year's cohorts are current first.
+ * which it starts, and counts once it has ended. The caller makes sure the decisions of the year's cohorts are current
+ * first.
  */
 @ApplicationScoped
 public class PassRateQueries {
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     public enum GroupBy {
         PROGRAM("หลักสูตร"), COHORT("รุ่น"), ORGANIZATION("หน่วยงานต้นสังกัด");
@@ -69,6 +76,8 @@ public class PassRateQueries {
             default -> throw new IllegalArgumentException(groupBy.name());
         }
         q.where("c.starts_on BETWEEN ? AND ?", year.firstDay(), year.lastDay());
+        // as the indicators count: a cohort once its last day is over, when who was enrolled at its end is known
+        q.where("c.ends_on < ?", LocalDate.now(clock.withZone(Bangkok.ZONE)));
         if (organizationIds != null) {
             if (organizationIds.isEmpty()) {
                 return List.of();
