@@ -454,6 +454,48 @@ class LearningIT {
     }
 
     @Test
+    void aModuleDeletedWhileAChangeOfItWaitedForTheCourseIsNotFound() throws Exception {
+        String courseId = api.as(organiser).body(Map.of("title", "หลักสูตรที่ผู้ดูแลสองคนแก้พร้อมกัน")).post("/courses").then().statusCode(201)
+                .extract().path("id");
+        String[] modules = new String[2];
+        for (int i = 0; i < 2; i++) {
+            modules[i] = api.as(organiser).body(Map.of("title", "บทที่ " + (i + 1))).post("/courses/" + courseId + "/modules")
+                    .then().statusCode(201).extract().path("id");
+        }
+        // another administrator's delete holds the course: the move, the new title and a new lesson wait for it, and
+        // the module is gone when they get the course (they answered 500, 200 and a foreign-key 409)
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try (Connection other = TestDatabase.connect()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("SELECT id FROM course WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, courseId);
+                lock.executeQuery().close();
+            }
+            List<Future<Response>> changes = List.of(
+                    pool.submit(() -> api.as(organiser).body(Map.of("position", 1)).patch("/modules/" + modules[1])),
+                    pool.submit(() -> api.as(organiser).body(Map.of("title", "บทที่สอง (แก้ไข)")).patch("/modules/" + modules[1])),
+                    pool.submit(() -> api.as(organiser).body(Map.of("title", "x", "kind", "LINK", "url", "https://colab.example.org/ex9"))
+                            .post("/modules/" + modules[1] + "/lessons")));
+            for (Future<Response> change : changes) {
+                awaitLockWaits(changes.indexOf(change) + 1, change);
+            }
+            assertThat(changes).as("every change waits for the course").noneMatch(Future::isDone);
+            try (PreparedStatement delete = other.prepareStatement("DELETE FROM course_module WHERE id = ?")) {
+                delete.setString(1, modules[1]);
+                assertThat(delete.executeUpdate()).isEqualTo(1);
+            }
+            other.commit();
+            for (Future<Response> change : changes) {
+                change.get(60, TimeUnit.SECONDS).then().statusCode(404).contentType(containsString("problem+json"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        api.as(organiser).get("/courses/" + courseId).then().statusCode(200).body("modules.id", contains(modules[0]))
+                .body("modules.position", contains(1));
+    }
+
+    @Test
     void aTextLessonWithNothingToShowOnceSanitisedIsRefused() {
         String[] course = course(organiser);
         String module = api.as(organiser).get("/courses/" + course[0]).path("modules[0].id");

@@ -84,9 +84,8 @@ public class Courses {
 
     @Transactional
     public Lesson addLesson(String moduleId, LessonRequest request) {
-        CourseModule module = Optional.ofNullable(em.find(CourseModule.class, moduleId))
-                .orElseThrow(() -> new NotFound("Module", moduleId));
-        Course course = manageable(module.courseId(), true);
+        CourseModule module = lockedModule(moduleId);
+        Course course = find(module.courseId());
         String content = null;
         String url = null;
         switch (request.kind()) {
@@ -173,8 +172,7 @@ public class Courses {
 
     @Transactional
     public CourseView.ModuleView changeModule(String moduleId, ModulePatch patch) {
-        CourseModule module = moduleOf(moduleId);
-        manageable(module.courseId(), true);
+        CourseModule module = lockedModule(moduleId);
         if (patch.title() != null) {
             if (patch.title().isBlank()) {
                 throw new InvalidInput("title", "must not be blank");
@@ -197,8 +195,7 @@ public class Courses {
     /** Only an empty module goes (its lessons are deleted first, each with what trainees recorded in it). */
     @Transactional
     public void deleteModule(String moduleId) {
-        CourseModule module = moduleOf(moduleId);
-        manageable(module.courseId(), true);
+        CourseModule module = lockedModule(moduleId);
         // a current read under the course's lock: a lesson added just before the lock was taken is counted, which the
         // transaction's snapshot (taken by the first read) would miss
         long lessons = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM lesson WHERE module_id = ?1 LOCK IN SHARE MODE")
@@ -480,6 +477,20 @@ public class Courses {
         manageable(courseId, true);
         return Optional.ofNullable(em.find(Lesson.class, lessonId, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new NotFound("Lesson", lessonId));
+    }
+
+    /**
+     * A module to change, read under its course's lock as it is now, as {@link #lockedLesson} reads a lesson: a module
+     * another administrator deleted while this change waited for the lock is 404 (it was a 500, and a new title of a
+     * deleted module was answered 200).
+     */
+    private CourseModule lockedModule(String moduleId) {
+        String courseId = em.createQuery("SELECT m.courseId FROM CourseModule m WHERE m.id = :id", String.class)
+                .setParameter("id", moduleId).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFound("Module", moduleId));
+        manageable(courseId, true);
+        return Optional.ofNullable(em.find(CourseModule.class, moduleId, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFound("Module", moduleId));
     }
 
     private CourseModule moduleOf(String moduleId) {
