@@ -560,6 +560,11 @@ class CertificatesIT {
                 .get("/certificates").then().extract().path("items[0].serial");
         api.as(organiser).body(Map.of("reason", "สะกดผิด")).post("/certificates/" + erased + "/reissue").then().statusCode(422)
                 .body("type", containsString("holder-erased"));
+        // nor downloaded: 404, and the audit does not say it was (it did, in a transaction before the PDF was read)
+        api.as(organiser).accept("application/pdf, application/problem+json").get("/certificates/" + erased + "/pdf").then()
+                .statusCode(404).contentType(containsString("problem+json"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'CERTIFICATE_DOWNLOADED' AND subject_id = ?", erased))
+                .isZero();
         api.as(world.token(ours)).accept("application/zip").get("/cohorts/" + cohortId + "/certificates.zip").then().statusCode(403);
         String noScope = world.token(world.person(world.ministryId, "TRAINER"));
         api.as(noScope).accept("application/zip").get("/cohorts/" + cohortId + "/certificates.zip").then().statusCode(403);
@@ -841,6 +846,27 @@ class CertificatesIT {
         // and the participation certificate issued under the template is not held against its holder afterwards
         api.as(organiser).get("/cohorts/" + cohortId + "/certificates").then().statusCode(200)
                 .body("valid", equalTo(2)).body("pending", equalTo(0)).body("noLongerOwed", hasSize(0));
+    }
+
+    @Test
+    void aHolderWhoNoLongerPassesGetsNoParticipationCertificateBesideTheirAchievementUntilItIsRevoked() {
+        String programId = api.as(organiser).get("/cohorts/" + cohortId).then().extract().path("programId");
+        String standing = "/cohorts/" + cohortId + "/certificates";
+        assertThat(issued()).hasSize(2);
+        // then the attendance comes in and theirs misses the one session: no longer passed, still took part
+        oursAttendsAndTheirsMissesTheOneSession();
+        api.as(organiser).body(template("เกียรติบัตร", List.of("ได้เข้าร่วมการอบรม หลักสูตร")))
+                .put("/programs/" + programId + "/certificate-templates/PARTICIPATION").then().statusCode(200);
+        // their วุฒิบัตร stands until someone decides; a เกียรติบัตร beside it would say two things of one result
+        api.as(organiser).post(standing).then().statusCode(200).body("issued", equalTo(0)).body("participation", equalTo(0));
+        String theirsSerial = api.as(organiser).queryParam("cohortId", cohortId).queryParam("organizationId", otherDepartment)
+                .get("/certificates").then().body("items", hasSize(1)).extract().path("items[0].serial");
+        api.as(organiser).get(standing).then().statusCode(200).body("pending", equalTo(0))
+                .body("noLongerOwed.certificate.serial", contains(theirsSerial));
+        // revoked, the participation certificate is owed
+        api.as(organiser).body(Map.of("reason", "ขาดการอบรมตามเกณฑ์")).post("/certificates/" + theirsSerial + "/revoke").then().statusCode(200);
+        api.as(organiser).get(standing).then().statusCode(200).body("pending", equalTo(1)).body("noLongerOwed", hasSize(0));
+        api.as(organiser).post(standing).then().statusCode(200).body("issued", equalTo(1)).body("participation", equalTo(1));
     }
 
     @Test

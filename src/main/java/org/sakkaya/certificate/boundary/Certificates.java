@@ -197,9 +197,13 @@ public class Certificates {
 
     private List<Pending> pending(Cohort cohort, Gradebook.Book book, Optional<CertificateTemplates.Layout> participation) {
         Set<String> held = new HashSet<>();
-        for (Object[] row : em.createQuery("SELECT c.enrollmentId, c.kind FROM Certificate c WHERE c.cohortId = :cohort", Object[].class)
-                .setParameter("cohort", cohort.id()).getResultList()) {
+        Set<Object> achieving = new HashSet<>();
+        for (Object[] row : em.createQuery("SELECT c.enrollmentId, c.kind, c.status FROM Certificate c WHERE c.cohortId = :cohort",
+                Object[].class).setParameter("cohort", cohort.id()).getResultList()) {
             held.add(row[0] + "/" + row[1]);
+            if (row[1] == Certificate.Kind.ACHIEVEMENT && row[2] == Certificate.Status.VALID) {
+                achieving.add(row[0]);
+            }
         }
         List<Pending> pending = new ArrayList<>();
         for (Gradebook.Row row : book.rows()) {
@@ -208,7 +212,10 @@ public class Certificates {
                 // record that no longer says who it was (re-issuing refuses them for the same reason)
                 continue;
             }
+            // a valid achievement no longer owed (a regrade took the pass away) is the administrator's to revoke: until
+            // then it stands, and a participation certificate beside it would say two things of one result
             Certificate.Kind kind = owes(Certificate.Kind.ACHIEVEMENT, row, participation) ? Certificate.Kind.ACHIEVEMENT
+                    : achieving.contains(row.enrollmentId()) ? null
                     : owes(Certificate.Kind.PARTICIPATION, row, participation) ? Certificate.Kind.PARTICIPATION : null;
             if (kind != null && !held.contains(row.enrollmentId() + "/" + kind)) {
                 pending.add(new Pending(row.enrollmentId(), row.personId(), row.organizationId(), kind));
@@ -279,14 +286,17 @@ public class Certificates {
         return new Page<>(page.apply(query).getResultList(), page.page(), page.size(), count.getSingleResult());
     }
 
-    /** A certificate whose PDF the caller may read: the holder, their HR and PROGRAM_ADMIN; the download is audited. */
+    /**
+     * The PDF of a certificate the caller may read (the holder, their HR and PROGRAM_ADMIN), audited in the same
+     * transaction as the read that found it: a PDF erased at the holder's request is 404 and no download is recorded,
+     * and the audit names the copy that went out (a revoked certificate is only served stamped). Until 2026-11-27 the
+     * download was recorded first, in a transaction of its own.
+     */
     @Transactional
-    public Certificate download(String serial) {
-        Certificate certificate = readable(serial);
-        // the audit says which copy went out: a revoked certificate is only served stamped
-        audit.record("CERTIFICATE_DOWNLOADED", "certificate", certificate.serial(),
-                certificate.status() == Certificate.Status.REVOKED ? "stamped revoked copy" : null);
-        return certificate;
+    public Pdf download(String serial) {
+        Pdf pdf = pdfOf(readable(serial));
+        audit.record("CERTIFICATE_DOWNLOADED", "certificate", pdf.serial(), pdf.revoked() ? "stamped revoked copy" : null);
+        return pdf;
     }
 
     @Transactional
@@ -365,16 +375,16 @@ public class Certificates {
     }
 
     /** A certificate's PDF as handed out, and whether it is the revoked copy. */
-    public record Pdf(byte[] bytes, boolean revoked) {
+    public record Pdf(String serial, byte[] bytes, boolean revoked) {
     }
 
     /**
-     * The PDF of a certificate {@link #download} let the caller read: while it is valid, the bytes as issued; once it
+     * The PDF of a certificate the caller may read: while it is valid, the bytes as issued; once it
      * is revoked, a copy stamped as revoked on every page, with the date and any replacement ({@link RevokedStamp}).
      * The stored PDF and its SHA-256 stay as issued. The bytes and the status come from one read of the row, so a
      * revocation that commits after the caller's access check still gets the stamp.
      */
-    public Pdf pdfOf(Certificate certificate) {
+    private Pdf pdfOf(Certificate certificate) {
         String serial = certificate.serial();
         Object[] row = em.createQuery("SELECT c.pdf, c.status, c.revokedAt, c.replacedBy FROM Certificate c WHERE c.serial = :serial",
                 Object[].class).setParameter("serial", serial).getSingleResult();
@@ -384,10 +394,10 @@ public class Certificates {
         }
         byte[] issued = (byte[]) row[0];
         if (row[1] == Certificate.Status.VALID) {
-            return new Pdf(issued, false);
+            return new Pdf(serial, issued, false);
         }
         Instant revokedAt = (Instant) row[2];
-        return new Pdf(RevokedStamp.stamp(issued, revokedAt == null ? null : LocalDate.ofInstant(revokedAt, Bangkok.ZONE),
+        return new Pdf(serial, RevokedStamp.stamp(issued, revokedAt == null ? null : LocalDate.ofInstant(revokedAt, Bangkok.ZONE),
                 (String) row[3]), true);
     }
 

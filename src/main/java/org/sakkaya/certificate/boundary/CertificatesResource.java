@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.sakkaya.certificate.entity.Certificate;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.security.Roles;
@@ -55,9 +54,8 @@ public class CertificatesResource {
     @Operation(summary = "The PDF exactly as issued while the certificate is valid; once revoked, a copy stamped REVOKED "
             + "(ถูกเพิกถอน) on every page with the date and any replacement's serial. The holder, their HR, PROGRAM_ADMIN (audited)")
     public Response pdf(@PathParam("serial") String serial) {
-        Certificate certificate = certificates.download(serial);
-        Certificates.Pdf pdf = certificates.pdfOf(certificate);
-        String file = "certificate-" + certificate.serial() + (pdf.revoked() ? "-revoked" : "") + ".pdf";
+        Certificates.Pdf pdf = certificates.download(serial);
+        String file = "certificate-" + pdf.serial() + (pdf.revoked() ? "-revoked" : "") + ".pdf";
         return Response.ok(pdf.bytes(), "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
                 .header("X-Content-Type-Options", "nosniff")
