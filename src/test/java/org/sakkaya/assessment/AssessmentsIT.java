@@ -1181,6 +1181,11 @@ class AssessmentsIT {
     @Test
     void theGradebookWeighsEveryAssessmentAndDecidesWhoPassedWithReasons() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        // a pre-test measures where trainees start: weighed into the result, it marked them down for what they came to learn
+        Map<String, Object> weighed = test("PRE_TEST", now.minusHours(1), now.plusHours(1));
+        weighed.put("weight", 10);
+        api.as(organiser).body(weighed).post("/cohorts/" + cohortId + "/assessments").then().statusCode(400)
+                .contentType(containsString("problem+json")).body("errors[0].field", equalTo("weight"));
         String pre = api.as(organiser).body(test("PRE_TEST", now.minusHours(1), now.plusHours(1)))
                 .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
         String post = api.as(organiser).body(test("POST_TEST", now.minusHours(1), now.plusHours(1)))

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.sakkaya.assessment.control.QuestionRules;
 import org.sakkaya.assessment.entity.Assessment;
+import org.sakkaya.assessment.entity.AssessmentKind;
 import org.sakkaya.assessment.entity.GradingRule;
 import org.sakkaya.assessment.entity.Question;
 import org.sakkaya.assessment.entity.ReviewRule;
@@ -98,6 +99,11 @@ public class Assessments {
             throw new InvalidInput("rubric", "only assignments are graded by rubric");
         }
         requireCompetencies(cohort.programId(), request);
+        if (request.kind() == AssessmentKind.PRE_TEST && request.weight().signum() > 0) {
+            // it measures what trainees knew before the course, against the post-test: scored into the final result,
+            // a trainee would be marked down for what they came to learn
+            throw new InvalidInput("weight", "a PRE_TEST measures where trainees start and counts nothing: its weight is 0");
+        }
         int count = (request.questions() == null ? 0 : request.questions().size())
                 + (request.questionIds() == null ? 0 : request.questionIds().size());
         if (count > MAX_QUESTIONS) {
