@@ -104,7 +104,7 @@ public final class RunSakkaya {
                 "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--port", String.valueOf(port),
-                "--nocluster",
+                "--nohazelcast",
                 "--prebootcommandfile", Path.of("config", "pre-boot-commands.asadmin").toAbsolutePath().toString(),
                 "--postbootcommandfile", Path.of("config", "post-boot-commands.asadmin").toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command);

@@ -71,7 +71,7 @@ public final class StartupBenchmark {
         command.add(java());
         command.addAll(RunSakkaya.jvmOptions(System.getenv(RunSakkaya.JVM_OPTIONS)));
         command.addAll(List.of("-jar", payara.toString(), "--deploy", emptyWar.toString(), "--contextroot", "/",
-                "--port", String.valueOf(port), "--nocluster"));
+                "--port", String.valueOf(port), "--nohazelcast"));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
