@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
 import java.sql.Connection;
+import java.util.List;
 import java.sql.Statement;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -74,6 +75,21 @@ class PlatformIT {
     }
 
     @Test
+    void payarasDataGridIsOffSoNothingListensForItsAdministrationCommands() throws Exception {
+        // arquillian.xml starts Payara with --nohazelcast, as the production command does; with the grid on (even with
+        // --nocluster) anyone reaching port 6900 could have the server run asadmin commands, deployments included
+        assertThat(PayaraLog.text()).contains("Payara's Hazelcast data grid is off")
+                .doesNotContain("Payara's Hazelcast data grid is running");
+        for (int port = 6900; port <= 6910; port++) {
+            try (java.net.Socket grid = new java.net.Socket()) {
+                int tried = port;
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> grid.connect(new java.net.InetSocketAddress("127.0.0.1", tried), 2000))
+                        .as("something listens on the data grid's port %d", tried).isInstanceOf(java.io.IOException.class);
+            }
+        }
+    }
+
+    @Test
     void readinessAndTheStartUpLogSayWhetherTheDatabaseIsDurable() throws Exception {
         api.root().get("/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'database' }.data.durable", hasToString("true"))
@@ -104,6 +120,68 @@ class PlatformIT {
                 .body("paths.'/api/v1/auth/token'.post.parameters", nullValue());
     }
 
+    /** Exactly these bytes and headers, as a client other than ours might send them. */
+    private java.net.http.HttpResponse<String> raw(String method, String path, String token, String contentType, String accept, byte[] body)
+            throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(base.toURI().resolve("api/v1" + path))
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody() : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void mediaTypesAreReadWithoutCaseAndAnswersAreUtf8WhateverCharsetIsAskedFor() throws Exception {
+        String admin = api.adminToken();
+        // RFC 9110: type and subtype compare without case; Jersey compared them as written and answered 500 or 415
+        for (String accept : List.of("APPLICATION/JSON", "Application/Json; charset=bogus", "application/json;charset=ISO-8859-1")) {
+            var answer = raw("GET", "/me", admin, null, accept, null);
+            assertThat(answer.statusCode()).as("Accept: %s", accept).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+            // the first administrator's Thai name, not question marks
+            assertThat(answer.body()).as("Accept: %s", accept).contains("ผู้ดูแลระบบ").doesNotContain("???");
+        }
+        byte[] signIn = "{\"email\":\"nobody@example.org\",\"password\":\"Wrong-Password-2563\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(raw("POST", "/auth/token", null, "Application/JSON", null, signIn).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aBodyThatIsTooLargeOrNotUtf8IsRefusedBeforeAnythingReadsIt() throws Exception {
+        // 3 MiB of e-mail address, without a token: 32 of 25 MiB filled a 2 GB heap
+        byte[] huge = ("{\"email\":\"" + "a".repeat(3 << 20) + "\",\"password\":\"x\"}").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        var tooLarge = raw("POST", "/auth/token", null, "application/json", null, huge);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        // a name in TIS-620, the older Thai encoding, was read as UTF-8 and stored as replacement characters (201)
+        byte[] tis620 = "{\"email\":\"สมชาย@example.org\",\"password\":\"รหัสผ่านยาวพอ\"}".getBytes(java.nio.charset.Charset.forName("TIS-620"));
+        var declared = raw("POST", "/auth/token", null, "application/json; charset=TIS-620", null, tis620);
+        assertThat(declared.statusCode()).isEqualTo(415);
+        assertThat(declared.body()).contains("Content-Type");
+        var undeclared = raw("POST", "/auth/token", null, "application/json", null, tis620);
+        assertThat(undeclared.statusCode()).isEqualTo(400);
+        assertThat(undeclared.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        // UTF-8, said or not, is read
+        byte[] utf8 = "{\"email\":\"สมชาย@example.org\",\"password\":\"รหัสผ่านยาวพอ\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(raw("POST", "/auth/token", null, "application/json; charset=UTF-8", null, utf8).statusCode()).isIn(400, 401);
+    }
+
+    @Test
+    void jerseysGeneratedWadlIsNotServed() throws Exception {
+        // it named the framework and its version to anyone, and is not the contract (the OpenAPI document is)
+        var wadl = raw("GET", "/application.wadl", null, null, null, null);
+        assertThat(wadl.statusCode()).isEqualTo(404);
+        assertThat(wadl.body()).doesNotContain("Jersey");
+        assertThat(raw("OPTIONS", "/me", null, null, null, null).body()).doesNotContain("Jersey").doesNotContain("wadl");
+    }
+
     @Test
     void metricsAreServed() {
         api.root().get("/metrics").then().statusCode(200);
@@ -117,11 +195,18 @@ class PlatformIT {
     }
 
     @Test
-    void aForgedTokenIsRefused() {
+    void aForgedTokenIsRefusedWithProblemJsonEvenWhereNoneIsNeeded() throws Exception {
         String token = api.adminToken();
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
-        api.as(forged).get("/me").then().statusCode(401);
-        api.as("not-a-token").get("/me").then().statusCode(401);
+        int logBefore = PayaraLog.text().length();
+        // Payara's token mechanism refuses before anything of ours runs: its own HTML error page until 2026-11-27
+        for (String bad : List.of(forged, "not-a-token")) {
+            api.as(bad).get("/me").then().statusCode(401).contentType(containsString("application/problem+json"))
+                    .header("WWW-Authenticate", containsString("invalid_token")).body("type", containsString("invalid-token"));
+            api.as(bad).get("/ping").then().statusCode(401).contentType(containsString("application/problem+json"));
+        }
+        // nor does each one write a stack trace into the log
+        assertThat(PayaraLog.text().substring(logBefore)).doesNotContain("at fish.payara.microprofile.jwtauth");
     }
 
     @Test

@@ -427,6 +427,13 @@ class ProgramsIT {
                 .body("errors[0].field", equalTo("capacity"));
         api.as(organiser).get("/cohorts/" + id).then().statusCode(200).body("capacity", equalTo(4));
         api.as(organiser).body(Map.of("capacity", 3)).patch("/cohorts/" + id).then().statusCode(200).body("capacity", equalTo(3));
+        // a number that is not whole or does not fit is refused: 4294967336 was stored as 40, and 40.99 as 40
+        for (String capacity : List.of("4294967336", "40.99", "\"4294967336\"")) {
+            api.as(organiser).body("{\"capacity\":" + capacity + "}").patch("/cohorts/" + id).then().statusCode(400)
+                    .contentType(containsString("problem+json"));
+        }
+        api.as(organiser).get("/cohorts/" + id).then().statusCode(200).body("capacity", equalTo(3));
+        api.as(organiser).body("{\"capacity\":3.0}").patch("/cohorts/" + id).then().statusCode(200).body("capacity", equalTo(3));
     }
 
     @Test

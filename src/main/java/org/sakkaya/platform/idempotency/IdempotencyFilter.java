@@ -35,6 +35,7 @@ import java.util.logging.Logger;
 import org.sakkaya.platform.problem.FallbackExceptionMapper;
 import org.sakkaya.platform.problem.FieldError;
 import org.sakkaya.platform.problem.Problem;
+import org.sakkaya.platform.problem.RequestBodies;
 import org.sakkaya.platform.security.Caller;
 
 /**
@@ -99,9 +100,12 @@ public class IdempotencyFilter extends HttpFilter {
                     .withErrors(List.of(new FieldError(HEADER, "must be 1 to 255 visible ASCII characters"))));
             return;
         }
-        byte[] body = read(request.getInputStream());
+        // held in memory to be hashed: an upload up to its limit, any other body (JSON) up to what the API reads
+        boolean upload = String.valueOf(request.getContentType()).toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        byte[] body = read(request.getInputStream(), upload ? MAX_BODY : RequestBodies.MAX_JSON_BYTES);
         if (body == null) {
-            problem(response, Problem.of(413, "too-large", "Content too large", "A request with an Idempotency-Key may carry at most 32 MiB"));
+            problem(response, Problem.of(413, "too-large", "Content too large", upload
+                    ? "A request with an Idempotency-Key may carry at most 32 MiB" : "A JSON body may carry at most 2 MiB"));
             return;
         }
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
@@ -232,9 +236,9 @@ public class IdempotencyFilter extends HttpFilter {
     }
 
     /** The whole body, or null when it is over {@link #MAX_BODY}. */
-    private static byte[] read(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY + 1);
-        return body.length > MAX_BODY ? null : body;
+    private static byte[] read(InputStream in, int limit) throws IOException {
+        byte[] body = in.readNBytes(limit + 1);
+        return body.length > limit ? null : body;
     }
 
     private static void replay(IdempotentRequests.Answer answer, String hash, HttpServletResponse response) throws IOException {

@@ -29,6 +29,8 @@ public class ErrorPageServlet extends HttpServlet {
         }
         String title = switch (status) {
             case 400 -> "Bad request";
+            case 401 -> "Unauthorized";
+            case 406 -> "Not acceptable";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
             case 413 -> "Content too large";
@@ -36,15 +38,27 @@ public class ErrorPageServlet extends HttpServlet {
         };
         String slug = switch (status) {
             case 400 -> "bad-request";
+            case 401 -> "invalid-token";
+            case 406 -> "not-acceptable";
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
             case 413 -> "too-large";
             default -> status >= 500 ? "internal" : "http-" + status;
         };
+        String detail = switch (status) {
+            // Payara's token mechanism refuses a token it cannot verify (expired, not signed by this server, altered)
+            // before anything of Sakkaya runs, on every address, sign-in included
+            case 401 -> "The bearer token is not valid (expired, or not issued by this server): sign in again, "
+                    + "sending no Authorization header to /api/v1/auth/token";
+            default -> "The server could not take this request as it is";
+        };
         response.setStatus(status);
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        }
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"type\":\"urn:sakkaya:problem:" + slug + "\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"The server could not take this request as it is\"}");
+                + ",\"detail\":\"" + detail + "\"}");
     }
 }

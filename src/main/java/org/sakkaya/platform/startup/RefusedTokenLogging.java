@@ -1,0 +1,26 @@
+package org.sakkaya.platform.startup;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Payara's token store logs every token it refuses (expired, altered, not ours) at INFO with a stack trace of about
+ * 5 KB, so anyone could fill the server's log by sending bad tokens, and an expired session wrote one per request.
+ * The client gets a 401 problem+json (ErrorPageServlet); the log keeps Payara's warnings and errors only.
+ */
+@Startup
+@Singleton
+public class RefusedTokenLogging {
+    static final String LOGGER = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore";
+
+    /** Held here: java.util.logging keeps loggers weakly, and a collected one would come back at its old level. */
+    private static final Logger TOKEN_STORE = Logger.getLogger(LOGGER);
+
+    @PostConstruct
+    void quieten() {
+        TOKEN_STORE.setLevel(Level.WARNING);
+    }
+}
