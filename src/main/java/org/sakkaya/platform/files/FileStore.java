@@ -237,14 +237,7 @@ public class FileStore {
             // a second name for the same bytes, at once, where the file system allows it (the store's directories
             // share one): a course's copy holds the original course's row while it copies, and progress reports on
             // that course queue behind an edit waiting for it; deleting either name leaves the other's bytes
-            try {
-                Files.createLink(incoming, root.resolve(original.id()));
-            } catch (UnsupportedOperationException | IOException noLink) {
-                Files.copy(root.resolve(original.id()), incoming);
-                try (FileChannel channel = FileChannel.open(incoming, StandardOpenOption.WRITE)) {
-                    channel.force(true);
-                }
-            }
+            secondName(root.resolve(original.id()), incoming, clock.instant());
             return record(new StoredFile(original.originalName(), original.mediaType(), original.sizeBytes(), original.sha256(),
                     copiedBy, clock.instant()), incoming);
         } catch (IOException e) {
@@ -254,6 +247,24 @@ public class FileStore {
             deleteQuietly(incoming);
             throw e;
         }
+    }
+
+    /**
+     * {@code incoming} as a second name of {@code original}'s bytes: a hard link where the file system allows it, else
+     * a copy made durable. Either is dated {@code now}: a link shares the original's inode, and with it a date that may
+     * be long past, which the hourly sweep would take for a dead upload (and, once moved into the store before its
+     * record commits, for bytes no record names) while the copy's transaction runs.
+     */
+    static void secondName(Path original, Path incoming, java.time.Instant now) throws IOException {
+        try {
+            Files.createLink(incoming, original);
+        } catch (UnsupportedOperationException | IOException noLink) {
+            Files.copy(original, incoming);
+            try (FileChannel channel = FileChannel.open(incoming, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+        }
+        Files.setLastModifiedTime(incoming, java.nio.file.attribute.FileTime.from(now));
     }
 
     /** The file's row now, and its bytes, waiting at {@code incoming}, moved into the store when the transaction commits. */

@@ -99,6 +99,28 @@ class FileStoreDurabilityTest {
         assertThat(asked).as("only old files with a record's name are looked up").hasValue(2);
     }
 
+    @Test
+    void aCopysSecondNameOfOldBytesIsNotTakenForADeadUploadWhileItsTransactionRuns() throws IOException {
+        Instant now = Instant.parse("2026-11-27T03:00:00Z");
+        // a lesson file uploaded last year, whose course is being copied now
+        Path original = aged(Files.writeString(root.resolve("0193a5b0-7e1c-7a4e-9c1f-2b3c4d5e6f10"), "เอกสารประกอบบทเรียน"),
+                now.minus(Duration.ofDays(365)));
+        Files.createDirectories(root.resolve("incoming"));
+        Path incoming = root.resolve("incoming").resolve("copy-1");
+
+        FileStore.secondName(original, incoming, now);
+
+        assertThat(incoming).hasContent("เอกสารประกอบบทเรียน");
+        assertThat(FileStore.sweep(root, now.minus(Duration.ofHours(1)), ids -> Set.copyOf(ids))).isZero();
+        assertThat(incoming).exists();
+        // moved into the store before its record commits, it is not swept as bytes no record names either
+        Path moved = root.resolve("0193a5b0-7e1c-7a4e-9c1f-2b3c4d5e6f11");
+        FileStore.moveIn(incoming, moved).beforeCompletion();
+        assertThat(FileStore.sweep(root, now.minus(Duration.ofHours(1)), ids -> Set.of(original.getFileName().toString()))).isZero();
+        assertThat(moved).exists();
+        assertThat(original).exists();
+    }
+
     private static Path aged(Path file, Instant modified) throws IOException {
         Files.setLastModifiedTime(file, FileTime.from(modified));
         return file;
