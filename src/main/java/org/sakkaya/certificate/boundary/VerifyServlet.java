@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.sakkaya.platform.problem.FallbackExceptionMapper;
+import org.sakkaya.platform.problem.Problem;
 import org.sakkaya.certificate.control.Serials;
 import org.sakkaya.certificate.entity.Certificate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -70,9 +71,8 @@ public class VerifyServlet extends HttpServlet {
             String retry = known.get().getHeaderString("Retry-After");
             response.setHeader("Retry-After", retry == null ? "5" : retry);
             if (json) {
-                response.setContentType("application/problem+json");
-                response.getWriter().write("{\"type\":\"urn:sakkaya:problem:unavailable\",\"title\":\"Service unavailable\","
-                        + "\"status\":503,\"detail\":\"Certificates cannot be checked at the moment; try again shortly\"}");
+                Problem.of(503, "unavailable", "Service unavailable", "Certificates cannot be checked at the moment; try again shortly")
+                        .send(response);
             } else {
                 page(response, "ระบบขัดข้องชั่วคราว / Temporarily unavailable",
                         "<p>ยังตรวจสอบไม่ได้ในขณะนี้ โปรดลองใหม่อีกครั้งในอีกสักครู่ / Certificates cannot be checked at the moment; "
