@@ -947,15 +947,52 @@ class AssessmentsIT {
                 .then().statusCode(200);
         api.as(organiser).body(Map.of("score", 10, "reason", "ได้รับการขยายเวลาเนื่องจากลาป่วย")).put("/submissions/" + late + "/grade")
                 .then().statusCode(200).body("grade.score", equalTo(10.0f));
-        // an extension extends, and only an assignment's due time: a quiz answered 200 and changed nothing
-        // the problem names the close as the API writes instants, in Bangkok with its offset, not in UTC
+        // an extension extends: the problem names the close as the API writes instants, in Bangkok with its offset
         String closesAt = api.as(organiser).get("/assessments/" + penalised).then().statusCode(200).extract().path("closesAt");
         assertThat(closesAt).endsWith("+07:00");
         api.as(organiser).body(Map.of("dueAt", now.minusDays(2).toString())).put("/assessments/" + penalised + "/extensions/" + person.id())
                 .then().statusCode(422).body("errors[0].field", equalTo("dueAt"))
                 .body("detail", containsString("closesAt (" + closesAt + ")"));
-        api.as(organiser).body(Map.of("dueAt", now.plusDays(1).toString())).put("/assessments/" + openQuiz("NEVER") + "/extensions/" + person.id())
-                .then().statusCode(422).body("type", containsString("not-an-assignment"));
+    }
+
+    @Test
+    void aTraineeSeatedAfterAQuizClosedTakesItUntilTheirExtensionWithoutSeeingTheKeysMeanwhile() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
+        // promoted from the waitlist on day two: the quiz closed yesterday, and a required quiz not taken fails them
+        Map<String, Object> body = quiz(now.minusDays(2), now.minusDays(1), "AFTER_CLOSE");
+        body.put("maxAttempts", 2);
+        String quiz = api.as(organiser).body(body).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        World.Person person = world.person(world.divisionId, "TRAINEE");
+        String trainee = seatedTrainee(person);
+        api.as(trainee).post("/assessments/" + quiz + "/attempts").then().statusCode(422).body("type", containsString("assessment-closed"));
+
+        // the extension was answered 422 on a quiz; it now lets this trainee, and nobody else, start and finish attempts
+        OffsetDateTime due = now.plusDays(1);
+        api.as(organiser).body(Map.of("dueAt", due.toString())).put("/assessments/" + quiz + "/extensions/" + person.id())
+                .then().statusCode(200);
+        String classmate = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        api.as(classmate).post("/assessments/" + quiz + "/attempts").then().statusCode(422).body("type", containsString("assessment-closed"));
+        Response attempt = api.as(trainee).post("/assessments/" + quiz + "/attempts");
+        attempt.then().statusCode(201);
+        assertThat(OffsetDateTime.parse(attempt.path("deadlineAt")).toInstant()).isEqualTo(due.toInstant());
+        api.as(trainee).body(answers(attempt)).put("/attempts/" + attempt.path("id") + "/answers").then().statusCode(200);
+        // the quiz closed for the cohort, but the keys wait for this trainee's own close: the first attempt's keys would
+        // answer the second
+        api.as(trainee).post("/attempts/" + attempt.path("id") + "/submit").then().statusCode(200)
+                .body("score", equalTo(66.6667f)).body("questions.correctAnswer", everyItem(nullValue()));
+        api.as(trainee).get("/attempts/" + attempt.path("id")).then().statusCode(200).body("questions.correctAnswer", everyItem(nullValue()));
+        Response book = api.as(organiser).get("/cohorts/" + cohortId + "/gradebook");
+        book.then().statusCode(200);
+        List<String> columns = book.jsonPath().getList("assessments.assessmentId");
+        List<Number> percents = book.jsonPath().getList("rows.find { it.personId == '" + person.id() + "' }.scorePercents");
+        assertThat(percents.get(columns.indexOf(quiz)).floatValue()).isEqualTo(66.67f);
+
+        // once the extension is over: the keys are shown, and no attempt starts
+        TestDatabase.update("UPDATE assignment_extension SET due_at = ? WHERE assessment_id = ? AND person_id = ?",
+                LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1), quiz, person.id());
+        api.as(trainee).get("/attempts/" + attempt.path("id")).then().statusCode(200)
+                .body("questions.find { it.kind == 'SHORT_TEXT' }.correctAnswer", containsInAnyOrder("มัธยฐาน", "median"));
+        api.as(trainee).post("/assessments/" + quiz + "/attempts").then().statusCode(422).body("type", containsString("assessment-closed"));
     }
 
     @Test

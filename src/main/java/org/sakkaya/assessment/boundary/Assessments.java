@@ -242,8 +242,8 @@ public class Assessments {
     /**
      * A counted assessment that keeps its cohort's results from being final. It takes work until {@code closesAt}, the
      * latest of its own close and the extensions of trainees who hold a seat ({@code takesWork}); or its window is over
-     * but attempts at it are still being graded (an attempt never runs past its assessment's close, its deadline is
-     * capped there: these are attempts past their deadline that the expiry, every minute, has not graded yet); or
+     * but attempts at it are still being graded (an attempt never runs past its trainee's close, the assessment's or
+     * their extension's: these are attempts past their deadline that the expiry, every minute, has not graded yet); or
      * {@code handInsUngraded} seated trainees' newest revisions have no grade yet or a grade not released, which counts
      * for nobody: their work would count 0.
      */
@@ -486,6 +486,20 @@ public class Assessments {
 
     Assessment find(String id) {
         return Optional.ofNullable(em.find(Assessment.class, id)).orElseThrow(() -> new NotFound("Assessment", id));
+    }
+
+    /**
+     * When the assessment closes for this trainee: the later of its {@code closesAt} and the extension they were given
+     * (an assignment's due time; a quiz's last moment to start or finish an attempt). One look-up, by primary key.
+     */
+    Instant closesFor(Assessment assessment, String personId) {
+        List<?> rows = em.createNativeQuery("SELECT due_at FROM assignment_extension WHERE assessment_id = ?1 AND person_id = ?2")
+                .setParameter(1, assessment.id()).setParameter(2, personId).getResultList();
+        if (rows.isEmpty()) {
+            return assessment.closesAt();
+        }
+        Instant due = dateTime(rows.get(0)).toInstant(ZoneOffset.UTC);
+        return due.isAfter(assessment.closesAt()) ? due : assessment.closesAt();
     }
 
     /** PROGRAM_ADMIN, the cohort's trainers, and its seated trainees. */

@@ -36,6 +36,7 @@ import org.sakkaya.assessment.entity.AttemptAnswer;
 import org.sakkaya.assessment.entity.AttemptStatus;
 import org.sakkaya.assessment.control.Scoring;
 import org.sakkaya.assessment.entity.Question;
+import org.sakkaya.assessment.entity.ReviewRule;
 import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.problem.Conflict;
@@ -124,7 +125,13 @@ public class Attempts {
                 }
             }
         }
-        if (!assessment.openAt(now)) {
+        // the trainee's own close (an extension), looked up only where it can matter: past the assessment's close, or
+        // where the close would cut the attempt short
+        Instant closes = assessment.closesAt();
+        if (!now.isBefore(assessment.opensAt()) && !assessment.deadlineFor(now, closes).isBefore(closes)) {
+            closes = assessments.closesFor(assessment, person);
+        }
+        if (!assessment.openAt(now, closes)) {
             throw new RuleViolation("assessment-closed", "This assessment is not open now");
         }
         if (previous.size() >= assessment.maxAttempts()) {
@@ -132,7 +139,7 @@ public class Attempts {
         }
         List<String> drawn = draw(assessment);
         Map<String, Question> questions = questions(drawn);
-        Attempt attempt = new Attempt(assessmentId, person, previous.size() + 1, layout(drawn, questions), now, assessment.deadlineFor(now));
+        Attempt attempt = new Attempt(assessmentId, person, previous.size() + 1, layout(drawn, questions), now, assessment.deadlineFor(now, closes));
         em.persist(attempt);
         em.flush(); // a second start at the same moment shows here as a 409
         return new Started(new Loaded(attempt, assessment, questions, Map.of()), false);
@@ -266,8 +273,8 @@ public class Attempts {
         Instant now = clock.instant();
         boolean staff = !caller.isPerson(attempt.personId());
         // the review rule matters only to a trainee whose attempt is finished
-        boolean keys = attempt.status().finished() && (staff || Optional.ofNullable(loaded.assessment())
-                .orElseGet(() -> assessments.find(attempt.assessmentId())).reviewAllowed(now));
+        boolean keys = attempt.status().finished() && (staff || reviewAllowed(Optional.ofNullable(loaded.assessment())
+                .orElseGet(() -> assessments.find(attempt.assessmentId())), attempt.personId(), now));
         Map<String, List<String>> layout = attempt.layout();
         Map<String, Question> questions = loaded.questions();
         Map<String, AttemptAnswer> answers = loaded.answers();
@@ -290,6 +297,15 @@ public class Attempts {
         return new AttemptView(attempt.id(), attempt.assessmentId(), attempt.number(), attempt.status(),
                 Bangkok.time(attempt.startedAt()), Bangkok.time(attempt.deadlineAt()), Bangkok.time(attempt.finishedAt()),
                 attempt.score(), attempt.maxScore(), views);
+    }
+
+    /**
+     * Whether the trainee may see the keys now. After the close, not while their extension runs: they would read the
+     * keys of one attempt and start the next (the extension is looked up only then, not at every submit).
+     */
+    private boolean reviewAllowed(Assessment assessment, String personId, Instant now) {
+        return assessment.reviewAllowed(now) && (assessment.review() != ReviewRule.AFTER_CLOSE
+                || assessment.reviewAllowed(now, assessments.closesFor(assessment, personId)));
     }
 
     /**

@@ -163,21 +163,34 @@ public class Assessment {
     }
 
     public boolean openAt(Instant now) {
-        return !now.isBefore(opensAt) && now.isBefore(closesAt);
+        return openAt(now, closesAt);
     }
 
-    /** The deadline of an attempt started now: the time limit, but never past the close. */
-    public Instant deadlineFor(Instant start) {
-        Instant limit = timeLimitMinutes == null ? closesAt : start.plus(Duration.ofMinutes(timeLimitMinutes));
-        return limit.isBefore(closesAt) ? limit : closesAt;
+    /** Open for a trainee whose own close is {@code closes} (their extension, or {@code closesAt}). */
+    public boolean openAt(Instant now, Instant closes) {
+        return !now.isBefore(opensAt) && now.isBefore(closes);
+    }
+
+    /**
+     * The deadline of an attempt started now by a trainee whose own close is {@code closes}: the time limit, but never
+     * past that close.
+     */
+    public Instant deadlineFor(Instant start, Instant closes) {
+        Instant limit = timeLimitMinutes == null ? closes : start.plus(Duration.ofMinutes(timeLimitMinutes));
+        return limit.isBefore(closes) ? limit : closes;
     }
 
     /** Whether a trainee may see the keys of a finished attempt now. */
     public boolean reviewAllowed(Instant now) {
+        return reviewAllowed(now, closesAt);
+    }
+
+    /** The same for a trainee whose own close is {@code closes}. */
+    public boolean reviewAllowed(Instant now, Instant closes) {
         return switch (review) {
             case NEVER -> false;
             case AFTER_SUBMIT -> true;
-            case AFTER_CLOSE -> !now.isBefore(closesAt);
+            case AFTER_CLOSE -> !now.isBefore(closes);
         };
     }
 
