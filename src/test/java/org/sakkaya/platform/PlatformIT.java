@@ -51,6 +51,60 @@ class PlatformIT {
     }
 
     @Test
+    void theListenerIsConfiguredAsTheRunAndProductionCommandsConfigureIt() {
+        // arquillian.xml starts Payara with config/'s command files, as the run and production commands do (the tests ran
+        // without them until 2026-11-27): no server name or version for anyone to look up vulnerabilities by
+        api.anonymous().get("/ping").then().statusCode(200).header("Server", nullValue()).header("X-Powered-By", nullValue());
+        // behind the TLS proxy, links say https as the client asked (X-Forwarded-Proto)
+        api.as(api.adminToken()).header("X-Forwarded-Proto", "https")
+                .body(java.util.Map.of("code", "P" + java.util.UUID.randomUUID().toString().substring(0, 12), "nameTh", "กระทรวงหลังพร็อกซี",
+                        "kind", "MINISTRY"))
+                .post("/organizations").then().statusCode(201).header("Location", org.hamcrest.Matchers.startsWith("https://"));
+    }
+
+    @Test
+    void aRequestAskingToSwitchProtocolsWithABodyIsRefusedAtOnceAndTheUpgradeToHttp2Works() throws Exception {
+        // Grizzly hands the body of an HTTP/1.1 request with an Upgrade header to nobody: the sign-in waited 30 s for it
+        // and answered 500, holding a request thread meanwhile
+        String body = "{\"email\":\"nobody@example.org\",\"password\":\"Wrong-Password-2563\"}";
+        String answer = exchange("POST /api/v1/auth/token HTTP/1.1\r\nHost: localhost\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("\"field\":\"Upgrade\"");
+        // without a body nothing is waited for: the header is ignored
+        assertThat(exchange("GET /api/v1/ping HTTP/1.1\r\nHost: localhost\r\nConnection: Upgrade, close\r\nUpgrade: websocket\r\n\r\n"))
+                .startsWith("HTTP/1.1 200");
+        // the JDK's client asks for HTTP/2 with an upgrade, body and all: Payara switches, and the body is read
+        java.net.http.HttpResponse<String> signIn = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        base.toURI().resolve("api/v1/auth/token")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.statusCode()).isEqualTo(401);
+        assertThat(signIn.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+    }
+
+    /** One request written as bytes on a socket, and what comes back within 10 s (the 500 came after 30). */
+    private String exchange(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
+                    received.write(buffer, 0, n);
+                    String text = received.toString(java.nio.charset.StandardCharsets.UTF_8);
+                    if (text.contains("\r\n\r\n") && (text.contains("}") || text.startsWith("HTTP/1.1 200"))) {
+                        break;
+                    }
+                }
+            } catch (java.net.SocketTimeoutException waited) {
+                // what came so far is the answer (none: the test fails on it)
+            }
+            return received.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void readinessSaysTheDatabaseIsReachableAndMigrated() {
         api.root().get("/health/ready").then().log().ifValidationFails().statusCode(200)
                 .body("status", equalTo("UP"))
