@@ -71,7 +71,7 @@ class ProgramsIT {
     }
 
     private String program() {
-        Map<String, Object> body = Map.of("code", "DS-" + world.tag() + UUID.randomUUID().toString().substring(0, 4),
+        Map<String, Object> body = Map.of("code", "DS-" + world.tag() + UUID.randomUUID().toString().substring(0, 13),
                 "nameTh", "นักวิทยาการข้อมูล (Data Scientist)", "nameEn", "Data Scientist", "track", "DATA_SCIENCE",
                 "competencies", List.of(Map.of("code", "DS-STAT", "nameTh", "สถิติสำหรับวิทยาการข้อมูล"),
                         Map.of("code", "DS-ML", "nameTh", "การเรียนรู้ของเครื่อง")));
@@ -244,7 +244,7 @@ class ProgramsIT {
     @Test
     void aKeyedWriteWithAQueryLongerThanTheKeptPathIsAppliedAndAnsweredAgain() {
         // the path and query are kept with the answer; 2,500 characters of query were "in use, retry later" for ever
-        String code = "DS-" + world.tag() + UUID.randomUUID().toString().substring(0, 4);
+        String code = "DS-" + world.tag() + UUID.randomUUID().toString().substring(0, 13);
         Map<String, Object> body = Map.of("code", code, "nameTh", "นักวิทยาการข้อมูล", "track", "DATA_SCIENCE");
         String key = UUID.randomUUID().toString();
         String note = "x".repeat(2500);

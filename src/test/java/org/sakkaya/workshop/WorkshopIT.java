@@ -90,7 +90,7 @@ class WorkshopIT {
     }
 
     private String cohort(java.time.LocalDate startsOn, java.time.LocalDate endsOn) {
-        Map<String, Object> program = Map.of("code", "PR-" + world.tag() + UUID.randomUUID().toString().substring(0, 4),
+        Map<String, Object> program = Map.of("code", "PR-" + world.tag() + UUID.randomUUID().toString().substring(0, 13),
                 "nameTh", "นักสื่อสาร/ครีเอเตอร์ (PR content creator)", "track", "CONTENT_CREATOR");
         String programId = api.as(organiser).body(program).post("/programs").then().statusCode(201).extract().path("id");
         Map<String, Object> body = new HashMap<>();
