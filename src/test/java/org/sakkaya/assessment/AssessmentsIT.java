@@ -1290,8 +1290,12 @@ class AssessmentsIT {
 
         Response csv = api.as(organiser).accept("text/csv").get("/cohorts/" + cohortId + "/gradebook");
         csv.then().statusCode(200).contentType(containsString("text/csv"));
+        // a file for people: Thai headings, the organisation by name and the status in Thai, not ids and codes
         assertThat(new String(csv.asByteArray(), java.nio.charset.StandardCharsets.UTF_8))
-                .startsWith("\uFEFF").contains("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์").contains("77.04").contains("ผ่าน");
+                .startsWith("\uFEFFชื่อ-นามสกุล (name),หน่วยงาน (organisation),สถานะ (status),")
+                .contains("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์,กองทดสอบ " + world.tag() + ",อบรมครบหลักสูตร,")
+                .contains("77.04").contains("ผ่าน").contains(",ถอนตัว,")
+                .doesNotContain(world.divisionId).doesNotContain("COMPLETED");
 
         api.as(organiser).queryParam("cohortId", cohortId).get("/reports/learning-gain").then().statusCode(200)
                 .body("withBoth", equalTo(2))

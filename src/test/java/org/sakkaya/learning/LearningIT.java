@@ -857,8 +857,10 @@ class LearningIT {
         String[] course = course(organiser);
         api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200);
         List<String> seated = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            World.Person person = world.person(world.divisionId, "TRAINEE");
+            names.add("ผู้เรียนหน้า" + (i + 1));
+            World.Person person = world.namedPerson(world.divisionId, "นาย", names.get(i), "ตารางใหญ่", "TRAINEE");
             String token = seatedTrainee(person);
             if (i == 0) {
                 progress(token, course[1], true, 60).then().statusCode(200);
@@ -871,10 +873,11 @@ class LearningIT {
         api.as(organiser).queryParam("page", 1).queryParam("size", 2).get(table).then().statusCode(200)
                 .body("cohortId", equalTo(cohortId)).body("courses[0].lessonCount", equalTo(3))
                 .body("averageCompletionPercent", equalTo(11.11f)).body("items", hasSize(1)).body("rows", nullValue());
-        // the CSV is the whole table, as before
+        // the CSV is the whole table, as before, a line for each trainee by name
         String csv = new String(api.as(organiser).accept("text/csv").get(table).then().statusCode(200).extract().asByteArray(),
                 StandardCharsets.UTF_8);
-        assertThat(csv.lines().filter(line -> seated.stream().anyMatch(line::contains))).hasSize(3);
+        assertThat(csv.lines().filter(line -> names.stream().anyMatch(name -> line.startsWith("นาย" + name + " ตารางใหญ่,"))))
+                .hasSize(3);
     }
 
     @Test
@@ -912,7 +915,9 @@ class LearningIT {
         Response csv = api.as(organiser).accept("text/csv").get("/cohorts/" + cohortId + "/progress");
         csv.then().statusCode(200).contentType(containsString("text/csv"));
         String body = new String(csv.asByteArray(), StandardCharsets.UTF_8);
-        assertThat(body).startsWith("\uFEFF").contains("ดร.ฤทัยรัตน์ ภู่ผึ้ง").contains("100.00")
+        assertThat(body).startsWith("\uFEFFชื่อ-นามสกุล (name),หน่วยงาน (organisation),ความก้าวหน้ารวม ร้อยละ (completion %),")
+                .contains("ดร.ฤทัยรัตน์ ภู่ผึ้ง,กองทดสอบ " + world.tag() + ",100.00").contains(",กรมอื่น,")
+                .doesNotContain(world.divisionId).doesNotContain(ours.id())
                 .contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
     }
 }

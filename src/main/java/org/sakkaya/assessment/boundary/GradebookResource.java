@@ -11,11 +11,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sakkaya.identity.boundary.Organizations;
 import org.sakkaya.platform.export.Csv;
 import org.sakkaya.platform.security.Roles;
+import org.sakkaya.program.entity.EnrollmentStatus;
 
 @RequestScoped
 @Path("cohorts/{id}/gradebook")
@@ -23,6 +26,9 @@ import org.sakkaya.platform.security.Roles;
 public class GradebookResource {
     @Inject
     Gradebook gradebook;
+
+    @Inject
+    Organizations organizations;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -35,14 +41,19 @@ public class GradebookResource {
     @GET
     @Produces(Csv.MEDIA_TYPE + ";qs=0.5")
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
-    @Operation(summary = "The gradebook as CSV (UTF-8 with BOM, formula-safe)")
+    @Operation(summary = "The gradebook as CSV for people: Thai headings (English in brackets), organisations by name, "
+            + "statuses and decisions in Thai (UTF-8 with BOM, formula-safe)")
     public Response csv(@PathParam("id") String id) {
         Gradebook.Book book = gradebook.of(id);
-        List<String> header = new ArrayList<>(List.of("ชื่อ-นามสกุล (name)", "organization_id", "status"));
-        book.assessments().forEach(a -> header.add(a.title() + " (%)"));
-        header.addAll(List.of("คะแนนรวม (final %)", "การเข้าร่วม (attendance %)", "ผ่าน (passed)", "เหตุผล (reasons)"));
+        Map<String, String> organizations = this.organizations.namesTh(book.rows().stream().map(Gradebook.Row::organizationId)
+                .filter(java.util.Objects::nonNull).toList());
+        List<String> header = new ArrayList<>(List.of("ชื่อ-นามสกุล (name)", "หน่วยงาน (organisation)", "สถานะ (status)"));
+        book.assessments().forEach(a -> header.add(a.title() + " (ร้อยละ)"));
+        header.addAll(List.of("คะแนนรวม ร้อยละ (final %)", "การเข้าร่วม ร้อยละ (attendance %)", "ผลการประเมิน (result)",
+                "เหตุผล (reasons)"));
         List<List<?>> rows = book.rows().stream().<List<?>>map(r -> {
-            List<Object> cells = new ArrayList<>(List.of(r.personName() == null ? "" : r.personName(), r.organizationId(), r.status()));
+            List<Object> cells = new ArrayList<>(List.of(r.personName() == null ? "" : r.personName(),
+                    organizations.getOrDefault(r.organizationId(), ""), EnrollmentStatus.valueOf(r.status()).th()));
             r.scorePercents().forEach(p -> cells.add(p == null ? "" : p));
             cells.add(r.scorePercent() == null ? "" : r.scorePercent());
             cells.add(r.attendancePercent() == null ? "" : r.attendancePercent());

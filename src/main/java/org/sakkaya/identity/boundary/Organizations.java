@@ -79,6 +79,18 @@ public class Organizations {
         return Optional.ofNullable(em.find(Organization.class, id)).orElseThrow(() -> new NotFound("Organization", id));
     }
 
+    /** The Thai names of these organisations, by id, in one query (files for people name them, not their ids). */
+    public java.util.Map<String, String> namesTh(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        em.createQuery("SELECT o.id, o.nameTh FROM Organization o WHERE o.id IN :ids", Object[].class)
+                .setParameter("ids", java.util.List.copyOf(new java.util.HashSet<>(ids))).getResultList()
+                .forEach(row -> names.put((String) row[0], (String) row[1]));
+        return names;
+    }
+
     public Page<Organization> list(String parentId, String q, PageRequest page) {
         String where = " WHERE (:parent IS NULL OR o.parentId = :parent)"
                 + " AND (:q IS NULL OR o.nameTh LIKE :q OR o.nameEn LIKE :q OR o.code LIKE :q)";

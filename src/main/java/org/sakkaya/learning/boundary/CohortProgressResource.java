@@ -13,8 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sakkaya.identity.boundary.Organizations;
 import org.sakkaya.learning.boundary.ProgressViews.CohortProgressView;
 import org.sakkaya.platform.export.Csv;
 import org.sakkaya.platform.persistence.PageRequest;
@@ -28,6 +30,9 @@ public class CohortProgressResource {
     @Inject
     Progress progress;
 
+    @Inject
+    Organizations organizations;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER, Roles.HR})
@@ -39,13 +44,18 @@ public class CohortProgressResource {
     @GET
     @Produces(Csv.MEDIA_TYPE + ";qs=0.5")
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER, Roles.HR})
+    @Operation(summary = "The progress table as CSV for people: Thai headings (English in brackets), organisations by name "
+            + "(UTF-8 with BOM, formula-safe)")
     public Response csv(@PathParam("id") String id) {
         CohortProgressView table = progress.cohort(id, new PageRequest(0, Integer.MAX_VALUE));
-        List<String> header = new ArrayList<>(List.of("person_id", "name", "organization_id", "completion_percent"));
-        table.courses().forEach(c -> header.add(c.title() + " (%)"));
+        Map<String, String> organizations = this.organizations.namesTh(table.items().stream()
+                .map(r -> r.organizationId()).filter(java.util.Objects::nonNull).toList());
+        List<String> header = new ArrayList<>(List.of("ชื่อ-นามสกุล (name)", "หน่วยงาน (organisation)",
+                "ความก้าวหน้ารวม ร้อยละ (completion %)"));
+        table.courses().forEach(c -> header.add(c.title() + " (ร้อยละ)"));
         List<List<?>> rows = table.items().stream().<List<?>>map(r -> {
-            List<Object> row = new ArrayList<>(List.of(r.personId(), r.personName() == null ? "" : r.personName(),
-                    r.organizationId(), r.completionPercent() == null ? "" : r.completionPercent()));
+            List<Object> row = new ArrayList<>(List.of(r.personName() == null ? "" : r.personName(),
+                    organizations.getOrDefault(r.organizationId(), ""), r.completionPercent() == null ? "" : r.completionPercent()));
             r.courses().forEach(c -> row.add(c.completionPercent() == null ? "" : c.completionPercent()));
             return row;
         }).toList();

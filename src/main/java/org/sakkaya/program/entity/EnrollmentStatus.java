@@ -8,6 +8,17 @@ package org.sakkaya.program.entity;
 public enum EnrollmentStatus {
     NOMINATED, ENROLLED, WAITLISTED, WITHDRAWN, COMPLETED;
 
+    /** How a file for people (a gradebook spreadsheet) names it. */
+    public String th() {
+        return switch (this) {
+            case NOMINATED -> "เสนอชื่อ รออนุมัติ";
+            case ENROLLED -> "ได้ที่นั่ง";
+            case WAITLISTED -> "รายชื่อสำรอง";
+            case WITHDRAWN -> "ถอนตัว";
+            case COMPLETED -> "อบรมครบหลักสูตร";
+        };
+    }
+
     /** Holds one of the cohort's seats. */
     public boolean takesSeat() {
         return this == ENROLLED || this == COMPLETED;
