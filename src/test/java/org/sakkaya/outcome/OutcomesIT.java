@@ -788,6 +788,24 @@ class OutcomesIT {
         api.as(organiser).body(indicator(2545, List.of(activity("ส่งบุคลากร", "TRAINEES_SENT",
                         Map.of("cohortIds", List.of(cohortId, UUID.randomUUID().toString())), 1, "PERSON"))))
                 .post("/indicators").then().statusCode(422).body("errors[0].field", equalTo("activities[0].scope.cohortIds[1]"));
+        // an activity's period lies in the indicator's fiscal year (2545: 1 Oct 2001 to 30 Sep 2002); the next year's
+        // date was stored as typed
+        Map<String, Object> late = activity("นำเสนอผลงาน", "OUTPUTS_PRESENTED", Map.of(), 1, "WORK");
+        late.put("startsOn", "2002-06-01");
+        late.put("dueOn", "2002-10-01");
+        Map<String, Object> plan = indicator(2545, List.of(late));
+        plan.put("code", "9.99");
+        api.as(organiser).body(plan).post("/indicators").then().statusCode(422)
+                .body("errors[0].field", equalTo("activities[0].dueOn"))
+                .body("errors[0].message", containsString("1 ตุลาคม พ.ศ. 2544"));
+        late.put("dueOn", "2002-09-30");
+        late.put("startsOn", "2001-09-30");
+        api.as(organiser).body(plan).post("/indicators").then().statusCode(422)
+                .body("errors[0].field", equalTo("activities[0].startsOn"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM indicator WHERE code = '9.99' AND owner_organization_id = ?",
+                world.departmentId)).isZero();
+        late.put("startsOn", "2001-10-01");
+        api.as(organiser).body(plan).post("/indicators").then().statusCode(201);
         api.as(organiser).body(indicator(45, List.of(activity("ผ่านเกณฑ์", "PASS_RATE", Map.of(), 80, "PERCENT"))))
                 .post("/indicators").then().statusCode(400).body("errors[0].field", equalTo("fiscalYear"));
         api.as(organiser).body(indicator(2545, List.of(activity("ผ่านเกณฑ์", "WIN_RATE", Map.of(), 80, "PERCENT"))))

@@ -35,6 +35,7 @@ import org.sakkaya.outcome.entity.Measure;
 import org.sakkaya.outcome.entity.Scope;
 import org.sakkaya.outcome.entity.Unit;
 import org.sakkaya.platform.Bangkok;
+import org.sakkaya.platform.ThaiDates;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
@@ -111,7 +112,7 @@ public class Indicators {
         em.persist(indicator);
         em.flush(); // the activities refer to it; EclipseLink orders only mapped relationships
         for (int i = 0; i < request.activities().size(); i++) {
-            em.persist(activity(indicator.id(), i, request.activities().get(i)));
+            em.persist(activity(indicator.id(), i, request.activities().get(i), year));
         }
         audit.record("INDICATOR_CREATED", "indicator", indicator.id(), year.buddhistYear() + " " + code);
         return indicator;
@@ -383,8 +384,12 @@ public class Indicators {
                         .map(p -> names.containsKey(p) ? names.get(p).fullNameTh() : null).toList() : null)).toList()).toList();
     }
 
-    private IndicatorActivity activity(String indicatorId, int i, IndicatorRequest.ActivityRequest r) {
+    private IndicatorActivity activity(String indicatorId, int i, IndicatorRequest.ActivityRequest r, FiscalYear year) {
         String field = "activities[" + i + "].";
+        // the plan of a fiscal year, judged when the year ends: a period outside it (a year typed wrong) was stored as
+        // typed and shown against the wrong year
+        requireWithin(year, field + "startsOn", r.startsOn());
+        requireWithin(year, field + "dueOn", r.dueOn());
         if (r.unit() != r.measure().unit()) {
             throw new RuleViolation("unit-mismatch", r.measure() + " is counted in " + r.measure().unit(),
                     new FieldError(field + "unit", "must be " + r.measure().unit() + " for " + r.measure()));
@@ -416,6 +421,15 @@ public class Indicators {
         return new IndicatorActivity(indicatorId, i, r.title().strip(), r.measure(),
                 new Scope(s.programId(), new HashSet<>(cohortIds), s.organizationId()), r.target(), r.unit(), r.startsOn(),
                 r.dueOn(), r.periodNote() == null || r.periodNote().isBlank() ? null : r.periodNote().strip(), r.strategy());
+    }
+
+    private static void requireWithin(FiscalYear year, String field, LocalDate date) {
+        if (date != null && !year.contains(date)) {
+            throw new RuleViolation("activity-period", "An activity's period lies within its indicator's fiscal year "
+                    + year.buddhistYear() + " (" + year.firstDay() + " to " + year.lastDay() + ")",
+                    new FieldError(field, "must be within fiscal year " + year.buddhistYear() + ", "
+                            + ThaiDates.longForm(year.firstDay()) + " to " + ThaiDates.longForm(year.lastDay())));
+        }
     }
 
     /** A reference in a request that names nothing is the client's mistake about a field (422), not a missing resource. */
