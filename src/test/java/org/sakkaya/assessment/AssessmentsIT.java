@@ -972,6 +972,14 @@ class AssessmentsIT {
                 .then().statusCode(200);
         String classmate = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
         api.as(classmate).post("/assessments/" + quiz + "/attempts").then().statusCode(422).body("type", containsString("assessment-closed"));
+        // the trainee reads until when, on the assessment and in the cohort's list; nobody else sees it
+        assertThat(OffsetDateTime.parse(api.as(trainee).get("/assessments/" + quiz).then().statusCode(200)
+                .extract().<String>path("extensionDueAt")).toInstant()).isEqualTo(due.toInstant());
+        assertThat(OffsetDateTime.parse(api.as(trainee).queryParam("size", 100).get("/cohorts/" + cohortId + "/assessments").then()
+                .statusCode(200).extract().<String>path("items.find { it.id == '" + quiz + "' }.extensionDueAt")).toInstant())
+                .isEqualTo(due.toInstant());
+        api.as(classmate).get("/assessments/" + quiz).then().statusCode(200).body("extensionDueAt", nullValue());
+        api.as(organiser).get("/assessments/" + quiz).then().statusCode(200).body("extensionDueAt", nullValue());
         Response attempt = api.as(trainee).post("/assessments/" + quiz + "/attempts");
         attempt.then().statusCode(201);
         assertThat(OffsetDateTime.parse(attempt.path("deadlineAt")).toInstant()).isEqualTo(due.toInstant());

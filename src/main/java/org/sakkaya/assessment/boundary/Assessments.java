@@ -444,8 +444,14 @@ public class Assessments {
         return assessment;
     }
 
-    /** An assessment as its reader may see it: its questions with their keys only for the cohort's staff. */
-    public record Shown(Assessment assessment, List<Question> questions) {
+    /**
+     * An assessment as its reader may see it: its questions with their keys only for the cohort's staff, and for a
+     * trainee given an extension, when it closes for them.
+     */
+    public record Shown(Assessment assessment, List<Question> questions, Instant extensionDueAt) {
+        Shown(Assessment assessment, List<Question> questions) {
+            this(assessment, questions, null);
+        }
     }
 
     public Shown show(String id) {
@@ -453,8 +459,43 @@ public class Assessments {
         Cohort cohort = cohorts.find(assessment.cohortId());
         requireVisible(cohort);
         // a member of staff who also holds a seat in the cohort takes its quizzes: no keys for them
-        boolean keys = staffOf(cohort) && !enrollments.isSeated(cohort.id(), caller.personId());
-        return new Shown(assessment, keys ? questionsOf(assessment) : null);
+        boolean seated = enrollments.isSeated(cohort.id(), caller.personId());
+        boolean keys = staffOf(cohort) && !seated;
+        return new Shown(assessment, keys ? questionsOf(assessment) : null,
+                seated ? extensionsOf(caller.personId(), List.of(assessment)).get(assessment.id()) : null);
+    }
+
+    /** The caller's own extensions on these assessments (a trainee's list shows them). */
+    public Map<String, Instant> callersExtensions(List<Assessment> of) {
+        return extensionsOf(caller.personId(), of);
+    }
+
+    /**
+     * The due times of this person's extensions on these assessments that run past their close, by assessment (one
+     * query): what their own list and page of the assessment show them.
+     */
+    public Map<String, Instant> extensionsOf(String personId, List<Assessment> of) {
+        if (of.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = of.stream().map(Assessment::id).distinct().toList();
+        Map<String, Instant> closes = new HashMap<>();
+        of.forEach(a -> closes.put(a.id(), a.closesAt()));
+        var query = em.createNativeQuery("SELECT assessment_id, due_at FROM assignment_extension WHERE person_id = ?1 "
+                + "AND assessment_id IN (" + PassResults.marks(2, ids.size()) + ")").setParameter(1, personId);
+        for (int i = 0; i < ids.size(); i++) {
+            query.setParameter(i + 2, ids.get(i));
+        }
+        Map<String, Instant> due = new HashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            Instant at = dateTime(r[1]).toInstant(ZoneOffset.UTC);
+            // an extension that a later closesAt overtook is no extension (closesFor)
+            if (at.isAfter(closes.get((String) r[0]))) {
+                due.put((String) r[0], at);
+            }
+        }
+        return due;
     }
 
     /** Of the given bank questions, those in an assessment of a cohort the caller trains. */
@@ -493,13 +534,7 @@ public class Assessments {
      * (an assignment's due time; a quiz's last moment to start or finish an attempt). One look-up, by primary key.
      */
     Instant closesFor(Assessment assessment, String personId) {
-        List<?> rows = em.createNativeQuery("SELECT due_at FROM assignment_extension WHERE assessment_id = ?1 AND person_id = ?2")
-                .setParameter(1, assessment.id()).setParameter(2, personId).getResultList();
-        if (rows.isEmpty()) {
-            return assessment.closesAt();
-        }
-        Instant due = dateTime(rows.get(0)).toInstant(ZoneOffset.UTC);
-        return due.isAfter(assessment.closesAt()) ? due : assessment.closesAt();
+        return extensionsOf(personId, List.of(assessment)).getOrDefault(assessment.id(), assessment.closesAt());
     }
 
     /** PROGRAM_ADMIN, the cohort's trainers, and its seated trainees. */

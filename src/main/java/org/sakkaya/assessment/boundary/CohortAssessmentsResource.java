@@ -16,8 +16,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sakkaya.assessment.entity.Assessment;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.security.Roles;
@@ -41,8 +44,10 @@ public class CohortAssessmentsResource {
 
     @GET
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER, Roles.TRAINEE})
-    @Operation(summary = "The cohort's assessments (never their keys)")
+    @Operation(summary = "The cohort's assessments (never their keys); a trainee's own extensions as extensionDueAt")
     public Page<AssessmentView> list(@PathParam("id") String id, @Valid @BeanParam PageRequest page) {
-        return assessments.ofCohort(id, page).map(AssessmentView::of);
+        Page<Assessment> shown = assessments.ofCohort(id, page);
+        Map<String, Instant> mine = assessments.callersExtensions(shown.items());
+        return shown.map(a -> AssessmentView.of(a, mine.get(a.id())));
     }
 }
