@@ -162,10 +162,6 @@ public class Assessment {
         return latePenaltyPercentPerDay;
     }
 
-    public boolean openAt(Instant now) {
-        return openAt(now, closesAt);
-    }
-
     /** Open for a trainee whose own close is {@code closes} (their extension, or {@code closesAt}). */
     public boolean openAt(Instant now, Instant closes) {
         return !now.isBefore(opensAt) && now.isBefore(closes);
