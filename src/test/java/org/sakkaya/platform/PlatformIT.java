@@ -81,10 +81,44 @@ class PlatformIT {
         assertThat(signIn.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
     }
 
+    @Test
+    void aBodyThatStopsComingIsAnswered408AndAnUploadTooLargeIsRefusedBeforeAByteOfItIsRead() throws Exception {
+        // an upload declared larger than the file store takes: 413 at once, whoever asks and wherever; the multipart
+        // reader wrote whole bodies to /tmp first (1 GiB for a 413, 500 MiB for a trainee's 404)
+        assertThat(exchange("POST /api/v1/assessments/0174e1e3-3d00-700a-8000-000000000004/submissions HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 104857600\r\n\r\n--x\r\n"))
+                .startsWith("HTTP/1.1 413").contains("application/problem+json");
+        // a JSON body that stops half-way: 408 once the read gives up, not a 500 with 16 KB of stack traces in the log
+        long started = System.nanoTime();
+        String body = "{\"email\":\"somchai@example.org\",";
+        String answer = exchange("POST /api/v1/auth/token HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + (body.length() + 40) + "\r\n\r\n" + body, 90_000);
+        assertThat(answer).startsWith("HTTP/1.1 408").contains("urn:sakkaya:problem:request-timeout");
+        assertThat(System.nanoTime() - started).as("answered within Grizzly's read timeout and ours").isLessThan(75_000_000_000L);
+        assertThat(PayaraLog.text()).doesNotContain("TimeoutException");
+    }
+
+    @Test
+    void theVerificationPageIsReadWithGetAndOtherMethodsAre405NotAnInternalError() throws Exception {
+        // the servlet's own dispatch answered PATCH and unknown methods 501, typed as an internal error
+        for (String method : List.of("PATCH", "POST", "DELETE", "FOO")) {
+            var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(base.toURI()
+                            .resolve("verify/SKY-2564-000001")).header("Accept", "application/json")
+                    .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(method).isEqualTo(405);
+            assertThat(answer.headers().firstValue("Allow").orElse("")).as(method).contains("GET");
+            assertThat(answer.body()).as(method).contains("urn:sakkaya:problem:method-not-allowed");
+        }
+    }
+
     /** One request written as bytes on a socket, and what comes back within 10 s (the 500 came after 30). */
     private String exchange(String request) throws Exception {
+        return exchange(request, 10_000);
+    }
+
+    private String exchange(String request, int waitMillis) throws Exception {
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(waitMillis);
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             socket.getOutputStream().flush();
             java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();

@@ -53,6 +53,23 @@ public class VerifyServlet extends HttpServlet {
                                int cohortNumber, LocalDate issuedOn, String sha256, String signedBy, String replacedBy) {
     }
 
+    /**
+     * A page to read: GET and HEAD (and OPTIONS, which names them). Any other method is the client's mistake, 405 with
+     * {@code Allow}; the servlet's own dispatch answered PATCH and unknown methods 501, which the error page typed as an
+     * internal error (monitoring that counts 5xx would page on a typo).
+     */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException, jakarta.servlet.ServletException {
+        String method = request.getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
+            super.service(request, response);
+            return;
+        }
+        response.setHeader("Allow", "GET, HEAD, OPTIONS");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        Problem.of(405, "method-not-allowed", "Method not allowed", "The verification page is read with GET").send(response);
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean json = String.valueOf(request.getHeader("Accept")).contains("application/json");

@@ -159,8 +159,12 @@ public class FileStore {
     @ConfigProperty(name = "sakkaya.files.dir", defaultValue = "/var/lib/sakkaya/files")
     String directory;
 
+    /** The setting of the largest file taken, and its default (25 MiB). */
+    public static final String MAX_BYTES = "sakkaya.files.max-bytes";
+    public static final String DEFAULT_MAX_BYTES = "26214400";
+
     @Inject
-    @ConfigProperty(name = "sakkaya.files.max-bytes", defaultValue = "26214400")
+    @ConfigProperty(name = MAX_BYTES, defaultValue = DEFAULT_MAX_BYTES)
     long maxBytes;
 
     private Path root;

@@ -7,7 +7,9 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -25,12 +27,17 @@ import java.util.Locale;
  * a person's name stored as replacement characters, answered 201);</li>
  * <li>not valid UTF-8: 400, for the same reason.</li>
  * </ul>
- * Uploads (multipart) are counted by the file store as they stream in, against {@code sakkaya.files.max-bytes}.
+ * A body that stops arriving (a client gone, or one holding a request thread on purpose by sending a byte now and
+ * then) is answered 408 once Grizzly's read gives up or {@value #BODY_SECONDS} s have passed since the first byte was
+ * asked for, whichever comes first; it answered 500 after 60 s with 16 KB of stack traces in the log, and a body
+ * trickled a byte every 25 s held its thread for ever. Behind the proxy (docs/OPERATIONS.md) nginx buffers bodies.
+ * Uploads (multipart): {@link UploadLimit}.
  */
 @Provider
 @Priority(Priorities.ENTITY_CODER)
 public class RequestBodies implements ContainerRequestFilter {
     public static final int MAX_JSON_BYTES = 2 * 1024 * 1024;
+    static final int BODY_SECONDS = 30;
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
@@ -40,7 +47,7 @@ public class RequestBodies implements ContainerRequestFilter {
         }
         MediaType type = request.getMediaType();
         if (type != null && "multipart".equals(type.getType())) {
-            return;
+            return; // UploadLimit had its size; the file store counts the file as it streams in
         }
         String charset = type == null ? null : type.getParameters().get("charset");
         if (charset != null && !utf8(charset)) {
@@ -56,7 +63,15 @@ public class RequestBodies implements ContainerRequestFilter {
         if (!request.hasEntity()) {
             return;
         }
-        byte[] body = request.getEntityStream().readNBytes(MAX_JSON_BYTES + 1);
+        byte[] body;
+        try {
+            body = readWithin(request.getEntityStream(), MAX_JSON_BYTES + 1, System.nanoTime() + BODY_SECONDS * 1_000_000_000L);
+        } catch (IOException stalled) {
+            request.abortWith(Problem.of(408, "request-timeout", "Request timeout",
+                    "The request's body did not arrive in time; send it again").toResponseBuilder()
+                    .header("Connection", "close").build());
+            return;
+        }
         if (body.length > MAX_JSON_BYTES) {
             request.abortWith(tooLarge());
             return;
@@ -67,6 +82,26 @@ public class RequestBodies implements ContainerRequestFilter {
             return;
         }
         request.setEntityStream(new ByteArrayInputStream(body));
+    }
+
+    /**
+     * At most {@code limit} bytes of the stream, or fewer at its end; an {@link IOException} when a read fails (Grizzly's
+     * own timeout) or the deadline ({@link System#nanoTime()}) passes between two reads.
+     */
+    static byte[] readWithin(InputStream in, int limit, long deadline) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        while (body.size() < limit) {
+            int n = in.read(buffer, 0, Math.min(buffer.length, limit - body.size()));
+            if (n < 0) {
+                break;
+            }
+            body.write(buffer, 0, n);
+            if (System.nanoTime() - deadline > 0) {
+                throw new IOException("the body took longer than " + BODY_SECONDS + " s");
+            }
+        }
+        return body.toByteArray();
     }
 
     static boolean utf8(String charset) {
