@@ -1004,6 +1004,36 @@ class AssessmentsIT {
     }
 
     @Test
+    void anExtensionMovesARunningAttemptsDeadlineAndIsRefusedOnceTheKeysMayHaveBeenRead() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> body = quiz(now.minusDays(2), now.plusHours(1), "AFTER_CLOSE");
+        body.put("maxAttempts", 2);
+        String quiz = api.as(organiser).body(body).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        World.Person early = world.person(world.divisionId, "TRAINEE");
+        String earlyToken = seatedTrainee(early);
+        take(earlyToken, quiz, true);
+        // started before the close with no time limit: the attempt ended at the close, extension or not, and with one
+        // attempt allowed the trainee could not start another
+        World.Person running = world.person(world.divisionId, "TRAINEE");
+        String runningToken = seatedTrainee(running);
+        String attempt = api.as(runningToken).post("/assessments/" + quiz + "/attempts").then().statusCode(201).extract().path("id");
+        OffsetDateTime due = now.plusDays(1);
+        api.as(organiser).body(Map.of("dueAt", due.toString())).put("/assessments/" + quiz + "/extensions/" + running.id())
+                .then().statusCode(200);
+        assertThat(OffsetDateTime.parse(api.as(runningToken).get("/attempts/" + attempt).then().statusCode(200)
+                .extract().<String>path("deadlineAt")).toInstant()).isEqualTo(due.toInstant());
+
+        // the quiz closes; the trainee who finished before it reads the keys, and an extension would let them answer
+        // their second attempt with them
+        TestDatabase.update("UPDATE assessment SET closes_at = ? WHERE id = ?", LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1), quiz);
+        api.as(organiser).body(Map.of("dueAt", due.toString())).put("/assessments/" + quiz + "/extensions/" + early.id())
+                .then().statusCode(422).body("type", containsString("keys-shown")).body("errors[0].field", equalTo("personId"));
+        api.as(earlyToken).post("/assessments/" + quiz + "/attempts").then().statusCode(422).body("type", containsString("assessment-closed"));
+        // the running attempt still runs to its extension
+        api.as(runningToken).body(List.of()).put("/attempts/" + attempt + "/answers").then().statusCode(200);
+    }
+
+    @Test
     void workHandedInWithinTheDueSecondIsOnTime() {
         String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
         String other = seatedTrainee(world.person(world.divisionId, "TRAINEE"));

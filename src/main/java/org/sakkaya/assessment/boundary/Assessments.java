@@ -459,15 +459,16 @@ public class Assessments {
         Cohort cohort = cohorts.find(assessment.cohortId());
         requireVisible(cohort);
         // a member of staff who also holds a seat in the cohort takes its quizzes: no keys for them
-        boolean seated = enrollments.isSeated(cohort.id(), caller.personId());
-        boolean keys = staffOf(cohort) && !seated;
-        return new Shown(assessment, keys ? questionsOf(assessment) : null,
+        boolean staff = staffOf(cohort);
+        // requireVisible found a trainee seated; staff are asked (one who holds a seat takes the quizzes)
+        boolean seated = !staff || enrollments.isSeated(cohort.id(), caller.personId());
+        return new Shown(assessment, staff && !seated ? questionsOf(assessment) : null,
                 seated ? extensionsOf(caller.personId(), List.of(assessment)).get(assessment.id()) : null);
     }
 
-    /** The caller's own extensions on these assessments (a trainee's list shows them). */
+    /** The caller's own extensions on these assessments (a trainee's list shows them; staff have none to look up). */
     public Map<String, Instant> callersExtensions(List<Assessment> of) {
-        return extensionsOf(caller.personId(), of);
+        return caller.is(Roles.TRAINEE) ? extensionsOf(caller.personId(), of) : Map.of();
     }
 
     /**

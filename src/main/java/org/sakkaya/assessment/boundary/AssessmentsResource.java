@@ -121,7 +121,7 @@ public class AssessmentsResource {
     @Path("{id}/extensions/{personId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRAINER, Roles.PROGRAM_ADMIN})
-    @Operation(summary = "Give one trainee a later due time for this assignment")
+    @Operation(summary = "Give one trainee a later due time: an assignment's, or the last moment to take a quiz (not once they may have seen its keys)")
     public ExtensionRequest extend(@PathParam("id") String id, @PathParam("personId") String personId,
                                    @Valid @NotNull ExtensionRequest request) {
         assignments.extend(id, personId, request.dueAt().toInstant());

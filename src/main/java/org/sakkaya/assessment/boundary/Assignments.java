@@ -26,6 +26,7 @@ import org.sakkaya.assessment.control.DaysLate;
 import org.sakkaya.assessment.control.Rubric;
 import org.sakkaya.assessment.entity.Assessment;
 import org.sakkaya.assessment.entity.AssessmentKind;
+import org.sakkaya.assessment.entity.Attempt;
 import org.sakkaya.assessment.entity.Grade;
 import org.sakkaya.assessment.entity.LatePolicy;
 import org.sakkaya.assessment.entity.Submission;
@@ -225,6 +226,9 @@ public class Assignments {
             throw new RuleViolation("extension-before-close", "An extension gives a later due time than the assessment's closesAt ("
                     + Bangkok.text(assessment.closesAt()) + ")", new FieldError("dueAt", "is before the assessment closes"));
         }
+        if (assessment.kind().autoGraded()) {
+            extendAttempts(assessment, personId, dueAt);
+        }
         em.createNativeQuery("INSERT INTO assignment_extension (assessment_id, person_id, due_at, granted_by) VALUES (?1, ?2, ?3, ?4) "
                         + "ON DUPLICATE KEY UPDATE due_at = ?3, granted_by = ?4")
                 .setParameter(1, assessmentId).setParameter(2, personId)
@@ -232,6 +236,26 @@ public class Assignments {
                 .executeUpdate();
         audit.record("EXTENSION_GRANTED", "assessment", assessmentId, "for " + personId);
         return dueAt;
+    }
+
+    /**
+     * On a quiz: refused once the trainee may have been shown the keys of a finished attempt (the review rule allowed
+     * it: after each submit, or after their close), as another attempt would be answered with them; their attempts
+     * still running end at the new due time, or their time limit (one started ten minutes before the close, or under
+     * an extension cut back, would have kept its old deadline).
+     */
+    private void extendAttempts(Assessment assessment, String personId, Instant dueAt) {
+        Instant now = clock.instant();
+        List<Attempt> attempts = em.createQuery("SELECT t FROM Attempt t WHERE t.assessmentId = :a AND t.personId = :p ORDER BY t.number",
+                        Attempt.class)
+                .setParameter("a", assessment.id()).setParameter("p", personId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        if (attempts.stream().anyMatch(t -> t.status().finished())
+                && assessment.reviewAllowed(now, assessments.closesFor(assessment, personId))) {
+            throw new RuleViolation("keys-shown", "This trainee may have read the keys of a finished attempt (review "
+                    + assessment.review() + "): another attempt would be answered with them", new FieldError("personId",
+                    "has been shown this quiz's keys"));
+        }
+        attempts.forEach(t -> t.moveDeadline(assessment.deadlineFor(t.startedAt(), dueAt), now));
     }
 
     /**

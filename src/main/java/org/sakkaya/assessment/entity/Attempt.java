@@ -96,6 +96,16 @@ public class Attempt {
         return !now.isBefore(deadlineAt);
     }
 
+    /**
+     * A running attempt of a trainee given an extension (or one cut back) ends at this deadline instead: the time limit
+     * still counts from its start, and a deadline already passed stays as it was.
+     */
+    public void moveDeadline(Instant deadline, Instant now) {
+        if (!status.finished() && !pastDeadline(now)) {
+            this.deadlineAt = deadline;
+        }
+    }
+
     /** Answers may be saved only while the attempt is open and before its deadline. */
     public void requireOpen(Instant now) {
         if (status.finished() || pastDeadline(now)) {

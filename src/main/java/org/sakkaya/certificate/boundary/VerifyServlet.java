@@ -61,11 +61,14 @@ public class VerifyServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException, jakarta.servlet.ServletException {
         String method = request.getMethod();
-        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
+        if ("GET".equals(method) || "HEAD".equals(method)) {
             super.service(request, response);
             return;
         }
         response.setHeader("Allow", "GET, HEAD, OPTIONS");
+        if ("OPTIONS".equals(method)) {
+            return; // the servlet's own answer named TRACE too
+        }
         response.setHeader("X-Content-Type-Options", "nosniff");
         Problem.of(405, "method-not-allowed", "Method not allowed", "The verification page is read with GET").send(response);
     }

@@ -36,6 +36,7 @@ import org.sakkaya.platform.problem.FallbackExceptionMapper;
 import org.sakkaya.platform.problem.FieldError;
 import org.sakkaya.platform.problem.Problem;
 import org.sakkaya.platform.problem.RequestBodies;
+import org.sakkaya.platform.problem.UploadLimit;
 import org.sakkaya.platform.security.Caller;
 
 /**
@@ -102,7 +103,18 @@ public class IdempotencyFilter extends HttpFilter {
         }
         // held in memory to be hashed: an upload up to its limit, any other body (JSON) up to what the API reads
         boolean upload = String.valueOf(request.getContentType()).toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
-        byte[] body = read(request.getInputStream(), upload ? MAX_BODY : RequestBodies.MAX_JSON_BYTES);
+        int limit = upload ? (int) Math.min(MAX_BODY, UploadLimit.largest()) : RequestBodies.MAX_JSON_BYTES;
+        // a declared length over the limit is refused before a byte is read, and a body that stops coming within
+        // RequestBodies' time (these requests are read here, before JAX-RS and its filters)
+        byte[] body;
+        try {
+            body = RequestBodies.declaredLength(request.getHeader("Content-Length")) > limit ? null
+                    : read(request.getInputStream(), limit);
+        } catch (IOException stalled) {
+            response.setHeader("Connection", "close");
+            problem(response, Problem.of(408, "request-timeout", "Request timeout", "The request's body did not arrive in time; send it again"));
+            return;
+        }
         if (body == null) {
             problem(response, Problem.of(413, "too-large", "Content too large", upload
                     ? "A request with an Idempotency-Key may carry at most 32 MiB" : "A JSON body may carry at most 2 MiB"));
@@ -235,9 +247,9 @@ public class IdempotencyFilter extends HttpFilter {
         }
     }
 
-    /** The whole body, or null when it is over {@link #MAX_BODY}. */
+    /** The whole body, or null when it is over the limit; an IOException when it stops coming in time. */
     private static byte[] read(InputStream in, int limit) throws IOException {
-        byte[] body = in.readNBytes(limit + 1);
+        byte[] body = RequestBodies.readWithin(in, limit + 1, System.nanoTime() + RequestBodies.BODY_SECONDS * 1_000_000_000L);
         return body.length > limit ? null : body;
     }
 

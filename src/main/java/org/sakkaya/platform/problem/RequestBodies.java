@@ -37,7 +37,7 @@ import java.util.Locale;
 @Priority(Priorities.ENTITY_CODER)
 public class RequestBodies implements ContainerRequestFilter {
     public static final int MAX_JSON_BYTES = 2 * 1024 * 1024;
-    static final int BODY_SECONDS = 30;
+    public static final int BODY_SECONDS = 30;
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
@@ -56,20 +56,17 @@ public class RequestBodies implements ContainerRequestFilter {
                     .withErrors(List.of(new FieldError("Content-Type", "must be UTF-8 (charset=utf-8, or no charset)"))).toResponse());
             return;
         }
-        if (request.getLength() > MAX_JSON_BYTES) {
+        if (declaredLength(request.getHeaderString("Content-Length")) > MAX_JSON_BYTES) {
             request.abortWith(tooLarge());
             return;
         }
-        if (!request.hasEntity()) {
-            return;
-        }
+        // read at once, not asked first whether there is a body: Jersey asks with a blocking read of its own, which a
+        // body that never starts answered with a 500 after Grizzly's timeout
         byte[] body;
         try {
             body = readWithin(request.getEntityStream(), MAX_JSON_BYTES + 1, System.nanoTime() + BODY_SECONDS * 1_000_000_000L);
         } catch (IOException stalled) {
-            request.abortWith(Problem.of(408, "request-timeout", "Request timeout",
-                    "The request's body did not arrive in time; send it again").toResponseBuilder()
-                    .header("Connection", "close").build());
+            request.abortWith(timedOut());
             return;
         }
         if (body.length > MAX_JSON_BYTES) {
@@ -84,11 +81,32 @@ public class RequestBodies implements ContainerRequestFilter {
         request.setEntityStream(new ByteArrayInputStream(body));
     }
 
+    /** The answer to a body that did not arrive in time; the connection is closed, as the rest may still come. */
+    public static jakarta.ws.rs.core.Response timedOut() {
+        return Problem.of(408, "request-timeout", "Request timeout", "The request's body did not arrive in time; send it again")
+                .toResponseBuilder().header("Connection", "close").build();
+    }
+
+    /**
+     * A {@code Content-Length} as the number it says, however large (-1 when absent or not a number, which Grizzly
+     * refuses before this): JAX-RS reads it as an {@code int}, and 2 GiB or more failed there with a 500.
+     */
+    public static long declaredLength(String header) {
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /**
      * At most {@code limit} bytes of the stream, or fewer at its end; an {@link IOException} when a read fails (Grizzly's
      * own timeout) or the deadline ({@link System#nanoTime()}) passes between two reads.
      */
-    static byte[] readWithin(InputStream in, int limit, long deadline) throws IOException {
+    public static byte[] readWithin(InputStream in, int limit, long deadline) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         while (body.size() < limit) {

@@ -20,18 +20,20 @@ import org.sakkaya.platform.files.FileStore;
 public class UploadLimit implements ContainerRequestFilter {
     private static final long ENVELOPE = 1024 * 1024;
 
-    private volatile long largest;
+    private static volatile long largest;
 
     @Override
     public void filter(ContainerRequestContext request) {
         MediaType type = request.getMediaType();
-        if (type != null && "multipart".equalsIgnoreCase(type.getType()) && request.getLength() > largest()) {
+        if (type != null && "multipart".equalsIgnoreCase(type.getType())
+                && RequestBodies.declaredLength(request.getHeaderString("Content-Length")) > largest()) {
             request.abortWith(Problem.of(413, "too-large", "Content too large", "An upload may carry a file of at most "
                     + (largest() - ENVELOPE) + " bytes").toResponseBuilder().header("Connection", "close").build());
         }
     }
 
-    private long largest() {
+    /** The largest multipart body taken: the file store's limit and the envelope around the file. */
+    public static long largest() {
         if (largest == 0) {
             largest = ConfigProvider.getConfig().getOptionalValue(FileStore.MAX_BYTES, Long.class)
                     .orElse(Long.parseLong(FileStore.DEFAULT_MAX_BYTES)) + ENVELOPE;
