@@ -66,6 +66,11 @@ public class IdempotencyFilter extends HttpFilter {
     private static final String NOT_KEPT = IdempotencyFilter.class.getName() + ".notKept";
     /** Bodies are held in memory to be hashed: at most an upload's limit (25 MiB) and its multipart framing. */
     private static final int MAX_BODY = 32 * 1024 * 1024;
+    /**
+     * An upload of 25 MiB takes its time on a slow office line (10 minutes at 350 kbit/s): it is given that long, a JSON
+     * body {@link RequestBodies#BODY_SECONDS}. Behind the proxy nginx has the whole body before Payara sees a byte.
+     */
+    private static final int UPLOAD_SECONDS = 600;
 
     @Resource
     transient UserTransaction transaction;
@@ -109,7 +114,7 @@ public class IdempotencyFilter extends HttpFilter {
         byte[] body;
         try {
             body = RequestBodies.declaredLength(request.getHeader("Content-Length")) > limit ? null
-                    : read(request.getInputStream(), limit);
+                    : read(request.getInputStream(), limit, upload ? UPLOAD_SECONDS : RequestBodies.BODY_SECONDS);
         } catch (IOException stalled) {
             response.setHeader("Connection", "close");
             problem(response, Problem.of(408, "request-timeout", "Request timeout", "The request's body did not arrive in time; send it again"));
@@ -117,7 +122,7 @@ public class IdempotencyFilter extends HttpFilter {
         }
         if (body == null) {
             problem(response, Problem.of(413, "too-large", "Content too large", upload
-                    ? "A request with an Idempotency-Key may carry at most 32 MiB" : "A JSON body may carry at most 2 MiB"));
+                    ? "An upload may carry at most " + limit + " bytes" : "A JSON body may carry at most 2 MiB"));
             return;
         }
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
@@ -248,8 +253,8 @@ public class IdempotencyFilter extends HttpFilter {
     }
 
     /** The whole body, or null when it is over the limit; an IOException when it stops coming in time. */
-    private static byte[] read(InputStream in, int limit) throws IOException {
-        byte[] body = RequestBodies.readWithin(in, limit + 1, System.nanoTime() + RequestBodies.BODY_SECONDS * 1_000_000_000L);
+    private static byte[] read(InputStream in, int limit, int seconds) throws IOException {
+        byte[] body = RequestBodies.readWithin(in, limit + 1, System.nanoTime() + seconds * 1_000_000_000L);
         return body.length > limit ? null : body;
     }
 

@@ -116,7 +116,7 @@ public class RequestBodies implements ContainerRequestFilter {
             }
             body.write(buffer, 0, n);
             if (System.nanoTime() - deadline > 0) {
-                throw new IOException("the body took longer than " + BODY_SECONDS + " s");
+                throw new IOException("the body was still arriving at its deadline");
             }
         }
         return body.toByteArray();

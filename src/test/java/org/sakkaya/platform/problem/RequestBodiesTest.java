@@ -36,7 +36,7 @@ class RequestBodiesTest {
     void aBodyStillArrivingAfterItsTimeIsRefusedAndAReadThatGivesUpToo() {
         // a byte now and then kept a request thread for ever; the deadline is checked between reads
         assertThatThrownBy(() -> RequestBodies.readWithin(trickle("{\"email\":\"somchai@example.org\"}"), 1000, System.nanoTime() - 1))
-                .isInstanceOf(IOException.class).hasMessageContaining("30 s");
+                .isInstanceOf(IOException.class).hasMessageContaining("deadline");
         // Grizzly's own read timeout (a body that stopped coming) reaches the caller as the IOException it is
         InputStream stalled = new InputStream() {
             @Override
