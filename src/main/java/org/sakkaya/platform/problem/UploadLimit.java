@@ -13,7 +13,8 @@ import org.sakkaya.platform.files.FileStore;
  * before a byte of it is read, whoever sends it and wherever: the multipart reader wrote a whole body to the temporary
  * directory before the file store's count or the caller's rights were looked at (1 GiB in {@code /tmp} for a 413, and
  * 500 MiB for a trainee's 404 on another cohort's assignment). A body sent without its length (chunked) is still
- * counted by the file store as it streams; behind the proxy (docs/OPERATIONS.md) nginx caps every body at 26 MiB.
+ * written there whole before the file store counts it; behind the proxy (docs/OPERATIONS.md) nginx caps every body at
+ * 26 MiB.
  */
 @Provider
 @PreMatching
