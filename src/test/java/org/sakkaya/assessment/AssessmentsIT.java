@@ -955,13 +955,18 @@ class AssessmentsIT {
                 .body("detail", containsString("closesAt (" + closesAt + ")"));
     }
 
+    /** A quiz of two attempts whose keys are shown after it closes: the case extensions must not give away. */
+    private String twoAttemptsKeysAfterClose(OffsetDateTime opens, OffsetDateTime closes) {
+        Map<String, Object> body = quiz(opens, closes, "AFTER_CLOSE");
+        body.put("maxAttempts", 2);
+        return api.as(organiser).body(body).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+    }
+
     @Test
     void aTraineeSeatedAfterAQuizClosedTakesItUntilTheirExtensionWithoutSeeingTheKeysMeanwhile() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
         // promoted from the waitlist on day two: the quiz closed yesterday, and a required quiz not taken fails them
-        Map<String, Object> body = quiz(now.minusDays(2), now.minusDays(1), "AFTER_CLOSE");
-        body.put("maxAttempts", 2);
-        String quiz = api.as(organiser).body(body).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        String quiz = twoAttemptsKeysAfterClose(now.minusDays(2), now.minusDays(1));
         World.Person person = world.person(world.divisionId, "TRAINEE");
         String trainee = seatedTrainee(person);
         api.as(trainee).post("/assessments/" + quiz + "/attempts").then().statusCode(422).body("type", containsString("assessment-closed"));
@@ -1006,9 +1011,7 @@ class AssessmentsIT {
     @Test
     void anExtensionMovesARunningAttemptsDeadlineAndIsRefusedOnceTheKeysMayHaveBeenRead() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
-        Map<String, Object> body = quiz(now.minusDays(2), now.plusHours(1), "AFTER_CLOSE");
-        body.put("maxAttempts", 2);
-        String quiz = api.as(organiser).body(body).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        String quiz = twoAttemptsKeysAfterClose(now.minusDays(2), now.plusHours(1));
         World.Person early = world.person(world.divisionId, "TRAINEE");
         String earlyToken = seatedTrainee(early);
         take(earlyToken, quiz, true);

@@ -117,7 +117,7 @@ public class IdempotencyFilter extends HttpFilter {
                     : read(request.getInputStream(), limit, upload ? UPLOAD_SECONDS : RequestBodies.BODY_SECONDS);
         } catch (IOException stalled) {
             response.setHeader("Connection", "close");
-            problem(response, Problem.of(408, "request-timeout", "Request timeout", "The request's body did not arrive in time; send it again"));
+            problem(response, RequestBodies.TIMED_OUT);
             return;
         }
         if (body == null) {
