@@ -117,7 +117,7 @@ public class IdempotencyFilter extends HttpFilter {
                     : read(request.getInputStream(), limit, upload ? UPLOAD_SECONDS : RequestBodies.BODY_SECONDS);
         } catch (IOException stalled) {
             response.setHeader("Connection", "close");
-            problem(response, RequestBodies.TIMED_OUT);
+            problem(response, RequestBodies.timedOutProblem());
             return;
         }
         if (body == null) {

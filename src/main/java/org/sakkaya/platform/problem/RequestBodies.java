@@ -81,13 +81,17 @@ public class RequestBodies implements ContainerRequestFilter {
         request.setEntityStream(new ByteArrayInputStream(body));
     }
 
-    /** The problem of a body that did not arrive in time (here, and in the idempotency filter, which reads keyed ones). */
-    public static final Problem TIMED_OUT = Problem.of(408, "request-timeout", "Request timeout",
-            "The request's body did not arrive in time; send it again");
+    /**
+     * The problem of a body that did not arrive in time (here, and in the idempotency filter, which reads keyed ones);
+     * made when needed, as a constant would load JSON-B with this class.
+     */
+    public static Problem timedOutProblem() {
+        return Problem.of(408, "request-timeout", "Request timeout", "The request's body did not arrive in time; send it again");
+    }
 
     /** The answer to a body that did not arrive in time; the connection is closed, as the rest may still come. */
     private static jakarta.ws.rs.core.Response timedOut() {
-        return TIMED_OUT.toResponseBuilder().header("Connection", "close").build();
+        return timedOutProblem().toResponseBuilder().header("Connection", "close").build();
     }
 
     /**
