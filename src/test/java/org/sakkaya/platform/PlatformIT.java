@@ -92,7 +92,7 @@ class PlatformIT {
         assertThat(exchange("POST /api/v1/auth/token HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=x\r\n"
                 + "Content-Length: 3000000000\r\n\r\n--x\r\n")).startsWith("HTTP/1.1 413");
         // JSON bodies that stop half-way, that never start, and the same with an Idempotency-Key (read by a filter of its
-        // own): 408 once the read gives up, not a 500 with 16 KB of stack traces in the log; all three wait together
+        // own): 408 once the read gives up, not a 500 with 16 KB of stack traces in the log; all four wait together
         int logFrom = PayaraLog.text().length();
         long started = System.nanoTime();
         String body = "{\"email\":\"somchai@example.org\",";
@@ -100,15 +100,73 @@ class PlatformIT {
                 + "Content-Length: " + (body.length() + 40) + "\r\n";
         String keyed = "POST /api/v1/programs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAuthorization: Bearer "
                 + api.adminToken() + "\r\nIdempotency-Key: " + java.util.UUID.randomUUID() + "\r\nContent-Length: 100\r\n\r\n{\"code\":";
+        // and an upload that stops half-way: a 500 after 30 s, read by the multipart reader
+        org.sakkaya.it.World world = new org.sakkaya.it.World(api);
+        String organiser = world.token(world.person(world.organization("กระทรวงทดสอบการส่งช้า", "MINISTRY", null), "PROGRAM_ADMIN"));
+        String upload = "POST /api/v1/lessons/" + java.util.UUID.randomUUID() + "/file HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + organiser + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 500\r\n\r\n"
+                + "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.7\n";
         List<java.util.concurrent.CompletableFuture<String>> answers = List.of(
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> exchangeQuietly(headers + "\r\n" + body)),
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> exchangeQuietly(headers + "\r\n")),
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> exchangeQuietly(keyed)));
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> exchangeQuietly(keyed)),
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> exchangeQuietly(upload)));
         for (var answer : answers) {
             assertThat(answer.get()).startsWith("HTTP/1.1 408").contains("urn:sakkaya:problem:request-timeout");
         }
         assertThat(System.nanoTime() - started).as("answered within Grizzly's read timeout and ours").isLessThan(75_000_000_000L);
         assertThat(PayaraLog.text().substring(logFrom)).doesNotContain("TimeoutException").doesNotContain("SEVERE");
+    }
+
+    @Test
+    void anUploadSentWithoutItsLengthIsRefusedOnceItPassesTheLimitNotReadToItsEnd() throws Exception {
+        // a chunked upload has no Content-Length to refuse it by: it was read to its end into /tmp, however large,
+        // before the file store counted the file. Here it passes the limit (1 MiB in the tests, and 1 MiB of envelope)
+        // and then stops: only a refusal at the limit answers before the client gives up
+        org.sakkaya.it.World world = new org.sakkaya.it.World(api);
+        String organiser = world.token(world.person(world.organization("กระทรวงทดสอบการอัปโหลด", "MINISTRY", null), "PROGRAM_ADMIN"));
+        String lesson = java.util.UUID.randomUUID().toString();
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(60_000);
+            Thread sender = new Thread(() -> {
+                try {
+                    var out = socket.getOutputStream();
+                    out.write(("POST /api/v1/lessons/" + lesson + "/file HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + organiser
+                            + "\r\nContent-Type: multipart/form-data; boundary=x\r\nTransfer-Encoding: chunked\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    byte[] head = "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n"
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    out.write((Integer.toHexString(head.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.write(head);
+                    out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    byte[] chunk = new byte[64 * 1024];
+                    for (int i = 0; i < 2 * 1024 * 1024 / chunk.length + 1; i++) {
+                        out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        out.write(chunk);
+                        out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    }
+                    out.flush(); // and then nothing more: no last chunk
+                } catch (java.io.IOException refused) {
+                    // the service may close the connection while the last chunks are on their way
+                }
+            });
+            sender.start();
+            java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; !received.toString(java.nio.charset.StandardCharsets.UTF_8).contains("}")
+                        && (n = socket.getInputStream().read(buffer)) > 0; ) {
+                    received.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketTimeoutException | java.net.SocketException waitedOrReset) {
+                // what came so far is the answer
+            }
+            sender.join(10_000);
+            assertThat(received.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("HTTP/1.1 413")
+                    .contains("application/problem+json").contains("urn:sakkaya:problem:too-large").contains("1048576 bytes");
+        }
+        // the service goes on answering
+        api.as(organiser).get("/ping").then().statusCode(200);
     }
 
     @Test

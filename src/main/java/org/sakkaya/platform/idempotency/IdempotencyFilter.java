@@ -66,12 +66,6 @@ public class IdempotencyFilter extends HttpFilter {
     private static final String NOT_KEPT = IdempotencyFilter.class.getName() + ".notKept";
     /** Bodies are held in memory to be hashed: at most an upload's limit (25 MiB) and its multipart framing. */
     private static final int MAX_BODY = 32 * 1024 * 1024;
-    /**
-     * An upload of 25 MiB takes its time on a slow office line (10 minutes at 350 kbit/s): it is given that long, a JSON
-     * body {@link RequestBodies#BODY_SECONDS}. Behind the proxy nginx has the whole body before Payara sees a byte.
-     */
-    private static final int UPLOAD_SECONDS = 600;
-
     @Resource
     transient UserTransaction transaction;
 
@@ -114,7 +108,7 @@ public class IdempotencyFilter extends HttpFilter {
         byte[] body;
         try {
             body = RequestBodies.declaredLength(request.getHeader("Content-Length")) > limit ? null
-                    : read(request.getInputStream(), limit, upload ? UPLOAD_SECONDS : RequestBodies.BODY_SECONDS);
+                    : read(request.getInputStream(), limit, upload ? UploadLimit.UPLOAD_SECONDS : RequestBodies.BODY_SECONDS);
         } catch (IOException stalled) {
             response.setHeader("Connection", "close");
             problem(response, RequestBodies.timedOutProblem());

@@ -34,6 +34,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 404 -> Problem.of(404, "not-found", "Not found", "There is nothing at this address");
             case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed", "This address does not take that method");
             case 406 -> Problem.of(406, "not-acceptable", "Not acceptable", "This address cannot answer in the media type asked for");
+            case 408 -> RequestBodies.timedOutProblem();
+            case 413 -> Problem.of(413, "too-large", "Content too large", e.getMessage());
             case 415 -> Problem.of(415, "unsupported-media-type", "Unsupported media type", "Send application/json");
             default -> Problem.of(status, "http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage());
         };
@@ -43,6 +45,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         }
         if (status == 401) {
             builder.header("WWW-Authenticate", "Bearer");
+        }
+        if (status == 408 || status == 413) {
+            builder.header("Connection", "close"); // the rest of the body is not read
         }
         return builder.build();
     }
