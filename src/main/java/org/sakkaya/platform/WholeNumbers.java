@@ -19,12 +19,14 @@ import java.math.BigDecimal;
  * The API's JSON binding, with whole numbers read exactly: JSON-B read a number into an {@code Integer} field as
  * {@code intValue()} does, so a cohort's {@code capacity} of 4294967336 was stored as 40, and 40.99 as 40, both
  * answered 200. A number that is not whole, or does not fit the field, is now refused (400, as malformed JSON); 40.0
- * and 1e1 are the whole numbers they write.
+ * and 1e1 are the whole numbers they write. A true/false field takes a JSON boolean (or the text "true" or "false", in
+ * any case, as query flags do): "yes", "ใช่" and 1 were read as false, so that a cohort meant to open its enrolment
+ * closed it, answered 200.
  */
 @Provider
 public class WholeNumbers implements ContextResolver<Jsonb> {
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
-            .withDeserializers(new WholeInteger(), new WholeLong()));
+            .withDeserializers(new WholeInteger(), new WholeLong(), new StrictBoolean()));
 
     @Override
     public Jsonb getContext(Class<?> type) {
@@ -73,6 +75,29 @@ public class WholeNumbers implements ContextResolver<Jsonb> {
                 return value == null ? null : value.longValueExact();
             } catch (ArithmeticException e) {
                 throw new JsonbException("Not a whole number between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE + ": " + value);
+            }
+        }
+    }
+
+    static final class StrictBoolean implements JsonbDeserializer<Boolean> {
+        @Override
+        public Boolean deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = parser.getValue();
+            switch (value.getValueType()) {
+                case NULL:
+                    return null;
+                case TRUE:
+                    return Boolean.TRUE;
+                case FALSE:
+                    return Boolean.FALSE;
+                case STRING:
+                    String text = ((JsonString) value).getString().strip();
+                    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                        return Boolean.valueOf(text.equalsIgnoreCase("true"));
+                    }
+                    throw new JsonbException("Not true or false: " + ((JsonString) value).getString());
+                default:
+                    throw new JsonbException("true or false was expected, not " + value);
             }
         }
     }

@@ -428,10 +428,20 @@ class ProgramsIT {
         api.as(organiser).get("/cohorts/" + id).then().statusCode(200).body("capacity", equalTo(4));
         api.as(organiser).body(Map.of("capacity", 3)).patch("/cohorts/" + id).then().statusCode(200).body("capacity", equalTo(3));
         // a number that is not whole or does not fit is refused: 4294967336 was stored as 40, and 40.99 as 40
-        for (String capacity : List.of("4294967336", "40.99", "\"4294967336\"")) {
+        for (String capacity : List.of("4294967336", "40.99", "\"4294967336\"", "\"สามสิบ\"")) {
             api.as(organiser).body("{\"capacity\":" + capacity + "}").patch("/cohorts/" + id).then().statusCode(400)
-                    .contentType(containsString("problem+json"));
+                    .contentType(containsString("problem+json")).body("errors[0].field", equalTo("capacity"))
+                    .body("errors[0].message", containsString("whole number"));
         }
+        // true or false: "ใช่", "yes" and 1 were read as false, and closed the enrolment a programme meant to open
+        for (String open : List.of("\"ใช่\"", "\"yes\"", "1")) {
+            api.as(organiser).body("{\"enrollmentOpen\":" + open + "}").patch("/cohorts/" + id).then().statusCode(400)
+                    .body("errors[0].field", equalTo("enrollmentOpen")).body("errors[0].message", equalTo("must be true or false"));
+        }
+        // a value of no kind the field has names the field and the kinds, valid JSON as the body is
+        api.as(organiser).body(Map.of("code", "X" + UUID.randomUUID().toString().substring(0, 8), "nameTh", "ทดสอบ", "track", "BOGUS"))
+                .post("/programs").then().statusCode(400)
+                .body("errors[0].field", equalTo("track")).body("errors[0].message", containsString("DATA_SCIENCE"));
         api.as(organiser).get("/cohorts/" + id).then().statusCode(200).body("capacity", equalTo(3));
         api.as(organiser).body("{\"capacity\":3.0}").patch("/cohorts/" + id).then().statusCode(200).body("capacity", equalTo(3));
     }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -30,11 +31,26 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     /** MariaDB's ER_NO_REFERENCED_ROW_2: a foreign key names a row that is not there. */
     private static final int NO_REFERENCED_ROW = 1452;
 
+    /** The request, for the body {@link RequestBodies} kept (null where this mapper is made by hand). */
+    @jakarta.ws.rs.core.Context
+    jakarta.servlet.http.HttpServletRequest request;
+
     @Override
     public Response toResponse(Throwable e) {
-        return known(e).orElseGet(() -> isJsonError(e)
-                ? Problem.of(400, "malformed-json", "Bad request", "The body is not valid JSON for this request").toResponse()
-                : internal(e));
+        return known(e).orElseGet(() -> isJsonError(e) ? jsonError(e, request) : internal(e));
+    }
+
+    /**
+     * A body JSON-B could not read: the field and what it must be when that can be told (valid JSON with a value of
+     * the wrong type), else "not valid JSON".
+     */
+    static Response jsonError(Throwable e, jakarta.servlet.http.HttpServletRequest request) {
+        Object body = request == null ? null : request.getAttribute(JsonErrors.BODY);
+        return JsonErrors.field(e, body instanceof byte[] bytes ? bytes : null)
+                .map(field -> Problem.of(400, "malformed-json", "Bad request", "A field of the body has a value of the wrong type or form")
+                        .withErrors(List.of(field)))
+                .orElseGet(() -> Problem.of(400, "malformed-json", "Bad request", "The body is not valid JSON for this request"))
+                .toResponse();
     }
 
     /**

@@ -79,6 +79,7 @@ public class RequestBodies implements ContainerRequestFilter {
             return;
         }
         request.setEntityStream(new ByteArrayInputStream(body));
+        request.setProperty(JsonErrors.BODY, body); // to name the field of a value JSON-B cannot read
     }
 
     /**
