@@ -245,6 +245,14 @@ class WorkshopIT {
         String held = session(cohortId, 2, Duration.ofDays(-2), Duration.ofHours(7));
         String followed = session(cohortId, 3, Duration.ofDays(-1), Duration.ofHours(7));
         record(trainer, held, trainee.id(), "ABSENT").then().statusCode(200);
+        // weeks ahead only a leave can be known: PRESENT was stored and counted once the session ended, whoever came
+        String ahead = session(cohortId, 4, Duration.ofDays(20), Duration.ofHours(7));
+        for (String status : List.of("PRESENT", "LATE", "ABSENT")) {
+            record(trainer, ahead, trainee.id(), status).then().statusCode(422)
+                    .body("type", containsString("session-not-started")).body("errors[0].field", equalTo("[0].status"));
+        }
+        record(trainer, ahead, trainee.id(), "EXCUSED").then().statusCode(200).body("[0].status", equalTo("EXCUSED"));
+        api.as(organiser).delete("/sessions/" + ahead).then().statusCode(409).body("type", containsString("session-has-attendance"));
         api.as(organiser).body(Map.of("title", "คลิปสั้น", "dueOn", "2030-01-31", "afterSessionId", followed))
                 .post("/cohorts/" + cohortId + "/field-assignments").then().statusCode(201);
 
@@ -257,7 +265,7 @@ class WorkshopIT {
         api.as(organiser).delete("/sessions/" + followed).then().statusCode(409).body("type", containsString("session-has-field-work"));
         api.as(organiser).delete("/sessions/" + future).then().statusCode(204);
         api.as(organiser).get("/sessions/" + future).then().statusCode(404);
-        api.as(organiser).get("/cohorts/" + cohortId + "/sessions").then().body("items.number", contains(2, 3));
+        api.as(organiser).get("/cohorts/" + cohortId + "/sessions").then().body("items.number", contains(2, 3, 4));
         api.as(organiser).delete("/sessions/" + future).then().statusCode(404);
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'SESSION_DELETED' AND subject_id = ?", future))
                 .isEqualTo(1);

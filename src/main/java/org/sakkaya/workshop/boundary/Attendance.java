@@ -184,6 +184,19 @@ public class Attendance {
         if (!notSeated.isEmpty()) {
             throw new NotSeated(notSeated);
         }
+        // before the session opens only a leave can be known: a PRESENT recorded a month early counted once the session
+        // ended, whether the trainee came or not
+        Instant now = clock.instant();
+        Instant opens = policy().opensAt(session.startsAt());
+        if (now.isBefore(opens)) {
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i).status() != AttendanceStatus.EXCUSED) {
+                    throw new RuleViolation("session-not-started", "Attendance of a session is recorded from "
+                            + Bangkok.text(opens) + "; before that a trainee can only be excused",
+                            new FieldError("[" + i + "].status", "must be EXCUSED before the session opens"));
+                }
+            }
+        }
         // Current though a plain read, as the session's row was taken before the transaction's first plain read. Not a
         // locking read: in a session without records, it would lock the index gap that another session's new records
         // go in too, and two saves of two such sessions, each holding that gap and inserting, would deadlock.
@@ -200,7 +213,6 @@ public class Attendance {
                         + "read (a check-in, or another trainer's save): read it again, and save what is still to change");
             }
         }
-        Instant now = clock.instant();
         String trainer = access.callerId();
         boolean changed = false;
         for (AttendanceEntry entry : entries) {
