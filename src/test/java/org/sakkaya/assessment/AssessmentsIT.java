@@ -579,7 +579,14 @@ class AssessmentsIT {
         api.as(trainer).body(Map.of("rubricScores", List.of(Map.of("criterionIndex", 0, "points", 10))))
                 .put("/submissions/" + second + "/grade").then().statusCode(400).body("errors[0].field", equalTo("rubricScores"));
         api.as(trainee).body(byRubric).put("/submissions/" + second + "/grade").then().statusCode(403);
-        api.as(trainer).body(byRubric).put("/submissions/" + second + "/grade").then().statusCode(200).body("grade.score", equalTo(15.0f))
+        // a score beside the rubric's that says otherwise was dropped without a word; the same score is no contradiction
+        Map<String, Object> contradicting = new java.util.HashMap<>(byRubric);
+        contradicting.put("score", 3);
+        api.as(trainer).body(contradicting).put("/submissions/" + second + "/grade").then().statusCode(400)
+                .body("errors[0].field", equalTo("score")).body("errors[0].message", containsString("15"));
+        api.as(trainer).get("/submissions/" + second).then().body("grade", nullValue());
+        contradicting.put("score", 15);
+        api.as(trainer).body(contradicting).put("/submissions/" + second + "/grade").then().statusCode(200).body("grade.score", equalTo(15.0f))
                 // the levels picked come back as API.md writes them: an array, not a string of JSON
                 .body("grade.rubricScores.criterionIndex", contains(0, 1))
                 .body("grade.rubricScores.points", contains(10, 5));

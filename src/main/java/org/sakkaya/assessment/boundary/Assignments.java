@@ -168,6 +168,11 @@ public class Assignments {
             if (seen.size() != rubric.criteria().size()) {
                 throw new InvalidInput("rubricScores", "grade every one of the " + rubric.criteria().size() + " criteria");
             }
+            // a score that says otherwise was dropped without a word: the grader meant one of the two
+            if (request.score() != null && request.score().compareTo(raw) != 0) {
+                throw new InvalidInput("score", "is " + raw.stripTrailingZeros().toPlainString()
+                        + " by the rubric scores sent with it; send the rubric scores alone, or a score alone");
+            }
             var json = Jsons.array();
             request.rubricScores().forEach(r -> json.add(Jsons.object().add("criterionIndex", r.criterionIndex()).add("points", r.points())));
             rubricScores = json.build().toString();
