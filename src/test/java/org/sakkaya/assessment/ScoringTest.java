@@ -49,7 +49,16 @@ class ScoringTest {
         assertThat(score(QuestionKind.NUMERIC, "{\"value\":84,\"tolerance\":0.5}", "84.4")).isEqualByComparingTo("4");
         assertThat(score(QuestionKind.NUMERIC, "{\"value\":84,\"tolerance\":0.5}", "84.6")).isEqualByComparingTo("0");
         assertThat(score(QuestionKind.NUMERIC, "{\"value\":84}", "84")).isEqualByComparingTo("4");
-        assertThat(score(QuestionKind.NUMERIC, "{\"value\":84}", "\"84\"")).isEqualByComparingTo("0");
+        // text as a text field sends it counts as the number it holds, in Thai digits too (it scored 0, while the same
+        // digits typed as a short answer counted), and with thousands set off by commas
+        assertThat(score(QuestionKind.NUMERIC, "{\"value\":84}", "\"84\"")).isEqualByComparingTo("4");
+        assertThat(score(QuestionKind.NUMERIC, "{\"value\":84,\"tolerance\":0.5}", "\" ๘๔.๒ \"")).isEqualByComparingTo("4");
+        assertThat(score(QuestionKind.NUMERIC, "{\"value\":1250}", "\"1,250\"")).isEqualByComparingTo("4");
+        assertThat(score(QuestionKind.NUMERIC, "{\"value\":-1250.5}", "\"-๑,๒๕๐.๕\"")).isEqualByComparingTo("4");
+        // anything else in the text earns nothing, as before: units, a comma that is not a thousands mark, an exponent
+        for (String other : List.of("\"84 บาท\"", "\"8,4\"", "\"1,25\"", "\"8e1\"", "\"\"", "\"๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔\"", "true")) {
+            assertThat(score(QuestionKind.NUMERIC, "{\"value\":84}", other)).as(other).isEqualByComparingTo("0");
+        }
         // a number whose exponent lies far from the key's is judged at once (an exact difference has as many digits
         // as the distance: this one took minutes) and earns nothing; numbers beyond 20 digits are not taken at all
         assertThat(score(QuestionKind.NUMERIC, "{\"value\":84,\"tolerance\":0.5}", "1e-99999999")).isEqualByComparingTo("0");

@@ -33,6 +33,10 @@ public final class Scoring {
 
     // compiled once: every short answer and every accepted answer of a submit is normalised
     private static final Pattern SPACES = Pattern.compile("[\\p{Z}\\s]+");
+    /** A number as typed in a text field: digits with a point, no exponent. */
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d+)?|\\.\\d+)");
+    /** The same with thousands set off by commas. */
+    private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
     private Scoring() {
     }
@@ -76,18 +80,43 @@ public final class Scoring {
     }
 
     private static BigDecimal numeric(JsonValue key, JsonValue answer) {
-        if (!(key instanceof JsonObject k) || !(answer instanceof JsonNumber given)) {
+        BigDecimal answered = number(answer);
+        if (!(key instanceof JsonObject k) || answered == null) {
             return BigDecimal.ZERO;
         }
         BigDecimal value = k.getJsonNumber("value").bigDecimalValue();
         BigDecimal tolerance = k.containsKey("tolerance") ? k.getJsonNumber("tolerance").bigDecimalValue() : BigDecimal.ZERO;
-        BigDecimal answered = given.bigDecimalValue();
         if (!takes(answered)) {
             return BigDecimal.ZERO;
         }
         // rounded to 34 digits: an exact difference of numbers whose exponents lie far apart has as many digits as the
         // distance, and 1e-99999999 took minutes of a thread holding the attempt's lock
         return answered.subtract(value, MathContext.DECIMAL128).abs().compareTo(tolerance) <= 0 ? BigDecimal.ONE : BigDecimal.ZERO;
+    }
+
+    /**
+     * A numeric answer as sent: a JSON number, or text holding one as a text field sends it, in Arabic or Thai digits
+     * (๘๔), with thousands set off by commas (1,250) and spaces around it. Null for anything else, which earns
+     * nothing: the text "๘๔" scored 0 against a key of 84 while the same answer typed as a short text counted.
+     */
+    public static BigDecimal number(JsonValue answer) {
+        if (answer instanceof JsonNumber given) {
+            return given.bigDecimalValue();
+        }
+        if (!(answer instanceof JsonString given) || given.getString().length() > 100) {
+            return null;
+        }
+        StringBuilder arabic = new StringBuilder();
+        given.getString().strip().codePoints().forEach(c -> arabic.appendCodePoint(c >= 0x0E50 && c <= 0x0E59 ? '0' + (c - 0x0E50) : c));
+        String text = GROUPED.matcher(arabic).matches() ? arabic.toString().replace(",", "") : arabic.toString();
+        if (!PLAIN_NUMBER.matcher(text).matches()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**
