@@ -730,7 +730,10 @@ class LearningIT {
     @Test
     void aTraineeRecordsProgressIdempotentlyAndSeesItPerLessonAndCourse() {
         String[] course = course(organiser);
-        api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200).body("id", equalTo(List.of(course[0])));
+        // the cohort's courses with their length, as the course's page has it (the list said 0 minutes)
+        api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200).body("id", equalTo(List.of(course[0])))
+                .body("minutes", equalTo(List.of(30))).body("lessonCount", equalTo(List.of(3)));
+        api.as(organiser).get("/courses/" + course[0]).then().body("minutes", equalTo(30));
         World.Person person = world.person(world.divisionId, "TRAINEE");
         String trainee = world.token(person);
         progress(trainee, course[1], true, 300).then().statusCode(404);
@@ -772,6 +775,16 @@ class LearningIT {
         api.as(trainee).queryParam("cohortId", cohortId).get("/me/progress").then().statusCode(200)
                 .body("courses.title", contains("ก่อนเรียน: แนะนำหลักสูตร", "การวิเคราะห์ข้อมูลด้วย Python", "โครงการฝึกปฏิบัติ", "งานนำเสนอผลงาน"))
                 .body(mine + "lessons.title", contains("อ่านก่อนเรียน", "วิดีโอแนะนำ", "เอกสารประกอบ"));
+        // the trainee's own export says a lesson not completed has no completion time: null, not ""
+        api.as(trainee).get("/people/" + person.id() + "/personal-data").then().statusCode(200)
+                .body("learning.lessons.find { it.lessonId == '" + course[2] + "' }.completed", equalTo(false))
+                .body("learning.lessons.find { it.lessonId == '" + course[2] + "' }.completedAt", nullValue())
+                .body("learning.lessons.find { it.lessonId == '" + course[1] + "' }.completedAt", notNullValue());
+        // true or false is a JSON boolean: "yes" and 1 were read as false, and answered 200
+        for (Object notABoolean : List.of("yes", "ใช่", 1)) {
+            api.as(trainee).body(Map.of("completed", notABoolean, "secondsSpent", 60)).put("/lessons/" + course[2] + "/progress")
+                    .then().statusCode(400).body("errors[0].field", equalTo("completed"));
+        }
         api.as(trainee).queryParam("cohortId", UUID.randomUUID().toString()).get("/me/progress").then().statusCode(404);
         api.as(trainee).get("/me/progress").then().statusCode(400).body("errors[0].field", equalTo("cohortId"));
         api.as(organiser).body(Map.of("completed", true)).put("/lessons/" + course[1] + "/progress").then().statusCode(403);

@@ -309,6 +309,11 @@ class PrivacyIT {
         assertThat(fileHits).as("stored files still holding the erased person's name or e-mail").isEmpty();
         assertThat(logHits).as("the server log names the erased person").isEmpty();
 
+        // what is left is exported as what it is: an erased answer is JSON null, not the text "null"
+        JsonPath left = api.as(world.adminToken()).get("/people/" + subject.id() + "/personal-data").then().statusCode(200).extract().jsonPath();
+        assertThat(left.getList("assessments.attempts[0].answers")).isNotEmpty();
+        assertThat(left.getList("assessments.attempts[0].answers.answer")).containsOnlyNulls();
+
         JsonPath after = api.as(organiser).get("/cohorts/" + cohortId + "/gradebook").then().statusCode(200).extract().jsonPath();
         assertThat(after.getInt("evaluated")).isEqualTo(before.getInt("evaluated")).isEqualTo(2);
         assertThat(after.getInt("passed")).isEqualTo(before.getInt("passed"));

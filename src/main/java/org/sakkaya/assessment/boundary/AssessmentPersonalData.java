@@ -71,7 +71,8 @@ public class AssessmentPersonalData implements PersonalDataHolder {
                         Object[] c = (Object[]) r;
                         Map<String, Object> answer = new LinkedHashMap<>();
                         answer.put("questionId", c[0]);
-                        answer.put("answer", c[1]);
+                        // the answer as the JSON value it is (a text was exported as its JSON spelling, and an erased one as "null")
+                        answer.put("answer", c[1] == null ? null : org.sakkaya.platform.Jsons.parse(c[1].toString()));
                         answer.put("points", c[2]);
                         return answer;
                     }).toList());

@@ -28,7 +28,7 @@ public class CohortCoursesResource {
     @Operation(summary = "The cohort studies this course (idempotent)")
     public List<CourseView> attach(@PathParam("id") String id, @PathParam("courseId") String courseId) {
         courses.attachToCohort(id, courseId);
-        return courses.ofCohort(id).stream().map(CourseView::summary).toList();
+        return courses.summaries(courses.ofCohort(id));
     }
 
     @DELETE
@@ -37,6 +37,6 @@ public class CohortCoursesResource {
     @Operation(summary = "The cohort no longer studies this course (progress already made is kept)")
     public List<CourseView> detach(@PathParam("id") String id, @PathParam("courseId") String courseId) {
         courses.detachFromCohort(id, courseId);
-        return courses.ofCohort(id).stream().map(CourseView::summary).toList();
+        return courses.summaries(courses.ofCohort(id));
     }
 }

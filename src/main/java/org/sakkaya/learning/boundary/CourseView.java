@@ -30,7 +30,7 @@ public record CourseView(String id, String title, String description, int lesson
         return new CourseView(course.id(), course.title(), course.description(), course.lessonCount(), minutes, moduleViews);
     }
 
-    static CourseView summary(Course course) {
-        return new CourseView(course.id(), course.title(), course.description(), course.lessonCount(), 0, null);
+    static CourseView summary(Course course, int minutes) {
+        return new CourseView(course.id(), course.title(), course.description(), course.lessonCount(), minutes, null);
     }
 }

@@ -38,7 +38,7 @@ public class CoursesResource {
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
     @Operation(summary = "Create an online course")
     public Response create(@Valid @NotNull CourseRequest request, @Context UriInfo uri) {
-        CourseView view = CourseView.summary(courses.create(request));
+        CourseView view = CourseView.summary(courses.create(request), 0);
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
     }
 
@@ -46,7 +46,8 @@ public class CoursesResource {
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER, Roles.HR, Roles.EXECUTIVE, Roles.ADMIN})
     @Operation(summary = "The course catalogue (trainees see their courses through /me/progress)")
     public Page<CourseView> list(@Valid @BeanParam PageRequest page) {
-        return courses.list(page).map(CourseView::summary);
+        Page<Course> found = courses.list(page);
+        return new Page<>(courses.summaries(found.items()), found.page(), found.size(), found.total());
     }
 
     @GET

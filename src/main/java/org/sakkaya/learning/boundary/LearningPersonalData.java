@@ -35,8 +35,15 @@ public class LearningPersonalData implements PersonalDataHolder {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("lessons", em.createQuery("SELECT p FROM LessonProgress p WHERE p.personId = :id", LessonProgress.class)
                 .setParameter("id", personId).getResultList().stream()
-                .map(p -> Map.of("lessonId", p.lessonId(), "completed", p.completed(),
-                        "completedAt", p.completedAt() == null ? "" : Bangkok.text(p.completedAt()), "secondsSpent", p.secondsSpent()))
+                .map(p -> {
+                    // null, not "", for a lesson not completed (Map.of takes no null)
+                    Map<String, Object> lesson = new LinkedHashMap<>();
+                    lesson.put("lessonId", p.lessonId());
+                    lesson.put("completed", p.completed());
+                    lesson.put("completedAt", p.completedAt() == null ? null : Bangkok.text(p.completedAt()));
+                    lesson.put("secondsSpent", p.secondsSpent());
+                    return lesson;
+                })
                 .toList());
         data.put("courses", em.createQuery("SELECT p FROM CourseProgress p WHERE p.personId = :id", CourseProgress.class)
                 .setParameter("id", personId).getResultList().stream()
