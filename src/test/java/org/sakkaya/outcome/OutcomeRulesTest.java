@@ -91,7 +91,7 @@ class OutcomeRulesTest {
                 LocalDate.of(2021, 10, 1),
                 List.of(new ReportPdf.Line("นักวิทยาการข้อมูล (Data Scientist)", null, 25, 21, new BigDecimal("84.00"))),
                 25, 21, new BigDecimal("84.00"),
-                List.of(new ReportPdf.Chart("1.33", "ร้อยละ 80 ของการผ่านเกณฑ์การประเมินผล", List.of(
+                List.of(new ReportPdf.Chart("1.33", "ร้อยละ 80 ของการผ่านเกณฑ์การประเมินผล", "กรมอนามัย", List.of(
                         new ReportPdf.Bar("ผู้เข้ารับการอบรมผ่านเกณฑ์การประเมินผล", "ร้อยละ", "23 พ.ย. 63 - 26 พ.ย. 63",
                                 new BigDecimal("80.00"), new BigDecimal("84.00"), true, false),
                         new ReportPdf.Bar("ส่งบุคลากรเข้ารับการอบรม รุ่นที่ 2", "คน", "กองแผนงานกำหนด",
@@ -102,7 +102,8 @@ class OutcomeRulesTest {
                     .contains("นักวิทยาการข้อมูล (Data Scientist)").contains("84.00")
                     .contains("ผล ร้อยละ 84.00 / เป้าหมาย ร้อยละ 80.00 (บรรลุ)")
                     .contains("ผล 1 คน / เป้าหมาย 2 คน (ยังไม่บรรลุ) ณ วันปิดตัวชี้วัด")
-                    .contains("23 พ.ย. 63 - 26 พ.ย. 63");
+                    .contains("23 พ.ย. 63 - 26 พ.ย. 63")
+                    .contains("ตัวชี้วัด 1.33 ร้อยละ 80 ของการผ่านเกณฑ์การประเมินผล (กรมอนามัย)");
             assertThat(document.getNumberOfPages()).isEqualTo(1);
         }
     }

@@ -9,9 +9,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.sakkaya.assessment.boundary.PassResults;
 import org.sakkaya.identity.boundary.OrganizationScope;
+import org.sakkaya.identity.boundary.Organizations;
 import org.sakkaya.outcome.control.PassRateQueries;
 import org.sakkaya.outcome.control.PassRateQueries.GroupBy;
 import org.sakkaya.outcome.control.Rates;
@@ -53,6 +55,10 @@ public class Reports {
 
     @Inject
     Indicators indicators;
+
+    /** The owners' names, for the PDF's charts. */
+    @Inject
+    Organizations organizations;
 
     /** The rows, the totals and how the report was asked for. {@code scopedToOrganizations} is HR's view. */
     public record PassRates(int fiscalYear, LocalDate firstDay, LocalDate lastDay, String groupBy, boolean scopedToOrganizations,
@@ -109,9 +115,11 @@ public class Reports {
     public byte[] pdf(PassRates report) {
         List<ReportPdf.Chart> charts = new ArrayList<>();
         if (caller.isAny(Roles.PROGRAM_ADMIN, Roles.EXECUTIVE)) {
-            for (Indicator indicator : indicators.ofYear(new FiscalYear(report.fiscalYear()))) {
+            List<Indicator> ofYear = indicators.ofYear(new FiscalYear(report.fiscalYear()));
+            Map<String, String> owners = organizations.namesTh(ofYear.stream().map(Indicator::ownerOrganizationId).distinct().toList());
+            for (Indicator indicator : ofYear) {
                 IndicatorStatus status = indicators.status(indicator.id(), 0);
-                charts.add(new ReportPdf.Chart(status.code(), status.nameTh(), status.activities().stream()
+                charts.add(new ReportPdf.Chart(status.code(), status.nameTh(), owners.get(indicator.ownerOrganizationId()), status.activities().stream()
                         .map(a -> a.snapshot() == null
                                 ? new ReportPdf.Bar(a.title(), a.unitTh(), period(a), a.target(), a.actual(), a.achieved(), false)
                                 : new ReportPdf.Bar(a.title(), a.unitTh(), period(a), a.target(), a.snapshot().actual(),

@@ -47,8 +47,11 @@ public final class ReportPdf {
                       boolean frozen) {
     }
 
-    /** An indicator's chart. */
-    public record Chart(String code, String nameTh, List<Bar> bars) {
+    /**
+     * An indicator's chart, headed by its code, name and owner: two owners may each have a 1.33 in one year, and the
+     * report showed two blocks headed alike with different figures.
+     */
+    public record Chart(String code, String nameTh, String ownerTh, List<Bar> bars) {
     }
 
     public record Content(int fiscalYear, LocalDate firstDay, LocalDate lastDay, String groupByTh, LocalDate asOf,
@@ -106,7 +109,8 @@ public final class ReportPdf {
 
         for (Chart chart : content.charts()) {
             paragraph(document, " ", text, Element.ALIGN_LEFT, 4);
-            paragraph(document, "ตัวชี้วัด " + chart.code() + " " + chart.nameTh(), strong, Element.ALIGN_LEFT, 6);
+            paragraph(document, "ตัวชี้วัด " + chart.code() + " " + chart.nameTh()
+                    + (chart.ownerTh() == null ? "" : " (" + chart.ownerTh() + ")"), strong, Element.ALIGN_LEFT, 6);
             PdfPTable bars = new PdfPTable(new float[] {58, 42});
             bars.setWidthPercentage(100);
             for (Bar bar : chart.bars()) {
