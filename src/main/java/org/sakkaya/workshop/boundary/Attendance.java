@@ -503,6 +503,11 @@ public class Attendance {
                 .getResultList();
     }
 
+    /** When a session starting then opens for check-in, and for attendance other than leave. */
+    public Instant checkInOpensAt(Instant startsAt) {
+        return policy().opensAt(startsAt);
+    }
+
     private CheckInPolicy policy() {
         return new CheckInPolicy(Duration.ofMinutes(opensMinutesBefore), Duration.ofMinutes(graceMinutes),
                 Duration.ofSeconds(codeSeconds));

@@ -50,6 +50,10 @@ public class Sessions {
     @Inject
     CohortAccess access;
 
+    /** When a session's check-in opens: attendance other than leave is recorded from then. */
+    @Inject
+    Attendance attendance;
+
     /** Tells the persisted pass decisions that this cohort's inputs changed. */
     @Inject
     Event<ResultInputsChanged> resultInputsChanged;
@@ -102,6 +106,13 @@ public class Sessions {
                                 + "session is due " + Bangkok.text(field.dueAt()) + ", before the session would end",
                                 new FieldError("endsAt", "must be before the field work that follows the session is due"));
                     });
+            // moved to a time whose check-in has not opened, a session would keep who came (or not) to the old time,
+            // and count it once the new time has passed; only leave recorded in advance moves with it
+            if (clock.instant().isBefore(attendance.checkInOpensAt(startsAt)) && exists(
+                    "SELECT 1 FROM attendance_record WHERE session_id = ?1 AND status <> 'EXCUSED' LIMIT 1 LOCK IN SHARE MODE", id)) {
+                throw new Conflict("session-has-attendance", "Attendance is recorded for this session at its time; it took place, "
+                        + "and cannot move to a time that has not come (schedule a new session instead)");
+            }
             session.reschedule(startsAt, endsAt);
         }
         if (patch.title() != null && patch.title().isBlank()) {
@@ -119,9 +130,10 @@ public class Sessions {
 
     /**
      * Deletes a session that will not take place (cancelled, or made by mistake): left in, it counts once ended as a
-     * session everyone missed, and lowers every trainee's attendance. Not one with attendance recorded (409
-     * {@code session-has-attendance}: it took place) or one that field work follows (409 {@code session-has-field-work}).
-     * Same access as a change of the session.
+     * session everyone missed, and lowers every trainee's attendance. Not one with attendance other than leave recorded
+     * (409 {@code session-has-attendance}: it took place) or one that field work follows (409
+     * {@code session-has-field-work}); leave recorded in advance goes with the session. Same access as a change of the
+     * session.
      */
     @Transactional
     public void delete(String id) {
@@ -129,14 +141,18 @@ public class Sessions {
         // key is checked), and what committed before is seen by the current reads below, which the snapshot would miss
         WorkshopSession session = Optional.ofNullable(em.find(WorkshopSession.class, id, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new NotFound("Session", id));
-        if (exists("SELECT 1 FROM attendance_record WHERE session_id = ?1 LIMIT 1 LOCK IN SHARE MODE", id)) {
+        if (exists("SELECT 1 FROM attendance_record WHERE session_id = ?1 AND status <> 'EXCUSED' LIMIT 1 LOCK IN SHARE MODE", id)) {
             throw new Conflict("session-has-attendance", "Attendance is recorded for this session; it took place and stays");
         }
         if (exists("SELECT 1 FROM field_assignment WHERE after_session_id = ?1 LIMIT 1 LOCK IN SHARE MODE", id)) {
             throw new Conflict("session-has-field-work", "Field work follows this session (its afterSessionId); the session stays with it");
         }
+        // leave recorded in advance for a session that will not take place goes with it (a check-in committing
+        // meanwhile waited for the session's row, and is seen by the statement above)
+        int leaves = em.createNativeQuery("DELETE FROM attendance_record WHERE session_id = ?1").setParameter(1, id).executeUpdate();
         em.remove(session);
-        audit.record("SESSION_DELETED", "session", id, "cohort " + session.cohortId() + " number " + session.number());
+        audit.record("SESSION_DELETED", "session", id, "cohort " + session.cohortId() + " number " + session.number()
+                + (leaves == 0 ? "" : ", with " + leaves + " leave(s) recorded in advance"));
         resultInputsChanged.fire(new ResultInputsChanged(session.cohortId()));
     }
 
