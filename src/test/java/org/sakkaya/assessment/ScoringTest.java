@@ -55,6 +55,10 @@ class ScoringTest {
         assertThat(score(QuestionKind.NUMERIC, "{\"value\":84,\"tolerance\":0.5}", "\" ๘๔.๒ \"")).isEqualByComparingTo("4");
         assertThat(score(QuestionKind.NUMERIC, "{\"value\":1250}", "\"1,250\"")).isEqualByComparingTo("4");
         assertThat(score(QuestionKind.NUMERIC, "{\"value\":-1250.5}", "\"-๑,๒๕๐.๕\"")).isEqualByComparingTo("4");
+        // pasted with no-break or zero-width spaces, or ending in a point, as short answers are read
+        for (String pasted : List.of("\"\u00a084\u00a0\"", "\"\u200b84\"", "\"84.\"")) {
+            assertThat(score(QuestionKind.NUMERIC, "{\"value\":84}", pasted)).as(pasted).isEqualByComparingTo("4");
+        }
         // anything else in the text earns nothing, as before: units, a comma that is not a thousands mark, an exponent
         for (String other : List.of("\"84 บาท\"", "\"8,4\"", "\"1,25\"", "\"8e1\"", "\"\"", "\"๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔๘๔\"", "true")) {
             assertThat(score(QuestionKind.NUMERIC, "{\"value\":84}", other)).as(other).isEqualByComparingTo("0");

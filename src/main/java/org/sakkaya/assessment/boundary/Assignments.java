@@ -168,11 +168,6 @@ public class Assignments {
             if (seen.size() != rubric.criteria().size()) {
                 throw new InvalidInput("rubricScores", "grade every one of the " + rubric.criteria().size() + " criteria");
             }
-            // a score that says otherwise was dropped without a word: the grader meant one of the two
-            if (request.score() != null && request.score().compareTo(raw) != 0) {
-                throw new InvalidInput("score", "is " + raw.stripTrailingZeros().toPlainString()
-                        + " by the rubric scores sent with it; send the rubric scores alone, or a score alone");
-            }
             var json = Jsons.array();
             request.rubricScores().forEach(r -> json.add(Jsons.object().add("criterionIndex", r.criterionIndex()).add("points", r.points())));
             rubricScores = json.build().toString();
@@ -194,6 +189,12 @@ public class Assignments {
             BigDecimal kept = BigDecimal.ONE.subtract(assessment.latePenaltyPercentPerDay()
                     .multiply(BigDecimal.valueOf(daysLate)).divide(BigDecimal.valueOf(100), 6, RoundingMode.HALF_UP));
             score = raw.multiply(kept.max(BigDecimal.ZERO)).setScale(4, RoundingMode.HALF_UP);
+        }
+        // a score sent with rubric scores that says otherwise was dropped without a word: the grader meant one of the
+        // two. The sum, or the score after the late penalty (as a grade read back shows it), says the same.
+        if (rubricScores != null && request.score() != null && request.score().compareTo(raw) != 0 && request.score().compareTo(score) != 0) {
+            throw new InvalidInput("score", "is " + raw.stripTrailingZeros().toPlainString()
+                    + " by the rubric scores sent with it; send the rubric scores alone, or a score alone");
         }
         boolean released = request.released() == null || request.released();
         List<Grade> history = new ArrayList<>(history(assessment.id(), submission.personId()));

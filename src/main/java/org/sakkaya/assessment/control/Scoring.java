@@ -34,9 +34,9 @@ public final class Scoring {
     // compiled once: every short answer and every accepted answer of a submit is normalised
     private static final Pattern SPACES = Pattern.compile("[\\p{Z}\\s]+");
     /** A number as typed in a text field: digits with a point, no exponent. */
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d+)?|\\.\\d+)");
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
     /** The same with thousands set off by commas. */
-    private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
 
     private Scoring() {
     }
@@ -106,8 +106,10 @@ public final class Scoring {
         if (!(answer instanceof JsonString given) || given.getString().length() > 100) {
             return null;
         }
+        // spaces of every kind around it and zero-width characters dropped, as in short answers (pasted text has them)
+        String visible = SPACES.matcher(ThaiText.visible(given.getString())).replaceAll(" ").strip();
         StringBuilder arabic = new StringBuilder();
-        given.getString().strip().codePoints().forEach(c -> arabic.appendCodePoint(c >= 0x0E50 && c <= 0x0E59 ? '0' + (c - 0x0E50) : c));
+        visible.codePoints().forEach(c -> arabic.appendCodePoint(c >= 0x0E50 && c <= 0x0E59 ? '0' + (c - 0x0E50) : c));
         String text = GROUPED.matcher(arabic).matches() ? arabic.toString().replace(",", "") : arabic.toString();
         if (!PLAIN_NUMBER.matcher(text).matches()) {
             return null;
