@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.oneOf;
@@ -94,6 +95,20 @@ class CertificatesIT {
         api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then()
                 .body("items.holderName", containsInAnyOrder("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์", "ว่าที่ร้อยตรีธนพล ใจเย็น"));
         api.as(world.token(ours)).post("/cohorts/" + cohortId + "/certificates").then().statusCode(403);
+        // an organisation's filter takes the units below it: the department's HR filtering on its department found
+        // none of its division's staff, and its ZIP left them out
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        api.as(hr).queryParam("cohortId", cohortId).queryParam("organizationId", world.departmentId).get("/certificates").then()
+                .statusCode(200).body("total", equalTo(1)).body("items[0].holderName", equalTo("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์"));
+        api.as(organiser).queryParam("cohortId", cohortId).queryParam("organizationId", world.ministryId).get("/certificates").then()
+                .statusCode(200).body("total", equalTo(2));
+        Response zip = api.as(hr).accept("application/zip").queryParam("organizationId", world.departmentId)
+                .get("/cohorts/" + cohortId + "/certificates.zip");
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zipEntries(zip.asByteArray())).filteredOn(name -> name.endsWith(".pdf")).hasSize(1);
+        // people too: the ministry's id lists its departments' and divisions' staff
+        api.as(world.adminToken()).queryParam("organizationId", world.ministryId).queryParam("q", "ศรีสุขสวัสดิ์").get("/people").then()
+                .statusCode(200).body("items.id", hasItem(ours.id()));
     }
 
     @Test
@@ -1048,5 +1063,17 @@ class CertificatesIT {
         assertThat(job).containsEntry("status", "DONE").containsEntry("issued", 2);
         api.as(organiser).queryParam("cohortId", cohortId).get("/certificates").then().body("items", hasSize(2))
                 .body("items.issuedOn", everyItem(equalTo("2020-11-27")));
+    }
+
+    private static List<String> zipEntries(byte[] zip) {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return names;
     }
 }

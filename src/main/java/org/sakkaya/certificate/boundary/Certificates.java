@@ -268,8 +268,9 @@ public class Certificates {
             parameters.put("cohort", cohortId);
         }
         if (organizationId != null) {
-            where.append(" AND c.organizationId = :org");
-            parameters.put("org", organizationId);
+            // the organisation with the units below it: HR filtering on its department got its divisions' staff left out
+            where.append(" AND c.organizationId IN :org");
+            parameters.put("org", subtreeOrNone(organizationId));
         }
         if (!caller.is(Roles.PROGRAM_ADMIN)) {
             Set<String> orgs = scope.hrOrganizationIds();
@@ -357,16 +358,22 @@ public class Certificates {
             throw new NotFound("Cohort", cohortId);
         }
         String where = " WHERE c.cohortId = :cohort" + (all ? "" : " AND c.organizationId IN :orgs")
-                + (organizationId == null ? "" : " AND c.organizationId = :org");
+                + (organizationId == null ? "" : " AND c.organizationId IN :org");
         var query = em.createQuery("SELECT c.serial FROM Certificate c" + where + " ORDER BY c.holderName, c.serial", String.class)
                 .setParameter("cohort", cohortId);
         if (!all) {
             query.setParameter("orgs", orgs);
         }
         if (organizationId != null) {
-            query.setParameter("org", organizationId);
+            query.setParameter("org", subtreeOrNone(organizationId));
         }
         return query.getResultList();
+    }
+
+    /** An organisation and the units below it; an unknown one names nothing (an id no organisation has). */
+    private Set<String> subtreeOrNone(String organizationId) {
+        Set<String> subtree = scope.subtreeOf(organizationId);
+        return subtree.isEmpty() ? Set.of(organizationId) : subtree;
     }
 
     /** One certificate, for a ZIP being streamed: they are read one at a time, so memory stays flat. */

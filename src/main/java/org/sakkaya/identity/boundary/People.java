@@ -163,10 +163,15 @@ public class People {
         if (!all && orgs.isEmpty()) {
             return new Page<>(List.of(), page.page(), page.size(), 0);
         }
+        // an organisation with the units below it, as HR's scope and the reports read it (a ministry's id found nobody)
+        Set<String> subtree = organizationId == null ? Set.of() : scope.subtreeOf(organizationId);
+        if (organizationId != null && subtree.isEmpty()) {
+            return new Page<>(List.of(), page.page(), page.size(), 0);
+        }
         List<String> words = searchWords(q);
         StringBuilder where = new StringBuilder(" WHERE p.erasedAt IS NULL")
                 .append(all ? "" : " AND p.organizationId IN :orgs")
-                .append(organizationId == null ? "" : " AND p.organizationId = :org");
+                .append(organizationId == null ? "" : " AND p.organizationId IN :org");
         // every word somewhere in the name or the e-mail: "สมชาย ใจดี" finds สมชาย ใจดี, "นายสมชาย" too
         for (int i = 0; i < words.size(); i++) {
             String w = ":w" + i;
@@ -183,8 +188,8 @@ public class People {
             count.setParameter("orgs", orgs);
         }
         if (organizationId != null) {
-            query.setParameter("org", organizationId);
-            count.setParameter("org", organizationId);
+            query.setParameter("org", subtree);
+            count.setParameter("org", subtree);
         }
         for (int i = 0; i < words.size(); i++) {
             String like = "%" + words.get(i).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
