@@ -435,7 +435,8 @@ class WorkshopIT {
                 .body("errors[0].field", equalTo("[1].personId")).body("errors[0].message", equalTo("must be an id"));
         api.as(trainer).body(List.of(Map.of("status", "PRESENT"))).put("/sessions/" + sessionId + "/attendance").then()
                 .statusCode(400).body("errors[0].field", equalTo("[0].personId"));
-        api.as(trainer).body(Map.of("personId", a.id())).put("/sessions/" + sessionId + "/attendance").then().statusCode(400);
+        api.as(trainer).body(Map.of("personId", a.id())).put("/sessions/" + sessionId + "/attendance").then().statusCode(400)
+                .body("errors[0].field", equalTo("body")).body("errors[0].message", equalTo("must be an array"));
 
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM attendance_record WHERE session_id = ?", sessionId)).isEqualTo(1);
         api.as(trainer).get("/sessions/" + sessionId + "/attendance").then()

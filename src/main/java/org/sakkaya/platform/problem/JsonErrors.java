@@ -54,10 +54,11 @@ public final class JsonErrors {
                 innermost = message; // the runtime's words below it (NumberFormatException: "x") say less
             }
         }
-        if (names.isEmpty()) {
-            return Optional.empty();
-        }
         Kind kind = Kind.of(innermost);
+        if (names.isEmpty()) {
+            // the body itself of the wrong shape: an object where the sheet is an array, or the other way round
+            return kind == Kind.ARRAY || kind == Kind.OBJECT ? Optional.of(new FieldError("body", kind.words)) : Optional.empty();
+        }
         String path = Optional.ofNullable(parse(body)).flatMap(root -> resolve(root, names, 0, "", kind.wrong))
                 .orElse(String.join(".", names));
         return Optional.of(new FieldError(path, kind.expected(innermost)));

@@ -78,6 +78,14 @@ class JsonErrorsTest {
     }
 
     @Test
+    void aBodyOfTheWrongShapeIsNamedAsTheBody() {
+        // {} where the attendance sheet is an array
+        var e = new JsonbException("Incorrect position for processing type: interface java.util.List. Received event: START_OBJECT "
+                + "Allowed: [START_ARRAY]");
+        assertThat(JsonErrors.field(e, "{}".getBytes(StandardCharsets.UTF_8))).contains(new FieldError("body", "must be an array"));
+    }
+
+    @Test
     void invalidJsonNamesNoField() {
         assertThat(JsonErrors.field(new JsonbException("Unexpected char 125 at (line no=1, column no=12, offset=11)"), null)).isEmpty();
         assertThat(JsonErrors.field(new JsonbException("Unable to deserialize property 'a' because of: y"), "{not json".getBytes(StandardCharsets.UTF_8)))
