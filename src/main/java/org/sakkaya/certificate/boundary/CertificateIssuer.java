@@ -105,7 +105,7 @@ public class CertificateIssuer {
                 continue;
             }
             CertificateTemplates.Layout layout = layouts.computeIfAbsent(p.kind(), k -> layout(program, k));
-            em.persist(render(Serials.next(), p, holder.fullNameTh(), cohort, program, issuer, layout, issuedOn, issuedBy));
+            em.persist(render(Serials.next(), p, holder, cohort, program, issuer, layout, issuedOn, issuedBy));
             issued++;
             if (p.kind() == Certificate.Kind.PARTICIPATION) {
                 participation++;
@@ -125,7 +125,7 @@ public class CertificateIssuer {
      * points to the new one. The caller has checked that the certificate is still owed.
      */
     @Transactional
-    public Certificate replace(Certificate old, Certificates.Pending owed, String holder, String reason, String issuedBy) {
+    public Certificate replace(Certificate old, Certificates.Pending owed, PersonSummary holder, String reason, String issuedBy) {
         Cohort cohort = cohorts.find(old.cohortId());
         Program program = programs.find(cohort.programId());
         String issuer = organizations.find(cohort.organizerId()).nameTh();
@@ -148,8 +148,9 @@ public class CertificateIssuer {
     }
 
     /** Renders and signs one certificate; not yet persisted. */
-    private Certificate render(String serial, Certificates.Pending p, String holder, Cohort cohort, Program program, String issuer,
+    private Certificate render(String serial, Certificates.Pending p, PersonSummary person, Cohort cohort, Program program, String issuer,
                                CertificateTemplates.Layout layout, LocalDate issuedOn, String issuedBy) {
+        String holder = person.fullNameTh();
         byte[] rendered;
         try {
             rendered = CertificatePdf.render(layout.content(issuer, holder, program.nameTh(), cohort.nameTh(), issuedOn, serial,
@@ -161,7 +162,7 @@ public class CertificateIssuer {
         }
         byte[] pdf = signing.sign(rendered, clock.instant(), layout.title() + " " + program.nameTh() + " " + cohort.nameTh());
         return new Certificate(serial, p.kind(), p.enrollmentId(), p.personId(), cohort.id(), p.organizationId(), holder,
-                program.nameTh(), cohort.number(), issuedOn, pdf, Sha256.hex(pdf), signing.signerName(), issuedBy, clock.instant());
+                person.sortNameTh(), program.nameTh(), cohort.number(), issuedOn, pdf, Sha256.hex(pdf), signing.signerName(), issuedBy, clock.instant());
     }
 
     public String verifyUrl(String serial) {

@@ -74,7 +74,7 @@ public class CertificatePersonalData implements PersonalDataHolder {
         em.createNativeQuery("UPDATE audit_event SET detail = NULL WHERE action = 'CERTIFICATE_REVOKED' "
                         + "AND subject_id IN (SELECT serial FROM certificate WHERE person_id = ?1)")
                 .setParameter(1, personId).executeUpdate();
-        em.createNativeQuery("UPDATE certificate SET holder_name = ?1, pdf = NULL, "
+        em.createNativeQuery("UPDATE certificate SET holder_name = ?1, holder_sort_name = ?1, pdf = NULL, "
                         + "revoked_reason = CASE WHEN revoked_reason IS NULL THEN NULL ELSE ?3 END WHERE person_id = ?2")
                 .setParameter(1, Person.ERASED_NAME).setParameter(2, personId).setParameter(3, Person.ERASED_NAME).executeUpdate();
         em.createNativeQuery("UPDATE certificate_template SET updated_by = NULL WHERE updated_by = ?1").setParameter(1, personId).executeUpdate();

@@ -280,7 +280,7 @@ public class Certificates {
                 parameters.put("orgs", orgs);
             }
         }
-        var query = em.createQuery("SELECT c FROM Certificate c" + where + " ORDER BY c.issuedOn, c.holderName, c.serial", Certificate.class);
+        var query = em.createQuery("SELECT c FROM Certificate c" + where + " ORDER BY c.issuedOn, c.holderSortName, c.holderName, c.serial", Certificate.class);
         var count = em.createQuery("SELECT COUNT(c) FROM Certificate c" + where, Long.class);
         parameters.forEach(query::setParameter);
         parameters.forEach(count::setParameter);
@@ -341,7 +341,7 @@ public class Certificates {
             throw new RuleViolation("holder-erased", "The holder's personal data was erased, so no name can be printed");
         }
         return issuer.replace(old, new Pending(old.enrollmentId(), old.personId(), row.organizationId(), old.kind()),
-                holder.fullNameTh(), reason, caller.personId());
+                holder, reason, caller.personId());
     }
 
     /** For the public verification page: only what the certificate prints, its status and its hash. */
@@ -359,7 +359,7 @@ public class Certificates {
         }
         String where = " WHERE c.cohortId = :cohort" + (all ? "" : " AND c.organizationId IN :orgs")
                 + (organizationId == null ? "" : " AND c.organizationId IN :org");
-        var query = em.createQuery("SELECT c.serial FROM Certificate c" + where + " ORDER BY c.holderName, c.serial", String.class)
+        var query = em.createQuery("SELECT c.serial FROM Certificate c" + where + " ORDER BY c.holderSortName, c.holderName, c.serial", String.class)
                 .setParameter("cohort", cohortId);
         if (!all) {
             query.setParameter("orgs", orgs);

@@ -43,6 +43,10 @@ public class Certificate {
     @Column(name = "holder_name", nullable = false)
     private String holderName;
 
+    /** The holder's first and last name, without the title, as lists sort people. */
+    @Column(name = "holder_sort_name", nullable = false)
+    private String holderSortName;
+
     @Column(name = "program_name_th", nullable = false)
     private String programNameTh;
 
@@ -89,7 +93,7 @@ public class Certificate {
     }
 
     public Certificate(String serial, Kind kind, String enrollmentId, String personId, String cohortId, String organizationId,
-                       String holderName, String programNameTh, int cohortNumber, LocalDate issuedOn, byte[] pdf,
+                       String holderName, String holderSortName, String programNameTh, int cohortNumber, LocalDate issuedOn, byte[] pdf,
                        String sha256, String signedBy, String issuedBy, Instant now) {
         this.serial = serial;
         this.enrollmentId = enrollmentId;
@@ -98,6 +102,7 @@ public class Certificate {
         this.organizationId = organizationId;
         this.kind = kind;
         this.holderName = holderName;
+        this.holderSortName = holderSortName;
         this.programNameTh = programNameTh;
         this.cohortNumber = cohortNumber;
         this.issuedOn = issuedOn;

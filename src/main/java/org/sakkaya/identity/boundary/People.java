@@ -383,7 +383,7 @@ public class People {
                 .getResultList().stream()
                 .map(r -> {
                     PersonName name = new PersonName((String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6]);
-                    return new PersonSummary((String) r[0], name.fullTh(), name.fullEn(), (String) r[7]);
+                    return new PersonSummary((String) r[0], name.fullTh(), name.fullEn(), (String) r[7], r[2] + " " + r[3]);
                 })
                 .collect(Collectors.toMap(PersonSummary::id, Function.identity()));
     }
