@@ -165,6 +165,35 @@ class MigrationUpgradeIT {
         assertThat(strings("SELECT HEX(first_name_th) FROM person WHERE id = '" + NEVER + "'")).containsExactly(hex("ลบแล้ว\u200B"));
     }
 
+    @Test
+    void theCertificatesIssuedBeforeV033SortByTheirHoldersFirstAndLastNameAndErasedOnesStayErased() throws SQLException {
+        migrations().target("32").load().migrate();
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            // the rows a certificate hangs on are beside the point: written without their foreign keys
+            statement.execute("SET FOREIGN_KEY_CHECKS = 0");
+            statement.executeUpdate("INSERT INTO person (id, email, title_th, first_name_th, last_name_th, organization_id, created_at) "
+                    + "VALUES ('" + FRESH + "', 'a@example.org', 'ดร.', 'ฤทัยรัตน์', 'ภู่ผึ้ง', '" + STALE + "', UTC_TIMESTAMP(6)), "
+                    + "('" + NEVER + "', 'b@example.org', NULL, '(ลบข้อมูลแล้ว)', '', '" + STALE + "', UTC_TIMESTAMP(6))");
+            statement.executeUpdate("UPDATE person SET erased_at = UTC_TIMESTAMP(6) WHERE id = '" + NEVER + "'");
+            String columns = "INSERT INTO certificate (serial, enrollment_id, person_id, cohort_id, organization_id, kind, holder_name, "
+                    + "program_name_th, cohort_number, issued_on, sha256, status, created_at) VALUES ";
+            String rest = "', '" + STALE + "', '" + STALE + "', 'ACHIEVEMENT', ";
+            statement.executeUpdate(columns
+                    + "('SERIALTITLED00000000000001', 'e1', '" + FRESH + rest + "'ดร.ฤทัยรัตน์ ภู่ผึ้ง', 'หลักสูตร', 1, '2020-11-26', '"
+                    + "0".repeat(64) + "', 'VALID', UTC_TIMESTAMP(6)), "
+                    + "('SERIALERASED00000000000001', 'e2', '" + NEVER + rest + "'(ลบข้อมูลแล้ว)', 'หลักสูตร', 1, '2020-11-26', '"
+                    + "0".repeat(64) + "', 'VALID', UTC_TIMESTAMP(6)), "
+                    + "('SERIALNOPERSON000000000001', 'e3', 'no-such-person', '" + STALE + "', '" + STALE + "', 'ACHIEVEMENT', "
+                    + "'นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์', 'หลักสูตร', 1, '2020-11-26', '" + "0".repeat(64) + "', 'VALID', UTC_TIMESTAMP(6))");
+        }
+
+        assertThat(migrations().load().migrate().migrationsExecuted).isPositive();
+
+        assertThat(strings("SELECT CONCAT(serial, '|', holder_sort_name) FROM certificate ORDER BY serial")).containsExactly(
+                "serialerased00000000000001|(ลบข้อมูลแล้ว)", "serialnoperson000000000001|นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์",
+                "serialtitled00000000000001|ฤทัยรัตน์ ภู่ผึ้ง");
+    }
+
     private static String hex(String text) {
         return java.util.HexFormat.of().formatHex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -56,12 +56,29 @@ public final class JsonErrors {
         }
         Kind kind = Kind.of(innermost);
         if (names.isEmpty()) {
-            // the body itself of the wrong shape: an object where the sheet is an array, or the other way round
-            return kind == Kind.ARRAY || kind == Kind.OBJECT ? Optional.of(new FieldError("body", kind.words)) : Optional.empty();
+            return shape(kind, parse(body));
         }
         String path = Optional.ofNullable(parse(body)).flatMap(root -> resolve(root, names, 0, "", kind.wrong))
                 .orElse(String.join(".", names));
         return Optional.of(new FieldError(path, kind.expected(innermost)));
+    }
+
+    /**
+     * A value of the wrong shape that no property leads to: the body itself (an object where the sheet is an array), or
+     * an element of a body that is an array ({@code [1]} where each element is an object), as the body shows it.
+     */
+    private static Optional<FieldError> shape(Kind kind, JsonValue root) {
+        if (root == null || (kind != Kind.ARRAY && kind != Kind.OBJECT)) {
+            return Optional.empty();
+        }
+        if (root instanceof JsonArray array && kind == Kind.OBJECT) {
+            for (int i = 0; i < array.size(); i++) {
+                if (kind.wrong.test(array.get(i))) {
+                    return Optional.of(new FieldError("[" + i + "]", kind.words));
+                }
+            }
+        }
+        return kind.wrong.test(root) ? Optional.of(new FieldError("body", kind.words)) : Optional.empty();
     }
 
     /** What a field must be, and which values are not that, from the innermost message of JSON-B. */

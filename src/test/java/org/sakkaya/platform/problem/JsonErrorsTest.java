@@ -83,6 +83,12 @@ class JsonErrorsTest {
         var e = new JsonbException("Incorrect position for processing type: interface java.util.List. Received event: START_OBJECT "
                 + "Allowed: [START_ARRAY]");
         assertThat(JsonErrors.field(e, "{}".getBytes(StandardCharsets.UTF_8))).contains(new FieldError("body", "must be an array"));
+        // an element of the sheet that is not an object is that element, not the body
+        var element = new JsonbException("Incorrect position for processing type: class X$Entry. Received event: VALUE_NUMBER "
+                + "Allowed: [START_OBJECT]");
+        assertThat(JsonErrors.field(element, "[{\"personId\":\"x\"},1]".getBytes(StandardCharsets.UTF_8)))
+                .contains(new FieldError("[1]", "must be an object"));
+        assertThat(JsonErrors.field(element, null)).isEmpty();
     }
 
     @Test
