@@ -1,5 +1,6 @@
 package org.sakkaya.assessment.boundary;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -18,13 +19,14 @@ import org.sakkaya.platform.Bangkok;
  * An assessment. {@code questions}, with their keys, is for the cohort's staff reading one assessment (and its author
  * creating it): a trainee sees questions only in an attempt, and never their keys; lists leave them out.
  * {@code extensionDueAt} is the reader's own extension (a trainee's): they take the quiz, or hand the work in on time,
- * until then; null for everyone else.
+ * until then; null for everyone else. {@code timeLimitMinutes} and {@code rubric}, which API.md lists, are there as null
+ * when there is none.
  */
 public record AssessmentView(String id, String cohortId, AssessmentKind kind, String title, BigDecimal weight,
                              BigDecimal maxScore, OffsetDateTime opensAt, OffsetDateTime closesAt,
-                             Integer timeLimitMinutes, int maxAttempts, GradingRule gradingRule, ReviewRule review,
+                             @JsonbNillable Integer timeLimitMinutes, int maxAttempts, GradingRule gradingRule, ReviewRule review,
                              Integer drawCount, int questionCount, List<String> competencyCodes,
-                             Rubric rubric, LatePolicy latePolicy, BigDecimal latePenaltyPercentPerDay,
+                             @JsonbNillable Rubric rubric, LatePolicy latePolicy, BigDecimal latePenaltyPercentPerDay,
                              OffsetDateTime extensionDueAt, List<QuestionView> questions) {
 
     /** A question of the bank as its staff wrote it: {@code answer} is the key, in the shape the request took. */

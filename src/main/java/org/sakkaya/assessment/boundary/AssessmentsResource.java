@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.platform.files.Parts;
 import org.sakkaya.platform.persistence.Page;
@@ -70,6 +71,8 @@ public class AssessmentsResource {
     @Path("{id}/attempts")
     @RolesAllowed(Roles.TRAINEE)
     @Operation(summary = "Start an attempt (201), or get the one in progress (200): questions in this attempt's order, without keys")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
+    @APIResponse(responseCode = "200", description = "The attempt in progress, answered again; no attempt is used up")
     public Response start(@PathParam("id") String id, @Context UriInfo uri) {
         Attempts.Started started = attempts.start(id);
         AttemptView view = attempts.view(started.loaded());
@@ -85,6 +88,7 @@ public class AssessmentsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TRAINEE)
     @Operation(summary = "Hand in assignment work as text and/or a link (a published short video, say); each hand-in is a new revision")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response submit(@PathParam("id") String id, @Valid @NotNull WorkRequest work, @Context UriInfo uri) {
         return created(assignments.submit(id, work.text(), work.url(), null, null), uri);
     }
@@ -94,6 +98,7 @@ public class AssessmentsResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.TRAINEE)
     @Operation(summary = "Hand in assignment work with a file (parts: file, text, url); type checked by content, size limited")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response submitFile(@PathParam("id") String id, @FormParam("file") EntityPart file, @FormParam("text") EntityPart text,
                                @FormParam("url") EntityPart url, @Context UriInfo uri) {
         // a form's file input left empty is no file, as in a field report: the hand-in is its text or link alone

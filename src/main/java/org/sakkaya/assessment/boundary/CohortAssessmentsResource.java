@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.assessment.entity.Assessment;
 import org.sakkaya.platform.persistence.Page;
@@ -37,6 +38,7 @@ public class CohortAssessmentsResource {
     @POST
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
     @Operation(summary = "Create a quiz, pre-test or post-test of the cohort; its questions join the programme's bank")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response create(@PathParam("id") String id, @Valid @NotNull AssessmentRequest request, @Context UriInfo uri) {
         AssessmentView view = AssessmentView.of(assessments.create(id, request));
         return Response.created(uri.getBaseUriBuilder().path("assessments").path(view.id()).build()).entity(view).build();

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
@@ -78,6 +79,7 @@ public class CertificatesResource {
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Operation(summary = "Replace a certificate (a misspelt name, corrected on the person first): the old one is revoked with "
             + "the reason and leads to a new serial, printed with the name as it is now and dated as the old one")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response reissue(@PathParam("serial") String serial, @Valid @NotNull Revocation revocation, @Context UriInfo uri) {
         CertificateView view = CertificateView.of(certificates.reissue(serial, revocation.reason()));
         return Response.created(uri.getBaseUriBuilder().path("certificates").path(view.serial()).path("pdf").build())

@@ -75,7 +75,7 @@ public class VerifyServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean json = String.valueOf(request.getHeader("Accept")).contains("application/json");
+        boolean json = AcceptHeader.wantsJson(request.getHeader("Accept"));
         response.setCharacterEncoding("UTF-8");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "no-store");

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
@@ -37,6 +38,7 @@ public class OrganizationsResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register an organisation (ministry, department, division or partner)")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response create(@Valid @NotNull OrganizationRequest request, @Context UriInfo uri) {
         OrganizationView view = OrganizationView.of(organizations.create(request));
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();

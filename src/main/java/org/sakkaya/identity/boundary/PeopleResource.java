@@ -50,6 +50,7 @@ public class PeopleResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.HR})
     @Operation(summary = "Register a person with an initial password, or get a one-time invitation token")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response create(@Valid @NotNull PersonRequest request, @Context UriInfo uri, @Context HttpServletRequest http) {
         People.Created created = people.create(request);
         PersonView view = PersonView.of(created.person(), created.invitationToken(),

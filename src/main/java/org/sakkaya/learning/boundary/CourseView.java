@@ -1,5 +1,6 @@
 package org.sakkaya.learning.boundary;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
 import java.util.Map;
 import org.sakkaya.learning.entity.Course;
@@ -13,8 +14,9 @@ public record CourseView(String id, String title, String description, int lesson
     public record ModuleView(String id, int position, String title, List<LessonView> lessons) {
     }
 
-    public record LessonView(String id, String moduleId, int position, String title, LessonKind kind, String content,
-                             String url, String fileId, int minutes) {
+    /** A lesson's {@code content}, {@code url} and {@code fileId} are there as null where its kind has none. */
+    public record LessonView(String id, String moduleId, int position, String title, LessonKind kind, @JsonbNillable String content,
+                             @JsonbNillable String url, @JsonbNillable String fileId, int minutes) {
         static LessonView of(Lesson l) {
             return new LessonView(l.id(), l.moduleId(), l.position(), l.title(), l.kind(), l.content(), l.url(),
                     l.fileId(), l.minutes());

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.learning.entity.Course;
 import org.sakkaya.learning.entity.CourseModule;
@@ -37,6 +38,7 @@ public class CoursesResource {
     @POST
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
     @Operation(summary = "Create an online course")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response create(@Valid @NotNull CourseRequest request, @Context UriInfo uri) {
         CourseView view = CourseView.summary(courses.create(request), 0);
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
@@ -71,6 +73,7 @@ public class CoursesResource {
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
     @Operation(summary = "A copy of the course with its modules, lessons and files, authored by the caller, for a cohort "
             + "that must keep its own version")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response copy(@PathParam("id") String id, @Valid @NotNull CourseCopyRequest request, @Context UriInfo uri) {
         Course copy = courses.copy(id, request);
         return Response.created(uri.getBaseUriBuilder().path("courses").path(copy.id()).build()).entity(courses.outline(copy.id())).build();
@@ -80,6 +83,7 @@ public class CoursesResource {
     @Path("{id}/modules")
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
     @Operation(summary = "Add a module at the end of the course")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response addModule(@PathParam("id") String id, @Valid @NotNull ModuleRequest request, @Context UriInfo uri) {
         CourseModule module = courses.addModule(id, request);
         return Response.created(uri.getBaseUriBuilder().path("modules").path(module.id()).build())

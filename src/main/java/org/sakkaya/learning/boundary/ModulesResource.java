@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.learning.entity.Lesson;
 import org.sakkaya.platform.security.Roles;
@@ -60,6 +61,7 @@ public class ModulesResource {
     @Path("{id}/lessons")
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
     @Operation(summary = "Add a lesson at the end of the module; TEXT content is sanitised to an HTML allowlist")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response addLesson(@PathParam("id") String id, @Valid @NotNull LessonRequest request, @Context UriInfo uri) {
         Lesson lesson = courses.addLesson(id, request);
         return Response.created(uri.getBaseUriBuilder().path("lessons").path(lesson.id()).build())

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.outcome.entity.AcademicOutput;
 import org.sakkaya.platform.files.Downloads;
@@ -46,6 +47,7 @@ public class AcademicOutputsResource {
     @POST
     @RolesAllowed({Roles.TRAINEE, Roles.PROGRAM_ADMIN})
     @Operation(summary = "Record an academic output (ผลงานวิชาการ): its authors (trainees of the cohort) or PROGRAM_ADMIN")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response create(@Valid @NotNull OutputRequest request, @Context UriInfo uri) {
         OutputView view = view(outputs.create(request));
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();

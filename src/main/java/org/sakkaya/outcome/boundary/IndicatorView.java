@@ -1,5 +1,6 @@
 package org.sakkaya.outcome.boundary;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,14 +16,15 @@ public record IndicatorView(String id, String code, String nameTh, int fiscalYea
                             boolean closed, OffsetDateTime closedAt, List<ActivityView> activities) {
 
     public record ActivityView(String id, int position, String title, Measure measure, ScopeView scope, BigDecimal target,
-                               Unit unit, String unitTh, LocalDate startsOn, LocalDate dueOn, String periodNote, Strategy strategy) {
+                               Unit unit, String unitTh, LocalDate startsOn, @JsonbNillable LocalDate dueOn, String periodNote, Strategy strategy) {
         static ActivityView of(IndicatorActivity a) {
             return new ActivityView(a.id(), a.position(), a.title(), a.measure(), ScopeView.of(a), a.target(), a.unit(),
                     a.unit().th(), a.startsOn(), a.dueOn(), a.periodNote(), a.strategy());
         }
     }
 
-    public record ScopeView(String programId, List<String> cohortIds, String organizationId) {
+    /** The fields API.md lists are always there, null when the activity's scope leaves them out. */
+    public record ScopeView(@JsonbNillable String programId, List<String> cohortIds, @JsonbNillable String organizationId) {
         static ScopeView of(IndicatorActivity a) {
             return new ScopeView(a.scope().programId(), a.scope().cohortIds().stream().sorted().toList(), a.scope().organizationId());
         }

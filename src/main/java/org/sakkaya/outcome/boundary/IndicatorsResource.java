@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.outcome.entity.Indicator;
 import org.sakkaya.outcome.entity.IndicatorActivity;
@@ -42,6 +43,7 @@ public class IndicatorsResource {
     @POST
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Operation(summary = "Create an indicator (ตัวชี้วัด) of a Buddhist-era fiscal year with its plan activities")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response create(@Valid @NotNull IndicatorRequest request, @Context UriInfo uri) {
         IndicatorView view = view(indicators.create(request));
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();

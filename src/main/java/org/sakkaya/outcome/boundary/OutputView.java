@@ -1,5 +1,6 @@
 package org.sakkaya.outcome.boundary;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,8 +17,8 @@ import org.sakkaya.program.control.FiscalYear;
  * confirmed); {@code fiscalYear} is the Buddhist-era year of {@code presentedOn}, else of {@code publishedOn}.
  */
 public record OutputView(String id, String title, OutputKind kind, List<String> authorIds, List<AuthorView> authors,
-                         String cohortId, String programId, OutputStatus status, LocalDate startedOn, LocalDate presentedOn,
-                         LocalDate publishedOn, String venue, String evidenceUrl, boolean hasEvidenceFile,
+                         String cohortId, String programId, OutputStatus status, LocalDate startedOn, @JsonbNillable LocalDate presentedOn,
+                         LocalDate publishedOn, @JsonbNillable String venue, @JsonbNillable String evidenceUrl, boolean hasEvidenceFile,
                          boolean evidenceConfirmed, String evidenceConfirmedBy, OffsetDateTime evidenceConfirmedAt,
                          Integer fiscalYear, boolean counts) {
     public record AuthorView(String personId, String name, String organizationId) {

@@ -58,6 +58,7 @@ public class CohortsResource {
     @POST
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Operation(summary = "Create a cohort (รุ่น) of a programme")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response create(@Valid @NotNull CohortRequest request, @Context UriInfo uri) {
         CohortView view = CohortView.of(cohorts.create(request));
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
@@ -115,6 +116,7 @@ public class CohortsResource {
     @Path("{id}/enrollments")
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.HR, Roles.TRAINEE})
     @Operation(summary = "Enrol: PROGRAM_ADMIN seats or waitlists anyone, HR nominates its own staff, a trainee enrols themself while enrolment is open")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response enrol(@PathParam("id") String id, @Valid @NotNull EnrollmentRequest request, @Context UriInfo uri) {
         Enrollment enrollment = enrollments.enrol(id, request.personId());
         EnrollmentView view = EnrollmentView.of(enrollment, enrollments.statusOf(enrollment), null);

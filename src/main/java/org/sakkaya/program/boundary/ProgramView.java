@@ -1,10 +1,12 @@
 package org.sakkaya.program.boundary;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
 import org.sakkaya.program.entity.Program;
 import org.sakkaya.program.entity.Track;
 
-public record ProgramView(String id, String code, String nameTh, String nameEn, Track track, String description,
+/** The fields API.md lists are always there, null when empty. */
+public record ProgramView(String id, String code, String nameTh, @JsonbNillable String nameEn, Track track, @JsonbNillable String description,
                           List<CompetencyView> competencies) {
     public record CompetencyView(String code, String nameTh) {
     }

@@ -42,6 +42,7 @@ public class ProgramsResource {
     @POST
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Operation(summary = "Create a programme (หลักสูตร) with its competencies")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response create(@Valid @NotNull ProgramRequest request, @Context UriInfo uri) {
         ProgramView view = ProgramView.of(programs.create(request));
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();

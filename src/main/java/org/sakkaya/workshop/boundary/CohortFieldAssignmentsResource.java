@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
@@ -34,6 +35,7 @@ public class CohortFieldAssignmentsResource {
     @POST
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Operation(summary = "Set field work (ฝึกปฏิบัติภาคสนาม) for the cohort, due on a date or at a time, optionally after a session")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response create(@PathParam("id") String cohortId, @Valid @NotNull FieldAssignmentRequest request,
                            @Context UriInfo uri) {
         FieldAssignmentView view = FieldAssignmentView.of(assignments.create(cohortId, request));

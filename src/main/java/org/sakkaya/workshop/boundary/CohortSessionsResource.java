@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
@@ -35,6 +36,7 @@ public class CohortSessionsResource {
     @POST
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Operation(summary = "Schedule a workshop session (ครั้งที่ N) of the cohort; number is unique in the cohort")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response create(@PathParam("id") String cohortId, @Valid @NotNull SessionRequest request, @Context UriInfo uri) {
         SessionView view = SessionView.of(sessions.create(cohortId, request));
         return Response.created(uri.getBaseUriBuilder().path("sessions").path(view.id()).build()).entity(view).build();

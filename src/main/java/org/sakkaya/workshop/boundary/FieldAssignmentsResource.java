@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
@@ -55,6 +56,7 @@ public class FieldAssignmentsResource {
     @Path("{id}/reports")
     @RolesAllowed(Roles.TRAINEE)
     @Operation(summary = "Report on field work as JSON (text and links); a resubmission is a new revision")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response submit(@PathParam("id") String id, @Valid @NotNull ReportRequest request, @Context UriInfo uri) {
         return created(reports.submit(id, request.text(), request.links(), null), uri);
     }
@@ -64,6 +66,7 @@ public class FieldAssignmentsResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.TRAINEE)
     @Operation(summary = "Report on field work as a form: parts text, links (repeatable) and file (PDF, Office, image, video)")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response submitForm(@PathParam("id") String id, List<EntityPart> parts, @Context UriInfo uri) {
         ReportForm.Parsed form = ReportForm.parse(parts);
         return created(reports.submit(id, form.text(), form.links(), form.file()), uri);

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.platform.files.Downloads;
 import org.sakkaya.platform.files.FileStore;
@@ -59,6 +60,7 @@ public class FieldReportsResource {
     @Path("{id}/feedback")
     @RolesAllowed(Roles.TRAINER)
     @Operation(summary = "A mentor's feedback on a report; every comment is kept with its author and time")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response giveFeedback(@PathParam("id") String id, @Valid @NotNull FeedbackRequest request, @Context UriInfo uri) {
         FieldReportView.FeedbackView view = FieldReportView.FeedbackView.of(reports.giveFeedback(id, request.text()));
         return Response.created(uri.getBaseUriBuilder().path("field-reports").path(id).build()).entity(view).build();

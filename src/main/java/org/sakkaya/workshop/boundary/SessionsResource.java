@@ -114,6 +114,7 @@ public class SessionsResource {
     @Path("{id}/check-in")
     @RolesAllowed(Roles.TRAINEE)
     @Operation(summary = "Check in with the code on the screen, once, while the session's check-in is open")
+    @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response checkIn(@PathParam("id") String id, @Valid @NotNull CheckInRequest request, @Context UriInfo uri) {
         CheckInView view = CheckInView.of(attendance.checkIn(id, request.code()));
         return Response.created(uri.getBaseUriBuilder().path("sessions").path(id).path("attendance").build())
