@@ -106,11 +106,10 @@ public final class Scoring {
         if (!(answer instanceof JsonString given) || given.getString().length() > 100) {
             return null;
         }
-        // spaces of every kind around it and zero-width characters dropped, as in short answers (pasted text has them)
-        String visible = SPACES.matcher(ThaiText.visible(given.getString())).replaceAll(" ").strip();
-        StringBuilder arabic = new StringBuilder();
-        visible.codePoints().forEach(c -> arabic.appendCodePoint(c >= 0x0E50 && c <= 0x0E59 ? '0' + (c - 0x0E50) : c));
-        String text = GROUPED.matcher(arabic).matches() ? arabic.toString().replace(",", "") : arabic.toString();
+        // read as short answers are (Thai digits as Arabic, spaces of every kind around it and zero-width characters
+        // dropped: pasted text has them); lower case changes nothing a number may hold
+        String arabic = normalize(given.getString());
+        String text = GROUPED.matcher(arabic).matches() ? arabic.replace(",", "") : arabic;
         if (!PLAIN_NUMBER.matcher(text).matches()) {
             return null;
         }

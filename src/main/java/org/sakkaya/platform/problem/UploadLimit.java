@@ -69,7 +69,7 @@ public class UploadLimit implements ContainerRequestFilter {
     /**
      * A body read up to a cap and a deadline counted from its first read. Past either, or when a read fails, a read
      * throws a {@link WebApplicationException} (413 or 408), which whatever reads the stream (the multipart reader)
-     * passes on or wraps, and the exception mappers find.
+     * passes on or wraps, and {@link WebApplicationExceptionMapper} answers as problem+json, closing the connection.
      */
     static final class Guarded extends FilterInputStream {
         private final long cap;
@@ -106,7 +106,7 @@ public class UploadLimit implements ContainerRequestFilter {
             if (n > 0) {
                 read += n;
                 if (read > cap) {
-                    throw new WebApplicationException(detail(), tooLarge().build());
+                    throw new WebApplicationException(detail(), 413);
                 }
             }
             if (System.nanoTime() - deadline > 0) {
@@ -122,8 +122,7 @@ public class UploadLimit implements ContainerRequestFilter {
         }
 
         private static WebApplicationException timedOut(IOException cause) {
-            return new WebApplicationException(cause, RequestBodies.timedOutProblem().toResponseBuilder()
-                    .header("Connection", "close").build());
+            return new WebApplicationException(cause, 408);
         }
     }
 }
