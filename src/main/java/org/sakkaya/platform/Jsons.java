@@ -5,6 +5,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.Collection;
 
@@ -30,6 +32,11 @@ public final class Jsons {
         try (JsonReader reader = PROVIDER.createReader(new StringReader(json))) {
             return reader.readValue();
         }
+    }
+
+    /** A streaming parser of the JSON text. */
+    public static JsonParser parser(Reader text) {
+        return PROVIDER.createParser(text);
     }
 
     public static JsonObjectBuilder object() {

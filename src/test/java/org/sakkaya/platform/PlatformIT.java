@@ -427,6 +427,20 @@ class PlatformIT {
     }
 
     @Test
+    void aFieldGivenTwiceIsRefusedNamedNotReadAsItsLastValue() {
+        // the service kept the last "password" where a proxy or a log reads the first: the right password after a
+        // wrong one signed in
+        String twice = "{\"email\":\"" + Api.ADMIN_EMAIL + "\",\"password\":\"wrong\",\"password\":\"" + Api.ADMIN_PASSWORD + "\"}";
+        api.anonymous().body(twice).post("/auth/token").then().statusCode(400)
+                .contentType(containsString("application/problem+json"))
+                .body("errors[0].field", equalTo("password")).body("errors[0].message", containsString("twice"))
+                .body("accessToken", nullValue());
+        // and a create that names its organisation twice: which of the two names would it be saved under?
+        api.as(api.adminToken()).body("{\"nameTh\":\"กอง\",\"nameEn\":\"Division\",\"parentId\":null,\"nameTh\":\"กองซ้ำ\"}")
+                .post("/organizations").then().statusCode(400).body("errors[0].field", equalTo("nameTh"));
+    }
+
+    @Test
     void wrongMediaTypeIs415() {
         api.anonymous().contentType("text/plain").body("email=a").post("/auth/token").then().statusCode(415)
                 .contentType(containsString("application/problem+json"));

@@ -25,7 +25,8 @@ import java.util.Locale;
  * without a token, filled a 2 GB heap and made other requests fail with 500;</li>
  * <li>declared in another charset than UTF-8: 415 (a body in TIS-620, the older Thai encoding, was read as UTF-8 and
  * a person's name stored as replacement characters, answered 201);</li>
- * <li>not valid UTF-8: 400, for the same reason.</li>
+ * <li>not valid UTF-8: 400, for the same reason;</li>
+ * <li>a field given twice in one object: 400 naming it ({@link DuplicateNames}).</li>
  * </ul>
  * A body that stops arriving (a client gone, or one holding a request thread on purpose by sending a byte now and
  * then) is answered 408 once Grizzly's read gives up or {@value #BODY_SECONDS} s have passed since the first byte was
@@ -78,6 +79,14 @@ public class RequestBodies implements ContainerRequestFilter {
                     .withErrors(List.of(new FieldError("body", "must be JSON in UTF-8"))).toResponse());
             return;
         }
+        if (type == null || json(type)) {
+            var twice = DuplicateNames.first(body);
+            if (twice.isPresent()) {
+                request.abortWith(Problem.of(400, "bad-request", "Bad request", "A field is given twice in one object")
+                        .withErrors(List.of(new FieldError(twice.get(), "is given twice; send each field once"))).toResponse());
+                return;
+            }
+        }
         request.setEntityStream(new ByteArrayInputStream(body));
         request.setProperty(JsonErrors.BODY, body); // to name the field of a value JSON-B cannot read
     }
@@ -128,6 +137,12 @@ public class RequestBodies implements ContainerRequestFilter {
             }
         }
         return body.toByteArray();
+    }
+
+    /** application/json, or a type of it such as application/merge-patch+json. */
+    static boolean json(MediaType type) {
+        return "application".equalsIgnoreCase(type.getType())
+                && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
     }
 
     static boolean utf8(String charset) {
