@@ -320,7 +320,66 @@ class PlatformIT {
                 // the Idempotency-Key header, read by a servlet filter, is described on writes that may be retried
                 .body("paths.'/api/v1/cohorts/{id}/enrollments'.post.parameters.name", hasItem("Idempotency-Key"))
                 .body("paths.'/api/v1/people/{id}'.patch.parameters.name", hasItem("Idempotency-Key"))
-                .body("paths.'/api/v1/auth/token'.post.parameters", nullValue());
+                .body("paths.'/api/v1/auth/token'.post.parameters", nullValue())
+                // files are described as what they are, not as JSON or as nothing
+                .body("paths.'/api/v1/certificates/{serial}/pdf'.get.responses.'200'.content.keySet()", hasItem("application/pdf"))
+                .body("paths.'/api/v1/cohorts/{id}/certificates.zip'.get.responses.'200'.content.keySet()", hasItem("application/zip"))
+                .body("paths.'/api/v1/cohorts/{id}/gradebook'.get.responses.'200'.content.keySet()", hasItem("text/csv"))
+                .body("paths.'/api/v1/cohorts/{id}/progress'.get.responses.'200'.content.keySet()", hasItem("application/json"))
+                .body("paths.'/api/v1/lessons/{id}'.delete.responses.keySet()", not(hasItem("200")))
+                // the errors API.md promises, with the fields named
+                .body("components.schemas.Problem.properties.keySet()", hasItem("errors"))
+                .body("paths.'/api/v1/people'.post.responses.'400'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/v1/auth/token'.post.responses.'429'.content.keySet()", hasItem("application/problem+json"));
+        // and every operation of the API: one answer a success at least, a file or JSON for each GET's, every error a
+        // problem, a 404 where the path names a record, a 401 where a sign-in is needed
+        io.restassured.path.json.JsonPath document = api.root().accept("application/json").get("/openapi").then().extract().jsonPath();
+        // signing in needs no token: the served document said it did (Payara drops the empty list that said so)
+        assertThat(document.getList("security")).as("a default sign-in for every operation").isNull();
+        java.util.Map<String, java.util.Map<String, java.util.Map<String, Object>>> paths = document.getMap("paths");
+        List<String> wrong = new java.util.ArrayList<>();
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            for (var operation : path.getValue().entrySet()) {
+                if (!List.of("get", "post", "put", "patch", "delete").contains(operation.getKey())) {
+                    continue;
+                }
+                operations++;
+                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                @SuppressWarnings("unchecked")
+                var responses = (java.util.Map<String, java.util.Map<String, Object>>) operation.getValue().get("responses");
+                if (responses.keySet().stream().noneMatch(code -> code.startsWith("2"))) {
+                    wrong.add(name + ": no success");
+                }
+                responses.forEach((code, response) -> {
+                    Object content = response.get("content");
+                    if (code.startsWith("2") && operation.getKey().equals("get") && content == null) {
+                        wrong.add(name + " " + code + ": no media type");
+                    }
+                    if ((code.startsWith("4") || code.startsWith("5"))
+                            && !(content instanceof java.util.Map<?, ?> types && types.containsKey("application/problem+json"))) {
+                        wrong.add(name + " " + code + ": not a problem");
+                    }
+                });
+                if (path.getKey().contains("{") && !responses.containsKey("404")) {
+                    wrong.add(name + ": no 404");
+                }
+                Object security = operation.getValue().get("security");
+                boolean open = security == null || security instanceof List<?> none && none.isEmpty();
+                if (!open && !responses.containsKey("401")) {
+                    wrong.add(name + ": no 401");
+                }
+                if (open != List.of("/api/v1/ping", "/api/v1/auth/token", "/api/v1/auth/invitations/accept").contains(path.getKey())) {
+                    wrong.add(name + (open ? ": said to need no sign-in" : ": said to need a sign-in"));
+                }
+            }
+        }
+        assertThat(operations).isGreaterThan(100);
+        assertThat(wrong).isEmpty();
     }
 
     /** Exactly these bytes and headers, as a client other than ours might send them. */

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.identity.boundary.Organizations;
 import org.sakkaya.platform.export.Csv;
@@ -34,6 +38,9 @@ public class GradebookResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
     @Operation(summary = "Every evaluated trainee x assessment (percent), final score, attendance and pass decision, with the pass rate")
+    @APIResponse(responseCode = "200", description = "JSON, or CSV for people with Accept: text/csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Gradebook.Book.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Gradebook.Book book(@PathParam("id") String id) {
         return gradebook.of(id);
     }

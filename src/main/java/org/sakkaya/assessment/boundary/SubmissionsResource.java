@@ -14,6 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.assessment.entity.Submission;
 import org.sakkaya.platform.files.Downloads;
@@ -58,6 +62,7 @@ public class SubmissionsResource {
     @Path("{id}/file")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.PROGRAM_ADMIN})
+    @APIResponse(responseCode = "200", description = "The file as uploaded, of the type it was stored as", content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response file(@PathParam("id") String id) {
         return Downloads.attachment(assignments.fileOf(id), files);
     }

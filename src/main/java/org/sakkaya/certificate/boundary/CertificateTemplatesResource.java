@@ -16,6 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.certificate.entity.Certificate;
 import org.sakkaya.platform.security.Roles;
@@ -57,6 +61,7 @@ public class CertificateTemplatesResource {
     @Path("{kind}")
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Operation(summary = "Remove a template: PARTICIPATION stops participation certificates; ACHIEVEMENT goes back to the built-in wording")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String programId, @PathParam("kind") Certificate.Kind kind) {
         templates.delete(programId, kind);
         return Response.noContent().build();
@@ -67,6 +72,7 @@ public class CertificateTemplatesResource {
     @Produces("application/pdf")
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Operation(summary = "A sample certificate of this kind with a made-up holder: unsigned, never stored")
+    @APIResponse(responseCode = "200", description = "The sample", content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response preview(@PathParam("id") String programId, @PathParam("kind") Certificate.Kind kind) {
         return Response.ok(templates.preview(programId, kind), "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"certificate-preview-" + kind.name().toLowerCase() + ".pdf\"")

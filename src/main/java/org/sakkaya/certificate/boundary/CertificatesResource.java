@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.platform.persistence.Page;
@@ -54,6 +57,7 @@ public class CertificatesResource {
     @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.HR, Roles.PROGRAM_ADMIN, Roles.EXECUTIVE, Roles.ADMIN})
     @Operation(summary = "The PDF exactly as issued while the certificate is valid; once revoked, a copy stamped REVOKED "
             + "(ถูกเพิกถอน) on every page with the date and any replacement's serial. The holder, their HR, PROGRAM_ADMIN (audited)")
+    @APIResponse(responseCode = "200", description = "The certificate", content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response pdf(@PathParam("serial") String serial) {
         Certificates.Pdf pdf = certificates.download(serial);
         String file = "certificate-" + pdf.serial() + (pdf.revoked() ? "-revoked" : "") + ".pdf";

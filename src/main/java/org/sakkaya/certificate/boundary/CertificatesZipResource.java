@@ -17,6 +17,10 @@ import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.certificate.entity.Certificate;
 import org.sakkaya.platform.export.Csv;
@@ -33,6 +37,7 @@ public class CertificatesZipResource {
     @Produces("application/zip")
     @RolesAllowed({Roles.HR, Roles.PROGRAM_ADMIN})
     @Operation(summary = "The cohort's certificate PDFs (HR: its own staff's) and a manifest, streamed one PDF at a time")
+    @APIResponse(responseCode = "200", description = "One PDF a certificate and manifest.csv", content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response zip(@PathParam("id") String id, @QueryParam("organizationId") @Size(max = 36) String organizationId) {
         List<String> serials = certificates.bulk(id, organizationId);
         certificates.recordBulkDownload(id, serials);

@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.identity.boundary.Organizations;
 import org.sakkaya.learning.boundary.ProgressViews.CohortProgressView;
@@ -37,6 +41,9 @@ public class CohortProgressResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER, Roles.HR})
     @Operation(summary = "Progress table: every seated trainee x course (HR: own staff); Accept: text/csv for CSV")
+    @APIResponse(responseCode = "200", description = "JSON, or CSV for people with Accept: text/csv (every row, no paging)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CohortProgressView.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public CohortProgressView table(@PathParam("id") String id, @Valid @BeanParam PageRequest page) {
         return progress.cohort(id, page);
     }

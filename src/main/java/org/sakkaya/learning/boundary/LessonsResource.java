@@ -19,6 +19,10 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.platform.files.Downloads;
 import org.sakkaya.platform.files.FileStore;
@@ -60,6 +64,7 @@ public class LessonsResource {
     @Path("{id}")
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
     @Operation(summary = "Delete a lesson with its file and trainees' progress in it; course totals and completion follow")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
         courses.deleteLesson(id);
         return Response.noContent().build();
@@ -91,6 +96,7 @@ public class LessonsResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.HR, Roles.PROGRAM_ADMIN, Roles.EXECUTIVE, Roles.ADMIN})
     @Operation(summary = "Download the lesson's file, as an attachment")
+    @APIResponse(responseCode = "200", description = "The file as uploaded, of the type it was stored as", content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response download(@PathParam("id") String id) {
         return Downloads.attachment(courses.fileOf(id), files);
     }

@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.outcome.entity.AcademicOutput;
@@ -104,6 +107,7 @@ public class AcademicOutputsResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.HR, Roles.PROGRAM_ADMIN, Roles.EXECUTIVE})
     @Operation(summary = "Download a work's evidence file, as an attachment")
+    @APIResponse(responseCode = "200", description = "The file as uploaded, of the type it was stored as", content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response evidenceFile(@PathParam("id") String id) {
         return Downloads.attachment(outputs.evidenceFile(id), files);
     }

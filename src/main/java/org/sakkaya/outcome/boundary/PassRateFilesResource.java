@@ -12,7 +12,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sakkaya.outcome.control.PassRateXlsx;
 import org.sakkaya.platform.export.Csv;
 import org.sakkaya.platform.security.Roles;
 
@@ -29,6 +34,10 @@ public class PassRateFilesResource {
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.EXECUTIVE, Roles.HR})
     @Operation(summary = "The pass-rate rows as XLSX, CSV, or a PDF report in Thai (Buddhist-era dates) that charts each "
             + "indicator of the year, actual against target per activity (for PROGRAM_ADMIN and EXECUTIVE)")
+    @APIResponse(responseCode = "200", description = "The file of the format in the path: csv, xlsx or pdf", content = {
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = PassRateXlsx.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response file(@PathParam("format") String format, @QueryParam("fiscalYear") Integer fiscalYear,
                          @QueryParam("groupBy") String groupBy) {
         Reports.PassRates report = reports.passRates(fiscalYear, groupBy);

@@ -12,6 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.outcome.control.PassRateXlsx;
 import org.sakkaya.platform.export.Csv;
@@ -30,6 +34,9 @@ public class PassRatesResource {
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.EXECUTIVE, Roles.HR})
     @Operation(summary = "Pass rates of a Buddhist-era fiscal year by program, cohort or organization (the sending one): "
             + "evaluated, passed, passRatePercent; HR sees only the trainees its organisation subtree sent")
+    @APIResponse(responseCode = "200", description = "JSON, or CSV with Accept: text/csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reports.PassRates.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Reports.PassRates passRates(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("groupBy") String groupBy) {
         return reports.passRates(fiscalYear, groupBy);
     }

@@ -11,6 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.platform.security.Roles;
 import org.sakkaya.workshop.control.AttendanceCsv;
@@ -30,6 +34,9 @@ public class CohortAttendanceResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TRAINER, Roles.PROGRAM_ADMIN, Roles.HR})
     @Operation(summary = "Every seated trainee by session, with the attendance percentage; HR sees its own staff")
+    @APIResponse(responseCode = "200", description = "JSON, or CSV for people with Accept: text/csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CohortAttendanceView.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     public CohortAttendanceView table(@PathParam("id") String cohortId) {
         return CohortAttendanceView.of(attendance.table(cohortId));
     }

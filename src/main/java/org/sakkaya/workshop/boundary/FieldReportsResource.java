@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.platform.files.Downloads;
@@ -52,6 +55,7 @@ public class FieldReportsResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER, Roles.HR, Roles.TRAINEE})
     @Operation(summary = "The report's file, as an attachment of the type read from its content")
+    @APIResponse(responseCode = "200", description = "The file as uploaded, of the type it was stored as", content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response file(@PathParam("id") String id) {
         return Downloads.attachment(reports.file(id), files);
     }

@@ -69,6 +69,7 @@ public class SessionsResource {
     @Path("{id}")
     @RolesAllowed(Roles.PROGRAM_ADMIN)
     @Operation(summary = "Delete a session that will not take place; 409 when attendance is recorded for it or field work follows it")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
         sessions.delete(id);
         return Response.noContent().build();
