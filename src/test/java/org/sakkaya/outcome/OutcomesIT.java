@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.restassured.path.json.JsonPath;
@@ -816,6 +818,79 @@ class OutcomesIT {
                 .post("/indicators").then().statusCode(403);
         api.as(executive).queryParam("fiscalYear", thisYear).get("/indicators").then().statusCode(200)
                 .body("items.id", hasItem(open));
+    }
+
+    @Test
+    void anOpenIndicatorIsCorrectedKeepingItsLinesAndAClosedOneStaysAsReported() {
+        // fiscal year 2527, which no other test counts: a plan typed with a wrong target and a line too many
+        String programId = program("หลักสูตรแก้ไขตัวชี้วัด");
+        String cohortId = cohort(programId, 1, "1984-01-09", "1984-01-13");
+        world.seat(organiser, cohortId, world.person(world.divisionId, "TRAINEE"));
+        Map<String, Object> passRate = activity("ผ่านเกณฑ์การประเมินผล", "PASS_RATE", Map.of("programId", programId), 50, "PERCENT");
+        Map<String, Object> sent = activity("ส่งบุคลากรเข้ารับการอบรม", "TRAINEES_SENT", Map.of("cohortIds", List.of(cohortId)), 3, "PERSON");
+        Map<String, Object> works = activity("นำเสนอผลงานวิชาการ", "OUTPUTS_PRESENTED", Map.of(), 1, "WORK");
+        Map<String, Object> plan = indicator(2527, List.of(passRate, sent, works));
+        plan.put("code", "7.1");
+        String id = api.as(organiser).body(plan).post("/indicators").then().statusCode(201).extract().path("id");
+        var read = api.as(organiser).get("/indicators/" + id);
+        read.then().statusCode(200).header("ETag", notNullValue());
+        String version = read.header("ETag");
+        List<String> lines = read.path("activities.id");
+
+        // the planning division sets the target later, the lines swap places, the works line goes, one is added; a
+        // new line may not name an id of its own, nor one of another indicator's lines
+        passRate.put("id", lines.get(0));
+        passRate.put("target", 80);
+        sent.put("id", lines.get(1));
+        Map<String, Object> passed = activity("ผู้ผ่านการอบรม", "TRAINEES_PASSED", Map.of("cohortIds", List.of(cohortId)), 1, "PERSON");
+        Map<String, Object> corrected = indicator(2527, List.of(sent, passRate, passed));
+        corrected.put("code", "7.2");
+        corrected.put("nameTh", "ร้อยละ 80 ของผู้เข้ารับการอบรมผ่านเกณฑ์ (แก้ไข)");
+        passed.put("id", UUID.randomUUID().toString());
+        api.as(organiser).body(corrected).put("/indicators/" + id).then().statusCode(422)
+                .body("errors[0].field", equalTo("activities[2].id"));
+        passed.remove("id");
+        // a stale version is refused, and so is everyone but a programme administrator
+        api.as(organiser).header("If-Match", "\"70\"").body(corrected).put("/indicators/" + id).then().statusCode(412);
+        api.as(executive).body(corrected).put("/indicators/" + id).then().statusCode(403);
+        JsonPath changed = api.as(organiser).header("If-Match", version).body(corrected).put("/indicators/" + id).then().statusCode(200)
+                .header("ETag", not(equalTo(version)))
+                .body("code", equalTo("7.2")).body("nameTh", equalTo("ร้อยละ 80 ของผู้เข้ารับการอบรมผ่านเกณฑ์ (แก้ไข)"))
+                .body("activities.id[0]", equalTo(lines.get(1))).body("activities.id[1]", equalTo(lines.get(0)))
+                .body("activities.id[2]", not(in(lines))).body("activities.position", equalTo(List.of(0, 1, 2)))
+                .body("activities.measure", equalTo(List.of("TRAINEES_SENT", "PASS_RATE", "TRAINEES_PASSED")))
+                .extract().jsonPath();
+        assertThat(changed.getDouble("activities[1].target")).isEqualTo(80.0);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM indicator_activity WHERE id = ?", lines.get(2))).isZero();
+        // the status counts the corrected plan: one trainee sent of a target of 3, the rate against 80
+        JsonPath status = api.as(executive).queryParam("records", 0).get("/indicators/" + id + "/status").then().statusCode(200)
+                .body("activities[0].numerator", equalTo(1)).extract().jsonPath();
+        assertThat(status.getDouble("activities[0].target")).isEqualTo(3.0);
+        assertThat(status.getDouble("activities[1].target")).isEqualTo(80.0);
+        // bad input names its field as the service's rules name theirs: activities[1].target, not activities.target[1]
+        passRate.put("target", -1);
+        api.as(organiser).body(corrected).put("/indicators/" + id).then().statusCode(400)
+                .body("errors[0].field", equalTo("activities[1].target"));
+        passRate.put("target", 80);
+        // persons are counted whole: a target of 2.5 was kept and printed as "2.50 คน"
+        sent.put("target", 2.5);
+        api.as(organiser).body(corrected).put("/indicators/" + id).then().statusCode(422)
+                .body("errors[0].field", equalTo("activities[0].target")).body("errors[0].message", containsString("whole"));
+        sent.put("target", 3);
+        // once closed, it is what was reported for its year: neither changed nor deleted
+        api.as(organiser).post("/indicators/" + id + "/close").then().statusCode(200);
+        api.as(organiser).body(corrected).put("/indicators/" + id).then().statusCode(409).body("type", containsString("indicator-closed"));
+        api.as(organiser).delete("/indicators/" + id).then().statusCode(409);
+
+        // one made by mistake is deleted with its lines; its code is free again
+        Map<String, Object> mistake = indicator(2527, List.of(activity("ทดลอง", "TRAINEES_SENT", Map.of(), 1, "PERSON")));
+        mistake.put("code", "7.9");
+        String wrong = api.as(organiser).body(mistake).post("/indicators").then().statusCode(201).extract().path("id");
+        api.as(executive).delete("/indicators/" + wrong).then().statusCode(403);
+        api.as(organiser).delete("/indicators/" + wrong).then().statusCode(204);
+        api.as(executive).get("/indicators/" + wrong).then().statusCode(404);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM indicator_activity WHERE indicator_id = ?", wrong)).isZero();
+        api.as(organiser).body(mistake).post("/indicators").then().statusCode(201);
     }
 
     @Test

@@ -43,6 +43,7 @@ final class Estate {
     final String quizId;
     final String workId;
     final String indicatorId;
+    final String indicatorCode;
     final String activityId;
     final Trainee first;
     final Trainee second;
@@ -144,6 +145,13 @@ final class Estate {
             output.put("evidenceUrl", "https://example.org/works/" + t.name);
             t.outputId = api.as(t.token).body(output).post("/academic-outputs").then().statusCode(201).extract().path("id");
         }
+        indicatorCode = "S-" + random(4).hashCode();
+        indicatorId = indicator(api, indicatorCode);
+        activityId = api.as(organiser).get("/indicators/" + indicatorId).then().statusCode(200).extract().path("activities[0].id");
+    }
+
+    /** An indicator of the programme's pass rate, as a programme administrator writes it (and corrects it, with ids). */
+    Map<String, Object> indicatorBody(String code, String activityId) {
         Map<String, Object> activity = new HashMap<>();
         activity.put("title", "ผู้เข้ารับการอบรมผ่านเกณฑ์การประเมินผล");
         activity.put("measure", "PASS_RATE");
@@ -151,17 +159,22 @@ final class Estate {
         activity.put("target", 80);
         activity.put("unit", "PERCENT");
         activity.put("strategy", "PARTNERSHIP");
-        indicatorId = api.as(organiser).body(Map.of("code", "S-" + random(4).hashCode(), "nameTh", "ร้อยละ 80 ของการผ่านเกณฑ์",
-                "fiscalYear", 2564, "ownerOrganizationId", world.departmentId, "activities", List.of(activity)))
-                .post("/indicators").then().statusCode(201).extract().path("id");
-        activityId = api.as(organiser).get("/indicators/" + indicatorId).then().statusCode(200).extract().path("activities[0].id");
+        if (activityId != null) {
+            activity.put("id", activityId);
+        }
+        return Map.of("code", code, "nameTh", "ร้อยละ 80 ของการผ่านเกณฑ์", "fiscalYear", 2564,
+                "ownerOrganizationId", world.departmentId, "activities", List.of(activity));
+    }
+
+    private String indicator(Api api, String code) {
+        return api.as(organiser).body(indicatorBody(code, null)).post("/indicators").then().statusCode(201).extract().path("id");
     }
 
     /** Numbers of spare sessions: above those the corpus's new sessions take (100 to 899). */
     private int spareSessions = 900;
 
     /**
-     * A lesson, module or session made for one cell of the access matrix that deletes one, so that every such cell
+     * A lesson, module, session or indicator made for one cell of the access matrix that deletes one, so that every such cell
      * has something to delete and the estate keeps its own for the cells after it; null for other kinds.
      */
     String spare(Api api, Routes.Kind kind) {
@@ -174,6 +187,7 @@ final class Estate {
                     .post("/modules/" + moduleId + "/lessons").then().statusCode(201).extract().path("id");
             case MODULE -> api.as(organiser).body(Map.of("title", "บทสำรอง")).post("/courses/" + courseId + "/modules")
                     .then().statusCode(201).extract().path("id");
+            case INDICATOR -> indicator(api, "D-" + random(6).hashCode());
             default -> null;
         };
     }

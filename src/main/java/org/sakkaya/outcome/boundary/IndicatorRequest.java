@@ -19,7 +19,9 @@ import org.sakkaya.platform.problem.RecordId;
 
 /**
  * An indicator with its plan. {@code fiscalYear} is Buddhist-era. An activity's period is {@code startsOn} to
- * {@code dueOn} (either may be absent) and/or a {@code periodNote} such as "กองแผนงานกำหนด".
+ * {@code dueOn} (either may be absent) and/or a {@code periodNote} such as "กองแผนงานกำหนด". An activity's {@code id}
+ * is for a correction of the plan ({@code PUT}): the line of that id is changed in place, keeping its id; on a create
+ * there are no lines yet to name.
  */
 public record IndicatorRequest(
         @NotBlank @Size(max = 32) @Pattern(regexp = "[0-9A-Za-z.\\-]+", message = "letters, digits, dots and dashes, such as 1.33") String code,
@@ -37,7 +39,8 @@ public record IndicatorRequest(
             @CommonEra LocalDate startsOn,
             @CommonEra LocalDate dueOn,
             @Size(max = 255) String periodNote,
-            @NotNull Strategy strategy) {
+            @NotNull Strategy strategy,
+            @Size(max = 36) @RecordId String id) {
     }
 
     /** Named cohorts count as named; else the programme's cohorts (or all) of the fiscal year; an organisation narrows to its subtree. */

@@ -35,6 +35,7 @@ import org.sakkaya.outcome.entity.Measure;
 import org.sakkaya.outcome.entity.Scope;
 import org.sakkaya.outcome.entity.Unit;
 import org.sakkaya.platform.Bangkok;
+import org.sakkaya.platform.RecordVersions;
 import org.sakkaya.platform.ThaiDates;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.persistence.Page;
@@ -98,15 +99,12 @@ public class Indicators {
     @Transactional
     public Indicator create(IndicatorRequest request) {
         FiscalYear year = Reports.fiscalYear(request.fiscalYear());
-        exists("ownerOrganizationId", () -> organizations.find(request.ownerOrganizationId()));
-        String code = request.code().strip();
-        // codes are numbered within each owner's plan: two departments may each have a 1.33 in the same year
-        if (!em.createQuery("SELECT i.id FROM Indicator i WHERE i.fiscalYear = :year AND i.ownerOrganizationId = :owner "
-                        + "AND i.code = :code", String.class)
-                .setParameter("year", year.buddhistYear()).setParameter("owner", request.ownerOrganizationId())
-                .setParameter("code", code).getResultList().isEmpty()) {
-            throw new Conflict("indicator-code-taken", "The owner has an indicator " + code + " in fiscal year "
-                    + year.buddhistYear() + " already", new FieldError("code", "is taken in this fiscal year by this owner"));
+        String code = heading(request, year, null);
+        for (int i = 0; i < request.activities().size(); i++) {
+            if (request.activities().get(i).id() != null) {
+                throw new RuleViolation("activity-id", "A new indicator's activities get their ids when it is created",
+                        new FieldError("activities[" + i + "].id", "must be left out: the indicator has no activities yet"));
+            }
         }
         Indicator indicator = new Indicator(code, request.nameTh().strip(), year, request.ownerOrganizationId(), caller.personId(), clock.instant());
         em.persist(indicator);
@@ -116,6 +114,90 @@ public class Indicators {
         }
         audit.record("INDICATOR_CREATED", "indicator", indicator.id(), year.buddhistYear() + " " + code);
         return indicator;
+    }
+
+    /**
+     * The plan as corrected, while the indicator is open: a target set later by the planning division, a scope or a
+     * year typed wrong, a line added or taken out. Lines sent with their {@code id} are changed in place and keep it
+     * (a drill-down's address stays); lines without one are new; lines not sent are removed. With {@code ifMatch}
+     * (the {@code ETag} read), only the version that was read. A closed indicator is refused (409).
+     */
+    @Transactional
+    public Indicator replace(String id, IndicatorRequest request, String ifMatch) {
+        Indicator indicator = find(id);
+        indicator.requireOpen("changed");
+        RecordVersions.requireMatch(ifMatch, indicator.version(), "indicator");
+        FiscalYear year = Reports.fiscalYear(request.fiscalYear());
+        String code = heading(request, year, id);
+        Map<String, IndicatorActivity> current = new HashMap<>();
+        activities(id).forEach(a -> current.put(a.id(), a));
+        List<IndicatorActivity> revised = new ArrayList<>();
+        Set<String> kept = new HashSet<>();
+        for (int i = 0; i < request.activities().size(); i++) {
+            IndicatorRequest.ActivityRequest r = request.activities().get(i);
+            if (r.id() != null && (!current.containsKey(r.id()) || !kept.add(r.id()))) {
+                throw new RuleViolation("activity-id", "An activity's id names a line of this indicator's plan, once",
+                        new FieldError("activities[" + i + "].id", current.containsKey(r.id()) ? "is given twice"
+                                : "is not an activity of this indicator; leave it out for a new line"));
+            }
+            revised.add(activity(id, i, r, year)); // checked as a create checks it
+        }
+        indicator.revise(code, request.nameTh().strip(), year, request.ownerOrganizationId());
+        // the removed lines go, and the kept ones step aside, before any line takes its new place: (indicator,
+        // position) is unique, and lines may swap places
+        for (IndicatorActivity a : current.values()) {
+            if (kept.contains(a.id())) {
+                a.moveAside(a.position());
+            } else {
+                em.remove(a);
+            }
+        }
+        em.flush();
+        for (int i = 0; i < revised.size(); i++) {
+            String lineId = request.activities().get(i).id();
+            if (lineId == null) {
+                em.persist(revised.get(i));
+            } else {
+                current.get(lineId).revise(revised.get(i), i);
+            }
+        }
+        RecordVersions.saved(em, indicator);
+        audit.record("INDICATOR_CHANGED", "indicator", id, year.buddhistYear() + " " + code + ": " + revised.size()
+                + " activities, " + (current.size() - kept.size()) + " removed");
+        return indicator;
+    }
+
+    /**
+     * An indicator made by mistake, while it is open; a closed one is what was reported for its year, and stays
+     * (409). With {@code ifMatch}, only the version that was read.
+     */
+    @Transactional
+    public void delete(String id, String ifMatch) {
+        Indicator indicator = find(id);
+        indicator.requireOpen("deleted");
+        RecordVersions.requireMatch(ifMatch, indicator.version(), "indicator");
+        activities(id).forEach(em::remove);
+        em.flush();
+        em.remove(indicator);
+        audit.record("INDICATOR_DELETED", "indicator", id, indicator.fiscalYear().buddhistYear() + " " + indicator.code());
+    }
+
+    /**
+     * The owner exists and the code is free in the owner's plan of the year (but for the indicator {@code self} being
+     * corrected); the code as it is kept.
+     */
+    private String heading(IndicatorRequest request, FiscalYear year, String self) {
+        exists("ownerOrganizationId", () -> organizations.find(request.ownerOrganizationId()));
+        String code = request.code().strip();
+        // codes are numbered within each owner's plan: two departments may each have a 1.33 in the same year
+        if (em.createQuery("SELECT i.id FROM Indicator i WHERE i.fiscalYear = :year AND i.ownerOrganizationId = :owner "
+                        + "AND i.code = :code", String.class)
+                .setParameter("year", year.buddhistYear()).setParameter("owner", request.ownerOrganizationId())
+                .setParameter("code", code).getResultList().stream().anyMatch(other -> !other.equals(self))) {
+            throw new Conflict("indicator-code-taken", "The owner has an indicator " + code + " in fiscal year "
+                    + year.buddhistYear() + " already", new FieldError("code", "is taken in this fiscal year by this owner"));
+        }
+        return code;
     }
 
     public Indicator find(String id) {
@@ -396,6 +478,11 @@ public class Indicators {
         }
         if (r.unit() == Unit.PERCENT && r.target().compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new RuleViolation("target-range", "A percentage target is at most 100", new FieldError(field + "target", "must be at most 100"));
+        }
+        // persons and works are counted whole: a target of 2.5 persons was kept and printed as "2.50 คน"
+        if (r.unit() != Unit.PERCENT && r.target().stripTrailingZeros().scale() > 0) {
+            throw new RuleViolation("target-range", r.unit() + " targets are counts", new FieldError(field + "target",
+                    "must be a whole number of " + (r.unit() == Unit.PERSON ? "persons" : "works")));
         }
         if (r.startsOn() != null && r.dueOn() != null && r.dueOn().isBefore(r.startsOn())) {
             throw new RuleViolation("activity-period", "An activity is due on or after it starts",

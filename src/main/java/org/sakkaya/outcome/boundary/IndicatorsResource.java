@@ -9,24 +9,31 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sakkaya.outcome.entity.Indicator;
 import org.sakkaya.outcome.entity.IndicatorActivity;
+import org.sakkaya.platform.RecordVersions;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.security.Roles;
@@ -62,8 +69,36 @@ public class IndicatorsResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.EXECUTIVE})
-    public IndicatorView get(@PathParam("id") String id) {
-        return view(indicators.find(id));
+    @APIResponse(responseCode = "200", description = "The indicator; ETag is its version (send it as If-Match with a PUT or DELETE)",
+            content = @Content(schema = @Schema(implementation = IndicatorView.class)))
+    public Response get(@PathParam("id") String id) {
+        Indicator indicator = indicators.find(id);
+        return RecordVersions.ok(view(indicator), indicator.version());
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Roles.PROGRAM_ADMIN)
+    @Operation(summary = "Correct an open indicator: the whole indicator as it should be. Activities sent with their id are "
+            + "changed in place, those without one are added, those left out are removed; a closed indicator is 409")
+    @APIResponse(responseCode = "200", description = "Changed; ETag is the new version",
+            content = @Content(schema = @Schema(implementation = IndicatorView.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names another version: someone saved it since it was read")
+    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @Valid @NotNull IndicatorRequest request) {
+        Indicator indicator = indicators.replace(id, request, ifMatch);
+        return RecordVersions.ok(view(indicator), indicator.version());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.PROGRAM_ADMIN)
+    @Operation(summary = "Delete an indicator made by mistake, while it is open; a closed one stays (409)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "412", description = "If-Match names another version: someone saved it since it was read")
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        indicators.delete(id, ifMatch);
+        return Response.noContent().build();
     }
 
     @GET

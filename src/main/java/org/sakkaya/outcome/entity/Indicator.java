@@ -64,6 +64,30 @@ public class Indicator {
         this.createdAt = now;
     }
 
+    /** A correction of the plan's heading, while it is open ({@link #requireOpen}). */
+    public void revise(String code, String nameTh, FiscalYear fiscalYear, String ownerOrganizationId) {
+        requireOpen("changed");
+        this.code = Objects.requireNonNull(code);
+        this.nameTh = Objects.requireNonNull(nameTh);
+        this.fiscalYear = fiscalYear.buddhistYear();
+        this.ownerOrganizationId = Objects.requireNonNull(ownerOrganizationId);
+    }
+
+    /**
+     * A closed indicator is the record of what was reported for its year: changed or deleted, its frozen figures
+     * would no longer be what they were frozen against (409 {@code indicator-closed}).
+     */
+    public void requireOpen(String what) {
+        if (closedAt != null) {
+            throw new Conflict("indicator-closed", "Indicator " + code + " was closed at " + Bangkok.text(closedAt)
+                    + " with its figures frozen; it cannot be " + what + " now");
+        }
+    }
+
+    public int version() {
+        return version;
+    }
+
     /** Closing is for a fiscal year that is over (in Bangkok), and happens once. */
     public void close(LocalDate today, String by, Instant now) {
         requireClosable(today);

@@ -103,6 +103,28 @@ public class IndicatorActivity {
      * Whether a figure reaches the target. A rate is compared as the fraction itself, not as the percentage rounded to
      * two decimals for people: 3,203 passed of 4,004 is 79.995%, shown as 80.00, and short of an 80% target.
      */
+    /** The plan of this line as {@code revised} says (a line made from the request and checked, never saved itself). */
+    public void revise(IndicatorActivity revised, int position) {
+        this.position = position;
+        this.title = revised.title;
+        this.measure = revised.measure;
+        this.programId = revised.programId;
+        this.organizationId = revised.organizationId;
+        this.cohortIds.clear();
+        this.cohortIds.addAll(revised.cohortIds);
+        this.target = revised.target;
+        this.unit = revised.unit;
+        this.startsOn = revised.startsOn;
+        this.dueOn = revised.dueOn;
+        this.periodNote = revised.periodNote;
+        this.strategy = revised.strategy;
+    }
+
+    /** Out of the way of the positions a revision gives (their pairs are unique): a place below 0 for a moment. */
+    public void moveAside(int place) {
+        this.position = -1 - place;
+    }
+
     public boolean achievedBy(long numerator, Long denominator, BigDecimal actual) {
         if (actual == null) {
             return false;

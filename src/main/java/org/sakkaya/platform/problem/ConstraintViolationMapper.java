@@ -44,8 +44,8 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     }
 
     /**
-     * {@code create.arg0.competencies[1].code} becomes {@code competencies[1].code}, {@code questionIds.<list element>[0]}
-     * {@code questionIds[0]}; a whole body is {@code body}.
+     * {@code create.arg0.competencies[1].code} becomes {@code competencies[1].code} (the index is on the node after the
+     * list), {@code questionIds.<list element>[0]} {@code questionIds[0]}; a whole body is {@code body}.
      */
     static String fieldOf(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
@@ -56,12 +56,11 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 }
                 case PARAMETER -> parameter = node.getName();
                 // an element of a list (List<@RecordId String> questionIds): its index, not its name "<list element>"
-                case CONTAINER_ELEMENT -> {
-                    if (node.getIndex() != null) {
-                        field.append('[').append(node.getIndex()).append(']');
-                    }
-                }
+                case CONTAINER_ELEMENT -> placeIn(field, node);
                 default -> {
+                    // a node's index is its place in the list before it: activities[1].target, which was written
+                    // activities.target[1] while the service's own rules said activities[1].target
+                    placeIn(field, node);
                     if (node.getName() == null) {
                         continue;
                     }
@@ -69,9 +68,6 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                         field.append('.');
                     }
                     field.append(node.getName());
-                    if (node.getIndex() != null) {
-                        field.append('[').append(node.getIndex()).append(']');
-                    }
                 }
             }
         }
@@ -79,5 +75,11 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
             return field.toString();
         }
         return parameter == null || parameter.startsWith("arg") ? "body" : parameter;
+    }
+
+    private static void placeIn(StringBuilder field, Path.Node node) {
+        if (node.isInIterable() && node.getIndex() != null) {
+            field.append('[').append(node.getIndex()).append(']');
+        }
     }
 }
