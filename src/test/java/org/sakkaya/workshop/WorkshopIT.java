@@ -1250,7 +1250,10 @@ class WorkshopIT {
         api.as(trainer).body(Map.of("title", "ก", "dueOn", "2030-01-31")).post(assignments).then().statusCode(403);
         String assignmentId = api.as(organiser).body(Map.of("title", "ก", "dueAt", "2030-01-31T12:00:00+07:00"))
                 .post(assignments).then().statusCode(201).body("dueAt", equalTo("2030-01-31T12:00:00+07:00"))
-                .extract().path("id");
+                .body("dueOn", equalTo("2030-01-31")).extract().path("id");
+        // due at midnight, Bangkok time, sent in UTC: due by the end of the 31st, which dueOn says (it said 1 February)
+        api.as(organiser).body(Map.of("title", "ข", "dueAt", "2030-01-31T17:00:00Z")).post(assignments).then().statusCode(201)
+                .body("dueAt", equalTo("2030-02-01T00:00:00+07:00")).body("dueOn", equalTo("2030-01-31"));
 
         report(trainee, assignmentId, "ลิงก์ไม่ถูก", List.of("https://ok.example.org/a", "javascript:alert(1)")).then()
                 .statusCode(400).body("errors[0].field", equalTo("links[1]"));
