@@ -26,7 +26,17 @@ class SerialsTest {
         assertThat(Serials.grouped(serial)).matches("([0-9A-Z]{4}-){6}[0-9A-Z]{2}");
         assertThat(Serials.parse(Serials.grouped(serial).toLowerCase())).contains(serial);
         assertThat(Serials.parse("O1IL" + serial.substring(4))).contains("0111" + serial.substring(4));
+        // as Word and LINE paste it: en dashes, Unicode hyphens, a minus sign, a zero-width space, full-width letters
+        String grouped = Serials.grouped(serial);
+        assertThat(Serials.parse(grouped.replace('-', '\u2013'))).contains(serial);
+        assertThat(Serials.parse(grouped.replace('-', '\u2010') + "\u200b")).contains(serial);
+        assertThat(Serials.parse(grouped.replace('-', '\u2212'))).contains(serial);
+        assertThat(Serials.parse("\u00a0" + grouped + "\u3000")).contains(serial);
+        StringBuilder fullWidth = new StringBuilder();
+        serial.chars().forEach(c -> fullWidth.append((char) (c + 0xFEE0)));
+        assertThat(Serials.parse(fullWidth.toString())).contains(serial);
         assertThat(Serials.parse("not-a-serial")).isEmpty();
+        assertThat(Serials.parse(serial.substring(1) + "\u0e50")).as("a Thai digit is not one of its characters").isEmpty();
         assertThat(Serials.parse(serial + "0")).isEmpty();
         assertThat(Serials.parse(null)).isEmpty();
     }

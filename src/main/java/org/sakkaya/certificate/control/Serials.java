@@ -1,6 +1,7 @@
 package org.sakkaya.certificate.control;
 
 import java.security.SecureRandom;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -38,14 +39,18 @@ public final class Serials {
     }
 
     /**
-     * What a person typed, as a serial: dashes and spaces dropped, lower case raised, and the letters people confuse
+     * What a person typed or pasted, as a serial: dashes and spaces dropped, lower case raised, and the letters people confuse
      * with digits read as Crockford says (O as 0, I and L as 1). Empty when it cannot be a serial.
      */
     public static Optional<String> parse(String typed) {
         if (typed == null) {
             return Optional.empty();
         }
-        String serial = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT)
+        // pasted from Word or LINE: full-width letters and digits as NFKC reads them, and any dash (an en dash, a
+        // Unicode hyphen, a minus sign), space or invisible format character (a zero-width space) dropped; these
+        // answered "no certificate" for a real one
+        String serial = Normalizer.normalize(typed, Normalizer.Form.NFKC)
+                .replaceAll("[\\s\\p{Z}\\p{Pd}\\p{Cf}\u2212]", "").toUpperCase(Locale.ROOT)
                 .replace('O', '0').replace('I', '1').replace('L', '1');
         if (serial.length() != LENGTH) {
             return Optional.empty();
