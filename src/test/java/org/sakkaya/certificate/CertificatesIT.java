@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sakkaya.it.Api;
 import org.sakkaya.it.Deployments;
+import org.sakkaya.it.PayaraLog;
 import org.sakkaya.it.TestDatabase;
 import org.sakkaya.it.World;
 
@@ -47,6 +48,10 @@ import org.sakkaya.it.World;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class CertificatesIT {
+    static {
+        PayaraLog.capture(); // what a stopped job writes into the log
+    }
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.application();
@@ -791,6 +796,7 @@ class CertificatesIT {
     @Test
     void aBackgroundJobStoppedByARuleSaysWhichRuleAndForgetsTheNameOnErasure() throws Exception {
         World.Person longName = aNameTooLongForTheTemplate();
+        int logBefore = PayaraLog.text().length();
         for (int i = 0; i < 4; i++) {
             world.seat(organiser, cohortId, world.person(world.divisionId, "TRAINEE"));
         }
@@ -811,6 +817,11 @@ class CertificatesIT {
                 .contains("shorten the template").doesNotContain("กัญญ์ณัฏฐ์", "ศรีสุขสวัสดิ์");
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE subject_id = ? AND (detail LIKE '%กัญญ์ณัฏฐ์%' "
                 + "OR detail LIKE '%ศรีสุขสวัสดิ์%')", cohortId)).isZero();
+        // nor was it written into the server's log, which erasure cannot reach: the job's stop is logged by its rule
+        // (it was a SEVERE record with the refusal's words and a stack trace, as if the service had failed)
+        String log = PayaraLog.text().substring(logBefore);
+        assertThat(log).contains("Certificate job " + jobId + " stopped by a rule").doesNotContain("กัญญ์ณัฏฐ์")
+                .doesNotContain("ศรีสุขสวัสดิ์").doesNotContain("SEVERE");
     }
 
     /** A 50% attendance minimum and one session, which ours attends and theirs misses: only ours passes. */

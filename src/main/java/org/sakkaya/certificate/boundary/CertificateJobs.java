@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.sakkaya.certificate.entity.CertificateJob;
@@ -130,7 +131,15 @@ public class CertificateJobs {
             // this instance went unheard for a lease and another took the job over: it issues the rest
             LOG.warning(() -> e.getMessage() + "; this instance stops");
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Certificate job " + jobId + " stopped", e);
+            Optional<DomainException> refused = refusal(e);
+            if (refused.isPresent()) {
+                // a rule refused (a certificate that does not fit its page), as it would have refused the request had it
+                // been issued within it: the job says why to the administrator who asks; the log says which rule only,
+                // as its words name the holder, whom erasure must not find in the log
+                LOG.info(() -> "Certificate job " + jobId + " stopped by a rule: " + refused.get().type());
+            } else {
+                LOG.log(Level.SEVERE, "Certificate job " + jobId + " stopped", e);
+            }
             store.finish(jobId, CertificateJob.Status.FAILED, failure(e, jobId), instance);
         }
     }
@@ -141,11 +150,20 @@ public class CertificateJobs {
      * they need; any other failure is ours, and its message may say what users must not see: only where to look.
      */
     static String failure(Throwable e, String jobId) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DomainException refused) {
-                return "Issuing stopped; what was issued stays. " + refused.getMessage();
-            }
+        Optional<DomainException> refused = refusal(e);
+        if (refused.isPresent()) {
+            return "Issuing stopped; what was issued stays. " + refused.get().getMessage();
         }
         return "Issuing stopped; what was issued stays, and asking again issues the rest (log: certificate job " + jobId + ")";
+    }
+
+    /** The rule of the domain that refused, among the causes; empty for a failure of ours. */
+    private static Optional<DomainException> refusal(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DomainException refused) {
+                return Optional.of(refused);
+            }
+        }
+        return Optional.empty();
     }
 }

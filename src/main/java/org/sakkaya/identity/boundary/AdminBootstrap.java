@@ -92,6 +92,7 @@ public class AdminBootstrap {
         account.setInitialPassword(hasher.hash(password.get()), now, true);
         em.persist(admin);
         em.persist(account);
-        LOG.info(() -> "Created the first administrator " + admin.email());
+        // the id, not the e-mail: the operator knows the address they configured, and the log is kept beyond an erasure
+        LOG.info(() -> "Created the first administrator, person " + admin.id() + ", with the configured e-mail and password");
     }
 }

@@ -72,6 +72,9 @@ public class Organizations {
         }
         checkPlacement(organization.kind(), organization.parentId() == null ? null : find(organization.parentId()));
         audit.record("ORGANIZATION_CHANGED", "organization", id, null);
+        // written here, not at commit: a change saved by someone meanwhile is then refused inside the use case (409)
+        // rather than in the transaction manager's commit, which logged a stack trace for each
+        em.flush();
         return organization;
     }
 

@@ -1,10 +1,12 @@
 package org.sakkaya.platform.persistence;
 
 import jakarta.persistence.TypedQuery;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * {@code ?page=0&size=50}, size at most 500. Used as a {@code @BeanParam}. Pages stop at a million, so that the first
@@ -14,36 +16,46 @@ import jakarta.ws.rs.QueryParam;
 public class PageRequest {
     public static final int MAX_SIZE = 500;
     public static final int MAX_PAGE = 1_000_000;
+    private static final int DEFAULT_SIZE = 50;
 
+    // read as text and checked here: a value Jersey could not convert to a number (?page=abc) failed inside the
+    // injection of this bean, which logged a stack trace of three exceptions for every such request before it was
+    // answered 400; blank is the default
     @QueryParam("page")
     @DefaultValue("0")
-    @Min(value = 0, message = "must be 0 or more")
-    @Max(value = MAX_PAGE, message = "must be at most 1000000")
-    private int page;
+    @Parameter(description = "the page, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000", defaultValue = "0"))
+    @Pattern(regexp = "\\s*(0*([0-9]{1,6}|1000000))?\\s*", message = "must be a whole number from 0 to 1000000")
+    private String page;
 
     @QueryParam("size")
     @DefaultValue("50")
-    @Min(value = 1, message = "must be 1 or more")
-    @Max(value = MAX_SIZE, message = "must be at most 500")
-    private int size;
+    @Parameter(description = "rows a page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50"))
+    @Pattern(regexp = "\\s*(0*([1-9][0-9]?|[1-4][0-9]{2}|500))?\\s*", message = "must be a whole number from 1 to 500")
+    private String size;
 
     public PageRequest() {
     }
 
     public PageRequest(int page, int size) {
-        this.page = page;
-        this.size = size;
+        this.page = Integer.toString(page);
+        this.size = Integer.toString(size);
     }
 
     public int page() {
-        return page;
+        return number(page, 0);
     }
 
     public int size() {
-        return size;
+        return number(size, DEFAULT_SIZE);
+    }
+
+    /** The number a checked text says (its pattern allows only digits, and spaces around them), blank its default. */
+    private static int number(String text, int blank) {
+        String digits = text == null ? "" : text.strip();
+        return digits.isEmpty() ? blank : Integer.parseInt(digits);
     }
 
     public <T> TypedQuery<T> apply(TypedQuery<T> query) {
-        return query.setFirstResult(Math.multiplyExact(page, size)).setMaxResults(size);
+        return query.setFirstResult(Math.multiplyExact(page(), size())).setMaxResults(size());
     }
 }

@@ -90,6 +90,7 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
             }
             if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 // no connection to the database (it is down or restarting): nothing was written, retry later
+                databaseUnavailable(sql);
                 return Optional.of(Problem.of(503, "database-unavailable", "Service unavailable",
                         "The database cannot be reached; nothing was saved, retry shortly").toResponseBuilder().header("Retry-After", 5).build());
             }
@@ -98,6 +99,7 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
                 // battery kills MariaDB; a pooled connection found dead when its transaction starts arrives as an
                 // XAException under "Error in allocating a connection"): the outcome is unknown to the server; a
                 // client retries, and retried writes are idempotent (a submit grades an attempt once)
+                databaseUnavailable(cause);
                 return Optional.of(Problem.of(503, "database-unavailable", "Service unavailable",
                         "The database failed while this request was saved; read it again or retry shortly")
                         .toResponseBuilder().header("Retry-After", 5).build());
@@ -117,6 +119,22 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
             }
         }
         return Optional.empty();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong LAST_UNAVAILABLE_LINE = new java.util.concurrent.atomic.AtomicLong();
+    private static final long UNAVAILABLE_LINE_EVERY_NANOS = 10_000_000_000L;
+
+    /**
+     * One line in the log, at most every ten seconds, while requests find the database unreachable: EclipseLink no longer
+     * logs what it throws (persistence.xml), and the 503s were otherwise answered without a trace in the log.
+     */
+    private static void databaseUnavailable(Throwable cause) {
+        long now = System.nanoTime();
+        long last = LAST_UNAVAILABLE_LINE.get();
+        if ((last == 0 || now - last >= UNAVAILABLE_LINE_EVERY_NANOS) && LAST_UNAVAILABLE_LINE.compareAndSet(last, now)) {
+            LOG.warning(() -> "The database cannot be reached: requests are answered 503 (" + cause.getClass().getSimpleName()
+                    + (cause instanceof java.sql.SQLException sql ? ", SQLState " + sql.getSQLState() : "") + ")");
+        }
     }
 
     /** A deadlock or a lock wait that timed out: nothing was written, and the same request may simply be sent again. */
