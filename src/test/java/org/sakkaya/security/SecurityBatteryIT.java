@@ -267,6 +267,31 @@ class SecurityBatteryIT {
     }
 
     @Test
+    void theHrATraineeLeftNoLongerWithdrawsThemFromACohortTheyAreIn() {
+        String organiser = programAdmin();
+        World world = new World(api);
+        String otherMinistry = world.organization("กระทรวงอื่น", "MINISTRY", null);
+        String hrHere = world.token(world.person(world.divisionId, "HR"));
+        String hrThere = world.token(world.person(otherMinistry, "HR"));
+        World.Person mover = world.person(world.divisionId, "TRAINEE");
+        String cohort = world.cohort(organiser, world.program(organiser, "นักสื่อสารสุขภาพ", "CONTENT_CREATOR"),
+                LocalDate.now(Bangkok.ZONE).minusDays(30).toString(), LocalDate.now(Bangkok.ZONE).plusDays(300).toString());
+        String seat = api.as(hrHere).body(Map.of("personId", mover.id())).post("/cohorts/" + cohort + "/enrollments")
+                .then().statusCode(201).body("status", equalTo("NOMINATED")).extract().path("id");
+        api.as(organiser).post("/enrollments/" + seat + "/approve").then().statusCode(200);
+        api.as(api.adminToken()).body(Map.of("organizationId", otherMinistry)).patch("/people/" + mover.id()).then().statusCode(200);
+        // the ministry they left withdrew them mid-cohort (counted as not passed), and still may not
+        api.as(hrHere).post("/enrollments/" + seat + "/withdraw").then().statusCode(403)
+                .contentType(containsString("application/problem+json"));
+        // the new ministry did not send them: the seat stays the sending organisation's in its reports
+        api.as(hrThere).post("/enrollments/" + seat + "/withdraw").then().statusCode(oneOf(403, 404));
+        api.as(organiser).get("/enrollments/" + seat).then().statusCode(200).body("status", equalTo("ENROLLED"));
+        // the trainee themself still can
+        api.as(world.token(mover)).post("/enrollments/" + seat + "/withdraw").then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
+    }
+
+    @Test
     void newAuthorsTakeTheEvidenceConfirmationBack() {
         Estate estate = new Estate(api, programAdmin());
         String output = "/academic-outputs/" + estate.first.outputId;

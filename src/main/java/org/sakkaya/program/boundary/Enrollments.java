@@ -170,10 +170,21 @@ public class Enrollments {
         return enrollment;
     }
 
+    /**
+     * The trainee, PROGRAM_ADMIN, or HR of the organisation that sent them which is still theirs: a trainee who moved to
+     * another ministry mid-cohort was withdrawn by the HR they had left (and counted as not passed there), while the
+     * organiser and the trainee decide now.
+     */
     private void requireWithdrawer(Enrollment enrollment) {
-        if (!caller.is(Roles.PROGRAM_ADMIN) && !caller.isPerson(enrollment.personId())
-                && !scope.hrCovers(enrollment.organizationId())) {
+        if (caller.is(Roles.PROGRAM_ADMIN) || caller.isPerson(enrollment.personId())) {
+            return;
+        }
+        if (!scope.hrCovers(enrollment.organizationId())) {
             throw new Forbidden("Only the trainee, their HR or the organiser can withdraw this enrolment");
+        }
+        if (!scope.hrCovers(people.summary(enrollment.personId()).organizationId())) {
+            throw new Forbidden("The trainee has moved to an organisation outside yours since they were sent: the organiser "
+                    + "or the trainee withdraws them now");
         }
     }
 
