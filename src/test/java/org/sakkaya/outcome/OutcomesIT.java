@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.oneOf;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -489,6 +490,48 @@ class OutcomesIT {
         api.as(organiser).get("/academic-outputs/" + id).then().statusCode(200)
                 .body("evidenceUrl", nullValue()).body("counts", equalTo(true))
                 .body("authors[0].name", not(equalTo("ดร.ฤทัยรัตน์ ภู่ผึ้ง")));
+    }
+
+    @Test
+    void aWorkRecordedByMistakeIsDeletedByItsAuthorsUntilItCountsAndStaysOnceReported() {
+        // fiscal year 2526, which no other test counts
+        String programId = program("หลักสูตรลบผลงาน");
+        String cohortId = cohort(programId, 1, "1982-11-08", "1982-11-12");
+        World.Person author = world.person(world.divisionId, "TRAINEE");
+        String authorToken = world.seat(organiser, cohortId, author);
+        World.Person other = world.person(world.divisionId, "TRAINEE");
+        String otherToken = world.seat(organiser, cohortId, other);
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "คลิปวิดีโอสั้นส่งเสริมสุขภาพ");
+        body.put("kind", "MEDIA");
+        body.put("authorIds", List.of(author.id()));
+        body.put("cohortId", cohortId);
+        body.put("status", "PRESENTED");
+        body.put("presentedOn", "1983-06-20");
+        body.put("evidenceUrl", "https://www.example.org/clip");
+        // recorded twice by mistake: the authors delete the second, with its evidence file; nobody else may
+        String kept = api.as(authorToken).body(body).post("/academic-outputs").then().statusCode(201).extract().path("id");
+        String twice = api.as(authorToken).body(body).post("/academic-outputs").then().statusCode(201).extract().path("id");
+        api.as(authorToken).contentType("multipart/form-data").multiPart("file", "evidence.pdf", "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                "application/pdf").post("/academic-outputs/" + twice + "/evidence-file").then().statusCode(200);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM stored_file WHERE uploaded_by = ?", author.id())).isEqualTo(1);
+        api.as(otherToken).delete("/academic-outputs/" + twice).then().statusCode(oneOf(403, 404));
+        api.as(executive).delete("/academic-outputs/" + twice).then().statusCode(403);
+        api.as(authorToken).delete("/academic-outputs/" + twice).then().statusCode(204);
+        api.as(authorToken).get("/academic-outputs/" + twice).then().statusCode(404);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM stored_file WHERE uploaded_by = ?", author.id())).isZero();
+
+        // once its evidence is confirmed it counts: the programme administrator deletes it, not the author
+        api.as(trainerToken).post("/academic-outputs/" + kept + "/evidence-confirmation").then().statusCode(200);
+        api.as(authorToken).delete("/academic-outputs/" + kept).then().statusCode(409).body("type", containsString("output-confirmed"));
+        // and once a closed indicator counted it, it stays as reported
+        Map<String, Object> plan = indicator(2526, List.of(activity("นำเสนอผลงาน", "OUTPUTS_PRESENTED",
+                Map.of("programId", programId), 1, "WORK")));
+        plan.put("code", "6.1");
+        String indicatorId = api.as(organiser).body(plan).post("/indicators").then().statusCode(201).extract().path("id");
+        api.as(organiser).post("/indicators/" + indicatorId + "/close").then().statusCode(200);
+        api.as(organiser).delete("/academic-outputs/" + kept).then().statusCode(409).body("type", containsString("output-counted"));
+        api.as(organiser).get("/academic-outputs/" + kept).then().statusCode(200);
     }
 
     // --- indicators

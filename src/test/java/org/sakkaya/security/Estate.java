@@ -59,6 +59,8 @@ final class Estate {
         String fieldReportId;
         String serial;
         String outputId;
+        /** Works of theirs for the matrix's cells that delete one ({@link #spareWorks}). */
+        final java.util.Deque<String> spareOutputs = new java.util.ArrayDeque<>();
 
         Trainee(World.Person person, String token, String name) {
             this.person = person;
@@ -134,16 +136,7 @@ final class Estate {
         for (Trainee t : List.of(first, second)) {
             work(api, t);
             t.serial = api.as(t.token).get("/certificates").then().statusCode(200).extract().path("items[0].serial");
-            Map<String, Object> output = new HashMap<>();
-            output.put("title", "การวิเคราะห์ข้อมูลสุขภาพของ " + t.name);
-            output.put("kind", "PRESENTATION");
-            output.put("authorIds", List.of(t.person.id()));
-            output.put("cohortId", cohortId);
-            output.put("status", "PRESENTED");
-            output.put("presentedOn", "2021-06-24");
-            output.put("venue", "กรมอนามัย นนทบุรี");
-            output.put("evidenceUrl", "https://example.org/works/" + t.name);
-            t.outputId = api.as(t.token).body(output).post("/academic-outputs").then().statusCode(201).extract().path("id");
+            t.outputId = output(api, t);
         }
         indicatorCode = "S-" + random(4).hashCode();
         indicatorId = indicator(api, indicatorCode);
@@ -166,6 +159,32 @@ final class Estate {
                 "ownerOrganizationId", world.departmentId, "activities", List.of(activity));
     }
 
+    /**
+     * Works for the cells that delete one, recorded now, while the trainees hold their seats (an author must): the
+     * matrix's earlier cells withdraw them.
+     */
+    void spareWorks(Api api, int each) {
+        for (Trainee t : List.of(first, second)) {
+            for (int i = 0; i < each; i++) {
+                t.spareOutputs.add(output(api, t));
+            }
+        }
+    }
+
+    /** A presented work of the trainee's, recorded by them. */
+    private String output(Api api, Trainee t) {
+        Map<String, Object> output = new HashMap<>();
+        output.put("title", "การวิเคราะห์ข้อมูลสุขภาพของ " + t.name);
+        output.put("kind", "PRESENTATION");
+        output.put("authorIds", List.of(t.person.id()));
+        output.put("cohortId", cohortId);
+        output.put("status", "PRESENTED");
+        output.put("presentedOn", "2021-06-24");
+        output.put("venue", "กรมอนามัย นนทบุรี");
+        output.put("evidenceUrl", "https://example.org/works/" + t.name);
+        return api.as(t.token).body(output).post("/academic-outputs").then().statusCode(201).extract().path("id");
+    }
+
     private String indicator(Api api, String code) {
         return api.as(organiser).body(indicatorBody(code, null)).post("/indicators").then().statusCode(201).extract().path("id");
     }
@@ -177,7 +196,7 @@ final class Estate {
      * A lesson, module, session or indicator made for one cell of the access matrix that deletes one, so that every such cell
      * has something to delete and the estate keeps its own for the cells after it; null for other kinds.
      */
-    String spare(Api api, Routes.Kind kind) {
+    String spare(Api api, Routes.Kind kind, Trainee trainee) {
         return switch (kind) {
             // within the cohort's days (23-26 Nov 2020), with no attendance or field work: a session that may go
             case SESSION -> api.as(organiser).body(Map.of("number", ++spareSessions, "title", "ครั้งที่ยกเลิก",
@@ -188,6 +207,7 @@ final class Estate {
             case MODULE -> api.as(organiser).body(Map.of("title", "บทสำรอง")).post("/courses/" + courseId + "/modules")
                     .then().statusCode(201).extract().path("id");
             case INDICATOR -> indicator(api, "D-" + random(6).hashCode());
+            case OUTPUT -> trainee.spareOutputs.poll();
             default -> null;
         };
     }

@@ -141,6 +141,9 @@ class SecurityBatteryIT {
         String organiser = programAdmin();
         Estate a = new Estate(api, organiser);
         Estate b = new Estate(api, organiser);
+        // a work for each cell that deletes one: every role, for each trainee it is sent for
+        a.spareWorks(api, Persona.values().length);
+        b.spareWorks(api, Persona.values().length);
         Map<Persona, String> tokens = new LinkedHashMap<>();
         tokens.put(Persona.TRAINEE, a.first.token);
         tokens.put(Persona.TRAINER, a.trainerToken);
@@ -174,7 +177,7 @@ class SecurityBatteryIT {
                     if (route == null || !route.templated() && !op[0].equals("GET")) {
                         continue;
                     }
-                    String path = deletable(op[0], route, Routes.fillWithQuery(route, estate, trainee), estate);
+                    String path = deletable(op[0], route, Routes.fillWithQuery(route, estate, trainee), estate, trainee);
                     Response response = call(tokens.get(persona), op[0], route, path, estate, trainee);
                     int status = response.statusCode();
                     cells++;
@@ -208,14 +211,14 @@ class SecurityBatteryIT {
         assertThat(storable).as("answers to a signed-in caller without Cache-Control: no-store and nosniff").isEmpty();
     }
 
-    /** A DELETE of a lesson, module or session is sent to one made for its cell (see {@link Estate#spare}). */
-    private String deletable(String method, Route route, String path, Estate estate) {
+    /** A DELETE of a lesson, module, session, indicator or work is sent to one made for its cell (see {@link Estate#spare}). */
+    private String deletable(String method, Route route, String path, Estate estate, Estate.Trainee trainee) {
         if (!method.equals("DELETE") || route.kinds().size() != 1 || !route.path().endsWith("/{id}")) {
             return path;
         }
         Routes.Kind kind = route.kinds().get(0);
-        String spare = estate.spare(api, kind);
-        return spare == null ? path : path.replace(Routes.id(kind, estate, null), spare);
+        String spare = estate.spare(api, kind, trainee);
+        return spare == null ? path : path.replace(Routes.id(kind, estate, trainee), spare);
     }
 
     // --- what the matrix cannot see: its callers keep their roles and organisations

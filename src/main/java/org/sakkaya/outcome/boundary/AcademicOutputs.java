@@ -27,6 +27,7 @@ import org.sakkaya.platform.files.FileStore;
 import org.sakkaya.platform.files.StoredFile;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
+import org.sakkaya.platform.problem.Conflict;
 import org.sakkaya.platform.problem.FieldError;
 import org.sakkaya.platform.problem.Forbidden;
 import org.sakkaya.platform.problem.InvalidInput;
@@ -104,6 +105,33 @@ public class AcademicOutputs {
         notAhead(output);
         audit.record("OUTPUT_REVISED", "academic_output", id, output.status().name());
         return output;
+    }
+
+    /**
+     * A work recorded by mistake (twice, or in the wrong cohort), with its evidence file. Its authors delete it while
+     * its evidence is not confirmed; once confirmed it counts in the indicators, and only PROGRAM_ADMIN deletes it
+     * (409 for an author). One counted in a closed indicator stays as reported (409).
+     */
+    @Transactional
+    public void delete(String id) {
+        AcademicOutput output = find(id);
+        requireAuthorOrAdmin(output);
+        if (output.evidenceConfirmedAt() != null && !caller.is(Roles.PROGRAM_ADMIN)) {
+            throw new Conflict("output-confirmed", "Its evidence was confirmed, so it counts in the indicators: a programme "
+                    + "administrator deletes it");
+        }
+        Number frozen = (Number) em.createNativeQuery("SELECT COUNT(*) FROM indicator_snapshot_record "
+                + "WHERE record_type = 'OUTPUT' AND record_id = ?").setParameter(1, id).getSingleResult();
+        if (frozen.longValue() > 0) {
+            throw new Conflict("output-counted", "A closed indicator counted this work; it stays as reported");
+        }
+        String file = output.dropEvidence();
+        em.remove(output);
+        em.flush(); // the work lets go of its file before the file's row goes
+        if (file != null) {
+            files.delete(files.find(file));
+        }
+        audit.record("OUTPUT_DELETED", "academic_output", id, null);
     }
 
     /**

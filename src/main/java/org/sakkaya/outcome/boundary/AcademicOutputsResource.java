@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -82,6 +83,17 @@ public class AcademicOutputsResource {
     @Operation(summary = "Change a work (its authors or PROGRAM_ADMIN); a new date or new evidence needs a new confirmation")
     public OutputView revise(@PathParam("id") String id, @Valid @NotNull OutputPatch patch) {
         return view(outputs.revise(id, patch));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({Roles.TRAINEE, Roles.PROGRAM_ADMIN})
+    @Operation(summary = "Delete a work recorded by mistake, with its evidence file: its authors while the evidence is not "
+            + "confirmed, PROGRAM_ADMIN always; one counted in a closed indicator stays (409)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") String id) {
+        outputs.delete(id);
+        return Response.noContent().build();
     }
 
     @POST
