@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +37,8 @@ import org.sakkaya.platform.persistence.ColumnSizes;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.problem.InvalidInput;
+import org.sakkaya.platform.problem.Conflict;
+import org.sakkaya.platform.problem.FieldError;
 import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.platform.security.Caller;
 import org.sakkaya.platform.security.Roles;
@@ -181,6 +184,71 @@ public class Assessments {
         audit.record("ASSESSMENT_CREATED", "assessment", assessment.id(), "cohort " + cohortId);
         resultInputsChanged.fire(new ResultInputsChanged(cohortId));
         return new Shown(assessment, questions);
+    }
+
+    /**
+     * A correction by whoever may create one in the cohort: the title and the weight at any time (the pass decisions
+     * follow), the window only while nobody has started an attempt (a quiz's running attempts keep the deadline they
+     * started with; give a trainee an extension instead). An assignment's window may move with hand-ins: lateness is
+     * judged against the due time when the work is graded. A wrong year in {@code closesAt} held the cohort's
+     * certificates and indicators until then, with no way to correct it.
+     */
+    @Transactional
+    public Assessment update(String id, AssessmentPatch patch) {
+        Assessment assessment = lockedRunByCaller(id);
+        if ((patch.opensAt() != null || patch.closesAt() != null) && assessment.kind().autoGraded() && used(id, "attempt") > 0) {
+            throw new Conflict("assessment-in-use", "Trainees have started attempts in its window: give those who need "
+                    + "more time an extension instead", new FieldError(patch.closesAt() != null ? "closesAt" : "opensAt",
+                    "cannot move once attempts have started"));
+        }
+        assessment.retitle(patch.title() == null ? null : patch.title().strip(), patch.weight());
+        assessment.reschedule(patch.opensAt() == null ? null : patch.opensAt().toInstant(),
+                patch.closesAt() == null ? null : patch.closesAt().toInstant());
+        em.flush();
+        audit.record("ASSESSMENT_CHANGED", "assessment", id, null);
+        resultInputsChanged.fire(new ResultInputsChanged(assessment.cohortId()));
+        return assessment;
+    }
+
+    /**
+     * An assessment made by mistake, before anyone has answered or handed in to it (409 {@code assessment-in-use}
+     * after; 409 {@code assessment-required} while the cohort's pass policy requires it). Its questions stay in the
+     * programme's bank.
+     */
+    @Transactional
+    public void delete(String id) {
+        Assessment assessment = lockedRunByCaller(id);
+        if (used(id, "attempt") > 0 || used(id, "submission") > 0) {
+            throw new Conflict("assessment-in-use", "Trainees have answered or handed in to it; its results stay. Set its "
+                    + "weight to 0 if it should no longer count");
+        }
+        if (cohorts.find(assessment.cohortId()).passPolicy().requiredAssessmentIds().contains(id)) {
+            throw new Conflict("assessment-required", "The cohort's pass policy requires it: take it out of the policy first");
+        }
+        em.createNativeQuery("DELETE FROM assignment_extension WHERE assessment_id = ?").setParameter(1, id).executeUpdate();
+        em.remove(assessment);
+        em.flush();
+        audit.record("ASSESSMENT_DELETED", "assessment", id, "cohort " + assessment.cohortId());
+        resultInputsChanged.fire(new ResultInputsChanged(assessment.cohortId()));
+    }
+
+    /**
+     * The assessment, locked (a start or a hand-in that refers to it waits, and then finds it changed or gone), when
+     * the caller runs its cohort; else 404.
+     */
+    private Assessment lockedRunByCaller(String id) {
+        Assessment assessment = Optional.ofNullable(em.find(Assessment.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFound("Assessment", id));
+        if (!cohorts.runByCaller(cohorts.find(assessment.cohortId()))) {
+            throw new NotFound("Assessment", id);
+        }
+        return assessment;
+    }
+
+    /** Attempts or hand-ins of the assessment, as committed now (a shared lock: not this transaction's snapshot). */
+    private long used(String assessmentId, String table) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table + " WHERE assessment_id = ? LOCK IN SHARE MODE")
+                .setParameter(1, assessmentId).getSingleResult()).longValue();
     }
 
     /**

@@ -8,8 +8,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.core.EntityPart;
 import java.time.OffsetDateTime;
@@ -65,6 +67,28 @@ public class AssessmentsResource {
     @Operation(summary = "An assessment; the cohort's staff also get its questions with their keys, trainees never")
     public AssessmentView get(@PathParam("id") String id) {
         return AssessmentView.of(assessments.show(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
+    @Operation(summary = "Correct an assessment (its cohort's trainers or PROGRAM_ADMIN): title and weight at any time, "
+            + "opensAt/closesAt while nobody has started an attempt (an assignment's with hand-ins too)")
+    public AssessmentView update(@PathParam("id") String id, @Valid @NotNull AssessmentPatch patch) {
+        assessments.update(id, patch);
+        return AssessmentView.of(assessments.show(id));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
+    @Operation(summary = "Delete an assessment made by mistake, before anyone answered or handed in to it (409 after, or "
+            + "while the cohort's pass policy requires it); its questions stay in the bank")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") String id) {
+        assessments.delete(id);
+        return Response.noContent().build();
     }
 
     @POST

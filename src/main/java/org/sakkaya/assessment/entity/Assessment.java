@@ -23,6 +23,7 @@ import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
 import org.sakkaya.platform.persistence.Ids;
 import org.sakkaya.platform.problem.FieldError;
+import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.problem.RuleViolation;
 import org.sakkaya.program.entity.StringListJson;
 
@@ -132,6 +133,31 @@ public class Assessment {
         this.competencyCodes = new ArrayList<>(competencyCodes);
         this.questionIds = new ArrayList<>(questionIds);
         this.createdAt = now;
+    }
+
+    /** A corrected title or weight (what counts in the final score), at any time. */
+    public void retitle(String title, BigDecimal weight) {
+        if (title != null) {
+            this.title = title;
+        }
+        if (weight != null) {
+            if (kind == AssessmentKind.PRE_TEST && weight.signum() > 0) {
+                throw new InvalidInput("weight", "a PRE_TEST measures where trainees start and counts nothing: its weight is 0");
+            }
+            this.weight = weight;
+        }
+    }
+
+    /** A corrected window; the caller makes sure nobody has started an attempt in the old one. */
+    public void reschedule(Instant opensAt, Instant closesAt) {
+        Instant opens = opensAt == null ? this.opensAt : opensAt;
+        Instant closes = closesAt == null ? this.closesAt : closesAt;
+        if (!closes.isAfter(opens)) {
+            throw new RuleViolation("assessment-window", "An assessment closes after it opens",
+                    new FieldError(closesAt != null ? "closesAt" : "opensAt", "must be after opensAt"));
+        }
+        this.opensAt = opens;
+        this.closesAt = closes;
     }
 
     /** An assignment's marking scheme and late rule. */
