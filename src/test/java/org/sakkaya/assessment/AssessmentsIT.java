@@ -284,6 +284,16 @@ class AssessmentsIT {
                 .body("questions.find { it.kind == 'NUMERIC' }.answer", equalTo(84))
                 .body("questions.find { it.kind == 'SHORT_TEXT' }.answer", equalTo("ค่าเฉลี่ย"));
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM attempt_answer WHERE attempt_id = ?", attemptId)).isEqualTo(ids.size());
+        // an answer of another shape than its question takes was saved and scored 0 without a word: now a 400 naming
+        // it, and nothing of that autosave is kept
+        String multiple = attempt.jsonPath().getString("questions.find { it.kind == 'MULTIPLE_CHOICE' }.id");
+        api.as(trainee).body(List.of(Map.of("questionId", number, "answer", 80), Map.of("questionId", single, "answer", List.of("b"))))
+                .put("/attempts/" + attemptId + "/answers").then().statusCode(400)
+                .body("errors[0].field", equalTo("[1].answer")).body("errors[0].message", containsString("one option"));
+        api.as(trainee).body(List.of(Map.of("questionId", multiple, "answer", "a"))).put("/attempts/" + attemptId + "/answers")
+                .then().statusCode(400).body("errors[0].field", equalTo("[0].answer"));
+        api.as(trainee).body(List.of(Map.of("questionId", number, "answer", "แปดสิบสี่"))).put("/attempts/" + attemptId + "/answers")
+                .then().statusCode(400).body("errors[0].message", containsString("number"));
         // single choice now wrong (0 of 2), multiple half (1 of 2), number right (1), text wrong: 2 of 6 points
         api.as(trainee).post("/attempts/" + attemptId + "/submit").then().statusCode(200).body("score", equalTo(33.3333f));
     }
@@ -526,6 +536,14 @@ class AssessmentsIT {
         answers.get(1).then().statusCode(201).body("number", equalTo(2)).body("status", equalTo("IN_PROGRESS"));
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM attempt WHERE assessment_id = ? AND status = 'SUBMITTED'", quiz)).isEqualTo(1);
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM attempt WHERE assessment_id = ? AND status = 'IN_PROGRESS'", quiz)).isEqualTo(1);
+        // review after submit: the keys once no attempt is left, not after the first of two (the second was answered
+        // from them)
+        answers.get(0).then().body("questions.correctAnswer", everyItem(nullValue()));
+        api.as(trainee).get("/attempts/" + firstId).then().statusCode(200).body("questions.correctAnswer", everyItem(nullValue()));
+        String secondId = answers.get(1).path("id");
+        api.as(trainee).post("/attempts/" + secondId + "/submit").then().statusCode(200)
+                .body("questions.correctAnswer", hasItem(notNullValue()));
+        api.as(trainee).get("/attempts/" + firstId).then().statusCode(200).body("questions.correctAnswer", hasItem(notNullValue()));
     }
 
     // --- assignments
@@ -630,6 +648,65 @@ class AssessmentsIT {
         String otherTrainer = world.token(world.person(world.divisionId, "TRAINER"));
         api.as(otherTrainer).get("/grading-queue").then().statusCode(200).body("total", equalTo(0));
         api.as(otherTrainer).body(byRubric).put("/submissions/" + second + "/grade").then().statusCode(404);
+
+        // a revision handed in after the grade: not shown the earlier revision's grade as if it had been marked, and
+        // its first grade is no regrade (it asked the trainer for a reason they did not have)
+        String third = api.as(trainee).body(Map.of("text", "ฉบับแก้ไขครั้งที่สาม", "url", "https://www.tiktok.com/@agency/video/3"))
+                .post("/assessments/" + work + "/submissions").then().statusCode(201).body("revision", equalTo(3)).extract().path("id");
+        api.as(trainee).get("/submissions/" + third).then().statusCode(200).body("grade", nullValue());
+        api.as(trainee).get("/submissions/" + second).then().statusCode(200).body("grade.score", equalTo(15.0f));
+        api.as(trainer).get("/grading-queue").then().body("items.id", hasItem(third));
+        api.as(trainer).body(Map.of("score", 19, "feedback", "ดีขึ้นมาก", "released", false)).put("/submissions/" + third + "/grade")
+                .then().statusCode(200).body("grade.score", equalTo(19.0f));
+        // held back, then released: the trainee saw nothing in between, so no reason either
+        api.as(trainer).body(Map.of("score", 19, "feedback", "ดีขึ้นมาก")).put("/submissions/" + third + "/grade")
+                .then().statusCode(200).body("grade.released", equalTo(true));
+        api.as(trainee).get("/submissions/" + third).then().statusCode(200).body("grade.score", equalTo(19.0f));
+        api.as(trainee).get("/submissions/" + second).then().statusCode(200).body("grade", nullValue());
+        // a change of what the trainee was shown is a regrade
+        api.as(trainer).body(Map.of("score", 17)).put("/submissions/" + third + "/grade").then().statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+    }
+
+    @Test
+    void anAssessmentMadeWrongIsCorrectedAndOneMadeByMistakeDeletedUntilTraineesHaveUsedIt() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
+        // an assignment typed with a close four years out: it held the cohort's certificates until then
+        String work = api.as(organiser).body(assignment(now.minusHours(1), now.plusYears(4), "REFUSE"))
+                .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        handIn(trainee, work, "งานฉบับแรก");
+        api.as(trainee).body(Map.of("closesAt", now.plusDays(7).toString())).patch("/assessments/" + work).then().statusCode(403);
+        OffsetDateTime closes = now.plusDays(7);
+        String corrected = api.as(organiser).body(Map.of("closesAt", closes.toString(), "weight", 30, "title", "ผลงานวิดีโอสั้น (แก้ไข)"))
+                .patch("/assessments/" + work).then().statusCode(200)
+                .body("title", equalTo("ผลงานวิดีโอสั้น (แก้ไข)")).body("weight", equalTo(30.0f)).extract().path("closesAt");
+        assertThat(OffsetDateTime.parse(corrected).toInstant()).isEqualTo(closes.toInstant());
+        api.as(organiser).body(Map.of("closesAt", now.minusDays(2).toString())).patch("/assessments/" + work).then().statusCode(422)
+                .body("errors[0].field", equalTo("closesAt"));
+        api.as(organiser).body(Map.of("title", " ")).patch("/assessments/" + work).then().statusCode(400)
+                .body("errors[0].field", equalTo("title"));
+        // handed in to: its results stay
+        api.as(organiser).delete("/assessments/" + work).then().statusCode(409).body("type", containsString("assessment-in-use"));
+
+        // a quiz's window stays once an attempt has started (its deadline was set by it); its weight may change
+        String quiz = openQuiz("AFTER_CLOSE");
+        api.as(trainee).post("/assessments/" + quiz + "/attempts").then().statusCode(201);
+        api.as(organiser).body(Map.of("closesAt", now.plusDays(3).toString())).patch("/assessments/" + quiz).then().statusCode(409)
+                .body("errors[0].field", equalTo("closesAt"));
+        api.as(organiser).body(Map.of("weight", 5)).patch("/assessments/" + quiz).then().statusCode(200).body("weight", equalTo(5.0f));
+
+        // one made by mistake and nobody has used: deleted, once the pass policy no longer requires it
+        String mistake = openQuiz("NEVER");
+        api.as(organiser).body(Map.of("passPolicy", Map.of("minScorePercent", 60, "requiredAssessmentIds", List.of(mistake))))
+                .patch("/cohorts/" + cohortId).then().statusCode(200);
+        api.as(organiser).delete("/assessments/" + mistake).then().statusCode(409).body("type", containsString("assessment-required"));
+        api.as(organiser).body(Map.of("passPolicy", Map.of("minScorePercent", 60))).patch("/cohorts/" + cohortId).then().statusCode(200);
+        api.as(trainee).delete("/assessments/" + mistake).then().statusCode(403);
+        api.as(organiser).delete("/assessments/" + mistake).then().statusCode(204);
+        api.as(organiser).get("/assessments/" + mistake).then().statusCode(404);
+        api.as(trainee).post("/assessments/" + mistake + "/attempts").then().statusCode(404);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM assessment_question WHERE assessment_id = ?", mistake)).isZero();
     }
 
     // --- the grading queue
@@ -1353,6 +1430,15 @@ class AssessmentsIT {
                 .body("averagePostPercent", equalTo(66.67f))
                 .body("averageGain", equalTo(66.67f));
         api.as(goodToken).queryParam("cohortId", cohortId).get("/reports/learning-gain").then().statusCode(403);
+        // the post-test first, then the pre-test with its questions seen: a gain the trainee chose. The pre-test is
+        // refused once the post-test is taken, and the report stays as it was
+        World.Person late = world.person(world.divisionId, "TRAINEE");
+        String lateToken = seatedTrainee(late);
+        take(lateToken, post, true);
+        api.as(lateToken).post("/assessments/" + pre + "/attempts").then().statusCode(422)
+                .contentType(containsString("problem+json")).body("type", containsString("post-test-taken"));
+        api.as(organiser).queryParam("cohortId", cohortId).get("/reports/learning-gain").then().statusCode(200)
+                .body("withBoth", equalTo(2)).body("averageGain", equalTo(66.67f));
     }
 
     @Test

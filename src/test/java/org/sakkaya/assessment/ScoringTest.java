@@ -32,7 +32,25 @@ class ScoringTest {
         assertThat(score(QuestionKind.SINGLE_CHOICE, "\"b\"", "\"b\"")).isEqualByComparingTo("4");
         assertThat(score(QuestionKind.SINGLE_CHOICE, "\"b\"", "\"a\"")).isEqualByComparingTo("0");
         assertThat(score(QuestionKind.TRUE_FALSE, "true", "true")).isEqualByComparingTo("4");
-        assertThat(score(QuestionKind.TRUE_FALSE, "true", "\"true\"")).isEqualByComparingTo("0");
+        // the text of either, as a web form posts a radio button's value, is what it says (it scored 0)
+        assertThat(score(QuestionKind.TRUE_FALSE, "true", "\"true\"")).isEqualByComparingTo("4");
+        assertThat(score(QuestionKind.TRUE_FALSE, "false", "\" FALSE \"")).isEqualByComparingTo("4");
+        assertThat(score(QuestionKind.TRUE_FALSE, "true", "\"ใช่\"")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void anAnswerOfAnotherShapeThanItsQuestionTakesIsNamed() {
+        assertThat(Scoring.shapeProblem(QuestionKind.TRUE_FALSE, json("\"true\""))).isNull();
+        assertThat(Scoring.shapeProblem(QuestionKind.TRUE_FALSE, json("\"ใช่\""))).isEqualTo("must be true or false");
+        assertThat(Scoring.shapeProblem(QuestionKind.TRUE_FALSE, json("1"))).isNotNull();
+        assertThat(Scoring.shapeProblem(QuestionKind.SINGLE_CHOICE, json("[\"b\"]"))).isNotNull();
+        assertThat(Scoring.shapeProblem(QuestionKind.MULTIPLE_CHOICE, json("\"a\""))).isNotNull();
+        assertThat(Scoring.shapeProblem(QuestionKind.MULTIPLE_CHOICE, json("[\"a\", 2]"))).isNotNull();
+        assertThat(Scoring.shapeProblem(QuestionKind.MULTIPLE_CHOICE, json("[]"))).isNull();
+        assertThat(Scoring.shapeProblem(QuestionKind.NUMERIC, json("\"๘๔\""))).isNull();
+        assertThat(Scoring.shapeProblem(QuestionKind.NUMERIC, json("\"แปดสิบสี่\""))).isNotNull();
+        assertThat(Scoring.shapeProblem(QuestionKind.SHORT_TEXT, json("42"))).isEqualTo("must be a text");
+        assertThat(Scoring.shapeProblem(QuestionKind.SHORT_TEXT, json("null"))).as("an answer taken back").isNull();
     }
 
     @Test

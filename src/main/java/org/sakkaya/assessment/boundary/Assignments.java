@@ -204,14 +204,17 @@ public class Assignments {
             // is answered as it was, with no second history row, audit event or change of the pass decisions
             return new Graded(submission, history.get(history.size() - 1), List.copyOf(history));
         }
-        boolean regrade = !history.isEmpty();
+        // a regrade changes a grade the trainee was shown for this very revision: the first grade of a new revision
+        // (handed in after the last was graded) and the release of a grade held back are not, and asked a grader for a
+        // reason they did not have
+        boolean regrade = history.stream().anyMatch(g -> g.submissionId().equals(submissionId) && g.released());
         if (regrade && (request.reason() == null || request.reason().isBlank())) {
             throw new InvalidInput("reason", "a regrade needs a reason");
         }
         Grade grade = new Grade(submission, score, raw, rubricScores, request.feedback(), request.reason(), released,
                 caller.personId(), clock.instant());
         em.persist(grade);
-        audit.record(regrade ? "WORK_REGRADED" : "WORK_GRADED", "submission", submissionId, "score " + score.toPlainString());
+        audit.record(history.isEmpty() ? "WORK_GRADED" : "WORK_REGRADED", "submission", submissionId, "score " + score.toPlainString());
         resultInputsChanged.fire(new ResultInputsChanged(cohort.id()));
         history.add(grade); // the newest: history is in the order graded
         return new Graded(submission, grade, List.copyOf(history));

@@ -35,7 +35,9 @@ import org.sakkaya.assessment.entity.Attempt;
 import org.sakkaya.assessment.entity.AttemptAnswer;
 import org.sakkaya.assessment.entity.AttemptStatus;
 import org.sakkaya.assessment.control.Scoring;
+import org.sakkaya.assessment.entity.AssessmentKind;
 import org.sakkaya.assessment.entity.Question;
+import org.sakkaya.assessment.entity.QuestionKind;
 import org.sakkaya.assessment.entity.ReviewRule;
 import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.audit.Audit;
@@ -102,6 +104,12 @@ public class Attempts {
             // an empty attempt at an assignment scored 0 and counted as the required assignment handed in
             throw new RuleViolation("not-auto-graded", "This assessment is handed in as a submission, not answered with attempts");
         }
+        if (assessment.kind() == AssessmentKind.PRE_TEST && tookPostTest(assessment.cohortId(), person)) {
+            // the pre-test measures where a trainee starts: taken after the post-test (its questions seen), it made the
+            // learning gain of the cohort's report what the trainee chose
+            throw new RuleViolation("post-test-taken", "The pre-test measures where you started; you have taken the "
+                    + "post-test of this cohort already");
+        }
         Instant now = clock.instant();
         // No locking read of the person's attempts: locking rows that may not exist takes gap locks, and a cohort
         // starting a quiz together would deadlock. Existing rows are locked one by one; two starts of one person at
@@ -166,11 +174,24 @@ public class Attempts {
         }
         attempt.requireOpen(now);
         Set<String> shown = attempt.layout().keySet();
+        // read before the answers are written (the answer read after them needs them anyway): each answer's shape is
+        // checked against its question's kind
+        Map<String, Question> questions = questions(shown);
+        List<AnswerRequest> checked = new ArrayList<>(answers.size());
         for (int i = 0; i < answers.size(); i++) {
             if (!shown.contains(answers.get(i).questionId())) {
                 throw new InvalidInput("[" + i + "].questionId", "is not a question of this attempt");
             }
             JsonValue answer = answers.get(i).answer();
+            QuestionKind kind = questions.get(answers.get(i).questionId()).kind();
+            String shape = Scoring.shapeProblem(kind, answer);
+            if (shape != null) {
+                throw new InvalidInput("[" + i + "].answer", shape);
+            }
+            if (kind == QuestionKind.TRUE_FALSE && answer.getValueType() != JsonValue.ValueType.NULL) {
+                answer = Scoring.trueOrFalse(answer); // kept as the value it means, as the key is
+            }
+            checked.add(new AnswerRequest(answers.get(i).questionId(), answer));
             // the column holds 65,535 bytes of UTF-8: a long paste answered 500 and lost the whole autosave
             if (answer.toString().length() > MAX_ANSWER_CHARS) {
                 throw new InvalidInput("[" + i + "].answer", "is too long: at most " + MAX_ANSWER_CHARS + " characters");
@@ -179,8 +200,8 @@ public class Attempts {
                 throw new InvalidInput("[" + i + "].answer", "has more than " + Scoring.MAX_DIGITS + " digits or decimal places");
             }
         }
-        writeAnswers(attemptId, answers, now);
-        return read(attempt, null);
+        writeAnswers(attemptId, checked, now);
+        return new Loaded(attempt, null, questions, answers(attempt.id()));
     }
 
     /**
@@ -274,7 +295,7 @@ public class Attempts {
         boolean staff = !caller.isPerson(attempt.personId());
         // the review rule matters only to a trainee whose attempt is finished
         boolean keys = attempt.status().finished() && (staff || reviewAllowed(Optional.ofNullable(loaded.assessment())
-                .orElseGet(() -> assessments.find(attempt.assessmentId())), attempt.personId(), now));
+                .orElseGet(() -> assessments.find(attempt.assessmentId())), attempt, now));
         Map<String, List<String>> layout = attempt.layout();
         Map<String, Question> questions = loaded.questions();
         Map<String, AttemptAnswer> answers = loaded.answers();
@@ -301,9 +322,22 @@ public class Attempts {
 
     /**
      * Whether the trainee may see the keys now. After the close, not while their extension runs: they would read the
-     * keys of one attempt and start the next (the extension is looked up only then, not at every submit).
+     * keys of one attempt and start the next (the extension is looked up only then, not at every submit). After a
+     * submit, only once the trainee has no attempt left (or the quiz has closed for them, an extension counted): with
+     * the keys of the first of two attempts shown, the second was answered from them and counted under HIGHEST.
      */
-    private boolean reviewAllowed(Assessment assessment, String personId, Instant now) {
+    private boolean reviewAllowed(Assessment assessment, Attempt attempt, Instant now) {
+        String personId = attempt.personId();
+        if (assessment.review() == ReviewRule.AFTER_SUBMIT && assessment.maxAttempts() > attempt.number()
+                && (now.isBefore(assessment.closesAt()) || now.isBefore(assessments.closesFor(assessment, personId)))) {
+            // every attempt used and none still running (a next one started as this one was submitted)
+            List<AttemptStatus> attempts = em.createQuery("SELECT t.status FROM Attempt t WHERE t.assessmentId = :a AND t.personId = :p",
+                            AttemptStatus.class)
+                    .setParameter("a", assessment.id()).setParameter("p", personId).getResultList();
+            if (attempts.size() < assessment.maxAttempts() || attempts.contains(AttemptStatus.IN_PROGRESS)) {
+                return false;
+            }
+        }
         return assessment.reviewAllowed(now) && (assessment.review() != ReviewRule.AFTER_CLOSE
                 || assessment.reviewAllowed(now, assessments.closesFor(assessment, personId)));
     }
@@ -384,6 +418,14 @@ public class Attempts {
             throw new NotFound("Attempt", attemptId);
         }
         return attempt;
+    }
+
+    /** Whether the person has started a post-test of the cohort. */
+    private boolean tookPostTest(String cohortId, String personId) {
+        return !em.createQuery("SELECT t.id FROM Attempt t, Assessment s WHERE t.assessmentId = s.id AND s.cohortId = :c "
+                        + "AND s.kind = :kind AND t.personId = :p", String.class)
+                .setParameter("c", cohortId).setParameter("kind", AssessmentKind.POST_TEST).setParameter("p", personId)
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     /** The questions of a new attempt: all in order, or a random draw. */

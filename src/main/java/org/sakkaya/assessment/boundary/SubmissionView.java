@@ -42,9 +42,14 @@ public record SubmissionView(String id, String assessmentId, String personId, St
         }
     }
 
+    /**
+     * {@code grade} is the trainee's current grade for the assessment, shown on the revision it graded only: a revision
+     * handed in after it showed the earlier revision's score and feedback, as if the new work had been marked.
+     */
     static SubmissionView of(Submission s, String personName, Grade grade, List<Grade> history) {
+        Grade ofThis = grade != null && grade.submissionId().equals(s.id()) ? grade : null;
         return new SubmissionView(s.id(), s.assessmentId(), s.personId(), personName, s.revision(), s.text(), s.url(),
-                s.fileId(), Bangkok.time(s.submittedAt()), s.daysLate() > 0, s.daysLate(), GradeView.of(grade),
+                s.fileId(), Bangkok.time(s.submittedAt()), s.daysLate() > 0, s.daysLate(), GradeView.of(ofThis),
                 history == null ? null : history.stream().map(GradeView::of).toList(), null, null);
     }
 

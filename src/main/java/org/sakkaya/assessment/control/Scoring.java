@@ -47,12 +47,51 @@ public final class Scoring {
         }
         BigDecimal fraction = switch (kind) {
             case SINGLE_CHOICE -> same(text(key), text(answer)) ? BigDecimal.ONE : BigDecimal.ZERO;
-            case TRUE_FALSE -> key.equals(answer) ? BigDecimal.ONE : BigDecimal.ZERO;
+            case TRUE_FALSE -> key.equals(trueOrFalse(answer)) ? BigDecimal.ONE : BigDecimal.ZERO;
             case MULTIPLE_CHOICE -> multiple(key, answer);
             case NUMERIC -> numeric(key, answer);
             case SHORT_TEXT -> shortText(key, answer);
         };
         return points.multiply(fraction).setScale(4, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * What is wrong with the shape of an answer to a question of this kind, or null when nothing is: an answer of
+     * another shape (the text "true", a single choice sent as a list) was saved and scored 0 without a word.
+     */
+    public static String shapeProblem(QuestionKind kind, JsonValue answer) {
+        if (answer == null || answer.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        return switch (kind) {
+            case SINGLE_CHOICE -> answer instanceof JsonString ? null : "must be the key of one option, as text";
+            case MULTIPLE_CHOICE -> answer instanceof JsonArray chosen && chosen.stream().allMatch(JsonString.class::isInstance)
+                    ? null : "must be an array of option keys";
+            case TRUE_FALSE -> trueOrFalse(answer) != null ? null : "must be true or false";
+            case NUMERIC -> number(answer) != null ? null : "must be a number (Arabic or Thai digits)";
+            case SHORT_TEXT -> answer instanceof JsonString ? null : "must be a text";
+        };
+    }
+
+    /**
+     * A true/false answer as the JSON value it means: {@code true} or {@code false}, or the text of either as a web
+     * form posts a radio button's value (any case, spaces around it); null for anything else.
+     */
+    public static JsonValue trueOrFalse(JsonValue answer) {
+        if (answer == JsonValue.TRUE || answer == JsonValue.FALSE) {
+            return answer;
+        }
+        if (answer != null && answer.getValueType() == JsonValue.ValueType.TRUE) {
+            return JsonValue.TRUE;
+        }
+        if (answer != null && answer.getValueType() == JsonValue.ValueType.FALSE) {
+            return JsonValue.FALSE;
+        }
+        if (answer instanceof JsonString text) {
+            String word = text.getString().strip();
+            return word.equalsIgnoreCase("true") ? JsonValue.TRUE : word.equalsIgnoreCase("false") ? JsonValue.FALSE : null;
+        }
+        return null;
     }
 
     /**
