@@ -292,8 +292,16 @@ class AssessmentsIT {
                 .body("errors[0].field", equalTo("[1].answer")).body("errors[0].message", containsString("one option"));
         api.as(trainee).body(List.of(Map.of("questionId", multiple, "answer", "a"))).put("/attempts/" + attemptId + "/answers")
                 .then().statusCode(400).body("errors[0].field", equalTo("[0].answer"));
-        api.as(trainee).body(List.of(Map.of("questionId", number, "answer", "แปดสิบสี่"))).put("/attempts/" + attemptId + "/answers")
+        api.as(trainee).body(List.of(Map.of("questionId", number, "answer", Map.of("value", 84)))).put("/attempts/" + attemptId + "/answers")
                 .then().statusCode(400).body("errors[0].message", containsString("number"));
+        // a form that autosaves the whole page with an empty box: no answer there, and the rest is kept
+        api.as(trainee).body(List.of(Map.of("questionId", multiple, "answer", ""), Map.of("questionId", number, "answer", 84)))
+                .put("/attempts/" + attemptId + "/answers").then().statusCode(200)
+                .body("questions.find { it.kind == 'MULTIPLE_CHOICE' }.answer", nullValue());
+        api.as(trainee).body(answers(attempt).stream().filter(a -> a.get("questionId").equals(multiple)).toList())
+                .put("/attempts/" + attemptId + "/answers").then().statusCode(200);
+        api.as(trainee).body(List.of(Map.of("questionId", single, "answer", "a"))).put("/attempts/" + attemptId + "/answers")
+                .then().statusCode(200);
         // single choice now wrong (0 of 2), multiple half (1 of 2), number right (1), text wrong: 2 of 6 points
         api.as(trainee).post("/attempts/" + attemptId + "/submit").then().statusCode(200).body("score", equalTo(33.3333f));
     }
@@ -521,7 +529,8 @@ class AssessmentsIT {
         twoAttempts.put("maxAttempts", 2);
         String quiz = api.as(organiser).body(twoAttempts).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201)
                 .extract().path("id");
-        String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        World.Person person = world.person(world.divisionId, "TRAINEE");
+        String trainee = seatedTrainee(person);
         Response first = api.as(trainee).post("/assessments/" + quiz + "/attempts");
         String firstId = first.then().statusCode(201).extract().path("id");
         api.as(trainee).body(answers(first)).put("/attempts/" + firstId + "/answers").then().statusCode(200);
@@ -540,10 +549,18 @@ class AssessmentsIT {
         // from them)
         answers.get(0).then().body("questions.correctAnswer", everyItem(nullValue()));
         api.as(trainee).get("/attempts/" + firstId).then().statusCode(200).body("questions.correctAnswer", everyItem(nullValue()));
+        // nor does the trainee's own personal-data export tell which answers earned points meanwhile
+        String export = "/people/" + person.id() + "/personal-data";
+        api.as(trainee).get(export).then().statusCode(200)
+                .body("assessments.attempts.find { it.id == '" + firstId + "' }.answers.points", everyItem(nullValue()));
+        api.as(world.adminToken()).get(export).then().statusCode(200)
+                .body("assessments.attempts.find { it.id == '" + firstId + "' }.answers.points", hasItem(notNullValue()));
         String secondId = answers.get(1).path("id");
         api.as(trainee).post("/attempts/" + secondId + "/submit").then().statusCode(200)
                 .body("questions.correctAnswer", hasItem(notNullValue()));
         api.as(trainee).get("/attempts/" + firstId).then().statusCode(200).body("questions.correctAnswer", hasItem(notNullValue()));
+        api.as(trainee).get(export).then().statusCode(200)
+                .body("assessments.attempts.find { it.id == '" + firstId + "' }.answers.points", hasItem(notNullValue()));
     }
 
     // --- assignments
@@ -677,6 +694,11 @@ class AssessmentsIT {
         String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
         handIn(trainee, work, "งานฉบับแรก");
         api.as(trainee).body(Map.of("closesAt", now.plusDays(7).toString())).patch("/assessments/" + work).then().statusCode(403);
+        // a trainer of another cohort: none of theirs
+        String elsewhere = trainerOf(anotherCohort());
+        api.as(elsewhere).body(Map.of("weight", 0)).patch("/assessments/" + work).then().statusCode(404);
+        api.as(elsewhere).delete("/assessments/" + work).then().statusCode(404);
+        api.as(organiser).body(Map.of()).patch("/assessments/" + work).then().statusCode(400);
         OffsetDateTime closes = now.plusDays(7);
         String corrected = api.as(organiser).body(Map.of("closesAt", closes.toString(), "weight", 30, "title", "ผลงานวิดีโอสั้น (แก้ไข)"))
                 .patch("/assessments/" + work).then().statusCode(200)
@@ -695,6 +717,10 @@ class AssessmentsIT {
         api.as(organiser).body(Map.of("closesAt", now.plusDays(3).toString())).patch("/assessments/" + quiz).then().statusCode(409)
                 .body("errors[0].field", equalTo("closesAt"));
         api.as(organiser).body(Map.of("weight", 5)).patch("/assessments/" + quiz).then().statusCode(200).body("weight", equalTo(5.0f));
+        // the window sent back as it is (a form posting every field) moves nothing
+        Response read = api.as(organiser).get("/assessments/" + quiz);
+        api.as(organiser).body(Map.of("opensAt", read.path("opensAt"), "closesAt", read.path("closesAt"), "title", "แบบทดสอบสถิติ"))
+                .patch("/assessments/" + quiz).then().statusCode(200);
 
         // one made by mistake and nobody has used: deleted, once the pass policy no longer requires it
         String mistake = openQuiz("NEVER");
@@ -1439,6 +1465,14 @@ class AssessmentsIT {
                 .contentType(containsString("problem+json")).body("type", containsString("post-test-taken"));
         api.as(organiser).queryParam("cohortId", cohortId).get("/reports/learning-gain").then().statusCode(200)
                 .body("withBoth", equalTo(2)).body("averageGain", equalTo(66.67f));
+        // nor may a pre-test left open be finished after the post-test: starting the post-test ends it as it stands
+        World.Person open = world.person(world.divisionId, "TRAINEE");
+        String openToken = seatedTrainee(open);
+        Response preAttempt = api.as(openToken).post("/assessments/" + pre + "/attempts");
+        String preId = preAttempt.then().statusCode(201).extract().path("id");
+        api.as(openToken).post("/assessments/" + post + "/attempts").then().statusCode(201);
+        api.as(openToken).body(answers(preAttempt)).put("/attempts/" + preId + "/answers").then().statusCode(409);
+        api.as(openToken).get("/attempts/" + preId).then().statusCode(200).body("status", not(equalTo("IN_PROGRESS")));
     }
 
     @Test

@@ -48,7 +48,11 @@ class ScoringTest {
         assertThat(Scoring.shapeProblem(QuestionKind.MULTIPLE_CHOICE, json("[\"a\", 2]"))).isNotNull();
         assertThat(Scoring.shapeProblem(QuestionKind.MULTIPLE_CHOICE, json("[]"))).isNull();
         assertThat(Scoring.shapeProblem(QuestionKind.NUMERIC, json("\"๘๔\""))).isNull();
-        assertThat(Scoring.shapeProblem(QuestionKind.NUMERIC, json("\"แปดสิบสี่\""))).isNotNull();
+        // numeric text that holds no number is saved as typed and earns nothing; an object is no answer to it
+        assertThat(Scoring.shapeProblem(QuestionKind.NUMERIC, json("\"แปดสิบสี่\""))).isNull();
+        assertThat(Scoring.shapeProblem(QuestionKind.NUMERIC, json("{\"value\":84}"))).isNotNull();
+        assertThat(Scoring.blank(json("\" \u00a0\u200b \""))).isTrue();
+        assertThat(Scoring.blank(json("\"ก\""))).isFalse();
         assertThat(Scoring.shapeProblem(QuestionKind.SHORT_TEXT, json("42"))).isEqualTo("must be a text");
         assertThat(Scoring.shapeProblem(QuestionKind.SHORT_TEXT, json("null"))).as("an answer taken back").isNull();
     }

@@ -28,7 +28,8 @@ import org.sakkaya.platform.security.Roles;
  * <p>
  * A grade the trainer has not released yet is exported to its trainee as held back, without its score, feedback or
  * grader: the export a trainee downloads shows what the trainee may see elsewhere. An ADMIN answering a formal request
- * gets the whole grade.
+ * gets the whole grade. So with what each answer of an attempt earned: to its trainee only where the attempt's
+ * review rule shows it.
  */
 @ApplicationScoped
 public class AssessmentPersonalData implements PersonalDataHolder {
@@ -40,6 +41,9 @@ public class AssessmentPersonalData implements PersonalDataHolder {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Attempts attempts;
 
     @Override
     public String section() {
@@ -56,7 +60,11 @@ public class AssessmentPersonalData implements PersonalDataHolder {
         Map<String, Object> data = new LinkedHashMap<>();
         List<Attempt> attempts = em.createQuery("SELECT a FROM Attempt a WHERE a.personId = :id ORDER BY a.startedAt", Attempt.class)
                 .setParameter("id", personId).getResultList();
+        // a trainee's own export shows what each answer earned only where the attempt itself would (its review rule):
+        // otherwise the export told which answers were right between two attempts, or ever under NEVER
+        boolean own = !caller.is(Roles.ADMIN);
         data.put("attempts", attempts.stream().map(a -> {
+            boolean earned = !own || this.attempts.keysShown(a);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", a.id());
             row.put("assessmentId", a.assessmentId());
@@ -73,7 +81,7 @@ public class AssessmentPersonalData implements PersonalDataHolder {
                         answer.put("questionId", c[0]);
                         // the answer as the JSON value it is (a text was exported as its JSON spelling, and an erased one as "null")
                         answer.put("answer", c[1] == null ? null : org.sakkaya.platform.Jsons.parse(c[1].toString()));
-                        answer.put("points", c[2]);
+                        answer.put("points", earned ? c[2] : null);
                         return answer;
                     }).toList());
             return row;

@@ -195,8 +195,14 @@ public class Assessments {
      */
     @Transactional
     public Assessment update(String id, AssessmentPatch patch) {
+        if (patch.title() == null && patch.weight() == null && patch.opensAt() == null && patch.closesAt() == null) {
+            throw new InvalidInput("body", "give at least one of title, weight, opensAt and closesAt");
+        }
         Assessment assessment = lockedRunByCaller(id);
-        if ((patch.opensAt() != null || patch.closesAt() != null) && assessment.kind().autoGraded() && used(id, "attempt") > 0) {
+        // a form that sends the whole assessment back sends the window unchanged: no move, whoever has started
+        boolean moves = patch.opensAt() != null && !patch.opensAt().toInstant().equals(assessment.opensAt())
+                || patch.closesAt() != null && !patch.closesAt().toInstant().equals(assessment.closesAt());
+        if (moves && assessment.kind().autoGraded() && used(id, "attempt") > 0) {
             throw new Conflict("assessment-in-use", "Trainees have started attempts in its window: give those who need "
                     + "more time an extension instead", new FieldError(patch.closesAt() != null ? "closesAt" : "opensAt",
                     "cannot move once attempts have started"));
@@ -233,8 +239,9 @@ public class Assessments {
     }
 
     /**
-     * The assessment, locked (a start or a hand-in that refers to it waits, and then finds it changed or gone), when
-     * the caller runs its cohort; else 404.
+     * The assessment, locked, when the caller runs its cohort; else 404. A start or a hand-in writing its row waits for
+     * the lock and then finds the assessment gone (409); one that read the window just before it keeps the window it
+     * read (a window moved in the very second a trainee starts: that attempt keeps the old deadline).
      */
     private Assessment lockedRunByCaller(String id) {
         Assessment assessment = Optional.ofNullable(em.find(Assessment.class, id, LockModeType.PESSIMISTIC_WRITE))
@@ -298,8 +305,11 @@ public class Assessments {
     /** The cohort's assessments, without an access check: for figures computed by callers that checked it. */
     /** A pass policy may require only assessments of its own cohort. */
     void requiredNamed(@Observes RequiredAssessmentsNamed named) {
-        Set<String> own = Set.copyOf(em.createQuery("SELECT a.id FROM Assessment a WHERE a.cohortId = :cohort", String.class)
-                .setParameter("cohort", named.cohortId()).getResultList());
+        // read as committed, with a shared lock: an assessment being deleted now is waited for and then not found, where a
+        // plain read would let the policy require one that no longer exists (every trainee would then fail)
+        List<?> rows = em.createNativeQuery("SELECT id FROM assessment WHERE cohort_id = ? LOCK IN SHARE MODE")
+                .setParameter(1, named.cohortId()).getResultList();
+        Set<String> own = rows.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet());
         List<String> foreign = named.assessmentIds().stream().filter(id -> !own.contains(id)).toList();
         if (!foreign.isEmpty()) {
             throw new InvalidInput("passPolicy.requiredAssessmentIds",

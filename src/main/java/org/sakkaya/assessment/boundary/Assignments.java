@@ -59,6 +59,10 @@ public class Assignments {
     @PersistenceContext
     EntityManager em;
 
+    /** The attempts' review rule: whether a trainee has been shown a finished attempt's keys. */
+    @Inject
+    Attempts reviews;
+
     @Inject
     Clock clock;
 
@@ -214,7 +218,10 @@ public class Assignments {
         Grade grade = new Grade(submission, score, raw, rubricScores, request.feedback(), request.reason(), released,
                 caller.personId(), clock.instant());
         em.persist(grade);
-        audit.record(history.isEmpty() ? "WORK_GRADED" : "WORK_REGRADED", "submission", submissionId, "score " + score.toPlainString());
+        // audited as a regrade when this revision had a grade before, shown or held back; the first grade of a revision
+        // handed in after the last was graded is a grade
+        boolean revisionGraded = history.stream().anyMatch(g -> g.submissionId().equals(submissionId));
+        audit.record(revisionGraded ? "WORK_REGRADED" : "WORK_GRADED", "submission", submissionId, "score " + score.toPlainString());
         resultInputsChanged.fire(new ResultInputsChanged(cohort.id()));
         history.add(grade); // the newest: history is in the order graded
         return new Graded(submission, grade, List.copyOf(history));
@@ -249,7 +256,7 @@ public class Assignments {
 
     /**
      * On a quiz: refused once the trainee may have been shown the keys of a finished attempt (the review rule allowed
-     * it: after each submit, or after their close), as another attempt would be answered with them; their attempts
+     * it: after their last attempt, or after their close), as another attempt would be answered with them; their attempts
      * still running end at the new due time, or their time limit (one started ten minutes before the close, or under
      * an extension cut back, would have kept its old deadline).
      */
@@ -258,8 +265,8 @@ public class Assignments {
         List<Attempt> attempts = em.createQuery("SELECT t FROM Attempt t WHERE t.assessmentId = :a AND t.personId = :p ORDER BY t.number",
                         Attempt.class)
                 .setParameter("a", assessment.id()).setParameter("p", personId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-        if (attempts.stream().anyMatch(t -> t.status().finished())
-                && assessment.reviewAllowed(now, assessments.closesFor(assessment, personId))) {
+        // as the attempt itself shows them: after the last attempt, or the trainee's close
+        if (attempts.stream().anyMatch(t -> t.status().finished() && reviews.keysShown(t))) {
             throw new RuleViolation("keys-shown", "This trainee may have read the keys of a finished attempt (review "
                     + assessment.review() + "): another attempt would be answered with them", new FieldError("personId",
                     "has been shown this quiz's keys"));

@@ -104,6 +104,9 @@ public class Attempts {
             // an empty attempt at an assignment scored 0 and counted as the required assignment handed in
             throw new RuleViolation("not-auto-graded", "This assessment is handed in as a submission, not answered with attempts");
         }
+        if (assessment.kind() == AssessmentKind.POST_TEST) {
+            finishPreTests(assessment.cohortId(), person, clock.instant());
+        }
         if (assessment.kind() == AssessmentKind.PRE_TEST && tookPostTest(assessment.cohortId(), person)) {
             // the pre-test measures where a trainee starts: taken after the post-test (its questions seen), it made the
             // learning gain of the cohort's report what the trainee chose
@@ -182,7 +185,9 @@ public class Attempts {
             if (!shown.contains(answers.get(i).questionId())) {
                 throw new InvalidInput("[" + i + "].questionId", "is not a question of this attempt");
             }
-            JsonValue answer = answers.get(i).answer();
+            // an empty box of a form that autosaves the whole page is no answer, whatever the question's kind: refused,
+            // it would have thrown the rest of the page away at every autosave
+            JsonValue answer = Scoring.blank(answers.get(i).answer()) ? JsonValue.NULL : answers.get(i).answer();
             QuestionKind kind = questions.get(answers.get(i).questionId()).kind();
             String shape = Scoring.shapeProblem(kind, answer);
             if (shape != null) {
@@ -418,6 +423,29 @@ public class Attempts {
             throw new NotFound("Attempt", attemptId);
         }
         return attempt;
+    }
+
+    /**
+     * A pre-test attempt still running when its taker starts the post-test is graded now, on the answers saved so far:
+     * left open, it was finished after the post-test, from its questions.
+     */
+    private void finishPreTests(String cohortId, String personId, Instant now) {
+        List<Object[]> running = em.createQuery("SELECT t, s FROM Attempt t, Assessment s WHERE t.assessmentId = s.id "
+                        + "AND s.cohortId = :c AND s.kind = :kind AND t.personId = :p AND t.status = :running", Object[].class)
+                .setParameter("c", cohortId).setParameter("kind", AssessmentKind.PRE_TEST).setParameter("p", personId)
+                .setParameter("running", AttemptStatus.IN_PROGRESS).getResultList();
+        for (Object[] row : running) {
+            Attempt attempt = (Attempt) row[0];
+            em.refresh(attempt, LockModeType.PESSIMISTIC_WRITE);
+            if (attempt.status() == AttemptStatus.IN_PROGRESS) {
+                grade(attempt, (Assessment) row[1], now);
+            }
+        }
+    }
+
+    /** Whether the attempt's taker may see what each of its answers earned now (its review rule). */
+    boolean keysShown(Attempt attempt) {
+        return attempt.status().finished() && reviewAllowed(assessments.find(attempt.assessmentId()), attempt, clock.instant());
     }
 
     /** Whether the person has started a post-test of the cohort. */

@@ -68,9 +68,15 @@ public final class Scoring {
             case MULTIPLE_CHOICE -> answer instanceof JsonArray chosen && chosen.stream().allMatch(JsonString.class::isInstance)
                     ? null : "must be an array of option keys";
             case TRUE_FALSE -> trueOrFalse(answer) != null ? null : "must be true or false";
-            case NUMERIC -> number(answer) != null ? null : "must be a number (Arabic or Thai digits)";
+            // text that holds no number is saved as typed and earns nothing (the README's rule for numeric answers)
+            case NUMERIC -> answer instanceof JsonNumber || answer instanceof JsonString ? null : "must be a number, or text holding one";
             case SHORT_TEXT -> answer instanceof JsonString ? null : "must be a text";
         };
+    }
+
+    /** Text of nothing but spaces (of any kind) or zero-width characters: no answer, as a form's empty box sends it. */
+    public static boolean blank(JsonValue answer) {
+        return answer instanceof JsonString text && normalize(text.getString()).isEmpty();
     }
 
     /**

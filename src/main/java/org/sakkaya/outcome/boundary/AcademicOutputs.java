@@ -3,6 +3,7 @@ package org.sakkaya.outcome.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -116,12 +117,14 @@ public class AcademicOutputs {
     public void delete(String id) {
         AcademicOutput output = find(id);
         requireAuthorOrAdmin(output);
+        // locked, then the snapshot records counted as committed: a close freezing it now is waited for, and then seen
+        em.refresh(output, LockModeType.PESSIMISTIC_WRITE);
         if (output.evidenceConfirmedAt() != null && !caller.is(Roles.PROGRAM_ADMIN)) {
             throw new Conflict("output-confirmed", "Its evidence was confirmed, so it counts in the indicators: a programme "
                     + "administrator deletes it");
         }
         Number frozen = (Number) em.createNativeQuery("SELECT COUNT(*) FROM indicator_snapshot_record "
-                + "WHERE record_type = 'OUTPUT' AND record_id = ?").setParameter(1, id).getSingleResult();
+                + "WHERE record_type = 'OUTPUT' AND record_id = ? LOCK IN SHARE MODE").setParameter(1, id).getSingleResult();
         if (frozen.longValue() > 0) {
             throw new Conflict("output-counted", "A closed indicator counted this work; it stays as reported");
         }
