@@ -102,11 +102,7 @@ public class Assessments {
             throw new InvalidInput("rubric", "only assignments are graded by rubric");
         }
         requireCompetencies(cohort.programId(), request);
-        if (request.kind() == AssessmentKind.PRE_TEST && request.weight().signum() > 0) {
-            // it measures what trainees knew before the course, against the post-test: scored into the final result,
-            // a trainee would be marked down for what they came to learn
-            throw new InvalidInput("weight", "a PRE_TEST measures where trainees start and counts nothing: its weight is 0");
-        }
+        Assessment.requireWeight(request.kind(), request.weight()); // before anything of it is written
         int count = (request.questions() == null ? 0 : request.questions().size())
                 + (request.questionIds() == null ? 0 : request.questionIds().size());
         if (count > MAX_QUESTIONS) {

@@ -109,10 +109,7 @@ public class Assessment {
                       Instant opensAt, Instant closesAt, Integer timeLimitMinutes, int maxAttempts,
                       GradingRule gradingRule, ReviewRule review, Integer drawCount, List<String> competencyCodes,
                       List<String> questionIds, Instant now) {
-        if (!closesAt.isAfter(opensAt)) {
-            throw new RuleViolation("assessment-window", "An assessment closes after it opens",
-                    new FieldError("closesAt", "must be after opensAt"));
-        }
+        requireWindow(opensAt, closesAt, "closesAt");
         if (kind.autoGraded() && drawCount != null && drawCount > questionIds.size()) {
             throw new RuleViolation("draw-count", "Cannot draw " + drawCount + " of " + questionIds.size() + " questions",
                     new FieldError("drawCount", "is more than the questions given"));
@@ -141,10 +138,25 @@ public class Assessment {
             this.title = title;
         }
         if (weight != null) {
-            if (kind == AssessmentKind.PRE_TEST && weight.signum() > 0) {
-                throw new InvalidInput("weight", "a PRE_TEST measures where trainees start and counts nothing: its weight is 0");
-            }
+            requireWeight(kind, weight);
             this.weight = weight;
+        }
+    }
+
+    /**
+     * A pre-test measures what trainees knew before the course, against the post-test: scored into the final result, a
+     * trainee would be marked down for what they came to learn. Its weight is 0.
+     */
+    public static void requireWeight(AssessmentKind kind, BigDecimal weight) {
+        if (kind == AssessmentKind.PRE_TEST && weight.signum() > 0) {
+            throw new InvalidInput("weight", "a PRE_TEST measures where trainees start and counts nothing: its weight is 0");
+        }
+    }
+
+    private static void requireWindow(Instant opensAt, Instant closesAt, String field) {
+        if (!closesAt.isAfter(opensAt)) {
+            throw new RuleViolation("assessment-window", "An assessment closes after it opens",
+                    new FieldError(field, "must be after opensAt"));
         }
     }
 
@@ -152,10 +164,7 @@ public class Assessment {
     public void reschedule(Instant opensAt, Instant closesAt) {
         Instant opens = opensAt == null ? this.opensAt : opensAt;
         Instant closes = closesAt == null ? this.closesAt : closesAt;
-        if (!closes.isAfter(opens)) {
-            throw new RuleViolation("assessment-window", "An assessment closes after it opens",
-                    new FieldError(closesAt != null ? "closesAt" : "opensAt", "must be after opensAt"));
-        }
+        requireWindow(opens, closes, closesAt != null ? "closesAt" : "opensAt");
         this.opensAt = opens;
         this.closesAt = closes;
     }
