@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -258,6 +259,60 @@ class LearningIT {
         api.as(organiser).body(Map.of("position", 0)).patch("/modules/" + first).then().statusCode(400);
         api.as(organiser).get("/courses/" + course[0]).then()
                 .body("modules[1].lessons.id", contains(course[2], course[1]));
+    }
+
+    /**
+     * The course page lists the cohort's courses from memory (CourseOutlines): every change made here shows on the next
+     * read, and one made by another instance, whose change this one never hears of, within its lifetime (5 s).
+     */
+    @Test
+    void aTraineesCoursePageShowsEveryChangeOfItsCoursesAtOnceAndAnotherInstancesShortlyAfter() throws Exception {
+        String[] course = course(organiser);
+        api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200);
+        World.Person person = world.person(world.divisionId, "TRAINEE");
+        String trainee = seatedTrainee(person);
+        progress(trainee, course[2], true, 90).then().statusCode(200);
+        String mine = "courses.find { it.courseId == '" + course[0] + "' }.";
+        api.as(trainee).queryParam("cohortId", cohortId).get("/me/progress").then().statusCode(200)
+                .body(mine + "title", equalTo("การวิเคราะห์ข้อมูลด้วย Python"))
+                .body(mine + "lessons.lessonId", contains(course[1], course[2], course[3]))
+                .body(mine + "lessonsCompleted", equalTo(1)).body(mine + "lessonCount", equalTo(3));
+
+        api.as(organiser).body(Map.of("title", "วิเคราะห์ข้อมูลด้วย Python ขั้นต้น")).patch("/courses/" + course[0]).then().statusCode(200);
+        api.as(trainee).queryParam("cohortId", cohortId).get("/me/progress").then()
+                .body(mine + "title", equalTo("วิเคราะห์ข้อมูลด้วย Python ขั้นต้น"));
+        String second = api.as(organiser).get("/courses/" + course[0]).path("modules[1].id");
+        String added = api.as(organiser).body(Map.of("title", "แบบฝึกหัดท้ายบท", "kind", "LINK", "url", "https://colab.example.org/ex1"))
+                .post("/modules/" + second + "/lessons").then().statusCode(201).extract().path("id");
+        api.as(trainee).queryParam("cohortId", cohortId).get("/me/progress").then()
+                .body(mine + "lessons.lessonId", contains(course[1], course[2], course[3], added))
+                .body(mine + "lessonCount", equalTo(4)).body(mine + "completionPercent", equalTo(25.0f));
+        api.as(organiser).body(Map.of("title", "วิดีโอแนะนำ (ฉบับใหม่)", "position", 1)).patch("/lessons/" + course[2]).then().statusCode(200);
+        api.as(trainee).queryParam("cohortId", cohortId).get("/me/progress").then()
+                .body(mine + "lessons.lessonId", contains(course[2], course[1], course[3], added))
+                .body(mine + "lessons[0].title", equalTo("วิดีโอแนะนำ (ฉบับใหม่)")).body(mine + "lessons[0].completed", equalTo(true));
+        api.as(organiser).body(Map.of("position", 1)).patch("/modules/" + second).then().statusCode(200);
+        api.as(trainee).queryParam("cohortId", cohortId).get("/me/progress").then()
+                .body(mine + "lessons.lessonId", contains(course[3], added, course[2], course[1]));
+        api.as(organiser).delete("/lessons/" + course[2]).then().statusCode(204);
+        api.as(trainee).queryParam("cohortId", cohortId).get("/me/progress").then()
+                .body(mine + "lessons.lessonId", contains(course[3], added, course[1]))
+                .body(mine + "lessonsCompleted", equalTo(0)).body(mine + "lessonCount", equalTo(3));
+        api.as(organiser).delete("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200);
+        api.as(trainee).queryParam("cohortId", cohortId).get("/me/progress").then().body("courses.courseId", not(hasItem(course[0])));
+        api.as(organiser).put("/cohorts/" + cohortId + "/courses/" + course[0]).then().statusCode(200);
+        api.as(trainee).queryParam("cohortId", cohortId).get("/me/progress").then().body("courses.courseId", hasItem(course[0]));
+
+        // a lesson renamed by another instance, as PATCH /lessons/{id} writes it there
+        assertThat(TestDatabase.update("UPDATE lesson SET title = ?, version = version + 1 WHERE id = ?", "อ่านก่อนเรียน (แก้ที่อื่น)", course[1]))
+                .isEqualTo(1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String title;
+        do {
+            Thread.sleep(250);
+            title = api.as(trainee).queryParam("cohortId", cohortId).get("/me/progress").path(mine + "lessons[2].title");
+        } while (!"อ่านก่อนเรียน (แก้ที่อื่น)".equals(title) && System.nanoTime() < deadline);
+        assertThat(title).as("the lesson's title once this instance's outline outlived its lifetime").isEqualTo("อ่านก่อนเรียน (แก้ที่อื่น)");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.sakkaya.learning.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.sakkaya.learning.control.CourseOutlines;
 import org.sakkaya.learning.control.LessonHtml;
 import org.sakkaya.learning.entity.Course;
 import org.sakkaya.learning.entity.CourseModule;
@@ -65,6 +67,10 @@ public class Courses {
     @Inject
     Enrollments enrollments;
 
+    /** Trainees' course pages list courses from memory ({@link CourseOutlines}): each change of what they list says so. */
+    @Inject
+    Event<CourseOutlines.Changed> outlineChanges;
+
     @Transactional
     public Course create(CourseRequest request) {
         Course course = new Course(title(request.title()), request.description(), caller.personId(), clock.instant());
@@ -100,6 +106,7 @@ public class Courses {
         Lesson lesson = new Lesson(module, position, title(request.title()), request.kind(), content, url,
                 request.minutes() == null ? 0 : request.minutes(), clock.instant());
         em.persist(lesson);
+        outlineChanges.fire(new CourseOutlines.Changed());
         course.lessonAdded();
         return lesson;
     }
@@ -159,6 +166,7 @@ public class Courses {
             throw new InvalidInput("title", "must not be blank");
         }
         course.describe(patch.title() == null ? null : patch.title().strip(), patch.description());
+        outlineChanges.fire(new CourseOutlines.Changed());
         audit.record("COURSE_CHANGED", "course", courseId, null);
         return outline(courseId);
     }
@@ -188,6 +196,7 @@ public class Courses {
             renumber(MODULES_AWAY, MODULE_AT, module.courseId(), order);
             em.refresh(module);
         }
+        outlineChanges.fire(new CourseOutlines.Changed());
         audit.record("MODULE_CHANGED", "module", moduleId, null);
         return moduleView(module);
     }
@@ -208,6 +217,7 @@ public class Courses {
         // the modules after it close up, as after a move
         renumber(MODULES_AWAY, MODULE_AT, module.courseId(),
                 idsInOrder("SELECT id FROM course_module WHERE course_id = ?1 ORDER BY position FOR UPDATE", module.courseId()));
+        outlineChanges.fire(new CourseOutlines.Changed());
         audit.record("MODULE_DELETED", "module", moduleId, "course " + module.courseId());
     }
 
@@ -239,6 +249,7 @@ public class Courses {
         if (patch.moduleId() != null || patch.position() != null) {
             place(lesson, patch.moduleId() == null ? lesson.moduleId() : patch.moduleId(), patch.position());
         }
+        outlineChanges.fire(new CourseOutlines.Changed());
         audit.record("LESSON_CHANGED", "lesson", lessonId, null);
         return lesson;
     }
@@ -325,6 +336,7 @@ public class Courses {
                 files.delete(file);
             }
         }
+        outlineChanges.fire(new CourseOutlines.Changed());
         audit.record("LESSON_DELETED", "lesson", lessonId, "course " + courseId + ", " + records + " progress record(s)");
     }
 
@@ -371,6 +383,7 @@ public class Courses {
                 .setParameter(1, cohortId).setParameter(2, courseId)
                 .setParameter(3, java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
                 .executeUpdate();
+        outlineChanges.fire(new CourseOutlines.Changed());
         audit.record("COURSE_ATTACHED", "cohort", cohortId, "course " + courseId);
     }
 
@@ -379,6 +392,7 @@ public class Courses {
         cohorts.find(cohortId);
         em.createNativeQuery("DELETE FROM cohort_course WHERE cohort_id = ?1 AND course_id = ?2")
                 .setParameter(1, cohortId).setParameter(2, courseId).executeUpdate();
+        outlineChanges.fire(new CourseOutlines.Changed());
         audit.record("COURSE_DETACHED", "cohort", cohortId, "course " + courseId);
     }
 

@@ -7,17 +7,14 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.text.Collator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sakkaya.identity.boundary.OrganizationScope;
@@ -32,10 +29,12 @@ import org.sakkaya.learning.boundary.ProgressViews.MyProgressView;
 import org.sakkaya.learning.boundary.ProgressViews.RecordedProgressView;
 import org.sakkaya.learning.boundary.ProgressViews.TraineeRow;
 import org.sakkaya.learning.control.Completion;
+import org.sakkaya.learning.control.CourseOutlines;
+import org.sakkaya.learning.control.CourseOutlines.CourseLine;
+import org.sakkaya.learning.control.CourseOutlines.LessonLine;
 import org.sakkaya.learning.entity.Course;
 import org.sakkaya.learning.entity.CourseProgress;
 import org.sakkaya.learning.entity.Lesson;
-import org.sakkaya.learning.entity.LessonKind;
 import org.sakkaya.learning.entity.LessonProgress;
 import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.persistence.PageRequest;
@@ -53,8 +52,6 @@ import org.sakkaya.program.entity.Enrollment;
  */
 @ApplicationScoped
 public class Progress {
-    private static final Locale THAI = Locale.forLanguageTag("th-TH");
-
     @PersistenceContext
     EntityManager em;
 
@@ -78,6 +75,9 @@ public class Progress {
 
     @Inject
     OrganizationScope scope;
+
+    @Inject
+    CourseOutlines outlines;
 
     @Transactional
     public RecordedProgressView record(String lessonId, ProgressRequest request) {
@@ -154,45 +154,32 @@ public class Progress {
 
     /**
      * The caller's progress in every course of a cohort they hold a seat in. One query, whatever the number of courses
-     * and lessons: the courses with their lessons and the caller's progress in each, joined in one statement; and
-     * before it the seat, which the programme feature answers from memory once it has lately read it held (a second
-     * query otherwise). The course figures are summed from the lesson rows read, the same figures as the running totals
-     * ({@code course_progress}) that tables read, without a third query.
+     * and lessons: the caller's progress in the cohort's courses, by its index. The courses with their lessons in order
+     * come from this instance's {@link CourseOutlines} (a second query when it holds none for the cohort), and the seat
+     * from the programme feature, which answers from memory once it has lately read it held (another query otherwise).
+     * The course figures are summed from the lesson rows read, the same figures as the running totals
+     * ({@code course_progress}) that tables read.
      */
     public MyProgressView mine(String cohortId) {
         String person = caller.personId();
         if (!enrollments.isSeatedToRead(cohortId, person)) {
             throw new NotFound("Cohort", cohortId);
         }
-        List<Object[]> rows = em.createQuery("SELECT c.id, c.title, c.lessonCount, l.id, l.title, l.kind, p.completed, "
-                        + "p.completedAt, p.secondsSpent, m.position, l.position "
-                        + "FROM Course c LEFT JOIN Lesson l ON l.courseId = c.id LEFT JOIN CourseModule m ON m.id = l.moduleId "
-                        + "LEFT JOIN LessonProgress p ON p.lessonId = l.id AND p.personId = :person "
-                        // not an inner JOIN ... ON: EclipseLink writes it as a comma join after the outer joins,
-                        // which MariaDB refuses (the outer joins' ON cannot see it)
-                        + "WHERE c.id IN (SELECT cc.courseId FROM CohortCourse cc WHERE cc.cohortId = :cohort)", Object[].class)
-                .setParameter("person", person).setParameter("cohort", cohortId).getResultList();
-        // Sorted here, not by ORDER BY: across four joined tables MariaDB sorts in a temporary table, which was a third
-        // of the statement's cost for a few dozen rows. Courses by title in Thai dictionary order (Java's Thai collator:
-        // leading vowels read after their consonant, tone marks and case count last), then by id; lessons by module,
-        // then place. This is the column's utf8mb4_thai_520_w2 order for letters, vowels and marks; titles that first
-        // differ in a space or punctuation may come out otherwise than MariaDB would sort them.
-        Map<String, List<Object[]>> byCourse = new HashMap<>();
-        rows.forEach(row -> byCourse.computeIfAbsent((String) row[0], id -> new ArrayList<>()).add(row));
-        Collator thai = Collator.getInstance(THAI);
-        thai.setStrength(Collator.SECONDARY);
-        List<List<Object[]>> courseRows = new ArrayList<>(byCourse.values());
-        courseRows.sort(Comparator.<List<Object[]>, String>comparing(course -> (String) course.get(0)[1], thai)
-                .thenComparing(course -> (String) course.get(0)[0]));
-        Comparator<Integer> position = Comparator.nullsFirst(Comparator.naturalOrder());
-        Comparator<Object[]> lessonOrder = Comparator.<Object[], Integer>comparing(row -> (Integer) row[9], position)
-                .thenComparing(row -> (Integer) row[10], position);
-        List<CourseProgressView> views = new ArrayList<>();
+        List<CourseLine> outline = outlines.of(cohortId);
+        Map<String, Object[]> recorded = new HashMap<>();
+        if (!outline.isEmpty()) {
+            em.createQuery("SELECT p.lessonId, p.completed, p.completedAt, p.secondsSpent FROM LessonProgress p "
+                            + "WHERE p.personId = :person AND p.courseId IN :courses", Object[].class)
+                    .setParameter("person", person)
+                    .setParameter("courses", outline.stream().map(CourseLine::courseId).toList())
+                    .getResultList()
+                    .forEach(row -> recorded.put((String) row[0], row));
+        }
+        List<CourseProgressView> views = new ArrayList<>(outline.size());
         long completedAll = 0;
         long lessonsAll = 0;
-        for (List<Object[]> lessons : courseRows) {
-            lessons.sort(lessonOrder);
-            CourseProgressView course = courseOf(lessons);
+        for (CourseLine line : outline) {
+            CourseProgressView course = courseOf(line, recorded);
             completedAll += course.lessonsCompleted();
             lessonsAll += course.lessonCount();
             views.add(course);
@@ -200,26 +187,22 @@ public class Progress {
         return new MyProgressView(cohortId, Completion.percent(completedAll, lessonsAll), views);
     }
 
-    /** One course's rows of {@link #mine}: the course's columns, then a lesson's (null for a course without lessons). */
-    private static CourseProgressView courseOf(List<Object[]> rows) {
-        Object[] first = rows.get(0);
-        int lessonCount = ((Number) first[2]).intValue();
+    /** One course of {@link #mine}: its lessons with what the trainee recorded in each (none: not started). */
+    private static CourseProgressView courseOf(CourseLine line, Map<String, Object[]> recorded) {
         int completed = 0;
         long seconds = 0;
-        List<LessonProgressView> lessons = new ArrayList<>();
-        for (Object[] row : rows) {
-            if (row[3] == null) {
-                continue;
-            }
-            boolean done = Boolean.TRUE.equals(row[6]);
-            int spent = row[8] == null ? 0 : ((Number) row[8]).intValue();
+        List<LessonProgressView> lessons = new ArrayList<>(line.lessons().size());
+        for (LessonLine lesson : line.lessons()) {
+            Object[] row = recorded.get(lesson.lessonId());
+            boolean done = row != null && Boolean.TRUE.equals(row[1]);
+            int spent = row == null || row[3] == null ? 0 : ((Number) row[3]).intValue();
             completed += done ? 1 : 0;
             seconds += spent;
-            lessons.add(new LessonProgressView((String) row[3], (String) row[4], (LessonKind) row[5], done,
-                    row[7] == null ? null : Bangkok.time((Instant) row[7]), spent));
+            lessons.add(new LessonProgressView(lesson.lessonId(), lesson.title(), lesson.kind(), done,
+                    row == null || row[2] == null ? null : Bangkok.time((Instant) row[2]), spent));
         }
-        return new CourseProgressView((String) first[0], (String) first[1], lessonCount, completed,
-                Completion.percent(completed, lessonCount), seconds, List.copyOf(lessons));
+        return new CourseProgressView(line.courseId(), line.title(), line.lessonCount(), completed,
+                Completion.percent(completed, line.lessonCount()), seconds, List.copyOf(lessons));
     }
 
     /**
