@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sakkaya.identity.boundary.OrganizationScope;
@@ -173,7 +174,8 @@ public class Progress {
                     .setParameter("person", person)
                     .setParameter("courses", outline.stream().map(CourseLine::courseId).toList())
                     .getResultList()
-                    .forEach(row -> recorded.put((String) row[0], row));
+                    // ids compare without case in the database, as the join this replaced matched them
+                    .forEach(row -> recorded.put(((String) row[0]).toLowerCase(Locale.ROOT), row));
         }
         List<CourseProgressView> views = new ArrayList<>(outline.size());
         long completedAll = 0;
@@ -193,7 +195,7 @@ public class Progress {
         long seconds = 0;
         List<LessonProgressView> lessons = new ArrayList<>(line.lessons().size());
         for (LessonLine lesson : line.lessons()) {
-            Object[] row = recorded.get(lesson.lessonId());
+            Object[] row = recorded.get(lesson.lessonId().toLowerCase(Locale.ROOT));
             boolean done = row != null && Boolean.TRUE.equals(row[1]);
             int spent = row == null || row[3] == null ? 0 : ((Number) row[3]).intValue();
             completed += done ? 1 : 0;

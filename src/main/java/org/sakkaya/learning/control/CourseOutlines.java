@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.sakkaya.learning.entity.LessonKind;
 
 /**
@@ -30,14 +33,12 @@ import org.sakkaya.learning.entity.LessonKind;
  * Another instance shows the change once its outline is {@link #LIFETIME} old, as it shows a seat given up
  * ({@code KnownSeats}). An outline is only kept if it was read from a snapshot taken after the last change ended
  * here: outside a transaction (each statement its own snapshot) and under the generation counted before the read.
+ * Outlines no cohort has read within a lifetime are dropped as others are read.
  */
 @ApplicationScoped
 public class CourseOutlines {
     /** How long an outline is trusted: what another instance's change of a course may take to show here. */
     public static final Duration LIFETIME = Duration.ofSeconds(5);
-
-    /** Past this many outlines held, those that have outlived their lifetime are dropped when one is added. */
-    private static final int ROOM = 2_000;
 
     private static final Locale THAI = Locale.forLanguageTag("th-TH");
 
@@ -53,9 +54,6 @@ public class CourseOutlines {
     }
 
     private record Held(long generation, long readAtNanos, List<CourseLine> courses) {
-        boolean holds(long currentGeneration, long nowNanos) {
-            return generation == currentGeneration && nowNanos - readAtNanos < LIFETIME.toNanos();
-        }
     }
 
     @PersistenceContext
@@ -64,8 +62,21 @@ public class CourseOutlines {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    private final long lifetimeNanos;
+    private final LongSupplier nanoTime;
     private final AtomicLong generation = new AtomicLong();
     private final ConcurrentMap<String, Held> held = new ConcurrentHashMap<>();
+    private final AtomicLong prunedAtNanos;
+
+    public CourseOutlines() {
+        this(LIFETIME, System::nanoTime);
+    }
+
+    CourseOutlines(Duration lifetime, LongSupplier nanoTime) {
+        this.lifetimeNanos = lifetime.toNanos();
+        this.nanoTime = nanoTime;
+        this.prunedAtNanos = new AtomicLong(nanoTime.getAsLong());
+    }
 
     /**
      * The cohort's courses by title in Thai dictionary order (Java's Thai collator: leading vowels read after their
@@ -73,20 +84,27 @@ public class CourseOutlines {
      * has checked that the cohort may be read.
      */
     public List<CourseLine> of(String cohortId) {
+        return of(cohortId, () -> read(cohortId), () -> transactions.getTransactionKey() != null);
+    }
+
+    /**
+     * From memory if this instance holds the cohort's outline, read since the last change ended here and within the
+     * lifetime; otherwise from {@code read}, kept only if no change ended meanwhile and the read took a snapshot of its
+     * own (no transaction was open, whose snapshot may predate the change).
+     */
+    List<CourseLine> of(String cohortId, Supplier<List<CourseLine>> read, BooleanSupplier inTransaction) {
         // ids compare without case in the database: one outline whatever the spelling asked with
         String key = cohortId.toLowerCase(Locale.ROOT);
         long current = generation.get();
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         Held known = held.get(key);
-        if (known != null && known.holds(current, now)) {
+        if (known != null && holds(known, current, now)) {
             return known.courses();
         }
-        List<CourseLine> courses = read(cohortId);
-        if (transactions.getTransactionKey() == null) {
-            if (held.size() >= ROOM) {
-                held.values().removeIf(outline -> !outline.holds(generation.get(), now));
-            }
-            held.put(key, new Held(current, now, courses));
+        List<CourseLine> courses = read.get();
+        if (!inTransaction.getAsBoolean()) {
+            held.compute(key, (k, old) -> generation.get() == current ? new Held(current, now, courses) : old);
+            prune(now);
         }
         return courses;
     }
@@ -94,6 +112,24 @@ public class CourseOutlines {
     void changed(@Observes(during = TransactionPhase.AFTER_COMPLETION) Changed change) {
         generation.incrementAndGet();
         held.clear();
+    }
+
+    /** How many outlines this instance holds. */
+    int size() {
+        return held.size();
+    }
+
+    private boolean holds(Held outline, long currentGeneration, long now) {
+        return outline.generation() == currentGeneration && now - outline.readAtNanos() < lifetimeNanos;
+    }
+
+    /** Drops what has outlived its lifetime, at most once a lifetime, so that cohorts no longer read take no room. */
+    private void prune(long now) {
+        long last = prunedAtNanos.get();
+        if (now - last >= lifetimeNanos && prunedAtNanos.compareAndSet(last, now)) {
+            long current = generation.get();
+            held.values().removeIf(outline -> !holds(outline, current, now));
+        }
     }
 
     /**
