@@ -441,6 +441,50 @@ class AssessmentsIT {
     }
 
     @Test
+    void aTraineeListsTheirOwnAttemptsWithScoresAndTheCohortsStaffListEveryonesNoOneElse() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        Map<String, Object> body = quiz(now.minusHours(1), now.plusHours(1), "AFTER_SUBMIT");
+        body.put("maxAttempts", 2);
+        String quiz = api.as(organiser).body(body).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        World.Person person = world.person(world.divisionId, "TRAINEE");
+        String trainee = seatedTrainee(person);
+        api.as(trainee).get("/assessments/" + quiz + "/attempts").then().statusCode(200).body("items", hasSize(0)).body("total", equalTo(0));
+        Response first = api.as(trainee).post("/assessments/" + quiz + "/attempts");
+        api.as(trainee).body(answers(first)).put("/attempts/" + first.path("id") + "/answers").then().statusCode(200);
+        api.as(trainee).post("/attempts/" + first.path("id") + "/submit").then().statusCode(200);
+        String second = api.as(trainee).post("/assessments/" + quiz + "/attempts").then().statusCode(201).extract().path("id");
+        // the trainee who closed the page finds the attempt to resume, and what the first one scored
+        api.as(trainee).get("/assessments/" + quiz + "/attempts").then().statusCode(200)
+                .body("total", equalTo(2)).body("items.number", contains(1, 2))
+                .body("items.status", contains("SUBMITTED", "IN_PROGRESS")).body("items[1].id", equalTo(second))
+                .body("items[0].score", equalTo(66.6667f)).body("items[0].maxScore", equalTo(100.0f))
+                .body("items[1].score", nullValue()).body("items[1].deadlineAt", notNullValue())
+                .body("items.personId", everyItem(equalTo(person.id())))
+                .body("items[0]", not(hasKey("questions")));
+        api.as(trainee).queryParam("size", 1).queryParam("page", 1).get("/assessments/" + quiz + "/attempts").then().statusCode(200)
+                .body("items.number", contains(2)).body("total", equalTo(2));
+
+        World.Person other = world.person(world.divisionId, "TRAINEE");
+        String colleague = seatedTrainee(other);
+        String theirs = api.as(colleague).post("/assessments/" + quiz + "/attempts").then().statusCode(201).extract().path("id");
+        api.as(colleague).get("/assessments/" + quiz + "/attempts").then().statusCode(200)
+                .body("items.id", contains(theirs)).body("total", equalTo(1));
+        World.Person trainer = world.person(world.divisionId, "TRAINER");
+        api.as(world.token(trainer)).get("/assessments/" + quiz + "/attempts").then().statusCode(404);
+        api.as(organiser).put("/cohorts/" + cohortId + "/trainers/" + trainer.id()).then().statusCode(200);
+        api.as(world.token(trainer)).get("/assessments/" + quiz + "/attempts").then().statusCode(200)
+                .body("total", equalTo(3)).body("items.personId", containsInAnyOrder(person.id(), person.id(), other.id()));
+        api.as(organiser).get("/assessments/" + quiz + "/attempts").then().statusCode(200).body("total", equalTo(3));
+        // a trainee without a seat, HR and an assessment that does not exist
+        String outsider = world.token(world.person(world.divisionId, "TRAINEE"));
+        api.as(outsider).get("/assessments/" + quiz + "/attempts").then().statusCode(404).contentType(containsString("problem+json"));
+        api.as(world.token(world.person(world.divisionId, "HR"))).get("/assessments/" + quiz + "/attempts").then().statusCode(403);
+        api.as(trainee).get("/assessments/" + java.util.UUID.randomUUID() + "/attempts").then().statusCode(404);
+        api.as(trainee).queryParam("size", 0).get("/assessments/" + quiz + "/attempts").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
+    }
+
+    @Test
     void badQuizzesAndClosedOnesAreRefused() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
         Map<String, Object> badKey = quiz(now.minusHours(1), now.plusHours(1), "NEVER");

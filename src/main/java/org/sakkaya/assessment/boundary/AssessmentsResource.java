@@ -91,6 +91,14 @@ public class AssessmentsResource {
         return Response.noContent().build();
     }
 
+    @GET
+    @Path("{id}/attempts")
+    @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.PROGRAM_ADMIN})
+    @Operation(summary = "Staff: every trainee's attempts at the quiz, by start. A trainee: their own, by number, with their scores")
+    public Page<AttemptSummaryView> attempts(@PathParam("id") String id, @Valid @BeanParam PageRequest page) {
+        return attempts.of(id, page).map(AttemptSummaryView::of);
+    }
+
     @POST
     @Path("{id}/attempts")
     @RolesAllowed(Roles.TRAINEE)

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -41,6 +42,8 @@ import org.sakkaya.assessment.entity.QuestionKind;
 import org.sakkaya.assessment.entity.ReviewRule;
 import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.audit.Audit;
+import org.sakkaya.platform.persistence.Page;
+import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.problem.Conflict;
 import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.problem.NotFound;
@@ -242,6 +245,32 @@ public class Attempts {
             grade(attempt, assessment, questions, answers, clock.instant());
         }
         return new Loaded(attempt, assessment, questions, answers);
+    }
+
+    /**
+     * The attempts at a quiz: the cohort's trainers and PROGRAM_ADMIN see every trainee's, by start; a trainee who holds
+     * a seat their own, by number (how many they have used, their scores, the one in progress to resume). Others are
+     * told the assessment is not found. The list and its count are two statements.
+     */
+    public Page<Attempt> of(String assessmentId, PageRequest page) {
+        Assessment assessment = assessments.find(assessmentId);
+        if (assessments.staffOf(cohorts.find(assessment.cohortId()))) {
+            return page(" FROM Attempt t WHERE t.assessmentId = :a", " ORDER BY t.startedAt, t.id", Map.of("a", assessmentId), page);
+        }
+        String person = caller.personId();
+        if (!enrollments.isSeated(assessment.cohortId(), person)) {
+            throw new NotFound("Assessment", assessmentId);
+        }
+        return page(" FROM Attempt t WHERE t.assessmentId = :a AND t.personId = :p", " ORDER BY t.number",
+                Map.of("a", assessmentId, "p", person), page);
+    }
+
+    private Page<Attempt> page(String where, String order, Map<String, Object> parameters, PageRequest page) {
+        TypedQuery<Attempt> items = em.createQuery("SELECT t" + where + order, Attempt.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(t)" + where, Long.class);
+        parameters.forEach(items::setParameter);
+        parameters.forEach(count::setParameter);
+        return new Page<>(page.apply(items).getResultList(), page.page(), page.size(), count.getSingleResult());
     }
 
     /** The attempt for its trainee, or for the cohort's staff. An attempt past its deadline is graded first. */
