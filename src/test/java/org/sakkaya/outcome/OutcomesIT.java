@@ -1038,7 +1038,13 @@ class OutcomesIT {
         String text = new String(csv.asByteArray(), StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF");
         List<CSVRecord> records = CSVParser.parse(text.substring(1), CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get()).getRecords();
-        assertThat(records).hasSize(2);
+        // the rows, then their totals, as the PDF has them (the files had none until 2026-11-27)
+        assertThat(records).hasSize(3);
+        assertThat(records.get(2).get("id")).isEmpty();
+        assertThat(records.get(2).get("ชื่อ")).isEqualTo("รวม (Total)");
+        assertThat(records.get(2).get("ผู้ได้รับการประเมิน (คน)")).isEqualTo(String.valueOf(json.getLong("evaluated")));
+        assertThat(records.get(2).get("ผ่านเกณฑ์ (คน)")).isEqualTo(String.valueOf(json.getLong("passed")));
+        assertThat(new java.math.BigDecimal(records.get(2).get("ร้อยละที่ผ่าน"))).isEqualByComparingTo(json.getString("passRatePercent"));
         for (int i = 0; i < rows.size(); i++) {
             assertThat(records.get(i).get("id")).isEqualTo(rows.get(i).get("id"));
             assertThat(records.get(i).get("ผู้ได้รับการประเมิน (คน)")).isEqualTo(String.valueOf(rows.get(i).get("evaluated")));
@@ -1053,7 +1059,14 @@ class OutcomesIT {
         xlsx.then().statusCode(200).contentType(containsString("spreadsheetml"));
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.asByteArray()))) {
             Sheet sheet = workbook.getSheetAt(0);
-            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            Row total = sheet.getRow(3);
+            assertThat(total.getCell(0)).isNull();
+            assertThat(total.getCell(2).getStringCellValue()).isEqualTo("รวม (Total)");
+            assertThat((long) total.getCell(3).getNumericCellValue()).isEqualTo(json.getLong("evaluated"));
+            assertThat((long) total.getCell(4).getNumericCellValue()).isEqualTo(json.getLong("passed"));
+            assertThat(total.getCell(5).getNumericCellValue()).isCloseTo(json.getDouble("passRatePercent"),
+                    org.assertj.core.data.Offset.offset(0.001));
             for (int i = 0; i < rows.size(); i++) {
                 Row row = sheet.getRow(i + 1);
                 assertThat(row.getCell(0).getStringCellValue()).isEqualTo(rows.get(i).get("id"));

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,8 +109,18 @@ public class Reports {
             cells.add(r.passRatePercent());
             rows.add(cells);
         }
+        // the totals last, as the PDF has them: a row without an id, so that a program reading the file can tell it
+        List<Object> total = new ArrayList<>(Arrays.asList(null, null, TOTAL));
+        if (report.groupBy().equals("cohort")) {
+            total.addAll(Arrays.asList(null, null, null));
+        }
+        total.addAll(List.of(report.evaluated(), report.passed(), report.passRatePercent()));
+        rows.add(total);
         return rows;
     }
+
+    /** The name of the files' last row, which sums the others. */
+    public static final String TOTAL = "รวม (Total)";
 
     /** The PDF: the same rows, then (for those who read indicators) each indicator of the year charted. */
     public byte[] pdf(PassRates report) {
