@@ -858,6 +858,22 @@ class AssessmentsIT {
                 .body("items.id", equalTo(waiting.subList(3, 5)));
         api.as(trainer).queryParam("page", 7).queryParam("size", 3).get("/grading-queue").then().statusCode(200)
                 .body("items", hasSize(0)).body("total", equalTo(5));
+
+        // a grade held back counts for nobody and holds the cohort's results up: the work stays, with the grade to
+        // release; released, it leaves; a regrade held back brings it back (until 2026-11-27 held work left the queue)
+        String held = waiting.get(0);
+        api.as(trainer).body(Map.of("score", 12, "feedback", "รอประกาศพร้อมกัน", "released", false)).put("/submissions/" + held + "/grade")
+                .then().statusCode(200);
+        api.as(trainer).get("/grading-queue").then().statusCode(200).body("total", equalTo(5)).body("items.id", equalTo(waiting))
+                .body("items[0].grade.score", equalTo(12.0f)).body("items[0].grade.released", equalTo(false))
+                .body("items[1].grade", nullValue());
+        api.as(trainer).body(Map.of("score", 12, "feedback", "รอประกาศพร้อมกัน", "released", true)).put("/submissions/" + held + "/grade")
+                .then().statusCode(200);
+        api.as(trainer).get("/grading-queue").then().statusCode(200).body("total", equalTo(4)).body("items.id", not(hasItem(held)));
+        api.as(trainer).body(Map.of("score", 14, "reason", "ตรวจทานใหม่", "released", false)).put("/submissions/" + held + "/grade")
+                .then().statusCode(200);
+        api.as(trainer).get("/grading-queue").then().statusCode(200).body("total", equalTo(5))
+                .body("items.find { it.id == '" + held + "' }.grade.score", equalTo(14.0f));
     }
 
     @Test

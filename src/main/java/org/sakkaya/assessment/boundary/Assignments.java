@@ -352,21 +352,26 @@ public class Assignments {
         return files.find(submission.fileId());
     }
 
-    /** A waiting hand-in with the assignment it answers and its cohort, so that a trainer of several knows which. */
-    public record Queued(Submission submission, String assessmentTitle, String cohortId) {
+    /**
+     * A waiting hand-in with the assignment it answers and its cohort, so that a trainer of several knows which, and
+     * the grade it was given and held back from the trainee, if it was.
+     */
+    public record Queued(Submission submission, String assessmentTitle, String cohortId, Grade held) {
     }
 
     /**
      * The caller's grading queue: the newest revision of each trainee's work on an assignment of a cohort they train,
-     * without a grade, oldest hand-in first and by id among hand-ins of the same instant, so that consecutive pages
+     * without a grade or whose newest grade is held back ({@code released: false}, which counts for nobody and holds the
+     * cohort's results up as ungraded work does), oldest hand-in first and by id among hand-ins of the same instant, so that consecutive pages
      * neither repeat nor skip work. Only the work of trainees who still hold a seat in that cohort: a trainee who
      * withdrew is not graded any more (their work stays, and is listed again if they take a seat again). With a cohort,
      * that cohort's work only; a cohort the caller does not train is not found, as everywhere else.
      * <p>
-     * The same four statements whatever the page, and none of them reads or binds the seats of the trainer's past
+     * The same five statements whatever the page, and none of them reads or binds the seats of the trainer's past
      * cohorts: the cohorts trained; who has work waiting in which cohort, and how much (the count comes from it); which
      * of those trainees still hold their seat (one batched call to the programme feature, which owns seats, about those
-     * trainees only); and the page, leaving out the few whose work waits where they hold no seat.
+     * trainees only); the page, leaving out the few whose work waits where they hold no seat; and the grades held back
+     * on the page's work.
      */
     public Page<Queued> queue(String cohortId, PageRequest page) {
         List<String> trained = enrollments.cohortsTrainedBy(caller.personId());
@@ -380,7 +385,10 @@ public class Assignments {
         String waiting = " FROM Submission s, Assessment a WHERE s.assessmentId = a.id AND a.cohortId IN :cohorts "
                 + "AND a.kind = :assignment AND s.revision = (SELECT MAX(t.revision) FROM Submission t "
                 + "WHERE t.assessmentId = s.assessmentId AND t.personId = s.personId) "
-                + "AND NOT EXISTS (SELECT g FROM Grade g WHERE g.submissionId = s.id)";
+                // no released grade that is the newest: none at all, or the newest held back
+                + "AND NOT EXISTS (SELECT g FROM Grade g WHERE g.submissionId = s.id AND g.released = TRUE "
+                + "AND NOT EXISTS (SELECT h FROM Grade h WHERE h.submissionId = s.id "
+                + "AND (h.gradedAt > g.gradedAt OR (h.gradedAt = g.gradedAt AND h.id > g.id))))";
         // cohort -> trainee -> pieces of work waiting
         Map<String, Map<String, Long>> waitingBy = new HashMap<>();
         Set<String> people = new HashSet<>();
@@ -422,8 +430,19 @@ public class Assignments {
         for (int i = 0; i < leftOut.size(); i++) {
             items.setParameter("c" + i, leftOut.get(i)).setParameter("p" + i, unseated.get(leftOut.get(i)));
         }
-        List<Queued> queued = page.apply(items).getResultList().stream()
-                .map(row -> new Queued((Submission) row[0], (String) row[1], (String) row[2])).toList();
+        List<Object[]> rows = page.apply(items).getResultList();
+        // work listed with a grade has only grades held back since its newest released one, if any: the newest is shown
+        Map<String, Grade> held = new HashMap<>();
+        if (!rows.isEmpty()) {
+            em.createQuery("SELECT g FROM Grade g WHERE g.submissionId IN :ids ORDER BY g.gradedAt, g.id", Grade.class)
+                    .setParameter("ids", rows.stream().map(row -> ((Submission) row[0]).id()).toList())
+                    .getResultList()
+                    .forEach(g -> held.put(g.submissionId(), g));
+        }
+        List<Queued> queued = rows.stream().map(row -> {
+            Submission work = (Submission) row[0];
+            return new Queued(work, (String) row[1], (String) row[2], held.get(work.id()));
+        }).toList();
         return new Page<>(queued, page.page(), page.size(), total);
     }
 

@@ -32,7 +32,8 @@ public class GradingQueueResource {
 
     @GET
     @RolesAllowed(Roles.TRAINER)
-    @Operation(summary = "Ungraded newest revisions of the caller's cohorts' assignments, by trainees who still hold a seat, "
+    @Operation(summary = "Newest revisions of the caller's cohorts' assignments not graded, or graded and held back (with that "
+            + "grade), by trainees who still hold a seat, "
             + "oldest first, paged; cohortId narrows it to one cohort the caller trains")
     // cohortId, like every id in a query, is a record id or blank (no filter) by the time it gets here: IdParameters
     public Page<SubmissionView> queue(@QueryParam("cohortId") String cohortId,
@@ -41,7 +42,7 @@ public class GradingQueueResource {
         Map<String, PersonSummary> names = people.summaries(waiting.items().stream().map(q -> q.submission().personId()).distinct().toList());
         return waiting.map(q -> {
             PersonSummary name = names.get(q.submission().personId());
-            return SubmissionView.of(q.submission(), name == null ? null : name.fullNameTh(), null, null)
+            return SubmissionView.of(q.submission(), name == null ? null : name.fullNameTh(), q.held(), null)
                     .in(q.cohortId(), q.assessmentTitle());
         });
     }
