@@ -516,6 +516,31 @@ class AssessmentsIT {
     }
 
     @Test
+    void anAttemptNobodyOpensAgainIsGradedByTheMinutesSchedule() throws InterruptedException {
+        // Until 2026-11-27 the schedule failed on every instance (its audit asked a servlet request that a timer does
+        // not have for the client's address) and Payara then dropped the timer: only opening the attempt graded it.
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        World.Person person = world.person(world.divisionId, "TRAINEE");
+        String trainee = seatedTrainee(person);
+        String quiz = api.as(organiser).body(quiz(now.minusMinutes(5), now.plusSeconds(3), "AFTER_CLOSE"))
+                .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        Response attempt = api.as(trainee).post("/assessments/" + quiz + "/attempts");
+        String attemptId = attempt.path("id");
+        api.as(trainee).body(answers(attempt)).put("/attempts/" + attemptId + "/answers").then().statusCode(200);
+        // nobody opens it again: the schedule (every minute, on the minute) grades it on the answers saved in time
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(75);
+        long graded;
+        do {
+            Thread.sleep(1_000);
+            graded = TestDatabase.count("SELECT COUNT(*) FROM attempt WHERE id = ? AND status = 'EXPIRED' AND score > 0", attemptId);
+        } while (graded == 0 && System.nanoTime() < deadline);
+        assertThat(graded).as("the attempt graded by the schedule").isEqualTo(1);
+        // recorded as the trainee's, from no address: a schedule has no request
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'ATTEMPT_GRADED' AND subject_id = ? "
+                + "AND actor_id = ? AND client_address IS NULL", attemptId, person.id())).isEqualTo(1);
+    }
+
+    @Test
     void atTheDeadlineTheSavedAnswersAreGradedAndNothingIsLost() throws InterruptedException {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
         String quiz = api.as(organiser).body(quiz(now.minusMinutes(5), now.plusSeconds(4), "AFTER_CLOSE"))

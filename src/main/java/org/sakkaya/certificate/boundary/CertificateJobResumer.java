@@ -5,7 +5,10 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.sakkaya.platform.persistence.RepeatedWork;
 
 /**
  * Jobs that were running when their instance stopped carry on where their last committed batch left off: at start-up,
@@ -16,17 +19,24 @@ import jakarta.inject.Inject;
 @Startup
 @Singleton
 @DependsOn("Migrations")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CertificateJobResumer {
+    private final RepeatedWork work = new RepeatedWork(CertificateJobResumer.class, "resume the certificate jobs no instance runs",
+            "a job whose instance stopped waits for the next question about its cohort", "every 15 seconds");
+
     @Inject
     CertificateJobs jobs;
 
     @PostConstruct
     void resume() {
-        jobs.resumeAll();
+        sweep();
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
     void sweep() {
-        jobs.resumeAll();
+        work.run(() -> {
+            jobs.resumeAll();
+            return null;
+        });
     }
 }

@@ -2,10 +2,13 @@ package org.sakkaya.identity.boundary;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sakkaya.platform.persistence.RepeatedWork;
 
 /**
  * An erasure ends the person's sessions (their tokens are refused at once on the instance that erased them, and within
@@ -15,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Every instance may run it: erasure is idempotent.
  */
 @Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ErasureSweep {
     private static final Logger LOG = Logger.getLogger(ErasureSweep.class.getName());
     private static final Duration RUN_EVERY = Duration.ofMinutes(10);
@@ -26,11 +30,17 @@ public class ErasureSweep {
     @Inject
     People people;
 
+    private final RepeatedWork work = new RepeatedWork(ErasureSweep.class, "erase again what recently erased people wrote",
+            "a name written by a session that outlived its person's erasure stays until this works again", "every ten minutes");
+
     @Schedule(hour = "*", minute = "*/10", persistent = false)
     void eraseAgain() {
-        int erased = people.eraseRecentlyErasedAgain(Duration.ofSeconds(tokenLifetimeSeconds).plus(RUN_EVERY.multipliedBy(2)));
-        if (erased > 0) {
-            LOG.fine(() -> "Erased again what " + erased + " recently erased people wrote since their erasure");
-        }
+        work.run(() -> {
+            int erased = people.eraseRecentlyErasedAgain(Duration.ofSeconds(tokenLifetimeSeconds).plus(RUN_EVERY.multipliedBy(2)));
+            if (erased > 0) {
+                LOG.fine(() -> "Erased again what " + erased + " recently erased people wrote since their erasure");
+            }
+            return null;
+        });
     }
 }

@@ -9,7 +9,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.sakkaya.identity.control.TokenRevocations;
-import org.sakkaya.platform.persistence.RepeatedRead;
+import org.sakkaya.platform.persistence.RepeatedWork;
 
 /**
  * Every instance reads the accounts whose sessions were ended, at start-up (before it serves a request) and every
@@ -21,7 +21,7 @@ import org.sakkaya.platform.persistence.RepeatedRead;
 @DependsOn("Migrations")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TokenRevocationPoll {
-    private final RepeatedRead read = new RepeatedRead(TokenRevocationPoll.class, "the ended sessions",
+    private final RepeatedWork read = new RepeatedWork(TokenRevocationPoll.class, "read the ended sessions",
             "tokens ended on other instances are not refused here until this works again", "every five seconds");
 
     @Inject

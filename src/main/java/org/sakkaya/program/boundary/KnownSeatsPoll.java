@@ -8,7 +8,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import org.sakkaya.platform.persistence.RepeatedRead;
+import org.sakkaya.platform.persistence.RepeatedWork;
 import org.sakkaya.program.control.KnownSeats;
 
 /**
@@ -20,7 +20,7 @@ import org.sakkaya.program.control.KnownSeats;
 @DependsOn("Migrations")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class KnownSeatsPoll {
-    private final RepeatedRead read = new RepeatedRead(KnownSeatsPoll.class, "the seats given up lately",
+    private final RepeatedWork read = new RepeatedWork(KnownSeatsPoll.class, "read the seats given up lately",
             "trainees withdrawn on other instances may read their courses here until this works again, for at most "
                     + KnownSeats.LIFETIME.toMinutes() + " minutes after their seat was last read", "every five seconds");
 
