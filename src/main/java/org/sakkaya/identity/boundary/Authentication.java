@@ -64,6 +64,12 @@ public class Authentication {
                     person == null ? null : person.id(), null);
             throw new TooManyRequests("Too many failed sign-ins; try again later", locked.get());
         }
+        if (!throttle.reserve(counted, address)) {
+            // beyond the limit with the guesses being checked meanwhile, which will lock the account if they are wrong
+            audit.recordAs(person == null ? null : person.id(), "LOGIN_THROTTLED", "person",
+                    person == null ? null : person.id(), null);
+            throw new TooManyRequests("Too many failed sign-ins; try again later", throttle.lockedFor(counted, address).orElse(1L));
+        }
         Account account = person == null || person.erased() ? null : em.find(Account.class, person.id());
         boolean valid = hasher.matches(password, account == null ? null : account.passwordHash());
         if (!valid) {
@@ -95,17 +101,21 @@ public class Authentication {
         if (locked.isPresent()) {
             throw new TooManyRequests("Too many failed attempts; try again later", locked.get());
         }
+        if (!throttle.reserve(person.email(), address)) {
+            throw new TooManyRequests("Too many failed attempts; try again later", throttle.lockedFor(person.email(), address).orElse(1L));
+        }
         if (!hasher.matches(current, account.passwordHash())) {
             throttle.failed(person.email(), address);
             audit.recordAs(person.id(), "PASSWORD_CHANGE_FAILED", "person", person.id(), null);
             throw new InvalidInput("currentPassword", "is not your current password");
         }
+        // the right password clears the guess counted for it, whether or not the new one is accepted
+        throttle.succeeded(person.email(), address);
         PasswordPolicy.check(next, person.email()).ifPresent(problem -> {
             throw new InvalidInput("newPassword", problem);
         });
         account.setPassword(hasher.hash(next), clock.instant());
         revocations.revoke(account);
-        throttle.succeeded(person.email(), address);
         audit.recordAs(person.id(), "PASSWORD_CHANGED", "person", person.id(), null);
     }
 
