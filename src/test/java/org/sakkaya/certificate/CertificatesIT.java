@@ -1065,6 +1065,33 @@ class CertificatesIT {
     }
 
     @Test
+    void aJobWhoseInstanceHangsInTheMiddleOfABatchIsAnsweredAsItStandsAndErasureGoesOn() throws Exception {
+        // another instance hangs (stopped, or a pause) in the middle of a batch: its transaction holds the job's row,
+        // and its lease has run out. Until 2026-11-27 asking about the cohort waited 50 s for the row and answered 503,
+        // and so did the erasure of anyone, whose update scanned every job's row.
+        String jobId = java.util.UUID.randomUUID().toString();
+        TestDatabase.update("INSERT INTO certificate_job (id, cohort_id, active_cohort_id, status, total, done, issued, issued_on, "
+                + "created_at, runner, heartbeat_at) VALUES (?, ?, ?, 'RUNNING', 2, 0, 0, '2020-11-27', UTC_TIMESTAMP(6), "
+                + "'hung-instance', UTC_TIMESTAMP(6) - INTERVAL 3 MINUTE)", jobId, cohortId, cohortId);
+        World.Person leaving = world.person(world.divisionId, "TRAINEE");
+        try (java.sql.Connection hung = TestDatabase.connect()) {
+            hung.setAutoCommit(false);
+            try (java.sql.PreparedStatement hold = hung.prepareStatement("SELECT id FROM certificate_job WHERE id = ? FOR UPDATE")) {
+                hold.setString(1, jobId);
+                hold.executeQuery().close();
+            }
+            api.as(organiser).post("/cohorts/" + cohortId + "/certificates").then().statusCode(202)
+                    .body("id", equalTo(jobId)).body("status", equalTo("RUNNING")).body("issued", equalTo(0));
+            api.as(world.adminToken()).delete("/people/" + leaving.id() + "/personal-data").then().statusCode(204);
+            hung.rollback();
+        }
+        // once the instance lets go, the job is taken over and finished, each certificate once
+        Map<String, Object> job = finished("/certificate-jobs/" + jobId);
+        assertThat(job).containsEntry("status", "DONE").containsEntry("issued", 2);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM certificate WHERE cohort_id = ?", cohortId)).isEqualTo(2);
+    }
+
+    @Test
     void aRunningJobIsLeftToItsInstanceAndResumedWhenThatInstanceGoesQuiet() throws Exception {
         // as a job is left when its instance stopped while the database was down and could not record the failure (or
         // as one running before V020 is: without a runner)

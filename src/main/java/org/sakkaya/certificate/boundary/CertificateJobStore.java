@@ -63,11 +63,18 @@ public class CertificateJobStore {
      * Takes the job for {@code runner} when it is running and nobody runs it, or its runner has not been heard of for
      * {@link #LEASE_SECONDS} (its instance stopped or hangs). A batch takes a second or so; the lease is generous so that
      * a slow database does not hand a job to a second instance while the first still works on it. A batch in flight
-     * holds the job's row ({@link #hold}), so a claim waits for it and then finds its heartbeat fresh.
+     * holds the job's row ({@link #hold}), so a claim waits for it and then finds its heartbeat fresh; it waits
+     * {@link #CLAIM_WAIT_SECONDS} at most and then fails (a lock wait timeout): a batch that takes longer has an instance
+     * that hangs holding the row, which no other instance can take over until it lets go, and the question about the
+     * cohort is answered with the job as it stands instead of a 503 after the database's 50 s.
      */
+    /** How long a claim waits for a batch in flight on another instance: a batch takes a second or so. */
+    static final int CLAIM_WAIT_SECONDS = 5;
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean claim(String id, String runner) {
-        return em.createNativeQuery("UPDATE certificate_job SET runner = ?1, heartbeat_at = UTC_TIMESTAMP(6) WHERE id = ?2 "
+        return em.createNativeQuery("SET STATEMENT innodb_lock_wait_timeout = " + CLAIM_WAIT_SECONDS + " FOR "
+                        + "UPDATE certificate_job SET runner = ?1, heartbeat_at = UTC_TIMESTAMP(6) WHERE id = ?2 "
                         + "AND status = 'RUNNING' AND (runner IS NULL OR runner = ?1 OR heartbeat_at IS NULL "
                         + "OR heartbeat_at < UTC_TIMESTAMP(6) - INTERVAL " + LEASE_SECONDS + " SECOND)")
                 .setParameter(1, runner).setParameter(2, id).executeUpdate() == 1;

@@ -71,7 +71,7 @@ public class CertificateJobs {
      */
     public java.util.Optional<CertificateJob> running(String cohortId) {
         java.util.Optional<CertificateJob> running = store.running(cohortId);
-        running.filter(job -> !runningHere.contains(job.id()) && store.claim(job.id(), instance)).ifPresent(job -> {
+        running.filter(job -> !runningHere.contains(job.id()) && claimed(job.id())).ifPresent(job -> {
             LOG.warning(() -> "Resuming certificate job " + job.id() + ", which was marked running but was not");
             submit(job.id());
         });
@@ -85,7 +85,7 @@ public class CertificateJobs {
      */
     void resumeAll() {
         List<String> running = store.allRunning().stream()
-                .filter(id -> !runningHere.contains(id) && store.claim(id, instance)).toList();
+                .filter(id -> !runningHere.contains(id) && claimed(id)).toList();
         if (!running.isEmpty()) {
             LOG.info(() -> "Resuming " + running.size() + " certificate job(s)");
         }
@@ -95,6 +95,20 @@ public class CertificateJobs {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Certificate job " + jobId + " could not be resumed here; it is left for the next question", e);
             }
+        }
+    }
+
+    /**
+     * Whether this instance now runs the job. A claim that fails (another instance hangs in the middle of a batch,
+     * holding the job's row; or the database is down) takes nothing: the job is answered as it stands, and the next
+     * sweep or question tries again.
+     */
+    private boolean claimed(String jobId) {
+        try {
+            return store.claim(jobId, instance);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Certificate job " + jobId + " could not be claimed here now", e);
+            return false;
         }
     }
 
