@@ -90,6 +90,34 @@ class IdentityIT {
     }
 
     @Test
+    void aTrainingRoomSigningInAtOnceAllGetIn() throws Exception {
+        // more at once than the database pool has connections (32) and as many as the HTTP threads (64): a sign-in
+        // that held one connection while it waited for a second (its guess counted in a transaction of its own, as
+        // first written on 2026-11-27) would take the whole pool; behind one address, none is locked out either
+        List<World.Person> room = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            room.add(world.person(world.divisionId, "TRAINEE"));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (World.Person person : room) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.signIn(person.email(), Api.PASSWORD).statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(120, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void signInWithoutFieldsIsA400WithTheFieldsNamed() {
         api.anonymous().body(Map.of("email", "")).post("/auth/token").then().statusCode(400)
                 .body("errors.field", hasItem("email"))

@@ -107,9 +107,23 @@ public class CertificateJobs {
         try {
             return store.claim(jobId, instance);
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Certificate job " + jobId + " could not be claimed here now", e);
+            if (lockWaitTimeout(e)) {
+                LOG.fine(() -> "Certificate job " + jobId + " is held by a batch in flight elsewhere; not claimed here now");
+            } else {
+                LOG.log(Level.WARNING, "Certificate job " + jobId + " could not be claimed here now", e);
+            }
             return false;
         }
+    }
+
+    /** MariaDB's "Lock wait timeout exceeded" (1205) anywhere in the causes. */
+    private static boolean lockWaitTimeout(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == 1205) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void submit(String jobId) {

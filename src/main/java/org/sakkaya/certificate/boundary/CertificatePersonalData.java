@@ -58,26 +58,22 @@ public class CertificatePersonalData implements PersonalDataHolder {
      */
     @Override
     public void eraseMentions(String personId, Set<String> mentions) {
-        // The failed jobs are found by a plain read and changed by their keys: an UPDATE that scanned the table would
-        // lock every job's row, and wait for the running job's, which a batch holds while it issues (an erasure waited
-        // 50 s and failed while another instance hung in the middle of one).
+        // The failed jobs are found by a plain read and changed one by one by their keys: an UPDATE that scanned the
+        // table would lock every job's row, and wait for the running job's, which a batch holds while it issues (an
+        // erasure waited 50 s and failed while another instance hung in the middle of one). Native statements: a JPQL
+        // bulk update would also count up the job's version under a use case that holds it.
         @SuppressWarnings("unchecked")
         List<Object[]> failed = em.createNativeQuery("SELECT id, cohort_id FROM certificate_job WHERE status = 'FAILED'").getResultList();
-        if (failed.isEmpty()) {
-            return;
-        }
-        List<String> jobIds = failed.stream().map(row -> (String) row[0]).toList();
-        List<String> cohortIds = failed.stream().map(row -> (String) row[1]).distinct().toList();
         for (String mention : mentions) {
-            em.createQuery("UPDATE CertificateJob j SET j.error = FUNCTION('REPLACE', j.error, :mention, :erased) "
-                            + "WHERE j.id IN :ids AND FUNCTION('INSTR', j.error, :mention) > 0")
-                    .setParameter("mention", mention).setParameter("erased", Person.ERASED_NAME).setParameter("ids", jobIds)
-                    .executeUpdate();
-            em.createQuery("UPDATE AuditEvent a SET a.detail = FUNCTION('REPLACE', a.detail, :mention, :erased) "
-                            + "WHERE a.subjectType = 'cohort' AND a.subjectId IN :cohorts AND a.action = 'CERTIFICATES_ISSUE_FAILED' "
-                            + "AND FUNCTION('INSTR', a.detail, :mention) > 0")
-                    .setParameter("mention", mention).setParameter("erased", Person.ERASED_NAME).setParameter("cohorts", cohortIds)
-                    .executeUpdate();
+            for (Object[] job : failed) {
+                em.createNativeQuery("UPDATE certificate_job SET error = REPLACE(error, ?1, ?2) WHERE id = ?3 AND INSTR(error, ?1) > 0")
+                        .setParameter(1, mention).setParameter(2, Person.ERASED_NAME).setParameter(3, job[0]).executeUpdate();
+            }
+            for (Object cohortId : failed.stream().map(job -> job[1]).distinct().toList()) {
+                em.createNativeQuery("UPDATE audit_event SET detail = REPLACE(detail, ?1, ?2) WHERE subject_type = 'cohort' "
+                                + "AND subject_id = ?3 AND action = 'CERTIFICATES_ISSUE_FAILED' AND INSTR(detail, ?1) > 0")
+                        .setParameter(1, mention).setParameter(2, Person.ERASED_NAME).setParameter(3, cohortId).executeUpdate();
+            }
         }
     }
 
@@ -92,12 +88,12 @@ public class CertificatePersonalData implements PersonalDataHolder {
                         + "revoked_reason = CASE WHEN revoked_reason IS NULL THEN NULL ELSE ?3 END WHERE person_id = ?2")
                 .setParameter(1, Person.ERASED_NAME).setParameter(2, personId).setParameter(3, Person.ERASED_NAME).executeUpdate();
         em.createNativeQuery("UPDATE certificate_template SET updated_by = NULL WHERE updated_by = ?1").setParameter(1, personId).executeUpdate();
-        // by key, as above: not every job's row, the running one's included
-        List<?> requested = em.createNativeQuery("SELECT id FROM certificate_job WHERE requested_by = ?1").setParameter(1, personId)
-                .getResultList();
-        if (!requested.isEmpty()) {
-            em.createQuery("UPDATE CertificateJob j SET j.requestedBy = NULL WHERE j.id IN :ids AND j.requestedBy = :person")
-                    .setParameter("ids", requested).setParameter("person", personId).executeUpdate();
+        // by key, as above; a job still running is left to the erasure's repetition (People.eraseRecentlyErasedAgain),
+        // as its row may be held by a batch
+        for (Object jobId : em.createNativeQuery("SELECT id FROM certificate_job WHERE requested_by = ?1 AND status <> 'RUNNING'")
+                .setParameter(1, personId).getResultList()) {
+            em.createNativeQuery("UPDATE certificate_job SET requested_by = NULL WHERE id = ?1 AND requested_by = ?2")
+                    .setParameter(1, jobId).setParameter(2, personId).executeUpdate();
         }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.sakkaya.identity.control.LoginThrottle;
 import org.sakkaya.identity.control.PasswordHasher;
 import org.sakkaya.identity.control.PasswordPolicy;
@@ -64,11 +65,12 @@ public class Authentication {
                     person == null ? null : person.id(), null);
             throw new TooManyRequests("Too many failed sign-ins; try again later", locked.get());
         }
-        if (!throttle.reserve(counted, address)) {
-            // beyond the limit with the guesses being checked meanwhile, which will lock the account if they are wrong
+        Optional<Long> beyond = throttle.reserve(counted, address);
+        if (beyond.isPresent()) {
+            // beyond the limit with the guesses checked meanwhile, which lock the account if they were wrong
             audit.recordAs(person == null ? null : person.id(), "LOGIN_THROTTLED", "person",
                     person == null ? null : person.id(), null);
-            throw new TooManyRequests("Too many failed sign-ins; try again later", throttle.lockedFor(counted, address).orElse(1L));
+            throw new TooManyRequests("Too many failed sign-ins; try again later", beyond.get());
         }
         Account account = person == null || person.erased() ? null : em.find(Account.class, person.id());
         boolean valid = hasher.matches(password, account == null ? null : account.passwordHash());
@@ -101,8 +103,9 @@ public class Authentication {
         if (locked.isPresent()) {
             throw new TooManyRequests("Too many failed attempts; try again later", locked.get());
         }
-        if (!throttle.reserve(person.email(), address)) {
-            throw new TooManyRequests("Too many failed attempts; try again later", throttle.lockedFor(person.email(), address).orElse(1L));
+        Optional<Long> beyond = throttle.reserve(person.email(), address);
+        if (beyond.isPresent()) {
+            throw new TooManyRequests("Too many failed attempts; try again later", beyond.get());
         }
         if (!hasher.matches(current, account.passwordHash())) {
             throttle.failed(person.email(), address);

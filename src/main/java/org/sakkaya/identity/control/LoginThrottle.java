@@ -87,30 +87,34 @@ public class LoginThrottle {
     }
 
     /**
-     * Counts a guess at the account's password before it is checked, in a transaction of its own that commits at once,
-     * and answers whether it may be checked: false when it is beyond the account's limit at this address or at all
-     * addresses. Guesses sent in parallel each see the others' counts, so no more than a limit's worth of them is ever
-     * checked (counted after the check, 32 parallel guesses had 34 checked, two instances 67: the lock came too late
-     * for the guesses in flight). A right password then clears the account's counts ({@link #succeeded}); a wrong one
-     * is counted against the address ({@link #failed}). The address is counted only after a wrong password: counted
-     * before, a training room signing in at once behind one address would lock itself out.
+     * Counts a guess at the account's password before it is checked, in the sign-in's transaction, and answers when
+     * it must not be checked: the seconds until the account may try again, when this guess is beyond the account's
+     * limit at this address, then at all addresses. The count's row stays locked until the sign-in commits, so guesses
+     * sent in parallel (or to several instances) queue on it and each sees the others' counts: no more than a limit's
+     * worth is ever checked. (Counted after the check, 32 parallel guesses had 34 checked, two instances 67: the lock
+     * came too late for the guesses in flight.) A guess refused at this address is not counted for all addresses, so
+     * one address cannot lock the owner out everywhere. No second transaction: a sign-in holding one pooled connection
+     * while it waited for another would, 33 at once, have taken the whole pool. A right password then clears the
+     * account's counts ({@link #succeeded}); a wrong one is counted against the address ({@link #failed}), which is
+     * counted only then: counted before, a training room signing in at once behind one address would lock itself out.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean reserve(String email, String address) {
-        String atAddress = accountAtAddressKey(email, address);
-        String everywhere = accountKey(email);
-        count(atAddress, maxPerAccountAndAddress);
-        count(everywhere, maxPerAccount);
-        List<?> rows = em.createNativeQuery("SELECT throttle_key, failures FROM login_throttle WHERE throttle_key IN (?1, ?2)")
-                .setParameter(1, atAddress).setParameter(2, everywhere).getResultList();
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            int max = atAddress.equals(columns[0]) ? maxPerAccountAndAddress : maxPerAccount;
-            if (((Number) columns[1]).intValue() > max) {
-                return false;
-            }
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Long> reserve(String email, String address) {
+        Optional<Long> refused = countWithin(accountAtAddressKey(email, address), maxPerAccountAndAddress);
+        return refused.isPresent() ? refused : countWithin(accountKey(email), maxPerAccount);
+    }
+
+    /** Counts one more under the key; the seconds until it may try again when that goes past {@code max}. */
+    private Optional<Long> countWithin(String key, int max) {
+        count(key, max);
+        Object[] row = (Object[]) em.createNativeQuery("SELECT failures, locked_until FROM login_throttle WHERE throttle_key = ?1")
+                .setParameter(1, key).getSingleResult();
+        if (((Number) row[0]).intValue() <= max) {
+            return Optional.empty();
         }
-        return true;
+        Instant now = clock.instant();
+        Instant until = row[1] == null ? now : toInstant(row[1]);
+        return Optional.of(Math.max(1, Duration.between(now, until).toSeconds() + 1));
     }
 
     /** A guess {@link #reserve reserved} was wrong: the address is counted too (the account was, before the check). */
