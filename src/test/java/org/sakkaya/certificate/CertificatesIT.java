@@ -1051,14 +1051,20 @@ class CertificatesIT {
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM certificate WHERE cohort_id = ?", cohortId)).isEqualTo(45);
     }
 
+    /** A job of the cohort's two certificates, marked running by another instance last heard of three minutes ago. */
+    private String runningJobLeftBy(String runner) {
+        String jobId = java.util.UUID.randomUUID().toString();
+        TestDatabase.update("INSERT INTO certificate_job (id, cohort_id, active_cohort_id, status, total, done, issued, issued_on, "
+                + "created_at, runner, heartbeat_at) VALUES (?, ?, ?, 'RUNNING', 2, 0, 0, '2020-11-27', UTC_TIMESTAMP(6), "
+                + "?, UTC_TIMESTAMP(6) - INTERVAL 3 MINUTE)", jobId, cohortId, cohortId, runner);
+        return jobId;
+    }
+
     @Test
     void aJobWhoseInstanceStoppedWithinItsLeaseIsResumedWithoutAnyoneAsking() throws Exception {
         // as a job is left when its instance was restarted within the lease: start-up saw a fresh heartbeat and left
         // it, and the portal only polls the job, which asks nothing about the cohort
-        String jobId = java.util.UUID.randomUUID().toString();
-        TestDatabase.update("INSERT INTO certificate_job (id, cohort_id, active_cohort_id, status, total, done, issued, issued_on, "
-                + "created_at, runner, heartbeat_at) VALUES (?, ?, ?, 'RUNNING', 2, 0, 0, '2020-11-27', UTC_TIMESTAMP(6), "
-                + "'restarted-instance', UTC_TIMESTAMP(6) - INTERVAL 3 MINUTE)", jobId, cohortId, cohortId);
+        String jobId = runningJobLeftBy("restarted-instance");
         Map<String, Object> job = finished("/certificate-jobs/" + jobId);
         assertThat(job).containsEntry("status", "DONE").containsEntry("issued", 2);
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM certificate WHERE cohort_id = ?", cohortId)).isEqualTo(2);
@@ -1069,10 +1075,7 @@ class CertificatesIT {
         // another instance hangs (stopped, or a pause) in the middle of a batch: its transaction holds the job's row,
         // and its lease has run out. Until 2026-11-27 asking about the cohort waited 50 s for the row and answered 503,
         // and so did the erasure of anyone, whose update scanned every job's row.
-        String jobId = java.util.UUID.randomUUID().toString();
-        TestDatabase.update("INSERT INTO certificate_job (id, cohort_id, active_cohort_id, status, total, done, issued, issued_on, "
-                + "created_at, runner, heartbeat_at) VALUES (?, ?, ?, 'RUNNING', 2, 0, 0, '2020-11-27', UTC_TIMESTAMP(6), "
-                + "'hung-instance', UTC_TIMESTAMP(6) - INTERVAL 3 MINUTE)", jobId, cohortId, cohortId);
+        String jobId = runningJobLeftBy("hung-instance");
         World.Person leaving = world.person(world.divisionId, "TRAINEE");
         try (java.sql.Connection hung = TestDatabase.connect()) {
             hung.setAutoCommit(false);
