@@ -284,22 +284,15 @@ public class Assignments {
         if (assessments.staffOf(cohort)) {
             String where = " FROM Submission s WHERE s.assessmentId = :a AND s.revision = "
                     + "(SELECT MAX(t.revision) FROM Submission t WHERE t.assessmentId = s.assessmentId AND t.personId = s.personId)";
-            return page(em.createQuery("SELECT s" + where + " ORDER BY s.submittedAt, s.id", Submission.class),
-                    em.createQuery("SELECT COUNT(s)" + where, Long.class), Map.of("a", assessmentId), page);
+            return page.of(em.createQuery("SELECT s" + where + " ORDER BY s.submittedAt, s.id", Submission.class),
+                    em.createQuery("SELECT COUNT(s)" + where, Long.class), Map.of("a", assessmentId));
         }
         if (!enrollments.isSeated(cohort.id(), caller.personId())) {
             throw new NotFound("Assessment", assessmentId);
         }
         String where = " FROM Submission s WHERE s.assessmentId = :a AND s.personId = :p";
-        return page(em.createQuery("SELECT s" + where + " ORDER BY s.revision DESC", Submission.class),
-                em.createQuery("SELECT COUNT(s)" + where, Long.class), Map.of("a", assessmentId, "p", caller.personId()), page);
-    }
-
-    private static Page<Submission> page(TypedQuery<Submission> items, TypedQuery<Long> count, Map<String, Object> parameters,
-                                         PageRequest page) {
-        parameters.forEach(items::setParameter);
-        parameters.forEach(count::setParameter);
-        return new Page<>(page.apply(items).getResultList(), page.page(), page.size(), count.getSingleResult());
+        return page.of(em.createQuery("SELECT s" + where + " ORDER BY s.revision DESC", Submission.class),
+                em.createQuery("SELECT COUNT(s)" + where, Long.class), Map.of("a", assessmentId, "p", caller.personId()));
     }
 
     /**

@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -255,22 +254,17 @@ public class Attempts {
     public Page<Attempt> of(String assessmentId, PageRequest page) {
         Assessment assessment = assessments.find(assessmentId);
         if (assessments.staffOf(cohorts.find(assessment.cohortId()))) {
-            return page(" FROM Attempt t WHERE t.assessmentId = :a", " ORDER BY t.startedAt, t.id", Map.of("a", assessmentId), page);
+            String where = " FROM Attempt t WHERE t.assessmentId = :a";
+            return page.of(em.createQuery("SELECT t" + where + " ORDER BY t.startedAt, t.id", Attempt.class),
+                    em.createQuery("SELECT COUNT(t)" + where, Long.class), Map.of("a", assessmentId));
         }
         String person = caller.personId();
         if (!enrollments.isSeated(assessment.cohortId(), person)) {
             throw new NotFound("Assessment", assessmentId);
         }
-        return page(" FROM Attempt t WHERE t.assessmentId = :a AND t.personId = :p", " ORDER BY t.number",
-                Map.of("a", assessmentId, "p", person), page);
-    }
-
-    private Page<Attempt> page(String where, String order, Map<String, Object> parameters, PageRequest page) {
-        TypedQuery<Attempt> items = em.createQuery("SELECT t" + where + order, Attempt.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(t)" + where, Long.class);
-        parameters.forEach(items::setParameter);
-        parameters.forEach(count::setParameter);
-        return new Page<>(page.apply(items).getResultList(), page.page(), page.size(), count.getSingleResult());
+        String where = " FROM Attempt t WHERE t.assessmentId = :a AND t.personId = :p";
+        return page.of(em.createQuery("SELECT t" + where + " ORDER BY t.number", Attempt.class),
+                em.createQuery("SELECT COUNT(t)" + where, Long.class), Map.of("a", assessmentId, "p", person));
     }
 
     /** The attempt for its trainee, or for the cohort's staff. An attempt past its deadline is graded first. */

@@ -107,7 +107,7 @@ public class CertificateJobs {
         try {
             return store.claim(jobId, instance);
         } catch (RuntimeException e) {
-            if (lockWaitTimeout(e)) {
+            if (lockFailure(e)) {
                 LOG.fine(() -> "Certificate job " + jobId + " is held by a batch in flight elsewhere; not claimed here now");
             } else {
                 LOG.log(Level.WARNING, "Certificate job " + jobId + " could not be claimed here now", e);
@@ -116,10 +116,10 @@ public class CertificateJobs {
         }
     }
 
-    /** MariaDB's "Lock wait timeout exceeded" (1205) anywhere in the causes. */
-    private static boolean lockWaitTimeout(Throwable e) {
+    /** A lock wait that timed out (or a deadlock) anywhere in the causes. */
+    private static boolean lockFailure(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == 1205) {
+            if (org.sakkaya.platform.problem.FallbackExceptionMapper.isLockFailure(cause)) {
                 return true;
             }
         }

@@ -82,8 +82,7 @@ public class LoginThrottle {
         if (rows.isEmpty() || rows.get(0) == null) {
             return Optional.empty();
         }
-        Instant until = toInstant(rows.get(0));
-        return Optional.of(Math.max(1, Duration.between(now, until).toSeconds() + 1));
+        return Optional.of(secondsUntil(now, toInstant(rows.get(0))));
     }
 
     /**
@@ -113,8 +112,12 @@ public class LoginThrottle {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Instant until = row[1] == null ? now : toInstant(row[1]);
-        return Optional.of(Math.max(1, Duration.between(now, until).toSeconds() + 1));
+        return Optional.of(secondsUntil(now, row[1] == null ? now : toInstant(row[1])));
+    }
+
+    /** Whole seconds until a lock ends, rounded up, at least 1: what Retry-After says. */
+    private static long secondsUntil(Instant now, Instant until) {
+        return Math.max(1, Duration.between(now, until).toSeconds() + 1);
     }
 
     /** A guess {@link #reserve reserved} was wrong: the address is counted too (the account was, before the check). */

@@ -4,6 +4,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -57,5 +58,12 @@ public class PageRequest {
 
     public <T> TypedQuery<T> apply(TypedQuery<T> query) {
         return query.setFirstResult(Math.multiplyExact(page(), size())).setMaxResults(size());
+    }
+
+    /** This page of {@code items} with the total {@code count} gives, both queries taking the same parameters. */
+    public <T> Page<T> of(TypedQuery<T> items, TypedQuery<Long> count, Map<String, Object> parameters) {
+        parameters.forEach(items::setParameter);
+        parameters.forEach(count::setParameter);
+        return new Page<>(apply(items).getResultList(), page(), size(), count.getSingleResult());
     }
 }
