@@ -804,6 +804,122 @@ class AssessmentsIT {
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM assessment_question WHERE assessment_id = ?", mistake)).isZero();
     }
 
+    @Test
+    void aQuizWithAWrongKeyIsGivenAgainWholeUntilATraineeStartsIt() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
+        // the first question's key typed wrong ("a", the median), out of 100, one attempt, no time limit
+        Map<String, Object> wrong = quiz(now.minusHours(1), now.plusHours(1), "AFTER_SUBMIT");
+        List<Map<String, Object>> written = new ArrayList<>(questions());
+        Map<String, Object> first = new HashMap<>(written.get(0));
+        first.put("answer", "a");
+        written.set(0, first);
+        wrong.put("questions", written);
+        Response created = api.as(organiser).body(wrong).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201)
+                .extract().response();
+        String quiz = created.path("id");
+        List<String> kept = created.jsonPath().getList("questions.id", String.class).subList(1, 4);
+
+        // the same shape as the create, the key right, two bank questions kept and one dropped, a new scale and rules
+        Map<String, Object> right = quiz(now.minusHours(1), now.plusHours(2), "AFTER_SUBMIT");
+        right.put("title", "แบบทดสอบสถิติเบื้องต้น (แก้เฉลย)");
+        right.put("questions", List.of(questions().get(0)));
+        right.put("questionIds", kept.subList(0, 2));
+        right.put("maxScore", 20);
+        right.put("maxAttempts", 2);
+        right.put("timeLimitMinutes", 45);
+
+        String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+        api.as(trainee).body(right).put("/assessments/" + quiz).then().statusCode(403);
+        api.as(world.token(world.person(world.divisionId, "HR"))).body(right).put("/assessments/" + quiz).then().statusCode(403);
+        api.as(trainerOf(anotherCohort())).body(right).put("/assessments/" + quiz).then().statusCode(404);
+        // bad bodies: refused by field, and nothing of them kept (no half-written question in the bank)
+        long bank = TestDatabase.count("SELECT COUNT(*) FROM question");
+        Map<String, Object> noKind = new HashMap<>(right);
+        noKind.remove("kind");
+        api.as(organiser).body(noKind).put("/assessments/" + quiz).then().statusCode(400).body("errors[0].field", equalTo("kind"));
+        Map<String, Object> badKey = new HashMap<>(right);
+        badKey.put("questions", List.of(questions().get(0), Map.of("kind", "SINGLE_CHOICE", "prompt", "ข้อใดถูก", "points", 1,
+                "options", List.of(Map.of("key", "a", "text", "ก"), Map.of("key", "b", "text", "ข")), "answer", "z")));
+        api.as(organiser).body(badKey).put("/assessments/" + quiz).then().statusCode(400)
+                .body("errors[0].field", equalTo("questions[1].answer"));
+        Map<String, Object> tooMany = new HashMap<>(right);
+        tooMany.put("drawCount", 9);
+        api.as(organiser).body(tooMany).put("/assessments/" + quiz).then().statusCode(422).body("errors[0].field", equalTo("drawCount"));
+        Map<String, Object> foreign = new HashMap<>(right);
+        foreign.put("questionIds", List.of("00000000-0000-0000-0000-000000000000"));
+        api.as(organiser).body(foreign).put("/assessments/" + quiz).then().statusCode(400).body("errors[0].field", equalTo("questionIds[0]"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM question")).as("questions of refused bodies").isEqualTo(bank);
+        api.as(organiser).get("/assessments/" + quiz).then().statusCode(200).body("maxScore", equalTo(100.0f))
+                .body("questions", hasSize(4)).body("questions[0].answer", equalTo("a"));
+
+        Response replaced = api.as(organiser).body(right).put("/assessments/" + quiz).then().statusCode(200)
+                .body("id", equalTo(quiz)).body("title", equalTo("แบบทดสอบสถิติเบื้องต้น (แก้เฉลย)"))
+                .body("maxScore", equalTo(20)).body("maxAttempts", equalTo(2)).body("timeLimitMinutes", equalTo(45))
+                .body("questions", hasSize(3)).body("questions[0].answer", equalTo("b")).extract().response();
+        assertThat(replaced.jsonPath().getList("questions.id").subList(1, 3)).isEqualTo(kept.subList(0, 2));
+        api.as(organiser).get("/assessments/" + quiz).then().statusCode(200).body("questions.id", equalTo(replaced.jsonPath().getList("questions.id")));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM assessment_question WHERE assessment_id = ?", quiz)).isEqualTo(3);
+        // the dropped question stays in the programme's bank, as a deleted assessment's do
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM question WHERE id = ?", kept.get(2))).isEqualTo(1);
+
+        // the trainee answers the corrected quiz and is graded by its right key, on its new scale: 2 + 1 + 1 of 5 points
+        Response attempt = api.as(trainee).post("/assessments/" + quiz + "/attempts").then().statusCode(201)
+                .body("questions", hasSize(3)).extract().response();
+        assertThat(attempt.jsonPath().getList("questions.id")).containsExactlyInAnyOrderElementsOf(replaced.jsonPath().getList("questions.id"));
+        String attemptId = attempt.path("id");
+        api.as(trainee).body(answers(attempt)).put("/attempts/" + attemptId + "/answers").then().statusCode(200);
+        api.as(trainee).post("/attempts/" + attemptId + "/submit").then().statusCode(200).body("score", equalTo(16.0f));
+
+        // started: its questions, scale and rules stand; the title still corrects
+        api.as(organiser).body(right).put("/assessments/" + quiz).then().statusCode(409).body("type", containsString("assessment-in-use"));
+        api.as(organiser).body(Map.of("title", "แบบทดสอบสถิติ")).patch("/assessments/" + quiz).then().statusCode(200);
+        api.as(organiser).get("/assessments/" + quiz).then().body("maxScore", equalTo(20.0f)).body("questions", hasSize(3));
+
+        // an assignment's rubric and scale until work is handed in; the rubric must add up to the new scale
+        String work = api.as(organiser).body(assignment(now.minusHours(1), now.plusDays(7), "REFUSE"))
+                .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        Map<String, Object> rescaled = assignment(now.minusHours(1), now.plusDays(7), "PENALTY_PER_DAY");
+        rescaled.put("maxScore", 30);
+        api.as(organiser).body(rescaled).put("/assessments/" + work).then().statusCode(422).body("errors[0].field", equalTo("rubric"));
+        rescaled.put("maxScore", 20);
+        api.as(organiser).body(rescaled).put("/assessments/" + work).then().statusCode(200)
+                .body("latePolicy", equalTo("PENALTY_PER_DAY")).body("rubric.criteria", hasSize(2));
+        handIn(trainee, work, "งานฉบับแรก");
+        api.as(organiser).body(rescaled).put("/assessments/" + work).then().statusCode(409).body("type", containsString("assessment-in-use"));
+    }
+
+    /**
+     * A start and a correction of the whole quiz at the same moment: the start answers either the quiz as it was (and the
+     * correction is then refused) or as corrected, never questions the correction took out.
+     */
+    @Test
+    void aStartAtTheMomentOfACorrectionAnswersTheQuizAsItIsThen() throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> body = quiz(now.minusHours(1), now.plusHours(1), "AFTER_SUBMIT");
+        Map<String, Object> corrected = new HashMap<>(body);
+        corrected.put("questions", List.of(questions().get(2)));
+        String trainee = seatedTrainee(world.person(world.divisionId, "TRAINEE"));
+
+        // the correction first, the start waiting behind it: the start gets the one corrected question
+        String quiz = api.as(organiser).body(body).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        List<Response> answers = HeldRow.inOrder("assessment", quiz, List.of(
+                () -> api.as(organiser).body(corrected).put("/assessments/" + quiz),
+                () -> api.as(trainee).post("/assessments/" + quiz + "/attempts")));
+        assertThat(answers.get(0).statusCode()).as(answers.get(0).asString()).isEqualTo(200);
+        assertThat(answers.get(1).statusCode()).as(answers.get(1).asString()).isEqualTo(201);
+        assertThat(answers.get(1).jsonPath().getList("questions.id")).isEqualTo(answers.get(0).jsonPath().getList("questions.id"));
+
+        // the start first: it answers the quiz as it was, and the correction behind it is refused
+        String other = api.as(organiser).body(body).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        answers = HeldRow.inOrder("assessment", other, List.of(
+                () -> api.as(trainee).post("/assessments/" + other + "/attempts"),
+                () -> api.as(organiser).body(corrected).put("/assessments/" + other)));
+        assertThat(answers.get(0).statusCode()).isEqualTo(201);
+        assertThat(answers.get(0).jsonPath().getList("questions")).hasSize(4);
+        assertThat(answers.get(1).statusCode()).isEqualTo(409);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM assessment_question WHERE assessment_id = ?", other)).isEqualTo(4);
+    }
+
     // --- the grading queue
 
     /** An assignment open for a week in the cohort, set by the organiser. */

@@ -73,8 +73,10 @@ public final class HeldRow {
     private static void waitForQueue(String table, String id, int queued, List<Future<Response>> answers) throws InterruptedException {
         long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         // not this count's own statement, whose text holds both
+        // a locking read of either kind: FOR UPDATE, or LOCK IN SHARE MODE (readers that share the row)
         while (TestDatabase.count("SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE ? "
-                + "AND info LIKE CONCAT('%', ?, '%') AND id <> CONNECTION_ID()", "%FROM " + table + " WHERE%FOR UPDATE%", id) < queued) {
+                + "AND (info LIKE '%FOR UPDATE%' OR info LIKE '%LOCK IN SHARE MODE%') AND info LIKE CONCAT('%', ?, '%') "
+                + "AND id <> CONNECTION_ID()", "%FROM " + table + " WHERE%", id) < queued) {
             assertThat(answers).as("no request answers while the %s is held", table).noneMatch(Future::isDone);
             assertThat(System.nanoTime()).as("the requests queued for the %s", table).isLessThan(waitUntil);
             Thread.sleep(20);

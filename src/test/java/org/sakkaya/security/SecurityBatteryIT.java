@@ -426,6 +426,7 @@ class SecurityBatteryIT {
         BODIES.put("PATCH /api/v1/cohorts/{id}", (e, t) -> Map.of("nameTh", "รุ่นที่ 1"));
         BODIES.put("PUT /api/v1/indicators/{id}", (e, t) -> e.indicatorBody(e.indicatorCode, e.activityId));
         BODIES.put("PATCH /api/v1/assessments/{id}", (e, t) -> Map.of("title", "แบบทดสอบสถิติ (แก้ไข)"));
+        BODIES.put("PUT /api/v1/assessments/{id}", (e, t) -> Estate.quiz(now));
         BODIES.put("PATCH /api/v1/academic-outputs/{id}", (e, t) -> Map.of("venue", "ห้องประชุมกรมอนามัย"));
         BODIES.put("POST /api/v1/cohorts/{id}/assessments", (e, t) -> Estate.quiz(now));
         BODIES.put("POST /api/v1/cohorts/{id}/enrollments", (e, t) -> Map.of("personId", t.person.id()));

@@ -93,6 +93,65 @@ public class Assessments {
         if (!cohorts.runByCaller(cohort)) {
             throw new NotFound("Cohort", cohortId);
         }
+        Definition definition = define(cohort, request);
+        Assessment assessment = new Assessment(cohortId, request.kind(), request.title(), request.weight(), request.maxScore(),
+                request.opensAt().toInstant(), request.closesAt().toInstant(), request.timeLimitMinutes(),
+                request.maxAttempts() == null ? 1 : request.maxAttempts(),
+                request.gradingRule() == null ? GradingRule.HIGHEST : request.gradingRule(),
+                request.review() == null ? ReviewRule.AFTER_CLOSE : request.review(),
+                request.drawCount(), request.competencyCodes() == null ? List.of() : request.competencyCodes(),
+                definition.questionIds(), clock.instant());
+        assessment.markWith(request.rubric() == null ? null : request.rubric().toRubric(), request.latePolicy(),
+                request.latePenaltyPercentPerDay());
+        em.persist(assessment);
+        audit.record("ASSESSMENT_CREATED", "assessment", assessment.id(), "cohort " + cohortId);
+        resultInputsChanged.fire(new ResultInputsChanged(cohortId));
+        return new Shown(assessment, definition.questions());
+    }
+
+    /**
+     * The whole assessment given again, as for the create, while nobody has started an attempt or handed in (409
+     * {@code assessment-in-use} after: grades and attempts stand on its questions, scale and rules). Its id stays, and
+     * with it the pass policy that requires it and the extensions given. Questions written in {@code questions} join the
+     * bank as new ones; questions it no longer names stay in the bank, as a deleted assessment's do.
+     */
+    @Transactional
+    public Shown replace(String id, AssessmentRequest request) {
+        Assessment assessment = lockedRunByCaller(id);
+        if (used(id, "attempt") > 0 || used(id, "submission") > 0) {
+            throw new Conflict("assessment-in-use", "Trainees have answered or handed in to it, and their results stand on "
+                    + "its questions and rules: correct the title, weight or window with PATCH, or create another");
+        }
+        Cohort cohort = cohorts.find(assessment.cohortId());
+        Definition definition = define(cohort, request);
+        if (!definition.questionIds().equals(assessment.questionIds())) {
+            assessment.dropQuestions();
+            em.flush(); // the old rows gone before the new ones are written (see dropQuestions)
+        }
+        assessment.redefine(request.kind(), request.title(), request.weight(), request.maxScore(),
+                request.opensAt().toInstant(), request.closesAt().toInstant(), request.timeLimitMinutes(),
+                request.maxAttempts() == null ? 1 : request.maxAttempts(),
+                request.gradingRule() == null ? GradingRule.HIGHEST : request.gradingRule(),
+                request.review() == null ? ReviewRule.AFTER_CLOSE : request.review(),
+                request.drawCount(), request.competencyCodes() == null ? List.of() : request.competencyCodes(),
+                definition.questionIds());
+        assessment.markWith(request.rubric() == null ? null : request.rubric().toRubric(), request.latePolicy(),
+                request.latePenaltyPercentPerDay());
+        em.flush();
+        audit.record("ASSESSMENT_REPLACED", "assessment", id, "cohort " + assessment.cohortId());
+        resultInputsChanged.fire(new ResultInputsChanged(assessment.cohortId()));
+        return new Shown(assessment, definition.questions());
+    }
+
+    /** The questions an assessment is to have, in order, the written ones persisted. */
+    private record Definition(List<String> questionIds, List<Question> questions) {
+    }
+
+    /**
+     * Checks a request against the cohort's programme and writes its new questions to the bank: everything of a create
+     * or a replacement but the assessment's own row.
+     */
+    private Definition define(Cohort cohort, AssessmentRequest request) {
         boolean assignment = !request.kind().autoGraded();
         if (assignment && (request.questions() != null && !request.questions().isEmpty()
                 || request.questionIds() != null && !request.questionIds().isEmpty())) {
@@ -168,18 +227,7 @@ public class Assessments {
             throw new InvalidInput("questions", "an auto-graded assessment needs at least one question");
         }
         em.flush(); // question rows first: assessment_question refers to them
-        Assessment assessment = new Assessment(cohortId, request.kind(), request.title(), request.weight(), request.maxScore(),
-                request.opensAt().toInstant(), request.closesAt().toInstant(), request.timeLimitMinutes(),
-                request.maxAttempts() == null ? 1 : request.maxAttempts(),
-                request.gradingRule() == null ? GradingRule.HIGHEST : request.gradingRule(),
-                request.review() == null ? ReviewRule.AFTER_CLOSE : request.review(),
-                request.drawCount(), request.competencyCodes() == null ? List.of() : request.competencyCodes(), questionIds, now);
-        assessment.markWith(request.rubric() == null ? null : request.rubric().toRubric(), request.latePolicy(),
-                request.latePenaltyPercentPerDay());
-        em.persist(assessment);
-        audit.record("ASSESSMENT_CREATED", "assessment", assessment.id(), "cohort " + cohortId);
-        resultInputsChanged.fire(new ResultInputsChanged(cohortId));
-        return new Shown(assessment, questions);
+        return new Definition(questionIds, questions);
     }
 
     /**
@@ -235,9 +283,9 @@ public class Assessments {
     }
 
     /**
-     * The assessment, locked, when the caller runs its cohort; else 404. A start or a hand-in writing its row waits for
-     * the lock and then finds the assessment gone (409); one that read the window just before it keeps the window it
-     * read (a window moved in the very second a trainee starts: that attempt keeps the old deadline).
+     * The assessment, locked, when the caller runs its cohort; else 404. A start holding it shared ({@link
+     * #findLockedShared}) is waited for, and its attempt then counted; a start behind this lock reads the assessment as
+     * this transaction leaves it, or finds it gone (404).
      */
     private Assessment lockedRunByCaller(String id) {
         Assessment assessment = Optional.ofNullable(em.find(Assessment.class, id, LockModeType.PESSIMISTIC_WRITE))
@@ -602,6 +650,24 @@ public class Assessments {
 
     Assessment find(String id) {
         return Optional.ofNullable(em.find(Assessment.class, id)).orElseThrow(() -> new NotFound("Assessment", id));
+    }
+
+    /**
+     * The assessment as committed now, with a shared lock held to the end of the transaction: a correction or a
+     * deletion committing now is waited for and then read, and none starts until this transaction ends, when it finds
+     * what this one wrote (an attempt started on the assessment it read). Trainees starting together share it. One
+     * statement, as the plain read.
+     */
+    Assessment findLockedShared(String id) {
+        List<?> rows = em.createNativeQuery("SELECT * FROM assessment WHERE id = ? LOCK IN SHARE MODE", Assessment.class)
+                .setParameter(1, id)
+                // an instance this transaction read before is updated with the row as it is now, not kept as it was
+                .setHint(org.eclipse.persistence.config.QueryHints.REFRESH, org.eclipse.persistence.config.HintValues.TRUE)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFound("Assessment", id);
+        }
+        return (Assessment) rows.get(0);
     }
 
     /**

@@ -80,6 +80,16 @@ public class AssessmentsResource {
         return AssessmentView.of(assessments.show(id));
     }
 
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
+    @Operation(summary = "Give the whole assessment again, as for the create (questions, rubric, maxScore, attempt rules "
+            + "and all), while nobody has started an attempt or handed in (409 assessment-in-use after); its id stays")
+    public AssessmentView replace(@PathParam("id") String id, @Valid @NotNull AssessmentRequest request) {
+        return AssessmentView.of(assessments.replace(id, request));
+    }
+
     @DELETE
     @Path("{id}")
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})

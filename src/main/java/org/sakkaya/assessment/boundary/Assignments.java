@@ -125,6 +125,12 @@ public class Assignments {
         if (!enrollments.isSeatedLocking(assessment.cohortId(), person)) {
             throw new NotFound("Assessment", assessmentId);
         }
+        // and the assessment, locked shared: one given again as a quiz while this came in is not handed in to, and none is
+        // given again until this hand-in is in (it then counts it, and refuses)
+        if (assessments.findLockedShared(assessmentId).kind() != AssessmentKind.ASSIGNMENT) {
+            throw new Conflict("assessment-changed", "This assessment was changed into one answered with attempts while "
+                    + "your work came in; nothing was handed in");
+        }
         Submission submission = new Submission(assessmentId, person, (int) previous + 1, hasText ? text : null,
                 hasUrl ? url.strip() : null, stored == null ? null : stored.id(), now, daysLate);
         em.persist(submission);

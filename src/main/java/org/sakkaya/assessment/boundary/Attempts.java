@@ -96,7 +96,8 @@ public class Attempts {
     /** Starts an attempt, or answers the one in progress (starting twice does not use up an attempt). */
     @Transactional
     public Started start(String assessmentId) {
-        Assessment assessment = assessments.find(assessmentId);
+        // locked shared: an attempt is never started on questions, rules or a window being corrected in the same moment
+        Assessment assessment = assessments.findLockedShared(assessmentId);
         String person = caller.personId();
         // a locking read: a withdrawal committing now is waited for, and no attempt is opened after it
         if (!enrollments.isSeatedLocking(assessment.cohortId(), person)) {

@@ -109,13 +109,27 @@ public class Assessment {
                       Instant opensAt, Instant closesAt, Integer timeLimitMinutes, int maxAttempts,
                       GradingRule gradingRule, ReviewRule review, Integer drawCount, List<String> competencyCodes,
                       List<String> questionIds, Instant now) {
+        this.id = Ids.next();
+        this.cohortId = Objects.requireNonNull(cohortId);
+        this.createdAt = now;
+        redefine(kind, title, weight, maxScore, opensAt, closesAt, timeLimitMinutes, maxAttempts, gradingRule, review,
+                drawCount, competencyCodes, questionIds);
+    }
+
+    /**
+     * Everything but its cohort, as if created anew: the caller makes sure nobody has started an attempt or handed in
+     * (grades and attempts stand on the questions, the scale and the rules). The marking scheme follows with
+     * {@link #markWith}.
+     */
+    public void redefine(AssessmentKind kind, String title, BigDecimal weight, BigDecimal maxScore,
+                         Instant opensAt, Instant closesAt, Integer timeLimitMinutes, int maxAttempts,
+                         GradingRule gradingRule, ReviewRule review, Integer drawCount, List<String> competencyCodes,
+                         List<String> questionIds) {
         requireWindow(opensAt, closesAt, "closesAt");
         if (kind.autoGraded() && drawCount != null && drawCount > questionIds.size()) {
             throw new RuleViolation("draw-count", "Cannot draw " + drawCount + " of " + questionIds.size() + " questions",
                     new FieldError("drawCount", "is more than the questions given"));
         }
-        this.id = Ids.next();
-        this.cohortId = Objects.requireNonNull(cohortId);
         this.kind = Objects.requireNonNull(kind);
         this.title = Objects.requireNonNull(title);
         this.weight = weight;
@@ -128,8 +142,17 @@ public class Assessment {
         this.review = review;
         this.drawCount = drawCount;
         this.competencyCodes = new ArrayList<>(competencyCodes);
-        this.questionIds = new ArrayList<>(questionIds);
-        this.createdAt = now;
+        if (!questionIds.equals(this.questionIds)) { // an unchanged list is not rewritten
+            this.questionIds = new ArrayList<>(questionIds);
+        }
+    }
+
+    /**
+     * Lets go of every question, before {@link #redefine} names them again: written as one change, a question kept at
+     * another position would be moved onto a row of the unique (assessment, question) pair not yet freed.
+     */
+    public void dropQuestions() {
+        questionIds.clear();
     }
 
     /** A corrected title or weight (what counts in the final score), at any time. */
