@@ -918,6 +918,17 @@ class AssessmentsIT {
         assertThat(answers.get(0).jsonPath().getList("questions")).hasSize(4);
         assertThat(answers.get(1).statusCode()).isEqualTo(409);
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM assessment_question WHERE assessment_id = ?", other)).isEqualTo(4);
+
+        // an assignment given again as a quiz while a trainee's work comes in: refused, and nothing handed in
+        String work = api.as(organiser).body(assignment(now.minusHours(1), now.plusDays(7), "REFUSE"))
+                .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        answers = HeldRow.inOrder("assessment", work, List.of(
+                () -> api.as(organiser).body(body).put("/assessments/" + work),
+                () -> api.as(trainee).body(Map.of("text", "งานที่ส่งพร้อมกัน")).post("/assessments/" + work + "/submissions")));
+        assertThat(answers.get(0).statusCode()).as(answers.get(0).asString()).isEqualTo(200);
+        assertThat(answers.get(1).statusCode()).as(answers.get(1).asString()).isEqualTo(409);
+        assertThat(answers.get(1).asString()).contains("assessment-changed");
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM submission WHERE assessment_id = ?", work)).isZero();
     }
 
     // --- the grading queue
