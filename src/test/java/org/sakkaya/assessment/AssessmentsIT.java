@@ -852,6 +852,14 @@ class AssessmentsIT {
         api.as(organiser).get("/assessments/" + quiz).then().statusCode(200).body("maxScore", equalTo(100.0f))
                 .body("questions", hasSize(4)).body("questions[0].answer", equalTo("a"));
 
+        // read by two: the first's correction goes in, the second's, made on what it read, is refused (412), not lost
+        String etag = api.as(organiser).get("/assessments/" + quiz).then().statusCode(200).extract().header("ETag");
+        assertThat(etag).isNotBlank();
+        api.as(organiser).header("If-Match", etag).body(Map.of("weight", 25)).patch("/assessments/" + quiz).then().statusCode(200)
+                .header("ETag", not(equalTo(etag)));
+        api.as(organiser).header("If-Match", etag).body(right).put("/assessments/" + quiz).then().statusCode(412)
+                .body("type", containsString("record-changed"));
+
         Response replaced = api.as(organiser).body(right).put("/assessments/" + quiz).then().statusCode(200)
                 .body("id", equalTo(quiz)).body("title", equalTo("แบบทดสอบสถิติเบื้องต้น (แก้เฉลย)"))
                 .body("maxScore", equalTo(20)).body("maxAttempts", equalTo(2)).body("timeLimitMinutes", equalTo(45))
@@ -861,6 +869,22 @@ class AssessmentsIT {
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM assessment_question WHERE assessment_id = ?", quiz)).isEqualTo(3);
         // the dropped question stays in the programme's bank, as a deleted assessment's do
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM question WHERE id = ?", kept.get(2))).isEqualTo(1);
+        // the kept questions the other way round (each moves onto the other's position), then everything sent back as
+        // read, written questions and all: the same questions, the same ids, nothing new in the bank
+        List<String> ids = replaced.jsonPath().getList("questions.id", String.class);
+        Map<String, Object> reordered = new HashMap<>(right);
+        reordered.put("questionIds", List.of(kept.get(1), kept.get(0)));
+        api.as(organiser).body(reordered).put("/assessments/" + quiz).then().statusCode(200)
+                .body("questions.id", equalTo(List.of(ids.get(0), ids.get(2), ids.get(1))));
+        long questionsBefore = TestDatabase.count("SELECT COUNT(*) FROM question");
+        api.as(organiser).body(right).put("/assessments/" + quiz).then().statusCode(200).body("questions.id", equalTo(ids));
+        api.as(organiser).body(right).put("/assessments/" + quiz).then().statusCode(200).body("questions.id", equalTo(ids));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM question")).as("questions written again as they are").isEqualTo(questionsBefore);
+        Map<String, Object> allWritten = new HashMap<>(right);
+        allWritten.remove("questionIds");
+        allWritten.put("questions", List.of(questions().get(0), questions().get(1), questions().get(2)));
+        api.as(organiser).body(allWritten).put("/assessments/" + quiz).then().statusCode(200).body("questions.id", equalTo(ids));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM question")).isEqualTo(questionsBefore);
 
         // the trainee answers the corrected quiz and is graded by its right key, on its new scale: 2 + 1 + 1 of 5 points
         Response attempt = api.as(trainee).post("/assessments/" + quiz + "/attempts").then().statusCode(201)
@@ -917,18 +941,65 @@ class AssessmentsIT {
         assertThat(answers.get(0).statusCode()).isEqualTo(201);
         assertThat(answers.get(0).jsonPath().getList("questions")).hasSize(4);
         assertThat(answers.get(1).statusCode()).isEqualTo(409);
+        assertThat(answers.get(1).asString()).contains("assessment-in-use");
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM assessment_question WHERE assessment_id = ?", other)).isEqualTo(4);
 
-        // an assignment given again as a quiz while a trainee's work comes in: refused, and nothing handed in
+        // a window moved while a start waits behind it: the attempt runs to the new close (until 2026-11-27 it kept the
+        // close its start had read)
+        String moved = api.as(organiser).body(body).post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
+        OffsetDateTime later = now.plusHours(3);
+        answers = HeldRow.inOrder("assessment", moved, List.of(
+                () -> api.as(organiser).body(Map.of("closesAt", later.toString())).patch("/assessments/" + moved),
+                () -> api.as(trainee).post("/assessments/" + moved + "/attempts")));
+        assertThat(answers.get(0).statusCode()).as(answers.get(0).asString()).isEqualTo(200);
+        assertThat(answers.get(1).statusCode()).as(answers.get(1).asString()).isEqualTo(201);
+        assertThat(OffsetDateTime.parse(answers.get(1).path("deadlineAt")).toInstant()).isEqualTo(later.toInstant());
+
+        // an assignment given again as a quiz while a trainee's work comes in: judged as it is then, refused, and nothing
+        // handed in
         String work = api.as(organiser).body(assignment(now.minusHours(1), now.plusDays(7), "REFUSE"))
                 .post("/cohorts/" + cohortId + "/assessments").then().statusCode(201).extract().path("id");
         answers = HeldRow.inOrder("assessment", work, List.of(
                 () -> api.as(organiser).body(body).put("/assessments/" + work),
                 () -> api.as(trainee).body(Map.of("text", "งานที่ส่งพร้อมกัน")).post("/assessments/" + work + "/submissions")));
         assertThat(answers.get(0).statusCode()).as(answers.get(0).asString()).isEqualTo(200);
-        assertThat(answers.get(1).statusCode()).as(answers.get(1).asString()).isEqualTo(409);
-        assertThat(answers.get(1).asString()).contains("assessment-changed");
+        assertThat(answers.get(1).statusCode()).as(answers.get(1).asString()).isEqualTo(422);
+        assertThat(answers.get(1).asString()).contains("not-an-assignment");
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM submission WHERE assessment_id = ?", work)).isZero();
+    }
+
+    /**
+     * A pass policy made to require a quiz while the quiz is deleted: never both (until 2026-11-27 both were taken, and
+     * the cohort required an assessment that no longer existed, which nobody could pass).
+     */
+    @Test
+    void aQuizDeletedAsThePolicyIsMadeToRequireItIsEitherRequiredOrGone() throws Exception {
+        String cohort = cohortId;
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        Map<String, Object> requiring = new HashMap<>();
+        // the policy first, the deletion waiting behind it: the deletion is refused, the quiz stays required
+        String first = api.as(organiser).body(quiz(now.minusHours(1), now.plusHours(1), "NEVER"))
+                .post("/cohorts/" + cohort + "/assessments").then().statusCode(201).extract().path("id");
+        requiring.put("passPolicy", Map.of("minScorePercent", 60, "requiredAssessmentIds", List.of(first)));
+        List<Response> answers = HeldRow.inOrder("cohort", cohort, List.of(
+                () -> api.as(organiser).body(requiring).patch("/cohorts/" + cohort),
+                () -> api.as(organiser).delete("/assessments/" + first)));
+        assertThat(answers.get(0).statusCode()).as(answers.get(0).asString()).isEqualTo(200);
+        assertThat(answers.get(1).statusCode()).as(answers.get(1).asString()).isEqualTo(409);
+        assertThat(answers.get(1).asString()).contains("assessment-required");
+        api.as(organiser).get("/assessments/" + first).then().statusCode(200);
+
+        // the deletion first: the policy naming the deleted quiz is refused
+        String second = api.as(organiser).body(quiz(now.minusHours(1), now.plusHours(1), "NEVER"))
+                .post("/cohorts/" + cohort + "/assessments").then().statusCode(201).extract().path("id");
+        requiring.put("passPolicy", Map.of("minScorePercent", 60, "requiredAssessmentIds", List.of(first, second)));
+        answers = HeldRow.inOrder("cohort", cohort, List.of(
+                () -> api.as(organiser).delete("/assessments/" + second),
+                () -> api.as(organiser).body(requiring).patch("/cohorts/" + cohort)));
+        assertThat(answers.get(0).statusCode()).as(answers.get(0).asString()).isEqualTo(204);
+        assertThat(answers.get(1).statusCode()).as(answers.get(1).asString()).isEqualTo(400);
+        api.as(organiser).get("/cohorts/" + cohort).then().statusCode(200)
+                .body("passPolicy.requiredAssessmentIds", equalTo(List.of(first)));
     }
 
     // --- the grading queue

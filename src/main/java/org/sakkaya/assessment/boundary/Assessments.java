@@ -32,6 +32,7 @@ import org.sakkaya.assessment.entity.Question;
 import org.sakkaya.assessment.entity.ReviewRule;
 import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.Jsons;
+import org.sakkaya.platform.RecordVersions;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.persistence.ColumnSizes;
 import org.sakkaya.platform.persistence.Page;
@@ -93,41 +94,44 @@ public class Assessments {
         if (!cohorts.runByCaller(cohort)) {
             throw new NotFound("Cohort", cohortId);
         }
-        Definition definition = define(cohort, request);
-        Assessment assessment = new Assessment(cohortId, request.kind(), request.title(), request.weight(), request.maxScore(),
-                request.opensAt().toInstant(), request.closesAt().toInstant(), request.timeLimitMinutes(),
-                request.maxAttempts() == null ? 1 : request.maxAttempts(),
-                request.gradingRule() == null ? GradingRule.HIGHEST : request.gradingRule(),
-                request.review() == null ? ReviewRule.AFTER_CLOSE : request.review(),
-                request.drawCount(), request.competencyCodes() == null ? List.of() : request.competencyCodes(),
-                definition.questionIds(), clock.instant());
-        assessment.markWith(request.rubric() == null ? null : request.rubric().toRubric(), request.latePolicy(),
-                request.latePenaltyPercentPerDay());
+        Definition definition = define(cohort, request, List.of());
+        Assessment assessment = new Assessment(cohortId, clock.instant());
+        apply(assessment, request, definition);
         em.persist(assessment);
         audit.record("ASSESSMENT_CREATED", "assessment", assessment.id(), "cohort " + cohortId);
         resultInputsChanged.fire(new ResultInputsChanged(cohortId));
-        return new Shown(assessment, definition.questions());
+        return authored(cohort, assessment, definition.questions());
     }
 
     /**
      * The whole assessment given again, as for the create, while nobody has started an attempt or handed in (409
-     * {@code assessment-in-use} after: grades and attempts stand on its questions, scale and rules). Its id stays, and
-     * with it the pass policy that requires it and the extensions given. Questions written in {@code questions} join the
-     * bank as new ones; questions it no longer names stay in the bank, as a deleted assessment's do.
+     * {@code assessment-in-use} after: grades and attempts stand on its questions, scale and rules); with {@code
+     * ifMatch}, only the version that was read (412 after another change). Its id stays, and with it the pass policy
+     * that requires it and the extensions given. A question written in {@code questions} exactly as one the assessment
+     * has keeps that one (a form sending everything back adds nothing to the bank); others join the bank as new ones.
+     * Questions it no longer names stay in the bank, as a deleted assessment's do.
      */
     @Transactional
-    public Shown replace(String id, AssessmentRequest request) {
+    public Shown replace(String id, AssessmentRequest request, String ifMatch) {
         Assessment assessment = lockedRunByCaller(id);
-        if (used(id, "attempt") > 0 || used(id, "submission") > 0) {
-            throw new Conflict("assessment-in-use", "Trainees have answered or handed in to it, and their results stand on "
-                    + "its questions and rules: correct the title, weight or window with PATCH, or create another");
-        }
+        RecordVersions.requireMatch(ifMatch, assessment.version(), "assessment");
+        requireUnused(id, "Trainees have answered or handed in to it, and their results stand on its questions and "
+                + "rules: correct the title, weight or window with PATCH, or create another");
         Cohort cohort = cohorts.find(assessment.cohortId());
-        Definition definition = define(cohort, request);
+        Definition definition = define(cohort, request, questionsOf(assessment));
         if (!definition.questionIds().equals(assessment.questionIds())) {
             assessment.dropQuestions();
             em.flush(); // the old rows gone before the new ones are written (see dropQuestions)
         }
+        apply(assessment, request, definition);
+        RecordVersions.saved(em, assessment); // a new version, though only its list of questions changed
+        audit.record("ASSESSMENT_REPLACED", "assessment", id, "cohort " + assessment.cohortId());
+        resultInputsChanged.fire(new ResultInputsChanged(assessment.cohortId()));
+        return authored(cohort, assessment, definition.questions());
+    }
+
+    /** What the request says of the assessment, its defaults filled in, on the questions defined for it. */
+    private static void apply(Assessment assessment, AssessmentRequest request, Definition definition) {
         assessment.redefine(request.kind(), request.title(), request.weight(), request.maxScore(),
                 request.opensAt().toInstant(), request.closesAt().toInstant(), request.timeLimitMinutes(),
                 request.maxAttempts() == null ? 1 : request.maxAttempts(),
@@ -137,10 +141,30 @@ public class Assessments {
                 definition.questionIds());
         assessment.markWith(request.rubric() == null ? null : request.rubric().toRubric(), request.latePolicy(),
                 request.latePenaltyPercentPerDay());
-        em.flush();
-        audit.record("ASSESSMENT_REPLACED", "assessment", id, "cohort " + assessment.cohortId());
-        resultInputsChanged.fire(new ResultInputsChanged(assessment.cohortId()));
-        return new Shown(assessment, definition.questions());
+    }
+
+    /**
+     * The answer to its author: with the questions and their keys, unless the author also holds a seat in the cohort
+     * and takes its quizzes (as {@link #show}): one who named a live quiz's questions from the bank would read its keys.
+     */
+    private Shown authored(Cohort cohort, Assessment assessment, List<Question> questions) {
+        return new Shown(assessment, enrollments.isSeated(cohort.id(), caller.personId()) ? null : questions);
+    }
+
+    /** 409 {@code assessment-in-use} once a trainee has started an attempt or handed in (as committed now). */
+    private void requireUnused(String id, String detail) {
+        if (used(id, "attempt") > 0 || used(id, "submission") > 0) {
+            throw new Conflict("assessment-in-use", detail);
+        }
+    }
+
+    /** A question of the bank written exactly as this one: kind, prompt, competency, points, options and key. */
+    private static boolean same(Question stored, AssessmentRequest.QuestionRequest written, jakarta.json.JsonArray options) {
+        String code = written.competencyCode() == null || written.competencyCode().isBlank() ? null : written.competencyCode();
+        String storedCode = stored.competencyCode() == null || stored.competencyCode().isBlank() ? null : stored.competencyCode();
+        return stored.kind() == written.kind() && stored.prompt().equals(written.prompt()) && java.util.Objects.equals(storedCode, code)
+                && stored.points().compareTo(written.points()) == 0
+                && java.util.Objects.equals(stored.optionsJson(), options) && stored.answerKey().equals(written.answer());
     }
 
     /** The questions an assessment is to have, in order, the written ones persisted. */
@@ -151,7 +175,7 @@ public class Assessments {
      * Checks a request against the cohort's programme and writes its new questions to the bank: everything of a create
      * or a replacement but the assessment's own row.
      */
-    private Definition define(Cohort cohort, AssessmentRequest request) {
+    private Definition define(Cohort cohort, AssessmentRequest request, List<Question> current) {
         boolean assignment = !request.kind().autoGraded();
         if (assignment && (request.questions() != null && !request.questions().isEmpty()
                 || request.questionIds() != null && !request.questionIds().isEmpty())) {
@@ -199,9 +223,12 @@ public class Assessments {
             ColumnSizes.overText(q.answer().toString()).ifPresent(problem -> {
                 throw new InvalidInput(prefix + "answer", problem);
             });
-            Question question = new Question(cohort.programId(), q.competencyCode(), q.kind(), q.prompt(), options,
-                    q.answer(), q.points(), caller.personId(), now);
-            em.persist(question);
+            Optional<Question> same = current.stream().filter(c -> !questionIds.contains(c.id()) && same(c, q, options)).findFirst();
+            Question question = same.orElseGet(() -> new Question(cohort.programId(), q.competencyCode(), q.kind(), q.prompt(),
+                    options, q.answer(), q.points(), caller.personId(), now));
+            if (same.isEmpty()) {
+                em.persist(question);
+            }
             questionIds.add(question.id());
             questions.add(question);
         }
@@ -238,11 +265,12 @@ public class Assessments {
      * certificates and indicators until then, with no way to correct it.
      */
     @Transactional
-    public Assessment update(String id, AssessmentPatch patch) {
+    public Assessment update(String id, AssessmentPatch patch, String ifMatch) {
         if (patch.title() == null && patch.weight() == null && patch.opensAt() == null && patch.closesAt() == null) {
             throw new InvalidInput("body", "give at least one of title, weight, opensAt and closesAt");
         }
         Assessment assessment = lockedRunByCaller(id);
+        RecordVersions.requireMatch(ifMatch, assessment.version(), "assessment");
         // a form that sends the whole assessment back sends the window unchanged: no move, whoever has started
         boolean moves = patch.opensAt() != null && !patch.opensAt().toInstant().equals(assessment.opensAt())
                 || patch.closesAt() != null && !patch.closesAt().toInstant().equals(assessment.closesAt());
@@ -267,11 +295,13 @@ public class Assessments {
      */
     @Transactional
     public void delete(String id) {
+        // the cohort first, locked as a change of its pass policy locks it, then the assessment (the policy's order):
+        // read without the lock, a policy made to require this assessment at the same moment was not seen, and the
+        // cohort was left requiring an assessment that no longer existed, which nobody could then pass
+        cohorts.lockForChange(find(id).cohortId());
         Assessment assessment = lockedRunByCaller(id);
-        if (used(id, "attempt") > 0 || used(id, "submission") > 0) {
-            throw new Conflict("assessment-in-use", "Trainees have answered or handed in to it; its results stay. Set its "
-                    + "weight to 0 if it should no longer count");
-        }
+        requireUnused(id, "Trainees have answered or handed in to it; its results stay. Set its weight to 0 if it should "
+                + "no longer count");
         if (cohorts.find(assessment.cohortId()).passPolicy().requiredAssessmentIds().contains(id)) {
             throw new Conflict("assessment-required", "The cohort's pass policy requires it: take it out of the policy first");
         }

@@ -11,6 +11,11 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.sakkaya.platform.RecordVersions;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.core.EntityPart;
@@ -65,8 +70,11 @@ public class AssessmentsResource {
     @Path("{id}")
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER, Roles.TRAINEE})
     @Operation(summary = "An assessment; the cohort's staff also get its questions with their keys, trainees never")
-    public AssessmentView get(@PathParam("id") String id) {
-        return AssessmentView.of(assessments.show(id));
+    @APIResponse(responseCode = "200", description = "The assessment; ETag is its version (send it as If-Match with a PATCH or PUT)",
+            content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    public Response get(@PathParam("id") String id) {
+        Assessments.Shown shown = assessments.show(id);
+        return RecordVersions.ok(AssessmentView.of(shown), shown.assessment().version());
     }
 
     @PATCH
@@ -75,9 +83,14 @@ public class AssessmentsResource {
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
     @Operation(summary = "Correct an assessment (its cohort's trainers or PROGRAM_ADMIN): title and weight at any time, "
             + "opensAt/closesAt while nobody has started an attempt (an assignment's with hand-ins too)")
-    public AssessmentView update(@PathParam("id") String id, @Valid @NotNull AssessmentPatch patch) {
-        assessments.update(id, patch);
-        return AssessmentView.of(assessments.show(id));
+    @APIResponse(responseCode = "200", description = "Changed; ETag is the new version",
+            content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names another version: someone saved it since it was read")
+    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull AssessmentPatch patch) {
+        assessments.update(id, patch, ifMatch);
+        Assessments.Shown shown = assessments.show(id);
+        return RecordVersions.ok(AssessmentView.of(shown), shown.assessment().version());
     }
 
     @PUT
@@ -86,8 +99,13 @@ public class AssessmentsResource {
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.TRAINER})
     @Operation(summary = "Give the whole assessment again, as for the create (questions, rubric, maxScore, attempt rules "
             + "and all), while nobody has started an attempt or handed in (409 assessment-in-use after); its id stays")
-    public AssessmentView replace(@PathParam("id") String id, @Valid @NotNull AssessmentRequest request) {
-        return AssessmentView.of(assessments.replace(id, request));
+    @APIResponse(responseCode = "200", description = "Replaced; ETag is the new version",
+            content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names another version: someone saved it since it was read")
+    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @Valid @NotNull AssessmentRequest request) {
+        Assessments.Shown shown = assessments.replace(id, request, ifMatch);
+        return RecordVersions.ok(AssessmentView.of(shown), shown.assessment().version());
     }
 
     @DELETE

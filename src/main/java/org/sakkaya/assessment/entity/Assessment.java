@@ -105,15 +105,11 @@ public class Assessment {
     protected Assessment() {
     }
 
-    public Assessment(String cohortId, AssessmentKind kind, String title, BigDecimal weight, BigDecimal maxScore,
-                      Instant opensAt, Instant closesAt, Integer timeLimitMinutes, int maxAttempts,
-                      GradingRule gradingRule, ReviewRule review, Integer drawCount, List<String> competencyCodes,
-                      List<String> questionIds, Instant now) {
+    /** A new assessment of the cohort, to be given everything else by {@link #redefine} and {@link #markWith}. */
+    public Assessment(String cohortId, Instant now) {
         this.id = Ids.next();
         this.cohortId = Objects.requireNonNull(cohortId);
         this.createdAt = now;
-        redefine(kind, title, weight, maxScore, opensAt, closesAt, timeLimitMinutes, maxAttempts, gradingRule, review,
-                drawCount, competencyCodes, questionIds);
     }
 
     /**
@@ -306,5 +302,10 @@ public class Assessment {
 
     public List<String> questionIds() {
         return List.copyOf(questionIds);
+    }
+
+    /** Moves on with every change; its {@code ETag}. */
+    public int version() {
+        return version;
     }
 }

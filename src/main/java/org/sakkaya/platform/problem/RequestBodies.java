@@ -26,7 +26,8 @@ import java.util.Locale;
  * <li>declared in another charset than UTF-8: 415 (a body in TIS-620, the older Thai encoding, was read as UTF-8 and
  * a person's name stored as replacement characters, answered 201);</li>
  * <li>not valid UTF-8: 400, for the same reason;</li>
- * <li>a field given twice in one object: 400 naming it ({@link DuplicateNames}).</li>
+ * <li>a field given twice in one object, more after the body's value, or a number of more than 100 characters: 400
+ * naming the field ({@link JsonShape}).</li>
  * </ul>
  * A body that stops arriving (a client gone, or one holding a request thread on purpose by sending a byte now and
  * then) is answered 408 once Grizzly's read gives up or {@value #BODY_SECONDS} s have passed since the first byte was
@@ -80,10 +81,10 @@ public class RequestBodies implements ContainerRequestFilter {
             return;
         }
         if (type == null || json(type)) {
-            var twice = DuplicateNames.first(body);
-            if (twice.isPresent()) {
-                request.abortWith(Problem.of(400, "bad-request", "Bad request", "A field is given twice in one object")
-                        .withErrors(List.of(new FieldError(twice.get(), "is given twice; send each field once"))).toResponse());
+            var flaw = JsonShape.first(body);
+            if (flaw.isPresent()) {
+                request.abortWith(Problem.of(400, "bad-request", "Bad request", flaw.get().detail())
+                        .withErrors(List.of(new FieldError(flaw.get().field(), flaw.get().message()))).toResponse());
                 return;
             }
         }

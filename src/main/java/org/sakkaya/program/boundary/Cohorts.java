@@ -214,6 +214,15 @@ public class Cohorts {
     }
 
     /** The cohort, locked until the transaction ends: seat counts read after this are true until commit. */
+    /**
+     * The cohort, locked until the transaction ends, for a change that depends on its pass policy or its seats (what
+     * {@link #update} changes under the same lock).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Cohort lockForChange(String id) {
+        return lock(id);
+    }
+
     Cohort lock(String id) {
         return Optional.ofNullable(em.find(Cohort.class, id, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new NotFound("Cohort", id));
