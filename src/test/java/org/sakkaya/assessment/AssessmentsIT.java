@@ -859,6 +859,8 @@ class AssessmentsIT {
                 .header("ETag", not(equalTo(etag)));
         api.as(organiser).header("If-Match", etag).body(right).put("/assessments/" + quiz).then().statusCode(412)
                 .body("type", containsString("record-changed"));
+        api.as(organiser).header("If-Match", etag).delete("/assessments/" + quiz).then().statusCode(412)
+                .body("type", containsString("record-changed"));
 
         Response replaced = api.as(organiser).body(right).put("/assessments/" + quiz).then().statusCode(200)
                 .body("id", equalTo(quiz)).body("title", equalTo("แบบทดสอบสถิติเบื้องต้น (แก้เฉลย)"))

@@ -294,12 +294,13 @@ public class Assessments {
      * programme's bank.
      */
     @Transactional
-    public void delete(String id) {
+    public void delete(String id, String ifMatch) {
         // the cohort first, locked as a change of its pass policy locks it, then the assessment (the policy's order):
         // read without the lock, a policy made to require this assessment at the same moment was not seen, and the
         // cohort was left requiring an assessment that no longer existed, which nobody could then pass
         cohorts.lockForChange(find(id).cohortId());
         Assessment assessment = lockedRunByCaller(id);
+        RecordVersions.requireMatch(ifMatch, assessment.version(), "assessment");
         requireUnused(id, "Trainees have answered or handed in to it; its results stay. Set its weight to 0 if it should "
                 + "no longer count");
         if (cohorts.find(assessment.cohortId()).passPolicy().requiredAssessmentIds().contains(id)) {

@@ -114,8 +114,9 @@ public class AssessmentsResource {
     @Operation(summary = "Delete an assessment made by mistake, before anyone answered or handed in to it (409 after, or "
             + "while the cohort's pass policy requires it); its questions stay in the bank")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response delete(@PathParam("id") String id) {
-        assessments.delete(id);
+    @APIResponse(responseCode = "412", description = "If-Match names another version: someone saved it since it was read")
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        assessments.delete(id, ifMatch);
         return Response.noContent().build();
     }
 
