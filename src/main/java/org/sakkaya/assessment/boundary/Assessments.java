@@ -687,14 +687,28 @@ public class Assessments {
      * The assessment as committed now, with a shared lock held to the end of the transaction: a correction or a
      * deletion committing now is waited for and then read, and none starts until this transaction ends, when it finds
      * what this one wrote (an attempt started on the assessment it read). Trainees starting together share it. One
-     * statement, as the plain read.
+     * statement, as the plain read; a locking read, so the transaction's snapshot is not taken by it (nor by its
+     * questions, read when first used): rows locked after it are read as they are then. For a transaction that has not
+     * read the assessment yet; one that has takes {@link #findLockedSharedAgain}.
      */
     Assessment findLockedShared(String id) {
-        List<?> rows = em.createNativeQuery("SELECT * FROM assessment WHERE id = ? LOCK IN SHARE MODE", Assessment.class)
-                .setParameter(1, id)
-                // an instance this transaction read before is updated with the row as it is now, not kept as it was
-                .setHint(org.eclipse.persistence.config.QueryHints.REFRESH, org.eclipse.persistence.config.HintValues.TRUE)
-                .getResultList();
+        return lockedShared(id, false);
+    }
+
+    /** The same in a transaction that read the assessment before: its instance is updated with the row as it is now. */
+    Assessment findLockedSharedAgain(String id) {
+        return lockedShared(id, true);
+    }
+
+    private Assessment lockedShared(String id, boolean again) {
+        var query = em.createNativeQuery("SELECT * FROM assessment WHERE id = ? LOCK IN SHARE MODE", Assessment.class)
+                .setParameter(1, id);
+        if (again) {
+            // refreshed, EclipseLink reads its questions at once too, in a plain read that takes the snapshot: only
+            // where the transaction has read before anyway
+            query.setHint(org.eclipse.persistence.config.QueryHints.REFRESH, org.eclipse.persistence.config.HintValues.TRUE);
+        }
+        List<?> rows = query.getResultList();
         if (rows.isEmpty()) {
             throw new NotFound("Assessment", id);
         }

@@ -114,7 +114,7 @@ public class Assignments {
         // as corrected and none is corrected until this is in; then the seat, locked, so that a withdrawal committing
         // meanwhile is waited for and its trainee's work refused. The stored file goes with a rollback. The order is a
         // start's: the assessment, then the seat.
-        assessment = assessments.findLockedShared(assessmentId);
+        assessment = assessments.findLockedSharedAgain(assessmentId);
         if (!enrollments.isSeatedLocking(assessment.cohortId(), person)) {
             throw new NotFound("Assessment", assessmentId);
         }

@@ -99,7 +99,8 @@ public class Attempts {
         // locked shared: an attempt is never started on questions, rules or a window being corrected in the same moment
         Assessment assessment = assessments.findLockedShared(assessmentId);
         String person = caller.personId();
-        // a locking read: a withdrawal committing now is waited for, and no attempt is opened after it
+        // a locking read: a withdrawal committing now is waited for, and no attempt is opened after it; a second start
+        // of the trainee sent at the same moment waits here too (EclipseLink writes the lock FOR UPDATE on MariaDB)
         if (!enrollments.isSeatedLocking(assessment.cohortId(), person)) {
             throw new NotFound("Assessment", assessmentId);
         }
@@ -118,8 +119,10 @@ public class Attempts {
         }
         Instant now = clock.instant();
         // No locking read of the person's attempts: locking rows that may not exist takes gap locks, and a cohort
-        // starting a quiz together would deadlock. Existing rows are locked one by one; two starts of one person at
-        // the same moment collide on the unique attempt number instead, and one of them gets 409.
+        // starting a quiz together would deadlock. Existing rows are locked one by one; two starts of one person take
+        // turns on the enrolment's lock above, and this plain read sees the attempt the other started: the transaction's
+        // snapshot is taken by its first plain read, after that lock. Until 2026-11-27 the assessment was read plainly first,
+        // the snapshot taken before the lock, and the second start was answered 409 on the attempt's unique number.
         List<Attempt> previous = em.createQuery("SELECT t FROM Attempt t WHERE t.assessmentId = :a AND t.personId = :p ORDER BY t.number",
                         Attempt.class)
                 .setParameter("a", assessmentId).setParameter("p", person)
