@@ -88,8 +88,10 @@ public class StrictTypes implements ReaderInterceptor {
             return Optional.empty();
         }
         if (raw == String.class || raw.isEnum() || Temporal.class.isAssignableFrom(raw)) {
+            // in JsonErrors' words where it has them
             return value instanceof JsonString ? Optional.empty() : Optional.of(new FieldError(field, raw.isEnum()
-                    ? "must be text: one of " + String.join(", ", names(raw)) : "must be text"));
+                    ? "must be one of " + String.join(", ", names(raw))
+                    : raw == String.class ? "must be text" : "must be a date or time as API.md writes them"));
         }
         if (NUMBERS.contains(raw)) {
             return value instanceof JsonNumber || value instanceof JsonString ? Optional.empty()
@@ -101,7 +103,7 @@ public class StrictTypes implements ReaderInterceptor {
         }
         if (Collection.class.isAssignableFrom(raw)) {
             if (!(value instanceof JsonArray array)) {
-                return Optional.of(new FieldError(field, "must be a list"));
+                return Optional.of(new FieldError(field, "must be an array"));
             }
             Type element = target instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
             for (int i = 0; i < array.size(); i++) {

@@ -37,11 +37,12 @@ class StrictTypesTest {
         assertThat(first("{\"title\":true}", Assessment.class)).contains(new FieldError("title", "must be text"));
         assertThat(first("{\"title\":5}", Assessment.class)).contains(new FieldError("title", "must be text"));
         assertThat(first("{\"title\":[\"ก\"]}", Assessment.class)).contains(new FieldError("title", "must be text"));
-        assertThat(first("{\"kind\":1}", Assessment.class)).contains(new FieldError("kind", "must be text: one of QUIZ, ASSIGNMENT"));
-        assertThat(first("{\"closesAt\":20261127}", Assessment.class)).contains(new FieldError("closesAt", "must be text"));
+        assertThat(first("{\"kind\":1}", Assessment.class)).contains(new FieldError("kind", "must be one of QUIZ, ASSIGNMENT"));
+        assertThat(first("{\"closesAt\":20261127}", Assessment.class))
+                .contains(new FieldError("closesAt", "must be a date or time as API.md writes them"));
         assertThat(first("{\"maxAttempts\":[1]}", Assessment.class)).contains(new FieldError("maxAttempts", "must be a number"));
         assertThat(first("{\"open\":{}}", Assessment.class)).contains(new FieldError("open", "must be true or false"));
-        assertThat(first("{\"questionIds\":\"a\"}", Assessment.class)).contains(new FieldError("questionIds", "must be a list"));
+        assertThat(first("{\"questionIds\":\"a\"}", Assessment.class)).contains(new FieldError("questionIds", "must be an array"));
         assertThat(first("{\"questionIds\":[\"a\",7]}", Assessment.class)).contains(new FieldError("questionIds[1]", "must be text"));
         assertThat(first("{\"questions\":[{\"prompt\":\"ก\"},{\"prompt\":[\"a\"]}]}", Assessment.class))
                 .contains(new FieldError("questions[1].prompt", "must be text"));
@@ -50,7 +51,7 @@ class StrictTypesTest {
         assertThat(first("{\"questions\":[1]}", Assessment.class)).contains(new FieldError("questions[0]", "must be an object"));
         // a sheet of answers: the body itself is the list
         assertThat(first("[{\"questionId\":1,\"answer\":\"b\"}]", Answers.TYPE)).contains(new FieldError("[0].questionId", "must be text"));
-        assertThat(first("{\"questionId\":\"a\"}", Answers.TYPE)).contains(new FieldError("body", "must be a list"));
+        assertThat(first("{\"questionId\":\"a\"}", Answers.TYPE)).contains(new FieldError("body", "must be an array"));
     }
 
     @Test
