@@ -629,6 +629,14 @@ public class Assessments {
      * query): what their own list and page of the assessment show them.
      */
     public Map<String, Instant> extensionsOf(String personId, List<Assessment> of) {
+        return extensionsOf(personId, of, false);
+    }
+
+    /**
+     * The same; {@code now}, as committed now with a shared lock (a grant or change committing meanwhile is waited for,
+     * and none is made until this transaction ends), for a transaction whose snapshot may be older than the moment.
+     */
+    private Map<String, Instant> extensionsOf(String personId, List<Assessment> of, boolean now) {
         if (of.isEmpty()) {
             return Map.of();
         }
@@ -636,7 +644,8 @@ public class Assessments {
         Map<String, Instant> closes = new HashMap<>();
         of.forEach(a -> closes.put(a.id(), a.closesAt()));
         var query = em.createNativeQuery("SELECT assessment_id, due_at FROM assignment_extension WHERE person_id = ?1 "
-                + "AND assessment_id IN (" + PassResults.marks(2, ids.size()) + ")").setParameter(1, personId);
+                + "AND assessment_id IN (" + PassResults.marks(2, ids.size()) + ")" + (now ? " LOCK IN SHARE MODE" : ""))
+                .setParameter(1, personId);
         for (int i = 0; i < ids.size(); i++) {
             query.setParameter(i + 2, ids.get(i));
         }
@@ -721,6 +730,14 @@ public class Assessments {
      */
     Instant closesFor(Assessment assessment, String personId) {
         return extensionsOf(personId, List.of(assessment)).getOrDefault(assessment.id(), assessment.closesAt());
+    }
+
+    /**
+     * The same as committed now, the extension's row (or its absence) locked shared until the transaction ends: for a
+     * hand-in whose snapshot was taken before its upload came in (an extension granted meanwhile was not seen).
+     */
+    Instant closesForNow(Assessment assessment, String personId) {
+        return extensionsOf(personId, List.of(assessment), true).getOrDefault(assessment.id(), assessment.closesAt());
     }
 
     /** PROGRAM_ADMIN, the cohort's trainers, and its seated trainees. */

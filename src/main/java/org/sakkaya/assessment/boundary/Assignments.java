@@ -95,7 +95,7 @@ public class Assignments {
         if (!enrollments.isSeated(assessment.cohortId(), person)) {
             throw new NotFound("Assessment", assessmentId);
         }
-        takesWork(assessment, person, clock.instant()); // refused before a file is taken in for nothing
+        takesWork(assessment, assessments.closesFor(assessment, person), clock.instant()); // before a file comes in for nothing
         boolean hasText = text != null && !text.isBlank();
         boolean hasUrl = url != null && !url.isBlank();
         if (!hasText && !hasUrl && file == null) {
@@ -109,17 +109,19 @@ public class Assignments {
         long previous = em.createQuery("SELECT COUNT(s) FROM Submission s WHERE s.assessmentId = :a AND s.personId = :p", Long.class)
                 .setParameter("a", assessmentId).setParameter("p", person).getSingleResult();
         StoredFile stored = file == null ? null : files.store("file", file, fileName, person);
-        // Once the file is in (locks are not held while a slow upload comes in), as they are now: the assessment,
-        // locked shared, so that one corrected meanwhile (its window, its late rule, given again as a quiz) is judged
-        // as corrected and none is corrected until this is in; then the seat, locked, so that a withdrawal committing
-        // meanwhile is waited for and its trainee's work refused. The stored file goes with a rollback. The order is a
+        // Once the file is in (locks are not held while a slow upload comes in), as they are now, by locking reads (the
+        // transaction's snapshot was taken before the upload): the assessment, locked shared, so that one corrected
+        // meanwhile (its window, its late rule, given again as a quiz) is judged as corrected and none is corrected
+        // until this is in; then the seat, locked, so that a withdrawal committing meanwhile is waited for and its
+        // trainee's work refused; then the trainee's extension. The stored file goes with a rollback. The order is a
         // start's: the assessment, then the seat.
         assessment = assessments.findLockedSharedAgain(assessmentId);
         if (!enrollments.isSeatedLocking(assessment.cohortId(), person)) {
             throw new NotFound("Assessment", assessmentId);
         }
         Instant now = clock.instant();
-        int daysLate = takesWork(assessment, person, now);
+        // the due time as it is now too: the transaction's snapshot was taken before the upload
+        int daysLate = takesWork(assessment, assessments.closesForNow(assessment, person), now);
         Submission submission = new Submission(assessmentId, person, (int) previous + 1, hasText ? text : null,
                 hasUrl ? url.strip() : null, stored == null ? null : stored.id(), now, daysLate);
         em.persist(submission);
@@ -128,15 +130,15 @@ public class Assignments {
         return submission;
     }
 
-    /** Whether the assignment takes this trainee's work now: the days it is late, or why not. */
-    private int takesWork(Assessment assessment, String person, Instant now) {
+    /** Whether the assignment takes work due at {@code due} now: the days it is late, or why not. */
+    private static int takesWork(Assessment assessment, Instant due, Instant now) {
         if (assessment.kind() != AssessmentKind.ASSIGNMENT) {
             throw new RuleViolation("not-an-assignment", "This assessment is answered with attempts, not submissions");
         }
         if (now.isBefore(assessment.opensAt())) {
             throw new RuleViolation("assessment-closed", "This assignment does not take work yet");
         }
-        int daysLate = DaysLate.of(dueFor(assessment, person), now);
+        int daysLate = DaysLate.of(due, now);
         if (daysLate > 0 && assessment.latePolicy() == LatePolicy.REFUSE) {
             throw new RuleViolation("past-due", "The due time has passed and this assignment takes no late work");
         }

@@ -306,7 +306,9 @@ public class Attempts {
         Instant now = clock.instant();
         // A locking read, though it takes gap locks: a plain one would read this transaction's snapshot, taken before
         // it waited for a start that had passed its seat check, and miss the attempt that start committed. No deadlock
-        // with start(): both take the enrolment's lock first (this transaction holds it since the withdrawal's flush).
+        // with start(): a start takes the assessment's shared lock, then the enrolment's; this transaction holds the
+        // enrolment's since the withdrawal's flush and takes no lock on the assessments of its subquery (MariaDB locks
+        // the rows of the attempt table only).
         em.createQuery("SELECT t FROM Attempt t WHERE t.personId = :person AND t.status = :open AND t.assessmentId IN "
                         + "(SELECT a.id FROM Assessment a WHERE a.cohortId = :cohort)", Attempt.class)
                 .setParameter("person", withdrawn.personId()).setParameter("open", AttemptStatus.IN_PROGRESS)

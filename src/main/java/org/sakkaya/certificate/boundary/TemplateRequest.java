@@ -3,6 +3,7 @@ package org.sakkaya.certificate.boundary;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -22,7 +23,7 @@ public record TemplateRequest(
         @NotNull @Size(max = 3) List<@Valid @NotNull SignatoryRequest> signatories,
         @Size(max = 400_000) String logo,
         @Pattern(regexp = "#[0-9A-Fa-f]{6}", message = "a colour as #RRGGBB") String accentColor,
-        @DecimalMin("0") @DecimalMax("100") BigDecimal minAttendancePercent) {
+        @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal minAttendancePercent) {
 
     public record SignatoryRequest(@NotBlank @Size(max = 120) String name, @NotBlank @Size(max = 160) String position,
                                    @Size(max = 400_000) String signatureImage) {

@@ -19,16 +19,34 @@ import org.sakkaya.platform.Jsons;
  * leaves the meaning open; I-JSON, RFC 7493, refuses such bodies, as this does);</li>
  * <li>anything but white space after the body's value ({@code {...}xyz}, a second object): JSON-B read the first value
  * and dropped the rest, so a body cut or joined on the way was taken as whole;</li>
- * <li>a number of more than {@value #MAX_NUMBER_CHARS} characters: no figure Sakkaya takes needs a tenth of that, and
- * reading one of a million digits into a {@code BigDecimal} took 30 s of a core, its time growing with the square of
- * its length (a trainer's token was enough; found by a probe of the fourteenth session).</li>
+ * <li>a number of more than {@value #MAX_NUMBER_CHARS} characters, or with an exponent beyond {@value #MAX_EXPONENT}
+ * either way: no figure Sakkaya takes needs either; reading one of a million digits into a {@code BigDecimal} took
+ * 30 s of a core, its time growing with the square of its length (a trainer's token was enough), and
+ * {@code 1e-999999999}, written out as text by the database driver, filled the heap (found by a probe and a review of
+ * the fourteenth session).</li>
  * </ul>
  */
 final class JsonShape {
     /** The longest number taken, sign, point and exponent included: a numeric key has at most 20 digits either side. */
     static final int MAX_NUMBER_CHARS = 100;
 
+    /**
+     * The largest exponent taken, either way: {@code 1e-999999999} is 12 characters but a billion places, and writing it
+     * out as text (the database driver does, to send it) filled a 2 GB heap.
+     */
+    static final int MAX_EXPONENT = 100;
+
     private JsonShape() {
+    }
+
+    /** Whether a JSON number's exponent, if it has one, is within {@link #MAX_EXPONENT} either way. */
+    static boolean exponentWithin(String number) {
+        int e = Math.max(number.indexOf('e'), number.indexOf('E'));
+        if (e < 0) {
+            return true;
+        }
+        String digits = number.substring(e + 1).replaceFirst("^[+-]", "").replaceFirst("^0+(?=\\d)", "");
+        return digits.length() <= 3 && Integer.parseInt(digits) <= MAX_EXPONENT;
     }
 
     /** Why the body is refused, with the field to name: its {@code field}, {@code message} and the answer's detail. */
@@ -58,9 +76,14 @@ final class JsonShape {
                     }
                     case VALUE_NUMBER -> {
                         String place = placeIn(levels);
-                        if (parser.getString().length() > MAX_NUMBER_CHARS) {
+                        String number = parser.getString();
+                        if (number.length() > MAX_NUMBER_CHARS) {
                             return Optional.of(new Flaw(place.isEmpty() ? "body" : place, "has more than " + MAX_NUMBER_CHARS
                                     + " characters; no figure needs so many", "A number is too long"));
+                        }
+                        if (!exponentWithin(number)) {
+                            return Optional.of(new Flaw(place.isEmpty() ? "body" : place, "has an exponent beyond "
+                                    + MAX_EXPONENT + " either way; no figure needs one", "A number is too long"));
                         }
                     }
                     default -> placeIn(levels); // a plain value: the next place of an array

@@ -213,7 +213,6 @@ public class Cohorts {
         return caller.is(Roles.PROGRAM_ADMIN) || trainedByCaller(cohort);
     }
 
-    /** The cohort, locked until the transaction ends: seat counts read after this are true until commit. */
     /**
      * The cohort, locked until the transaction ends, for a change that depends on its pass policy or its seats (what
      * {@link #update} changes under the same lock).
@@ -223,6 +222,7 @@ public class Cohorts {
         return lock(id);
     }
 
+    /** The cohort, locked until the transaction ends: seat counts read after this are true until commit. */
     Cohort lock(String id) {
         return Optional.ofNullable(em.find(Cohort.class, id, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new NotFound("Cohort", id));

@@ -68,6 +68,15 @@ class JsonShapeTest {
         // a numeric key's longest: 20 digits either side of the point, signed, and the longest number taken
         assertThat(first("{\"value\":-12345678901234567890.12345678901234567890}")).isEmpty();
         assertThat(first("{\"value\":" + "9".repeat(JsonShape.MAX_NUMBER_CHARS) + "}")).isEmpty();
+        // an exponent beyond 100 either way, however short the number
+        assertThat(flaw("{\"minAttendancePercent\":1e-999999999}")).hasValueSatisfying(f -> {
+            assertThat(f.field()).isEqualTo("minAttendancePercent");
+            assertThat(f.message()).contains("exponent");
+        });
+        assertThat(first("{\"weight\":1E+101}")).contains("weight");
+        assertThat(first("{\"weight\":1e0000000000000000000000000000001}")).isEmpty();
+        assertThat(first("{\"weight\":[1.5e2,2E-100,3e+100,4e007]}")).isEmpty();
+        assertThat(first("{\"weight\":2E-101}")).contains("weight");
         // a million digits found in one pass, not read into a number
         assertThat(first("{\"weight\":1" + "0".repeat(1_000_000) + "}")).contains("weight");
     }
