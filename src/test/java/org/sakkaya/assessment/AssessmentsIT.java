@@ -1036,35 +1036,15 @@ class AssessmentsIT {
         String trainee = seatedTrainee(person);
         api.as(organiser).body(Map.of("dueAt", now.plusDays(2).toString())).put("/assessments/" + work + "/extensions/" + person.id())
                 .then().statusCode(200);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
-        try (java.sql.Connection holder = TestDatabase.connect()) {
-            // the seat held, as a long transaction would: the hand-in reads what it reads, then waits for it
-            holder.setAutoCommit(false);
-            try (java.sql.PreparedStatement hold = holder.prepareStatement(
-                    "SELECT id FROM enrollment WHERE cohort_id = ? AND person_id = ? FOR UPDATE")) {
-                hold.setString(1, cohortId);
-                hold.setString(2, person.id());
-                assertThat(hold.executeQuery().next()).isTrue();
-            }
-            java.util.concurrent.Future<Response> handIn = pool.submit(() -> api.as(trainee)
-                    .body(Map.of("text", "งานที่ส่งระหว่างได้รับการขยายเวลา")).post("/assessments/" + work + "/submissions"));
-            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-            while (TestDatabase.count("SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE '%FROM enrollment WHERE%' "
-                    + "AND info LIKE '%FOR UPDATE%' AND info LIKE CONCAT('%', ?, '%') AND id <> CONNECTION_ID()", person.id()) < 1) {
-                assertThat(handIn.isDone()).as("the hand-in waits for the seat").isFalse();
-                assertThat(System.nanoTime()).as("the hand-in reached the seat's lock").isLessThan(until);
-                Thread.sleep(20);
-            }
-            // meanwhile the extension is cut back to an hour ago (still after the assignment's close) and committed
-            TestDatabase.update("UPDATE assignment_extension SET due_at = ? WHERE assessment_id = ? AND person_id = ?",
-                    java.time.LocalDateTime.now(ZoneOffset.UTC).minusHours(1), work, person.id());
-            holder.commit();
-            Response answer = handIn.get(2, java.util.concurrent.TimeUnit.MINUTES);
-            assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(422);
-            assertThat(answer.asString()).contains("past-due");
-        } finally {
-            pool.shutdownNow();
-        }
+        // the seat held, as a long transaction would: the hand-in reads what it reads, then waits for it; meanwhile the
+        // extension is cut back to an hour ago (still after the assignment's close) and committed
+        Response answer = HeldRow.meanwhile("enrollment", "cohort_id = ? AND person_id = ?", List.of(cohortId, person.id()),
+                person.id(), () -> api.as(trainee).body(Map.of("text", "งานที่ส่งระหว่างได้รับการขยายเวลา"))
+                        .post("/assessments/" + work + "/submissions"),
+                () -> TestDatabase.update("UPDATE assignment_extension SET due_at = ? WHERE assessment_id = ? AND person_id = ?",
+                        java.time.LocalDateTime.now(ZoneOffset.UTC).minusHours(1), work, person.id()));
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(422);
+        assertThat(answer.asString()).contains("past-due");
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM submission WHERE assessment_id = ?", work)).isZero();
     }
 
