@@ -1,5 +1,7 @@
 package org.sakkaya.certificate.boundary;
 
+import static org.sakkaya.platform.Html.escape;
+
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -158,21 +160,5 @@ public class VerifyServlet extends HttpServlet {
         response.getWriter().write("<!DOCTYPE html><html lang=\"th\"><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + "</title><style>body{font-family:sans-serif;max-width:40em;margin:2em auto}dt{font-weight:bold}</style></head>"
                 + "<body><h1>" + escape(title) + "</h1>" + body + "</body></html>");
-    }
-
-    /** HTML text escaping for the few values printed here. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char ch : text.toCharArray()) {
-            switch (ch) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(ch);
-            }
-        }
-        return out.toString();
     }
 }
