@@ -17,6 +17,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         if (e instanceof TooManyRequests tooMany) {
             builder.header("Retry-After", tooMany.retryAfterSeconds());
         }
+        if (e instanceof ServiceUnavailable unavailable) {
+            builder.header("Retry-After", unavailable.retryAfterSeconds());
+        }
         return builder.build();
     }
 }

@@ -50,6 +50,13 @@ public class RateLimiter {
         return Math.max(1, Duration.between(utc, started.plus(window)).toSeconds() + 1);
     }
 
+    /** Takes back one request counted under this key (one that, as it turned out, did not do what is limited). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void forgive(String key) {
+        em.createNativeQuery("UPDATE rate_limit SET hits = hits - 1 WHERE bucket_key = ?1 AND hits > 0")
+                .setParameter(1, key).executeUpdate();
+    }
+
     /**
      * Removes counters whose window began more than {@link #LONGEST_WINDOW} ago: they count nothing any more, and their
      * keys hold client addresses, which are not kept longer than they serve (PDPA).
