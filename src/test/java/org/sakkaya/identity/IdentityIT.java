@@ -38,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.sakkaya.it.Api;
 import org.sakkaya.it.Deployments;
 import org.sakkaya.it.TestDatabase;
+import org.sakkaya.it.TestMail;
 import org.sakkaya.it.World;
 
 /** Sign-in, organisations and people, as each role sees them. */
@@ -860,6 +861,318 @@ class IdentityIT {
         api.as(admin).body(Map.of("organizationId", other)).patch("/people/" + person.id()).then().statusCode(200);
         api.as(trainee).get("/me").then().statusCode(401);
         api.as(world.token(person)).get("/me").then().statusCode(200).body("organization.id", equalTo(other));
+    }
+
+    // --- staff registering themselves by e-mail (the bank academy's anywhere-anytime e-learning)
+
+    /** The division takes registrations for a domain of this test's own, and answers it. */
+    private String openRegistration(String organizationId) {
+        String domain = "reg-" + world.tag() + "-" + UUID.randomUUID().toString().substring(0, 6) + ".example.org";
+        api.as(world.adminToken()).body(Map.of("registrationDomains", List.of(domain.toUpperCase()))).patch("/organizations/" + organizationId)
+                .then().statusCode(200).body("registrationDomains", equalTo(List.of(domain)));
+        return domain;
+    }
+
+    private static String tokenIn(TestMail.Mail mail) {
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/register\\?token=([A-Za-z0-9_-]{43})\\s").matcher(mail.text());
+        assertThat(link.find()).as("a link in: " + mail.text()).isTrue();
+        return link.group(1);
+    }
+
+    private Map<String, Object> completion(String token) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("token", token);
+        body.put("titleTh", "นางสาว");
+        body.put("firstNameTh", "กัญญ์ณัฏฐ์");
+        body.put("lastNameTh", "ศรีสุขสวัสดิ์");
+        body.put("titleEn", "Miss");
+        body.put("firstNameEn", "Kannat");
+        body.put("lastNameEn", "Srisuksawat");
+        body.put("position", "นักประชาสัมพันธ์ปฏิบัติการ");
+        body.put("password", "Ramkhamhaeng-Stone-1283");
+        body.put("acceptPrivacyNotice", true);
+        return body;
+    }
+
+    @Test
+    void staffRegisterThemselvesByEmailSignInAndEnrolInAnOpenCohort() throws Exception {
+        String domain = openRegistration(world.divisionId);
+        api.as(world.adminToken()).get("/organizations/" + world.divisionId).then().statusCode(200)
+                .body("registrationDomains", equalTo(List.of(domain)));
+        String email = "kannat.s@" + domain;
+
+        api.anonymous().body(Map.of("email", "Kannat.S@" + domain.toUpperCase())).post("/auth/registrations").then()
+                .statusCode(202).body("email", equalTo(email)).body("linkExpiresAt", matchesPattern(".*\\+07:00"));
+        List<TestMail.Mail> mail = TestMail.await(email, 1);
+        assertThat(mail).hasSize(1);
+        assertThat(mail.get(0).subject()).isEqualTo("ลงทะเบียนเข้าใช้ Sakkaya / Finish registering for Sakkaya");
+        assertThat(mail.get(0).text()).contains("ในฐานะบุคลากรของ กองทดสอบ " + world.tag()).contains("พ.ศ. 25")
+                .contains("ประกาศความเป็นส่วนตัว: https://sakkaya.example.org/privacy");
+        String token = tokenIn(mail.get(0));
+        // the link's token is kept only as its hash, and nothing of the person exists yet but the address that asked
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM registration WHERE email = ? AND token_hash = SHA2(?, 256)", email, token)).isEqualTo(1);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM person WHERE email = ?", email)).isZero();
+
+        // each refusal leaves nothing behind, and the link still works
+        Map<String, Object> notAccepted = completion(token);
+        notAccepted.put("acceptPrivacyNotice", false);
+        api.anonymous().body(notAccepted).post("/auth/registrations/complete").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("acceptPrivacyNotice")));
+        Map<String, Object> weak = completion(token);
+        weak.put("password", "sawasdee");
+        api.anonymous().body(weak).post("/auth/registrations/complete").then().statusCode(400).body("errors.field", equalTo(List.of("password")));
+        Map<String, Object> blankName = completion(token);
+        blankName.put("firstNameTh", "\u200b ");
+        api.anonymous().body(blankName).post("/auth/registrations/complete").then().statusCode(400).body("errors.field", hasItem("firstNameTh"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM person WHERE email = ?", email)).isZero();
+
+        // the role, the organisation and the address come from the link, whatever the body says
+        Map<String, Object> body = completion(token);
+        body.put("roles", List.of("ADMIN"));
+        body.put("organizationId", world.ministryId);
+        body.put("email", "someone.else@" + domain);
+        Response created = api.anonymous().body(body).post("/auth/registrations/complete");
+        created.then().statusCode(201)
+                .header("Location", matchesPattern(".*/api/v1/people/" + UUID_FORM))
+                .body("email", equalTo(email)).body("roles", equalTo(List.of("TRAINEE")))
+                .body("organizationId", equalTo(world.divisionId))
+                .body("fullNameTh", equalTo("นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์"))
+                .body("position", equalTo("นักประชาสัมพันธ์ปฏิบัติการ"))
+                .body("invitationToken", nullValue());
+        String personId = created.jsonPath().getString("id");
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM registration WHERE email = ?", email)).isZero();
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'SELF_REGISTERED' AND subject_id = ?"
+                + " AND detail = 'privacy notice accepted (https://sakkaya.example.org/privacy)'", personId)).isEqualTo(1);
+        api.anonymous().body(completion(token)).post("/auth/registrations/complete").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("token")));
+
+        String trainee = api.token(email.toUpperCase(), "Ramkhamhaeng-Stone-1283");
+        api.as(trainee).get("/me").then().statusCode(200).body("person.firstNameTh", equalTo("กัญญ์ณัฏฐ์"))
+                .body("person.lastNameTh", equalTo("ศรีสุขสวัสดิ์")).body("organization.id", equalTo(world.divisionId));
+        String organiser = world.token(world.person(world.departmentId, "PROGRAM_ADMIN"));
+        String cohort = world.cohort(organiser, world.program(organiser, "นักสื่อสาร/ครีเอเตอร์", "CONTENT_CREATOR"), "2027-01-11", "2027-01-14");
+        api.as(organiser).body(Map.of("enrollmentOpen", true)).patch("/cohorts/" + cohort).then().statusCode(200);
+        api.as(trainee).body(Map.of("personId", personId)).post("/cohorts/" + cohort + "/enrollments").then().statusCode(201)
+                .body("status", equalTo("ENROLLED"));
+    }
+
+    @Test
+    void aRequestAnswersTheSameWhetherOrNotTheAddressHasAnAccount() throws Exception {
+        // the world's people have addresses at <tag>.example.org: the department takes registrations from it
+        String domain = world.tag() + ".example.org";
+        api.as(world.adminToken()).body(Map.of("registrationDomains", List.of(domain))).patch("/organizations/" + world.departmentId)
+                .then().statusCode(200);
+        World.Person existing = world.person(world.divisionId, "TRAINEE");
+        String newcomer = "newcomer-" + UUID.randomUUID().toString().substring(0, 8) + "@" + domain;
+
+        Response forExisting = api.anonymous().body(Map.of("email", existing.email())).post("/auth/registrations");
+        Response forNewcomer = api.anonymous().body(Map.of("email", newcomer)).post("/auth/registrations");
+        forExisting.then().statusCode(202);
+        forNewcomer.then().statusCode(202);
+        assertThat(forExisting.jsonPath().getMap("").keySet()).isEqualTo(forNewcomer.jsonPath().getMap("").keySet());
+
+        // the owner of the existing account is told, by mail, and given nothing to click; their account is unchanged
+        List<TestMail.Mail> note = TestMail.await(existing.email(), 1);
+        assertThat(note).hasSize(1);
+        assertThat(note.get(0).text()).contains("มีบัญชีอยู่แล้ว").doesNotContain("token=");
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM registration WHERE email = ?", existing.email())).isZero();
+        api.signIn(existing.email(), Api.PASSWORD).then().statusCode(200);
+        assertThat(tokenIn(TestMail.await(newcomer, 1).get(0))).isNotBlank();
+    }
+
+    @Test
+    void anAddressNoOrganisationRegistersIsRefusedAndNoMailGoes() {
+        String elsewhere = "somchai-" + world.tag() + "@not-registering-" + world.tag() + ".example.org";
+        api.anonymous().body(Map.of("email", elsewhere)).post("/auth/registrations").then().statusCode(422)
+                .contentType(containsString("application/problem+json"))
+                .body("type", equalTo("urn:sakkaya:problem:registration-not-open"))
+                .body("errors.field", equalTo(List.of("email")));
+        api.anonymous().body(Map.of("email", "not an address")).post("/auth/registrations").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("email")));
+        api.anonymous().body(Map.of()).post("/auth/registrations").then().statusCode(400).body("errors.field", hasItem("email"));
+        assertThat(TestMail.to(elsewhere)).isEmpty();
+        // a look-alike spelling of an address at an open domain (a zero-width space, a quoted name) is not another mailbox
+        String domain = openRegistration(world.divisionId);
+        for (String lookAlike : List.of("kannat\u200b@" + domain, "\"kannat\"@" + domain, "kannat+2@" + domain, "kannat@" + domain + "\u200b")) {
+            api.anonymous().body(Map.of("email", lookAlike)).post("/auth/registrations").then().statusCode(400)
+                    .body("errors.field", equalTo(List.of("email")));
+        }
+        api.anonymous().body(completion("x".repeat(43))).post("/auth/registrations/complete").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("token")));
+    }
+
+    @Test
+    void aNewLinkReplacesTheOneBeforeAndAnAddressGetsAtMostThreeAnHour() throws Exception {
+        String domain = openRegistration(world.divisionId);
+        String email = "thanawat.r@" + domain;
+        for (int i = 0; i < 3; i++) {
+            api.anonymous().body(Map.of("email", email)).post("/auth/registrations").then().statusCode(202);
+        }
+        Response fourth = api.anonymous().body(Map.of("email", email)).post("/auth/registrations");
+        fourth.then().statusCode(429).body("type", equalTo("urn:sakkaya:problem:too-many-requests"));
+        assertThat(Long.parseLong(fourth.header("Retry-After"))).isBetween(1L, 3600L);
+        List<TestMail.Mail> mail = TestMail.await(email, 3);
+        assertThat(mail).hasSize(3);
+        // only the newest link works
+        api.anonymous().body(completion(tokenIn(mail.get(0)))).post("/auth/registrations/complete").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("token")));
+        api.anonymous().body(completion(tokenIn(mail.get(2)))).post("/auth/registrations/complete").then().statusCode(201);
+    }
+
+    @Test
+    void aLinkToAnOrganisationThatStoppedTakingTheDomainMakesNoAccount() throws Exception {
+        String domain = openRegistration(world.divisionId);
+        String email = "sompong.k@" + domain;
+        api.anonymous().body(Map.of("email", email)).post("/auth/registrations").then().statusCode(202);
+        String token = tokenIn(TestMail.await(email, 1).get(0));
+        api.as(world.adminToken()).body(Map.of("registrationDomains", List.of())).patch("/organizations/" + world.divisionId)
+                .then().statusCode(200);
+        api.anonymous().body(completion(token)).post("/auth/registrations/complete").then().statusCode(422)
+                .body("type", equalTo("urn:sakkaya:problem:registration-not-open")).body("errors.field", equalTo(List.of("token")));
+        // nor when the domain went to another organisation than the one the mail named
+        api.as(world.adminToken()).body(Map.of("registrationDomains", List.of(domain))).patch("/organizations/" + world.departmentId)
+                .then().statusCode(200);
+        api.anonymous().body(completion(token)).post("/auth/registrations/complete").then().statusCode(422)
+                .body("errors.field", equalTo(List.of("token")));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM person WHERE email = ?", email)).isZero();
+    }
+
+    @Test
+    void aMailServerThatIsDownIsA503ThatNeitherCountsNorEndsTheLinkSentBefore() throws Exception {
+        String domain = openRegistration(world.divisionId);
+        String email = "rattana.c@" + domain;
+        api.anonymous().body(Map.of("email", email)).post("/auth/registrations").then().statusCode(202);
+        String first = tokenIn(TestMail.await(email, 1).get(0));
+        TestMail.pause();
+        try {
+            for (int i = 0; i < 3; i++) {
+                Response down = api.anonymous().body(Map.of("email", email)).post("/auth/registrations");
+                down.then().statusCode(503).contentType(containsString("application/problem+json"))
+                        .body("type", equalTo("urn:sakkaya:problem:mail-unavailable")).header("Retry-After", "60");
+            }
+        } finally {
+            TestMail.resume();
+        }
+        // the three that were not sent did not count: two more mails may go this hour, and the first link still works
+        api.anonymous().body(Map.of("email", email)).post("/auth/registrations").then().statusCode(202);
+        api.anonymous().body(Map.of("email", email)).post("/auth/registrations").then().statusCode(202);
+        api.anonymous().body(Map.of("email", email)).post("/auth/registrations").then().statusCode(429);
+        List<TestMail.Mail> mail = TestMail.await(email, 3);
+        assertThat(mail).hasSize(3);
+        api.anonymous().body(completion(tokenIn(mail.get(2)))).post("/auth/registrations/complete").then().statusCode(201);
+        assertThat(first).isNotEqualTo(tokenIn(mail.get(2)));
+    }
+
+    @Test
+    void oneLinkUsedTwiceAtOnceMakesOneAccount() throws Exception {
+        String domain = openRegistration(world.divisionId);
+        String email = "pimchanok.w@" + domain;
+        api.anonymous().body(Map.of("email", email)).post("/auth/registrations").then().statusCode(202);
+        String token = tokenIn(TestMail.await(email, 1).get(0));
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.anonymous().body(completion(token)).post("/auth/registrations/complete").statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+            assertThat(statuses).filteredOn(s -> s != 201).containsOnly(400);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM person WHERE email = ?", email)).isEqualTo(1);
+    }
+
+    @Test
+    void aMinistryWithoutAFrontEndRegistersStaffOnSakkayasOwnPage() throws Exception {
+        String domain = openRegistration(world.divisionId);
+        String email = "wanchai.p@" + domain;
+        api.anonymous().body(Map.of("email", email)).post("/auth/registrations").then().statusCode(202);
+        String token = tokenIn(TestMail.await(email, 1).get(0));
+
+        Response page = api.root().accept("text/html").queryParam("token", token).get("/register");
+        page.then().statusCode(200).contentType(containsString("text/html"))
+                .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
+        assertThat(page.asString()).contains(email).contains("กองทดสอบ " + world.tag()).contains("https://sakkaya.example.org/privacy")
+                .contains("name=\"firstNameTh\"").contains("พ.ศ. 25");
+
+        // a refused form comes back with what was typed (escaped) and the reasons beside the fields; nothing is made
+        Map<String, String> form = new HashMap<>();
+        form.put("token", token);
+        form.put("titleTh", "นาย");
+        form.put("firstNameTh", "<script>alert(1)</script>");
+        form.put("lastNameTh", "พึ่งบุญ");
+        form.put("password", "Chao-Phraya-Delta-2563");
+        form.put("passwordAgain", "Chao-Phraya-Delta-2564");
+        Response refused = api.root().accept("text/html").contentType("application/x-www-form-urlencoded").formParams(form).post("/register");
+        refused.then().statusCode(400);
+        assertThat(refused.asString()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>")
+                .contains("ไม่ตรงกับรหัสผ่าน").doesNotContain("Chao-Phraya-Delta");
+        form.put("firstNameTh", "วันชัย");
+        form.put("passwordAgain", "Chao-Phraya-Delta-2563");
+        Response notAccepted = api.root().accept("text/html").contentType("application/x-www-form-urlencoded").formParams(form).post("/register");
+        notAccepted.then().statusCode(400);
+        assertThat(notAccepted.asString()).contains("must be true: an account is made only for someone who accepts the privacy notice")
+                .contains("value=\"วันชัย\"");
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM person WHERE email = ?", email)).isZero();
+
+        assertThat(notAccepted.asString()).contains("ต้องอ่านและยอมรับก่อนลงทะเบียน");
+        // a field sent twice is refused, as in a JSON body
+        Response twice = api.root().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body("token=" + token + "&firstNameTh=%E0%B8%A7%E0%B8%B1%E0%B8%99%E0%B8%8A%E0%B8%B1%E0%B8%A2&firstNameTh=x&lastNameTh=x"
+                        + "&password=Chao-Phraya-Delta-2563&passwordAgain=Chao-Phraya-Delta-2563&acceptPrivacyNotice=yes").post("/register");
+        twice.then().statusCode(400);
+        assertThat(twice.asString()).contains("ส่งมาซ้ำ / is given twice");
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM person WHERE email = ?", email)).isZero();
+
+        form.put("acceptPrivacyNotice", "yes");
+        Response registered = api.root().accept("text/html").contentType("application/x-www-form-urlencoded").formParams(form).post("/register");
+        registered.then().statusCode(200);
+        assertThat(registered.asString()).contains("ลงทะเบียนเรียบร้อย").contains(email);
+        String trainee = api.token(email, "Chao-Phraya-Delta-2563");
+        api.as(trainee).get("/me").then().body("person.fullNameTh", equalTo("นายวันชัย พึ่งบุญ")).body("person.roles", equalTo(List.of("TRAINEE")));
+
+        // the link is spent; another method than GET and POST is the client's mistake
+        api.root().accept("text/html").queryParam("token", token).get("/register").then().statusCode(404)
+                .body(containsString("ลิงก์นี้ใช้ไม่ได้"));
+        api.root().accept("text/html").get("/register").then().statusCode(404);
+        api.root().put("/register").then().statusCode(405).header("Allow", containsString("POST"));
+    }
+
+    @Test
+    void anOrganisationNamesOnlyDomainsOfItsOwnThatAreDomains() {
+        String admin = world.adminToken();
+        String taken = openRegistration(world.departmentId);
+        api.as(admin).body(Map.of("registrationDomains", List.of("dmh-" + world.tag() + ".go.th", "gmail.com", "not a domain")))
+                .patch("/organizations/" + world.divisionId).then().statusCode(400)
+                .body("errors.field", equalTo(List.of("registrationDomains[1]")))
+                .body("errors.message", equalTo(List.of("is a public mail service where anyone can have an address")));
+        api.as(admin).body(Map.of("registrationDomains", List.of("10.0.0.1"))).patch("/organizations/" + world.divisionId).then()
+                .statusCode(400).body("errors.field", equalTo(List.of("registrationDomains[0]")));
+        api.as(admin).body(Map.of("registrationDomains", List.of("dmh-" + world.tag() + ".go.th", taken))).patch("/organizations/" + world.divisionId)
+                .then().statusCode(409).body("type", equalTo("urn:sakkaya:problem:duplicate-domain"))
+                .body("errors.field", equalTo(List.of("registrationDomains[1]")));
+        // nothing of a refused change is kept
+        api.as(admin).get("/organizations/" + world.divisionId).then().body("registrationDomains", empty());
+        // a Thai domain is kept in its ASCII form; [] takes every domain away
+        api.as(admin).body(Map.of("registrationDomains", List.of("กรมสุขภาพจิต" + world.tag() + ".ไทย"))).patch("/organizations/" + world.divisionId)
+                .then().statusCode(200).body("registrationDomains[0]", matchesPattern("xn--[a-z0-9-]+\\.xn--o3cw4h"));
+        api.as(admin).body(Map.of("registrationDomains", List.of())).patch("/organizations/" + world.divisionId).then().statusCode(200)
+                .body("registrationDomains", empty());
+        // HR does not open its organisation to anyone with an address
+        String hr = world.token(world.person(world.divisionId, "HR"));
+        api.as(hr).body(Map.of("registrationDomains", List.of("dmh-" + world.tag() + ".go.th"))).patch("/organizations/" + world.divisionId)
+                .then().statusCode(403);
     }
 
     // --- PDPA

@@ -7,9 +7,10 @@ import org.sakkaya.dev.DevKeys;
 import org.sakkaya.dev.EmbeddedMariaDb;
 
 /**
- * Before any integration test: the token keys and a fresh test database, on an embedded MariaDB unless
- * {@code -Dit.db.embedded=false} points the run at a server (see the README). Payara Micro, started by Arquillian,
- * finds both through the environment the failsafe plugin gives it. Unit tests (surefire) skip all of this.
+ * Before any integration test: the token keys, a fresh test database, on an embedded MariaDB unless
+ * {@code -Dit.db.embedded=false} points the run at a server (see the README), and the SMTP server the service sends
+ * its mail to ({@link TestMail}). Payara Micro, started by Arquillian, finds them through the environment the failsafe
+ * plugin gives it. Unit tests (surefire) skip all of this.
  */
 public class ItEnvironment implements LauncherSessionListener {
     private EmbeddedMariaDb embedded;
@@ -30,10 +31,12 @@ public class ItEnvironment implements LauncherSessionListener {
         } else {
             TestDatabase.recreate(url, System.getProperty("it.db.user"), System.getProperty("it.db.password", ""));
         }
+        TestMail.start(Integer.parseInt(System.getProperty("it.smtp.port")));
     }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        TestMail.stop();
         if (embedded != null) {
             embedded.close();
         }

@@ -14,7 +14,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
 import java.util.List;
+import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,6 +37,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuthResource {
     @Inject
     Authentication authentication;
+
+    @Inject
+    Registrations registrations;
+
+    /** Where the mail went and until when its link works; the same whether or not the address has an account. */
+    public record RegistrationRequested(String email, OffsetDateTime linkExpiresAt) {
+    }
 
     public record TokenRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1000) String password) {
     }
@@ -74,5 +85,31 @@ public class AuthResource {
     @APIResponse(responseCode = "204", description = "Password set; sign in with it")
     public void acceptInvitation(@Valid @NotNull InvitationAcceptance request) {
         authentication.acceptInvitation(request.token(), request.password());
+    }
+
+    @POST
+    @Path("registrations")
+    @PermitAll
+    @Operation(summary = "Staff register themselves: send a one-time link to an address at a domain an organisation registers its staff from")
+    @APIResponse(responseCode = "202", description = "A link (or, for an address with an account, a note saying so) was sent; the answer is the same either way",
+            content = @Content(schema = @Schema(implementation = RegistrationRequested.class)))
+    @APIResponse(responseCode = "422", description = "No organisation takes registrations for the address's domain (registration-not-open), or its mail server refused the address")
+    @APIResponse(responseCode = "429", description = "Too many requests for this address, or from this client; see Retry-After")
+    @APIResponse(responseCode = "503", description = "No mail server is configured (not-configured), or it did not take the message (mail-unavailable; see Retry-After)")
+    public Response requestRegistration(@Valid @NotNull RegistrationRequest request) {
+        Registrations.Requested requested = registrations.request(request.email());
+        return Response.accepted(new RegistrationRequested(requested.email(), Bangkok.time(requested.linkExpiresAt()))).build();
+    }
+
+    @POST
+    @Path("registrations/complete")
+    @PermitAll
+    @Operation(summary = "Finish registering with the link's token: names, a password and the privacy notice accepted make a TRAINEE account")
+    @APIResponse(responseCode = "201", description = "Registered: sign in with the address and the password; Location is the person's record",
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "409", description = "The address has an account already (already-registered)")
+    public Response completeRegistration(@Valid @NotNull RegistrationCompletion completion, @Context UriInfo uri) {
+        PersonView person = PersonView.of(registrations.complete(completion));
+        return Response.created(uri.getBaseUriBuilder().path("people").path(person.id()).build()).entity(person).build();
     }
 }

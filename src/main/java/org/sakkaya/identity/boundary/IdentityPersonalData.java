@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sakkaya.identity.control.LoginThrottle;
+import org.sakkaya.identity.control.RegistrationLinks;
 import org.sakkaya.identity.entity.Account;
 import org.sakkaya.identity.entity.Person;
 import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.audit.AuditEvent;
 import org.sakkaya.platform.privacy.PersonalDataHolder;
 
-/** The person record, roles, account metadata (never the hash) and the audit events about or by the person. */
+/**
+ * The person record, roles, account metadata (never the hash), the audit events about or by the person, and a
+ * registration link pending for their address.
+ */
 @ApplicationScoped
 public class IdentityPersonalData implements PersonalDataHolder {
     @PersistenceContext
@@ -28,6 +32,9 @@ public class IdentityPersonalData implements PersonalDataHolder {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    RegistrationLinks links;
+
     @Override
     public String section() {
         return "identity";
@@ -35,7 +42,7 @@ public class IdentityPersonalData implements PersonalDataHolder {
 
     @Override
     public Set<String> tables() {
-        return Set.of("person", "person_role", "account", "login_throttle", "audit_event");
+        return Set.of("person", "person_role", "account", "login_throttle", "audit_event", "registration");
     }
 
     @Override
@@ -76,6 +83,15 @@ public class IdentityPersonalData implements PersonalDataHolder {
                 })
                 .toList();
         data.put("auditEvents", events);
+        // a link asked for again with the address of an account (after an erasure, the address is free again)
+        data.put("pendingRegistrations", links.of(person.email()).stream().map(pending -> {
+            Map<String, Object> link = new LinkedHashMap<>();
+            link.put("email", pending.email());
+            link.put("organizationId", pending.organizationId());
+            link.put("requestedAt", Bangkok.text(pending.requestedAt()));
+            link.put("expiresAt", Bangkok.text(pending.expiresAt()));
+            return link;
+        }).toList());
         return data;
     }
 
@@ -89,6 +105,7 @@ public class IdentityPersonalData implements PersonalDataHolder {
             account.close();
         }
         throttle.forget(email);
+        links.forget(email);
         // client addresses of the person's own actions are personal data too
         em.createQuery("UPDATE AuditEvent e SET e.clientAddress = NULL WHERE e.actorId = :id")
                 .setParameter("id", personId)

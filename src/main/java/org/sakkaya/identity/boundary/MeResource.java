@@ -57,6 +57,7 @@ public class MeResource {
     @Operation(summary = "The caller's own person record, roles and organisation")
     public MeView me() {
         Person person = people.get(caller.personId());
-        return new MeView(PersonView.of(person), OrganizationView.of(organizations.find(person.organizationId())));
+        return new MeView(PersonView.of(person), OrganizationView.of(organizations.find(person.organizationId()),
+                organizations.registrationDomains(person.organizationId())));
     }
 }

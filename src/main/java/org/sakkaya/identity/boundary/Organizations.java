@@ -7,14 +7,25 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.sakkaya.identity.control.EmailDomains;
 import org.sakkaya.identity.entity.Organization;
 import org.sakkaya.identity.entity.OrganizationKind;
+import org.sakkaya.identity.entity.RegistrationDomain;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.problem.Conflict;
 import org.sakkaya.platform.problem.FieldError;
+import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.problem.NotFound;
 import org.sakkaya.platform.problem.RuleViolation;
 
@@ -24,6 +35,8 @@ public class Organizations {
     /** The width of organization.path, and how many levels (the top is the first) of 36-character ids and slashes it holds. */
     static final int MAX_PATH = 760;
     static final int MAX_DEPTH = (MAX_PATH - 1) / 37;
+    /** The e-mail domains one organisation may take registrations for. */
+    static final int MAX_REGISTRATION_DOMAINS = 20;
 
     @PersistenceContext
     EntityManager em;
@@ -38,8 +51,8 @@ public class Organizations {
     public Organization create(OrganizationRequest request) {
         requireFreeCode(request.code(), null);
         boolean underParent = request.parentId() != null && !request.parentId().isBlank();
-        if (underParent) {
-            // the new path is the parent's: not while a move rewrites it
+        if (underParent || request.registrationDomains() != null) {
+            // the new path is the parent's: not while a move rewrites it; and domains are claimed one change at a time
             lockTree(em);
         }
         Organization parent = underParent ? parent(request.parentId()) : null;
@@ -48,6 +61,10 @@ public class Organizations {
                 parent, request.province(), clock.instant());
         requireDepth(organization.path().length());
         em.persist(organization);
+        if (request.registrationDomains() != null) {
+            em.flush();
+            replaceRegistrationDomains(organization, request.registrationDomains());
+        }
         audit.record("ORGANIZATION_CREATED", "organization", organization.id(), request.code());
         return organization;
     }
@@ -71,11 +88,81 @@ public class Organizations {
             move(organization, patch.parentId().isBlank() ? null : parent(patch.parentId()));
         }
         checkPlacement(organization.kind(), organization.parentId() == null ? null : find(organization.parentId()));
+        if (patch.registrationDomains() != null) {
+            replaceRegistrationDomains(organization, patch.registrationDomains());
+        }
         audit.record("ORGANIZATION_CHANGED", "organization", id, null);
         // written here, not at commit: a change saved by someone meanwhile is then refused inside the use case (409)
         // rather than in the transaction manager's commit, which logged a stack trace for each
         em.flush();
         return organization;
+    }
+
+    /**
+     * The organisation's e-mail domains become exactly these (each in its one spelling; a domain given twice counts
+     * once). A domain another organisation takes registrations for is a 409: an address must lead to one place. Two
+     * organisations claiming one domain at the same moment meet at the table's key (409 {@code duplicate}).
+     */
+    private void replaceRegistrationDomains(Organization organization, List<String> domains) {
+        // each domain in its one spelling, with the place it was first given at (errors name that place)
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        for (int i = 0; i < domains.size(); i++) {
+            String field = "registrationDomains[" + i + "]";
+            String domain = domains.get(i);
+            EmailDomains.refusal(domain).ifPresent(why -> {
+                throw new InvalidInput(field, why);
+            });
+            wanted.putIfAbsent(EmailDomains.normalize(domain).orElseThrow(), i);
+        }
+        // one change of any organisation's domains at a time (they are rare), each reading them as the last one
+        // committed them (locking reads): two changes of one list at once would otherwise merge, and two organisations
+        // claiming one domain would meet at its key, the loser answered 409 naming nothing, or deadlocked
+        lockTree(em);
+        List<RegistrationDomain> current = em.createQuery("SELECT d FROM RegistrationDomain d WHERE d.organizationId = :id",
+                        RegistrationDomain.class).setParameter("id", organization.id())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        Set<String> held = new HashSet<>();
+        current.forEach(d -> held.add(d.domain()));
+        if (held.equals(wanted.keySet())) {
+            return;
+        }
+        List<String> added = wanted.keySet().stream().filter(d -> !held.contains(d)).toList();
+        if (!added.isEmpty()) {
+            List<RegistrationDomain> taken = em.createQuery("SELECT d FROM RegistrationDomain d WHERE d.domain IN :domains",
+                    RegistrationDomain.class).setParameter("domains", added).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+            if (!taken.isEmpty()) {
+                String domain = taken.get(0).domain();
+                throw new Conflict("duplicate-domain", "Another organisation takes registrations for " + domain,
+                        new FieldError("registrationDomains[" + wanted.get(domain) + "]", "is another organisation's"));
+            }
+        }
+        current.stream().filter(d -> !wanted.containsKey(d.domain())).forEach(em::remove);
+        added.forEach(domain -> em.persist(new RegistrationDomain(domain, organization.id())));
+        em.flush();
+        audit.record("REGISTRATION_DOMAINS_CHANGED", "organization", organization.id(), String.join(",", wanted.keySet()));
+    }
+
+    /** The e-mail domains whose owners may register themselves into this organisation, sorted. */
+    public List<String> registrationDomains(String organizationId) {
+        return registrationDomains(List.of(organizationId)).getOrDefault(organizationId, List.of());
+    }
+
+    /** The same for several organisations, in one query (a page of the tree). */
+    public Map<String, List<String>> registrationDomains(Collection<String> organizationIds) {
+        if (organizationIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> domains = new HashMap<>();
+        em.createQuery("SELECT d FROM RegistrationDomain d WHERE d.organizationId IN :ids ORDER BY d.domain", RegistrationDomain.class)
+                .setParameter("ids", List.copyOf(new HashSet<>(organizationIds))).getResultList()
+                .forEach(d -> domains.computeIfAbsent(d.organizationId(), k -> new ArrayList<>()).add(d.domain()));
+        return domains;
+    }
+
+    /** The organisation whose staff have addresses at this domain (in its one spelling), if any takes registrations. */
+    public Optional<Organization> takingRegistrationsFor(String domain) {
+        return Optional.ofNullable(em.find(RegistrationDomain.class, domain))
+                .map(d -> em.find(Organization.class, d.organizationId()));
     }
 
     public Organization find(String id) {
@@ -136,7 +223,10 @@ public class Organizations {
         }
     }
 
-    /** Serialises changes to the tree's paths; held until the transaction ends. See {@code V017}. */
+    /**
+     * Serialises changes to the tree's paths, and to the e-mail domains organisations take registrations for; held until
+     * the transaction ends. See {@code V017}.
+     */
     static void lockTree(EntityManager em) {
         em.createNativeQuery("SELECT id FROM organization_tree_lock WHERE id = 1 FOR UPDATE").getSingleResult();
     }

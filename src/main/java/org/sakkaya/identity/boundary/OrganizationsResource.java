@@ -19,9 +19,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sakkaya.identity.entity.Organization;
 import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.security.Roles;
@@ -40,7 +42,7 @@ public class OrganizationsResource {
     @Operation(summary = "Register an organisation (ministry, department, division or partner)")
     @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response create(@Valid @NotNull OrganizationRequest request, @Context UriInfo uri) {
-        OrganizationView view = OrganizationView.of(organizations.create(request));
+        OrganizationView view = view(organizations.create(request));
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
     }
 
@@ -50,14 +52,16 @@ public class OrganizationsResource {
     public Page<OrganizationView> list(@QueryParam("parentId") @Size(max = 36) String parentId,
                                        @QueryParam("q") @Size(max = 100) String q,
                                        @Valid @BeanParam PageRequest page) {
-        return organizations.list(parentId, q, page).map(OrganizationView::of);
+        Page<Organization> found = organizations.list(parentId, q, page);
+        var domains = organizations.registrationDomains(found.items().stream().map(Organization::id).toList());
+        return found.map(o -> OrganizationView.of(o, domains.getOrDefault(o.id(), List.of())));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.TRAINEE, Roles.TRAINER, Roles.HR, Roles.PROGRAM_ADMIN, Roles.EXECUTIVE, Roles.ADMIN})
     public OrganizationView get(@PathParam("id") String id) {
-        return OrganizationView.of(organizations.find(id));
+        return view(organizations.find(id));
     }
 
     @PATCH
@@ -65,6 +69,10 @@ public class OrganizationsResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change an organisation; a new parentId moves it with all its sub-units")
     public OrganizationView update(@PathParam("id") String id, @Valid @NotNull OrganizationPatch patch) {
-        return OrganizationView.of(organizations.update(id, patch));
+        return view(organizations.update(id, patch));
+    }
+
+    private OrganizationView view(Organization organization) {
+        return OrganizationView.of(organization, organizations.registrationDomains(organization.id()));
     }
 }

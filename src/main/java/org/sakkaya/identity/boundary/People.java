@@ -121,6 +121,30 @@ public class People {
     }
 
     /**
+     * A trainee who registered themself with a link sent to their address ({@link Registrations}): the same rules as
+     * a registration by HR (names not blank, the address free, the password policy), and the password their own.
+     */
+    Person createSelfRegistered(String email, PersonName name, String organizationId, String position, String password) {
+        requireNotBlank("firstNameTh", name.firstNameTh());
+        requireNotBlank("lastNameTh", name.lastNameTh());
+        PasswordPolicy.check(password, email).ifPresent(problem -> {
+            throw new InvalidInput("password", problem);
+        });
+        if (!em.createQuery("SELECT p.id FROM Person p WHERE p.email = :email", String.class)
+                .setParameter("email", email).setMaxResults(1).getResultList().isEmpty()) {
+            throw new Conflict("already-registered", "This address has an account already: sign in with it",
+                    new FieldError("email", "has an account already"));
+        }
+        Instant now = clock.instant();
+        Person person = new Person(email, name, organizationId, position, EnumSet.of(Role.TRAINEE), now);
+        Account account = new Account(person);
+        account.setOwnFirstPassword(hasher.hash(password), now);
+        em.persist(person);
+        em.persist(account);
+        return person;
+    }
+
+    /**
      * A forgotten or leaked password: the password stops working at once and the person gets a new one-time
      * invitation (as at registration) to set another, and a sign-in lock on the account is lifted. ADMIN only: whoever
      * holds the invitation can sign in as the person, so HR, which registers trainees, does not get to take over an

@@ -79,6 +79,15 @@ public class Account {
         this.fromAdmin = byAdmin;
     }
 
+    /**
+     * A person who registered themself, with a link sent to their own mailbox: nobody else chose or saw the password,
+     * so it is as trusted as one an ADMIN issued.
+     */
+    public void setOwnFirstPassword(String hash, Instant now) {
+        setPassword(hash, now);
+        this.fromAdmin = true;
+    }
+
     /** A registration's invitation, whose token is answered to the registrar. */
     public void invite(String tokenHash, Instant expiresAt, boolean byAdmin) {
         this.invitationHash = tokenHash;

@@ -1,0 +1,36 @@
+package org.sakkaya.identity.control;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.sakkaya.platform.persistence.RepeatedWork;
+
+/**
+ * Every hour, removes registration links nobody used before they expired: each holds an address that asked and
+ * nothing else, and serves nothing once expired. Every instance may run it: the delete is idempotent.
+ */
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RegistrationCleanup {
+    private static final Logger LOG = Logger.getLogger(RegistrationCleanup.class.getName());
+
+    @Inject
+    RegistrationLinks links;
+
+    private final RepeatedWork work = new RepeatedWork(RegistrationCleanup.class, "remove registration links that expired",
+            "they keep the addresses that asked for them", "every hour");
+
+    @Schedule(hour = "*", minute = "41", persistent = false)
+    void forgetExpired() {
+        work.run(() -> {
+            int forgotten = links.forgetExpired();
+            if (forgotten > 0) {
+                LOG.fine(() -> "Removed " + forgotten + " registration links that expired");
+            }
+            return null;
+        });
+    }
+}
