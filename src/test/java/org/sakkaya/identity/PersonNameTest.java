@@ -41,5 +41,7 @@ class PersonNameTest {
         assertThat(pasted.firstNameEn()).isEqualTo("Somsak");
         // a zero-width space between a tone mark and its vowel does not keep them in the wrong order
         assertThat(new PersonName(null, "ก\u0E48\u200B\u0E35", "x", null, null, null).firstNameTh()).isEqualTo("กี่");
+        // sara am split around its tone mark, as a PDF lays out น้ำ: nikhahit, mai tho, sara aa
+        assertThat(new PersonName(null, "น\u0E4D\u0E49\u0E32ฝน", "x", null, null, null).firstNameTh()).isEqualTo("น\u0E49\u0E33ฝน");
     }
 }

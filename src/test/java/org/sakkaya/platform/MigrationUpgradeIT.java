@@ -166,6 +166,26 @@ class MigrationUpgradeIT {
     }
 
     @Test
+    void theNamesStoredBeforeV035WithSaraAmSplitAroundItsToneMarkAreJoined() throws SQLException {
+        migrations().target("34").load().migrate();
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO organization (id, code, name_th, kind, path, created_at) VALUES ('" + STALE
+                    + "', 'UPGRADE-IT', 'กรมทดสอบ', 'DEPARTMENT', '" + STALE + "/', UTC_TIMESTAMP(6))");
+            // น ํ ้ า ฝ น as pasted from a PDF; the erased record's placeholder is left as it is
+            statement.executeUpdate("INSERT INTO person (id, email, first_name_th, last_name_th, organization_id, created_at) VALUES ('"
+                    + FRESH + "', 'a@example.org', 'น\u0E4D\u0E49\u0E32ฝน', 'ช\u0E4D\u0E48\u0E32ชอง', '" + STALE + "', UTC_TIMESTAMP(6)), ('"
+                    + NEVER + "', 'b@example.org', 'น\u0E4D\u0E49\u0E32', 'ลบแล้ว', '" + STALE + "', UTC_TIMESTAMP(6))");
+            statement.executeUpdate("UPDATE person SET erased_at = UTC_TIMESTAMP(6) WHERE id = '" + NEVER + "'");
+        }
+
+        assertThat(migrations().load().migrate().migrationsExecuted).isPositive();
+
+        assertThat(strings("SELECT HEX(first_name_th) FROM person WHERE id = '" + FRESH + "'")).containsExactly(hex("น\u0E49\u0E33ฝน"));
+        assertThat(strings("SELECT HEX(last_name_th) FROM person WHERE id = '" + FRESH + "'")).containsExactly(hex("ช\u0E48\u0E33ชอง"));
+        assertThat(strings("SELECT HEX(first_name_th) FROM person WHERE id = '" + NEVER + "'")).containsExactly(hex("น\u0E4D\u0E49\u0E32"));
+    }
+
+    @Test
     void theCertificatesIssuedBeforeV033SortByTheirHoldersFirstAndLastNameAndErasedOnesStayErased() throws SQLException {
         migrations().target("32").load().migrate();
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
