@@ -879,6 +879,14 @@ class IdentityIT {
         return link.group(1);
     }
 
+    private Response askForLink(String email) {
+        return api.anonymous().body(Map.of("email", email)).post("/auth/registrations");
+    }
+
+    private Response complete(Map<String, Object> completion) {
+        return api.anonymous().body(completion).post("/auth/registrations/complete");
+    }
+
     private Map<String, Object> completion(String token) {
         Map<String, Object> body = new HashMap<>();
         body.put("token", token);
@@ -901,7 +909,7 @@ class IdentityIT {
                 .body("registrationDomains", equalTo(List.of(domain)));
         String email = "kannat.s@" + domain;
 
-        api.anonymous().body(Map.of("email", "Kannat.S@" + domain.toUpperCase())).post("/auth/registrations").then()
+        askForLink("Kannat.S@" + domain.toUpperCase()).then()
                 .statusCode(202).body("email", equalTo(email)).body("linkExpiresAt", matchesPattern(".*\\+07:00"));
         List<TestMail.Mail> mail = TestMail.await(email, 1);
         assertThat(mail).hasSize(1);
@@ -916,14 +924,14 @@ class IdentityIT {
         // each refusal leaves nothing behind, and the link still works
         Map<String, Object> notAccepted = completion(token);
         notAccepted.put("acceptPrivacyNotice", false);
-        api.anonymous().body(notAccepted).post("/auth/registrations/complete").then().statusCode(400)
+        complete(notAccepted).then().statusCode(400)
                 .body("errors.field", equalTo(List.of("acceptPrivacyNotice")));
         Map<String, Object> weak = completion(token);
         weak.put("password", "sawasdee");
-        api.anonymous().body(weak).post("/auth/registrations/complete").then().statusCode(400).body("errors.field", equalTo(List.of("password")));
+        complete(weak).then().statusCode(400).body("errors.field", equalTo(List.of("password")));
         Map<String, Object> blankName = completion(token);
         blankName.put("firstNameTh", "\u200b ");
-        api.anonymous().body(blankName).post("/auth/registrations/complete").then().statusCode(400).body("errors.field", hasItem("firstNameTh"));
+        complete(blankName).then().statusCode(400).body("errors.field", hasItem("firstNameTh"));
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM person WHERE email = ?", email)).isZero();
 
         // the role, the organisation and the address come from the link, whatever the body says
@@ -931,7 +939,7 @@ class IdentityIT {
         body.put("roles", List.of("ADMIN"));
         body.put("organizationId", world.ministryId);
         body.put("email", "someone.else@" + domain);
-        Response created = api.anonymous().body(body).post("/auth/registrations/complete");
+        Response created = complete(body);
         created.then().statusCode(201)
                 .header("Location", matchesPattern(".*/api/v1/people/" + UUID_FORM))
                 .body("email", equalTo(email)).body("roles", equalTo(List.of("TRAINEE")))
@@ -943,7 +951,7 @@ class IdentityIT {
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM registration WHERE email = ?", email)).isZero();
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'SELF_REGISTERED' AND subject_id = ?"
                 + " AND detail = 'privacy notice accepted (https://sakkaya.example.org/privacy)'", personId)).isEqualTo(1);
-        api.anonymous().body(completion(token)).post("/auth/registrations/complete").then().statusCode(400)
+        complete(completion(token)).then().statusCode(400)
                 .body("errors.field", equalTo(List.of("token")));
 
         String trainee = api.token(email.toUpperCase(), "Ramkhamhaeng-Stone-1283");
@@ -965,8 +973,8 @@ class IdentityIT {
         World.Person existing = world.person(world.divisionId, "TRAINEE");
         String newcomer = "newcomer-" + UUID.randomUUID().toString().substring(0, 8) + "@" + domain;
 
-        Response forExisting = api.anonymous().body(Map.of("email", existing.email())).post("/auth/registrations");
-        Response forNewcomer = api.anonymous().body(Map.of("email", newcomer)).post("/auth/registrations");
+        Response forExisting = askForLink(existing.email());
+        Response forNewcomer = askForLink(newcomer);
         forExisting.then().statusCode(202);
         forNewcomer.then().statusCode(202);
         assertThat(forExisting.jsonPath().getMap("").keySet()).isEqualTo(forNewcomer.jsonPath().getMap("").keySet());
@@ -983,21 +991,21 @@ class IdentityIT {
     @Test
     void anAddressNoOrganisationRegistersIsRefusedAndNoMailGoes() {
         String elsewhere = "somchai-" + world.tag() + "@not-registering-" + world.tag() + ".example.org";
-        api.anonymous().body(Map.of("email", elsewhere)).post("/auth/registrations").then().statusCode(422)
+        askForLink(elsewhere).then().statusCode(422)
                 .contentType(containsString("application/problem+json"))
                 .body("type", equalTo("urn:sakkaya:problem:registration-not-open"))
                 .body("errors.field", equalTo(List.of("email")));
-        api.anonymous().body(Map.of("email", "not an address")).post("/auth/registrations").then().statusCode(400)
+        askForLink("not an address").then().statusCode(400)
                 .body("errors.field", equalTo(List.of("email")));
         api.anonymous().body(Map.of()).post("/auth/registrations").then().statusCode(400).body("errors.field", hasItem("email"));
         assertThat(TestMail.to(elsewhere)).isEmpty();
         // a look-alike spelling of an address at an open domain (a zero-width space, a quoted name) is not another mailbox
         String domain = openRegistration(world.divisionId);
         for (String lookAlike : List.of("kannat\u200b@" + domain, "\"kannat\"@" + domain, "kannat+2@" + domain, "kannat@" + domain + "\u200b")) {
-            api.anonymous().body(Map.of("email", lookAlike)).post("/auth/registrations").then().statusCode(400)
+            askForLink(lookAlike).then().statusCode(400)
                     .body("errors.field", equalTo(List.of("email")));
         }
-        api.anonymous().body(completion("x".repeat(43))).post("/auth/registrations/complete").then().statusCode(400)
+        complete(completion("x".repeat(43))).then().statusCode(400)
                 .body("errors.field", equalTo(List.of("token")));
     }
 
@@ -1006,33 +1014,33 @@ class IdentityIT {
         String domain = openRegistration(world.divisionId);
         String email = "thanawat.r@" + domain;
         for (int i = 0; i < 3; i++) {
-            api.anonymous().body(Map.of("email", email)).post("/auth/registrations").then().statusCode(202);
+            askForLink(email).then().statusCode(202);
         }
-        Response fourth = api.anonymous().body(Map.of("email", email)).post("/auth/registrations");
+        Response fourth = askForLink(email);
         fourth.then().statusCode(429).body("type", equalTo("urn:sakkaya:problem:too-many-requests"));
         assertThat(Long.parseLong(fourth.header("Retry-After"))).isBetween(1L, 3600L);
         List<TestMail.Mail> mail = TestMail.await(email, 3);
         assertThat(mail).hasSize(3);
         // only the newest link works
-        api.anonymous().body(completion(tokenIn(mail.get(0)))).post("/auth/registrations/complete").then().statusCode(400)
+        complete(completion(tokenIn(mail.get(0)))).then().statusCode(400)
                 .body("errors.field", equalTo(List.of("token")));
-        api.anonymous().body(completion(tokenIn(mail.get(2)))).post("/auth/registrations/complete").then().statusCode(201);
+        complete(completion(tokenIn(mail.get(2)))).then().statusCode(201);
     }
 
     @Test
     void aLinkToAnOrganisationThatStoppedTakingTheDomainMakesNoAccount() throws Exception {
         String domain = openRegistration(world.divisionId);
         String email = "sompong.k@" + domain;
-        api.anonymous().body(Map.of("email", email)).post("/auth/registrations").then().statusCode(202);
+        askForLink(email).then().statusCode(202);
         String token = tokenIn(TestMail.await(email, 1).get(0));
         api.as(world.adminToken()).body(Map.of("registrationDomains", List.of())).patch("/organizations/" + world.divisionId)
                 .then().statusCode(200);
-        api.anonymous().body(completion(token)).post("/auth/registrations/complete").then().statusCode(422)
+        complete(completion(token)).then().statusCode(422)
                 .body("type", equalTo("urn:sakkaya:problem:registration-not-open")).body("errors.field", equalTo(List.of("token")));
         // nor when the domain went to another organisation than the one the mail named
         api.as(world.adminToken()).body(Map.of("registrationDomains", List.of(domain))).patch("/organizations/" + world.departmentId)
                 .then().statusCode(200);
-        api.anonymous().body(completion(token)).post("/auth/registrations/complete").then().statusCode(422)
+        complete(completion(token)).then().statusCode(422)
                 .body("errors.field", equalTo(List.of("token")));
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM person WHERE email = ?", email)).isZero();
     }
@@ -1041,12 +1049,12 @@ class IdentityIT {
     void aMailServerThatIsDownIsA503ThatNeitherCountsNorEndsTheLinkSentBefore() throws Exception {
         String domain = openRegistration(world.divisionId);
         String email = "rattana.c@" + domain;
-        api.anonymous().body(Map.of("email", email)).post("/auth/registrations").then().statusCode(202);
+        askForLink(email).then().statusCode(202);
         String first = tokenIn(TestMail.await(email, 1).get(0));
         TestMail.pause();
         try {
             for (int i = 0; i < 3; i++) {
-                Response down = api.anonymous().body(Map.of("email", email)).post("/auth/registrations");
+                Response down = askForLink(email);
                 down.then().statusCode(503).contentType(containsString("application/problem+json"))
                         .body("type", equalTo("urn:sakkaya:problem:mail-unavailable")).header("Retry-After", "60");
             }
@@ -1054,12 +1062,12 @@ class IdentityIT {
             TestMail.resume();
         }
         // the three that were not sent did not count: two more mails may go this hour, and the first link still works
-        api.anonymous().body(Map.of("email", email)).post("/auth/registrations").then().statusCode(202);
-        api.anonymous().body(Map.of("email", email)).post("/auth/registrations").then().statusCode(202);
-        api.anonymous().body(Map.of("email", email)).post("/auth/registrations").then().statusCode(429);
+        askForLink(email).then().statusCode(202);
+        askForLink(email).then().statusCode(202);
+        askForLink(email).then().statusCode(429);
         List<TestMail.Mail> mail = TestMail.await(email, 3);
         assertThat(mail).hasSize(3);
-        api.anonymous().body(completion(tokenIn(mail.get(2)))).post("/auth/registrations/complete").then().statusCode(201);
+        complete(completion(tokenIn(mail.get(2)))).then().statusCode(201);
         assertThat(first).isNotEqualTo(tokenIn(mail.get(2)));
     }
 
@@ -1067,7 +1075,7 @@ class IdentityIT {
     void oneLinkUsedTwiceAtOnceMakesOneAccount() throws Exception {
         String domain = openRegistration(world.divisionId);
         String email = "pimchanok.w@" + domain;
-        api.anonymous().body(Map.of("email", email)).post("/auth/registrations").then().statusCode(202);
+        askForLink(email).then().statusCode(202);
         String token = tokenIn(TestMail.await(email, 1).get(0));
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -1076,7 +1084,7 @@ class IdentityIT {
             for (int i = 0; i < 8; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return api.anonymous().body(completion(token)).post("/auth/registrations/complete").statusCode();
+                    return complete(completion(token)).statusCode();
                 }));
             }
             start.countDown();
@@ -1096,7 +1104,7 @@ class IdentityIT {
     void aMinistryWithoutAFrontEndRegistersStaffOnSakkayasOwnPage() throws Exception {
         String domain = openRegistration(world.divisionId);
         String email = "wanchai.p@" + domain;
-        api.anonymous().body(Map.of("email", email)).post("/auth/registrations").then().statusCode(202);
+        askForLink(email).then().statusCode(202);
         String token = tokenIn(TestMail.await(email, 1).get(0));
 
         Response page = api.root().accept("text/html").queryParam("token", token).get("/register");
