@@ -22,8 +22,15 @@ public final class ThaiText {
 
     /** NFC, sara am as one character, and a tone mark after its vowel. Nothing else changes: case, spaces, digits. */
     public static String canonical(String text) {
-        String nfc = SPLIT_SARA_AM.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("$1\u0E33")
-                .replace("\u0E4D\u0E32", "\u0E33");
+        return canonicalBefore20261127(SPLIT_SARA_AM.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("$1\u0E33"));
+    }
+
+    /**
+     * The spelling {@link #canonical} gave until 2026-11-27, when sara am split around its tone mark joined it: a
+     * password set before was hashed in this spelling ({@code PasswordHasher} checks it too).
+     */
+    public static String canonicalBefore20261127(String text) {
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC).replace("\u0E4D\u0E32", "\u0E33");
         return TONE_BEFORE_VOWEL.matcher(nfc).replaceAll("$2$1");
     }
 

@@ -42,15 +42,24 @@ public class PasswordHasher {
         if (password == null || hash == null) {
             // as many checks as a real account would take, or the time would tell which e-mails have one
             verifier.verify("x".getBytes(StandardCharsets.UTF_8), decoy.getBytes(StandardCharsets.UTF_8));
-            if (password != null && !ThaiText.canonical(password).equals(password)) {
-                verifier.verify("x".getBytes(StandardCharsets.UTF_8), decoy.getBytes(StandardCharsets.UTF_8));
+            if (password != null) {
+                for (int extra = spellings(password).size() - 1; extra > 0; extra--) {
+                    verifier.verify("x".getBytes(StandardCharsets.UTF_8), decoy.getBytes(StandardCharsets.UTF_8));
+                }
             }
             return false;
         }
-        String canonical = ThaiText.canonical(password);
-        // a password set before passwords were hashed in one spelling was hashed as typed: only a password that has
-        // another spelling costs a second check
-        return verified(canonical, hash) || !canonical.equals(password) && verified(password, hash);
+        return spellings(password).stream().anyMatch(spelling -> verified(spelling, hash));
+    }
+
+    /**
+     * The spellings a password may have been hashed in, newest first: the one spelling of today; the one spelling
+     * until 2026-11-27 (before sara am split around a tone mark joined it); and as typed, for a password set before
+     * passwords were hashed in one spelling. Only a password that has other spellings costs more than one check.
+     */
+    private static java.util.List<String> spellings(String password) {
+        return new java.util.LinkedHashSet<>(java.util.List.of(ThaiText.canonical(password),
+                ThaiText.canonicalBefore20261127(password), password)).stream().toList();
     }
 
     private boolean verified(String password, String hash) {

@@ -41,4 +41,17 @@ class PasswordHasherTest {
         assertThat(hasher.matches(" " + COMPOSED, hasher.hash(COMPOSED))).isFalse();
         assertThat(hasher.matches(null, hasher.hash(COMPOSED))).isFalse();
     }
+
+    @Test
+    void aPasswordHashedInTheSpellingBeforeSaraAmAroundAToneMarkJoinedStillSignsIn() {
+        // น ํ ้ า (sara am split around its tone mark) and a tone mark before its vowel (ท ่ ี): until 2026-11-27 the
+        // one spelling joined only the second, and the password was hashed as น ํ ้ า ท ี ่
+        String typed = "น\u0E4D\u0E49\u0E32ท\u0E48\u0E35-2569";
+        BCrypt.Version version = BCrypt.Version.VERSION_2B;
+        String hashedBefore = BCrypt.with(version, LongPasswordStrategies.hashSha512(version))
+                .hashToString(4, "น\u0E4D\u0E49\u0E32ท\u0E35\u0E48-2569".toCharArray());
+        assertThat(hasher.matches(typed, hashedBefore)).isTrue();
+        // and today's spelling of it, น ้ ำ, is the same password
+        assertThat(hasher.matches("น\u0E49\u0E33ที\u0E48-2569", hasher.hash(typed))).isTrue();
+    }
 }
