@@ -122,6 +122,8 @@ public class Mailer {
             properties.put(prefix + "timeout", TIMEOUT_MS);
             properties.put(prefix + "writetimeout", TIMEOUT_MS);
             properties.put(prefix + "auth", String.valueOf(settings.username().isPresent()));
+            // the message is sent once the server took it: QUIT's answer is not waited for
+            properties.put(prefix + "quitwait", "false");
             if (settings.security() == Security.STARTTLS) {
                 properties.put(prefix + "starttls.enable", "true");
                 properties.put(prefix + "starttls.required", "true");
@@ -156,10 +158,13 @@ public class Mailer {
             // RFC 3834: no out-of-office replies to a machine's message
             message.setHeader("Auto-Submitted", "auto-generated");
             message.saveChanges();
-            try (Transport transport = session.getTransport(protocol)) {
+            Transport transport = session.getTransport(protocol);
+            try {
                 transport.connect(settings.host().orElseThrow(), settings.port(), settings.username().orElse(null),
                         settings.username().isPresent() ? settings.password().orElse("") : null);
                 transport.sendMessage(message, message.getAllRecipients());
+            } finally {
+                close(transport);
             }
         } catch (SendFailedException e) {
             Address[] invalid = e.getInvalidAddresses();
@@ -169,6 +174,15 @@ public class Mailer {
         } catch (MessagingException e) {
             LOG.log(Level.WARNING, () -> "A mail was not sent: " + withoutAddresses(e, to));
             throw new NotSent("The mail server could not be reached or did not take the message", false, null);
+        }
+    }
+
+    /** Once the server took the message it is sent: a failure to say goodbye afterwards is not the message's. */
+    private static void close(Transport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            LOG.fine(() -> "Closing the mail connection failed after the message: " + e.getClass().getSimpleName());
         }
     }
 
@@ -196,7 +210,9 @@ public class Mailer {
     static String withoutAddresses(Throwable e, String recipient) {
         int at = recipient.lastIndexOf('@');
         String mailbox = at > 0 ? recipient.substring(0, at) : recipient;
-        Pattern named = Pattern.compile(Pattern.quote(mailbox), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        // the name as a whole word only: a one-letter name must not take every such letter out of the line
+        Pattern named = Pattern.compile("(?<![\\p{L}\\p{N}._-])" + Pattern.quote(mailbox) + "(?![\\p{L}\\p{N}._-])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         StringBuilder text = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (!text.isEmpty()) {

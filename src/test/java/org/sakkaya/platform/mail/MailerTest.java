@@ -86,6 +86,9 @@ class MailerTest {
         // a reply that quotes the mailbox name alone
         Exception unknown = new jakarta.mail.SendFailedException("550 user Somchai.Jaidee unknown");
         assertThat(Mailer.withoutAddresses(unknown, "somchai.jaidee@dmh.go.th")).isEqualTo("SendFailedException: 550 user <address> unknown");
+        // a one-letter name is taken out where it stands alone, not from every word that has the letter
+        Exception oneLetter = new jakarta.mail.SendFailedException("550 mailbox a unavailable at gateway");
+        assertThat(Mailer.withoutAddresses(oneLetter, "a@dmh.go.th")).isEqualTo("SendFailedException: 550 mailbox <address> unavailable at gateway");
     }
 
     @Test
