@@ -1072,6 +1072,30 @@ class IdentityIT {
     }
 
     @Test
+    void staffAtAThaiDomainRegisterAndSignInWithTheAddressAsTheyTypeIt() throws Exception {
+        String thaiDomain = "กรมสุขภาพจิต" + world.tag() + ".ไทย";
+        api.as(world.adminToken()).body(Map.of("registrationDomains", List.of(thaiDomain))).patch("/organizations/" + world.divisionId)
+                .then().statusCode(200);
+        String typed = "wipa@" + thaiDomain;
+        Response asked = askForLink(typed);
+        asked.then().statusCode(202);
+        String stored = asked.jsonPath().getString("email");
+        assertThat(stored).startsWith("wipa@xn--").endsWith(".xn--o3cw4h");
+        complete(completion(tokenIn(TestMail.await(stored, 1).get(0)))).then().statusCode(201);
+
+        // either spelling signs in, and the address is taken under either for HR
+        api.token(typed, "Ramkhamhaeng-Stone-1283");
+        api.token(stored, "Ramkhamhaeng-Stone-1283");
+        Map<String, Object> again = personBody(world.divisionId, "TRAINEE");
+        again.put("email", typed);
+        api.as(world.adminToken()).body(again).post("/people").then().statusCode(409)
+                .body("type", equalTo("urn:sakkaya:problem:duplicate-email"));
+        // and a new link for it is a note that the account exists
+        askForLink(typed).then().statusCode(202);
+        assertThat(TestMail.await(stored, 2).get(1).text()).contains("มีบัญชีอยู่แล้ว");
+    }
+
+    @Test
     void oneLinkUsedTwiceAtOnceMakesOneAccount() throws Exception {
         String domain = openRegistration(world.divisionId);
         String email = "pimchanok.w@" + domain;

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.sakkaya.identity.control.EmailDomains;
 import org.sakkaya.identity.control.LoginThrottle;
 import org.sakkaya.identity.control.PasswordHasher;
 import org.sakkaya.identity.control.PasswordPolicy;
@@ -149,8 +150,9 @@ public class Authentication {
     }
 
     private Person findByEmail(String email) {
-        return em.createQuery("SELECT p FROM Person p WHERE p.email = :email", Person.class)
-                .setParameter("email", Person.normalizeEmail(email))
+        // under each spelling of the address: self-registration keeps a Thai domain in its xn-- form, HR as typed
+        return em.createQuery("SELECT p FROM Person p WHERE p.email IN :spellings ORDER BY p.createdAt", Person.class)
+                .setParameter("spellings", EmailDomains.spellings(email))
                 .getResultStream().findFirst().orElse(null);
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sakkaya.identity.control.EmailDomains;
 import org.sakkaya.identity.control.LoginThrottle;
 import org.sakkaya.identity.control.RegistrationLinks;
 import org.sakkaya.identity.entity.Account;
@@ -84,7 +85,7 @@ public class IdentityPersonalData implements PersonalDataHolder {
                 .toList();
         data.put("auditEvents", events);
         // a link asked for again with the address of an account (after an erasure, the address is free again)
-        data.put("pendingRegistrations", links.of(person.email()).stream().map(pending -> {
+        data.put("pendingRegistrations", EmailDomains.spellings(person.email()).stream().flatMap(e -> links.of(e).stream()).map(pending -> {
             Map<String, Object> link = new LinkedHashMap<>();
             link.put("email", pending.email());
             link.put("organizationId", pending.organizationId());
@@ -105,7 +106,7 @@ public class IdentityPersonalData implements PersonalDataHolder {
             account.close();
         }
         throttle.forget(email);
-        links.forget(email);
+        EmailDomains.spellings(email).forEach(links::forget);
         // client addresses of the person's own actions are personal data too
         em.createQuery("UPDATE AuditEvent e SET e.clientAddress = NULL WHERE e.actorId = :id")
                 .setParameter("id", personId)

@@ -71,6 +71,10 @@ public class Organizations {
 
     @Transactional
     public Organization update(String id, OrganizationPatch patch) {
+        if (patch.registrationDomains() != null) {
+            // first, as a move takes it: the tree's lock before any organisation's row
+            lockTree(em);
+        }
         Organization organization = find(id);
         boolean moving = patch.parentId() != null && !patch.parentId().equals(organization.parentId());
         if (moving) {
@@ -162,6 +166,12 @@ public class Organizations {
     /** The organisation whose staff have addresses at this domain (in its one spelling), if any takes registrations. */
     public Optional<Organization> takingRegistrationsFor(String domain) {
         return Optional.ofNullable(em.find(RegistrationDomain.class, domain))
+                .map(d -> em.find(Organization.class, d.organizationId()));
+    }
+
+    /** The same, the domain's row read with a lock held to the end of the transaction (and as committed now). */
+    public Optional<Organization> takingRegistrationsForLocked(String domain) {
+        return Optional.ofNullable(em.find(RegistrationDomain.class, domain, LockModeType.PESSIMISTIC_READ))
                 .map(d -> em.find(Organization.class, d.organizationId()));
     }
 

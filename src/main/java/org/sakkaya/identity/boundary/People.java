@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.sakkaya.identity.control.EmailDomains;
 import org.sakkaya.identity.control.LoginThrottle;
 import org.sakkaya.identity.control.PasswordHasher;
 import org.sakkaya.identity.control.PasswordPolicy;
@@ -34,6 +37,7 @@ import org.sakkaya.platform.persistence.Page;
 import org.sakkaya.platform.persistence.PageRequest;
 import org.sakkaya.platform.privacy.PersonalDataHolder;
 import org.sakkaya.platform.problem.Conflict;
+import org.sakkaya.platform.problem.FallbackExceptionMapper;
 import org.sakkaya.platform.problem.FieldError;
 import org.sakkaya.platform.problem.Forbidden;
 import org.sakkaya.platform.problem.InvalidInput;
@@ -130,10 +134,11 @@ public class People {
         PasswordPolicy.check(password, email).ifPresent(problem -> {
             throw new InvalidInput("password", problem);
         });
-        if (!em.createQuery("SELECT p.id FROM Person p WHERE p.email = :email", String.class)
-                .setParameter("email", email).setMaxResults(1).getResultList().isEmpty()) {
-            throw new Conflict("already-registered", "This address has an account already: sign in with it",
-                    new FieldError("email", "has an account already"));
+        // a locking read: an HR registration of the same address at this moment commits first and is seen, or waits
+        if (!em.createQuery("SELECT p FROM Person p WHERE p.email IN :spellings", Person.class)
+                .setParameter("spellings", EmailDomains.spellings(email)).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().isEmpty()) {
+            throw alreadyRegistered();
         }
         Instant now = clock.instant();
         Person person = new Person(email, name, organizationId, position, EnumSet.of(Role.TRAINEE), now);
@@ -141,7 +146,21 @@ public class People {
         account.setOwnFirstPassword(hasher.hash(password), now);
         em.persist(person);
         em.persist(account);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (FallbackExceptionMapper.isDuplicate(e)) {
+                // registered in the same instant by another request: the address's key decided
+                throw alreadyRegistered();
+            }
+            throw e;
+        }
         return person;
+    }
+
+    private static Conflict alreadyRegistered() {
+        return new Conflict("already-registered", "This address has an account already: sign in with it",
+                new FieldError("email", "has an account already"));
     }
 
     /**
@@ -462,8 +481,9 @@ public class People {
     }
 
     private void requireFreeEmail(String email, String exceptId) {
-        boolean taken = !em.createQuery("SELECT p.id FROM Person p WHERE p.email = :email AND p.id <> :id", String.class)
-                .setParameter("email", email).setParameter("id", exceptId == null ? "" : exceptId)
+        // under any of its spellings: a Thai domain typed by HR, or in the xn-- form self-registration keeps
+        boolean taken = !em.createQuery("SELECT p.id FROM Person p WHERE p.email IN :spellings AND p.id <> :id", String.class)
+                .setParameter("spellings", EmailDomains.spellings(email)).setParameter("id", exceptId == null ? "" : exceptId)
                 .setMaxResults(1).getResultList().isEmpty();
         if (taken) {
             throw new Conflict("duplicate-email", "Someone is registered with this e-mail already",

@@ -164,7 +164,7 @@ public class RegisterServlet extends HttpServlet {
                     throw e;
                 }
                 response.setStatus(problem.status());
-                form(response, token, link.get(), typed, problem.errors().isEmpty()
+                form(response, token, link.get(), typed, problem.errors() == null || problem.errors().isEmpty()
                         ? List.of(new FieldError("", problem.detail())) : problem.errors());
                 return;
             }

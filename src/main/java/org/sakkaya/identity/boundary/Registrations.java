@@ -5,13 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.net.IDN;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sakkaya.identity.control.EmailDomains;
@@ -124,18 +121,17 @@ public class Registrations {
         Instant now = clock.instant();
         Instant expires = now.plus(LINK_LIFETIME);
         // an account registered by HR may keep a Thai domain as typed, where this address has its xn-- spelling
-        String local = email.substring(0, email.lastIndexOf('@'));
-        Optional<RegistrationLinks.Prepared> prepared = links.prepare(email,
-                List.of(email, local + "@" + IDN.toUnicode(domain).toLowerCase(Locale.ROOT)), organization.id(), now, expires);
+        Optional<RegistrationLinks.Prepared> prepared = links.prepare(email, EmailDomains.spellings(email), organization.id(), now, expires);
         RegistrationMail.Message message = prepared
                 .map(p -> RegistrationMail.link(organization.nameTh(), organization.nameEn(), link(p.token()), expires, privacyNoticeUrl.orElse(null)))
                 .orElseGet(RegistrationMail::existingAccount);
         try {
             mailer.send(email, message.subject(), message.text());
         } catch (Mailer.NotSent notSent) {
-            prepared.ifPresent(p -> links.withdraw(email, p));
+            // each undone on its own: a failure of one (the database gone too) must not hide why the request failed
+            prepared.ifPresent(p -> undo(() -> links.withdraw(email, p), "take back the link whose mail was not sent"));
             // a mail that was not sent does not count against the address's hour
-            limiter.forgive(perAddress);
+            undo(() -> limiter.forgive(perAddress), "take back the count of a mail that was not sent");
             if (notSent.addressRefused()) {
                 throw new RuleViolation("mail-refused", "The mail server of " + domain + " refused this address",
                         new FieldError("email", "was refused by the mail server of its domain: check it"));
@@ -160,7 +156,8 @@ public class Registrations {
         String domain = EmailDomains.ofAddress(pending.email()).orElseThrow();
         // the organisation the mail named, if it still takes the domain: an address given to another one since is not
         // registered into an organisation its owner was not told of
-        Organization organization = organizations.takingRegistrationsFor(domain)
+        // read with a lock: an ADMIN taking the domain away at this moment goes first or after, not in between
+        Organization organization = organizations.takingRegistrationsForLocked(domain)
                 .filter(o -> o.id().equals(pending.organizationId()))
                 .orElseThrow(() -> notOpen(domain, "token"));
         Person person = people.createSelfRegistered(pending.email(),
@@ -171,6 +168,15 @@ public class Registrations {
         audit.recordAs(person.id(), "SELF_REGISTERED", "person", person.id(),
                 "privacy notice accepted" + privacyNoticeUrl.map(url -> " (" + url + ")").orElse(""));
         return person;
+    }
+
+    private static void undo(Runnable work, String what) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(Registrations.class.getName())
+                    .warning(() -> "Could not " + what + ": " + e.getClass().getSimpleName());
+        }
     }
 
     /** What a valid link is for, as the registration page shows it: the address and the organisation's names. */

@@ -1,6 +1,8 @@
 package org.sakkaya.identity.control;
 
 import java.net.IDN;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +34,8 @@ public final class EmailDomains {
         }
         String typed = domain.strip();
         // characters that print as nothing (a zero-width space, a soft hyphen) would be dropped by IDNA's mapping:
-        // what looks like one domain would be taken for another, so they are refused rather than dropped
+        // what looks like one domain would be taken for another, so they are refused rather than dropped (a few rarer
+        // ones, variation selectors, IDNA drops as it maps; the address is then mailed and kept as mapped)
         if (typed.chars().anyMatch(c -> Character.getType(c) == Character.FORMAT) || typed.endsWith(".") || typed.endsWith("。")) {
             return Optional.empty();
         }
@@ -106,7 +109,9 @@ public final class EmailDomains {
         if (at < 1 || lower.length() > 254 || !plainMailbox(lower.substring(0, at))) {
             return Optional.empty();
         }
-        return normalize(lower.substring(at + 1)).map(domain -> lower.substring(0, at) + "@" + domain);
+        // the length of the address as stored, its domain in the ASCII form (a Thai domain grows in it)
+        return normalize(lower.substring(at + 1)).map(domain -> lower.substring(0, at) + "@" + domain)
+                .filter(address -> address.length() <= 254);
     }
 
     /** A mailbox name as organisations give them: letters, digits, and {@code . _ -}, no dot first, last or twice. */
@@ -115,6 +120,29 @@ public final class EmailDomains {
             return false;
         }
         return name.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-');
+    }
+
+    /**
+     * The spellings one address may be stored in: as typed (trimmed, lower case), and with its domain in its ASCII
+     * ({@code xn--}) and its Unicode form. HR keeps an address as it was typed, self-registration in its ASCII form: a
+     * sign-in, a check that an address is free, and an export or erasure look under each.
+     */
+    public static List<String> spellings(String email) {
+        String lower = email.strip().toLowerCase(Locale.ROOT);
+        Set<String> all = new LinkedHashSet<>();
+        all.add(lower);
+        int at = lower.lastIndexOf('@');
+        if (at > 0) {
+            String local = lower.substring(0, at);
+            String domain = lower.substring(at + 1);
+            try {
+                all.add(local + "@" + IDN.toASCII(domain).toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException notADomain) {
+                // no ASCII form: the address is found as typed only
+            }
+            all.add(local + "@" + IDN.toUnicode(domain).toLowerCase(Locale.ROOT));
+        }
+        return List.copyOf(all);
     }
 
     /** The domain of an address (after its last {@code @}) in its one spelling, or empty when there is none. */

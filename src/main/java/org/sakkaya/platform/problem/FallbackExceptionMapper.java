@@ -137,6 +137,16 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
         }
     }
 
+    /** A key the write would have taken twice (a duplicate, not a missing reference), anywhere in the causes. */
+    public static boolean isDuplicate(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLIntegrityConstraintViolationException sql && sql.getErrorCode() != NO_REFERENCED_ROW) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A deadlock or a lock wait that timed out: nothing was written, and the same request may simply be sent again. */
     public static boolean isLockFailure(Throwable e) {
         return e instanceof java.sql.SQLTransactionRollbackException || e instanceof java.sql.SQLTransientException

@@ -67,4 +67,19 @@ class EmailDomainsTest {
             assertThat(EmailDomains.canonicalAddress(lookAlike)).as(lookAlike).isEmpty();
         }
     }
+
+    @Test
+    void anAddressIsLookedForUnderItsSpellingsAndStoredNoLongerThanItsColumn() {
+        String ascii = EmailDomains.canonicalAddress("kannat@กรมอนามัย.ไทย").orElseThrow();
+        assertThat(EmailDomains.spellings("Kannat@กรมอนามัย.ไทย")).containsExactly("kannat@กรมอนามัย.ไทย", ascii);
+        assertThat(EmailDomains.spellings(ascii)).containsExactly(ascii, "kannat@กรมอนามัย.ไทย");
+        assertThat(EmailDomains.spellings("Somchai@DMH.go.th")).containsExactly("somchai@dmh.go.th");
+        // a Thai domain grows in its ASCII form: the address as stored must still fit its 254 characters
+        String label = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬ";
+        String longThai = label + "." + label + "." + label + ".ไทย";
+        assertThat(EmailDomains.normalize(longThai).orElseThrow()).hasSize(190);
+        assertThat(("a".repeat(70) + "@" + longThai).length()).isLessThan(254);
+        assertThat(EmailDomains.canonicalAddress("a".repeat(70) + "@" + longThai)).isEmpty();
+        assertThat(EmailDomains.canonicalAddress("a".repeat(40) + "@" + longThai)).isPresent();
+    }
 }
