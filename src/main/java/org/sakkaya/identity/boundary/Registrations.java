@@ -2,8 +2,6 @@ package org.sakkaya.identity.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -41,9 +39,6 @@ import org.sakkaya.platform.security.RateLimiter;
 public class Registrations {
     static final Duration LINK_LIFETIME = Duration.ofHours(24);
     private static final Duration HOUR = Duration.ofHours(1);
-
-    @PersistenceContext
-    EntityManager em;
 
     @Inject
     Clock clock;
