@@ -1,6 +1,7 @@
 package org.sakkaya.certificate.boundary;
 
 import static org.sakkaya.platform.Html.escape;
+import static org.sakkaya.platform.Html.page;
 
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -152,13 +153,5 @@ public class VerifyServlet extends HttpServlet {
                                 + "\">" + escape(v.replacedBy()) + "</a></dd>")
                         + "</dl><p>ไฟล์ที่แก้ไขแล้วจะมีค่า SHA-256 ไม่ตรงกับค่านี้ และลายมือชื่อดิจิทัลในไฟล์จะไม่ถูกต้อง / "
                         + "An edited copy has a different SHA-256 and its digital signature no longer validates.</p>");
-    }
-
-    private static void page(HttpServletResponse response, String title, String body) throws IOException {
-        response.setContentType("text/html");
-        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-        response.getWriter().write("<!DOCTYPE html><html lang=\"th\"><head><meta charset=\"utf-8\"><title>" + escape(title)
-                + "</title><style>body{font-family:sans-serif;max-width:40em;margin:2em auto}dt{font-weight:bold}</style></head>"
-                + "<body><h1>" + escape(title) + "</h1>" + body + "</body></html>");
     }
 }

@@ -1,6 +1,7 @@
 package org.sakkaya.identity.boundary;
 
 import static org.sakkaya.platform.Html.escape;
+import static org.sakkaya.platform.Html.page;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -262,16 +263,5 @@ public class RegisterServlet extends HttpServlet {
 
     private static String blankAsNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static void page(HttpServletResponse response, String title, String body) throws IOException {
-        response.setContentType("text/html");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
-        response.getWriter().write("<!DOCTYPE html><html lang=\"th\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
-                + "</title><style>body{font-family:sans-serif;max-width:40em;margin:2em auto;padding:0 1em}"
-                + "input[type=text],input[type=password]{width:100%;max-width:30em}.error{color:#a00}</style></head>"
-                + "<body><h1>" + escape(title) + "</h1>" + body + "</body></html>");
     }
 }

@@ -3,7 +3,6 @@ package org.sakkaya.identity.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +24,7 @@ import org.sakkaya.platform.problem.RuleViolation;
 import org.sakkaya.platform.problem.ServiceUnavailable;
 import org.sakkaya.platform.problem.TooManyRequests;
 import org.sakkaya.platform.security.Caller;
+import org.sakkaya.platform.security.ClientAddresses;
 import org.sakkaya.platform.security.RateLimiter;
 
 /**
@@ -99,7 +99,7 @@ public class Registrations {
         if (!mailer.configured()) {
             throw new NotConfigured("Self-registration by e-mail (an outgoing mail server)", "sakkaya.mail.host, sakkaya.mail.from");
         }
-        long wait = limiter.hit("registration-address:" + clientBlock(caller.clientAddress()), maxPerAddress, HOUR);
+        long wait = limiter.hit("registration-address:" + ClientAddresses.countingBlock(caller.clientAddress()), maxPerAddress, HOUR);
         if (wait > 0) {
             throw new TooManyRequests("Too many registration requests from this address; try again later", wait);
         }
@@ -202,28 +202,5 @@ public class Registrations {
                 + ": ask your HR to register you", new FieldError(field, field.equals("email")
                 ? "is at a domain no organisation here registers its staff from"
                 : "is for an organisation that no longer registers its staff from this address's domain: ask for a new link"));
-    }
-
-    /**
-     * What a client's requests are counted under: its address, or for IPv6 its /64, which one subscriber usually holds
-     * whole (each of its addresses would otherwise count apart).
-     */
-    static String clientBlock(String address) {
-        if (address == null || !address.contains(":")) {
-            return String.valueOf(address);
-        }
-        try {
-            byte[] bytes = InetAddress.getByName(address).getAddress();
-            if (bytes.length != 16) {
-                return address;
-            }
-            StringBuilder block = new StringBuilder();
-            for (int i = 0; i < 8; i += 2) {
-                block.append(String.format("%02x%02x:", bytes[i], bytes[i + 1]));
-            }
-            return block.append(":/64").toString();
-        } catch (java.net.UnknownHostException e) {
-            return address;
-        }
     }
 }

@@ -83,6 +83,23 @@ public class ClientAddresses {
         return remote;
     }
 
+    /**
+     * What a client's requests are counted under by a limit: its address, or for IPv6 its /64, which one subscriber
+     * usually holds whole (each of its addresses would otherwise count apart).
+     */
+    public static String countingBlock(String address) {
+        InetAddress parsed = parse(address);
+        if (parsed == null || parsed.getAddress().length != 16) {
+            return String.valueOf(address);
+        }
+        byte[] bytes = parsed.getAddress();
+        StringBuilder block = new StringBuilder();
+        for (int i = 0; i < 8; i += 2) {
+            block.append(String.format("%02x%02x:", bytes[i], bytes[i + 1]));
+        }
+        return block.append(":/64").toString();
+    }
+
     /** The address of a hop written with a port (or in brackets), or the hop as it is. */
     static String withoutPort(String hop) {
         java.util.regex.Matcher port = WITH_PORT.matcher(hop);

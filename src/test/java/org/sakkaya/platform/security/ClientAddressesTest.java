@@ -53,4 +53,12 @@ class ClientAddressesTest {
         assertThat(ClientAddresses.withoutPort("evil.example.org:80")).isEqualTo("evil.example.org:80");
         assertThat(ClientAddresses.parse(ClientAddresses.withoutPort("203.0.113.7:5123"))).isNotNull();
     }
+
+    @Test
+    void anIpv6ClientIsCountedByItsSlash64AndAnIpv4ClientByItsAddress() {
+        assertThat(ClientAddresses.countingBlock("2001:db8:1:2:aaaa::1")).isEqualTo(ClientAddresses.countingBlock("2001:db8:1:2:ffff:1:2:3"))
+                .isEqualTo("2001:0db8:0001:0002::/64");
+        assertThat(ClientAddresses.countingBlock("2001:db8:1:3::1")).isNotEqualTo(ClientAddresses.countingBlock("2001:db8:1:2::1"));
+        assertThat(ClientAddresses.countingBlock("203.0.113.7")).isEqualTo("203.0.113.7");
+    }
 }
