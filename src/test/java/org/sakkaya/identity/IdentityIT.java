@@ -1181,6 +1181,224 @@ class IdentityIT {
         api.root().put("/register").then().statusCode(405).header("Allow", containsString("POST"));
     }
 
+    // --- a trainee who forgot their password sets a new one with a link mailed to them
+
+    private static String resetTokenIn(TestMail.Mail mail) {
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/reset-password\\?token=([A-Za-z0-9_-]{43})\\s").matcher(mail.text());
+        assertThat(link.find()).as("a reset link in: " + mail.text()).isTrue();
+        return link.group(1);
+    }
+
+    private Response askForReset(String email) {
+        return api.anonymous().body(Map.of("email", email)).post("/auth/password-resets");
+    }
+
+    private Response reset(String token, String password) {
+        return api.anonymous().body(Map.of("token", token, "password", password)).post("/auth/password-resets/complete");
+    }
+
+    /** Waits for a mail that is sure to come, then a little more, and answers what reached this address meanwhile. */
+    private List<TestMail.Mail> mailAfterOthers(String address, String certain) throws InterruptedException {
+        assertThat(TestMail.await(certain, 1)).isNotEmpty();
+        Thread.sleep(500);
+        return TestMail.to(address);
+    }
+
+    @Test
+    void aTraineeWhoForgotTheirPasswordSetsANewOneWithALinkMailedToThem() throws Exception {
+        World.Person trainee = world.person(world.divisionId, "TRAINEE");
+        String signedInBefore = world.token(trainee);
+        for (int i = 0; i < 5; i++) {
+            api.signIn(trainee.email(), "Forgotten-Guess-" + i + "-2569").then().statusCode(401);
+        }
+        api.signIn(trainee.email(), Api.PASSWORD).then().statusCode(429);
+
+        askForReset(trainee.email().toUpperCase()).then().statusCode(202)
+                .body("email", equalTo(trainee.email())).body("linkExpiresAt", matchesPattern(".*\\+07:00"));
+        List<TestMail.Mail> mail = TestMail.await(trainee.email(), 1);
+        assertThat(mail).hasSize(1);
+        assertThat(mail.get(0).subject()).isEqualTo("ตั้งรหัสผ่าน Sakkaya ใหม่ / Set a new Sakkaya password");
+        assertThat(mail.get(0).text()).contains("พ.ศ. 25").contains("(Bangkok time)");
+        String token = resetTokenIn(mail.get(0));
+        // kept as hashes only: of the token and of the address
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM password_reset WHERE person_id = ? AND token_hash = SHA2(?, 256)"
+                + " AND email_hash = SHA2(?, 256)", trainee.id(), token, trainee.email())).isEqualTo(1);
+        // asking changes nothing yet: the password still works (once the lock is gone) and the sessions go on
+        api.as(signedInBefore).get("/me").then().statusCode(200);
+
+        // a weak password is refused and the link still works; a link not sent is no link
+        reset(token, "password1").then().statusCode(400).contentType(containsString("problem+json"))
+                .body("errors.field", equalTo(List.of("password")));
+        reset("x".repeat(43), "Lampang-Horse-Cart-2569").then().statusCode(400).body("errors.field", equalTo(List.of("token")));
+        reset(token, "Lampang-Horse-Cart-2569").then().statusCode(204);
+
+        // the old password and every session end; the new password signs in although the account was locked
+        api.signIn(trainee.email(), Api.PASSWORD).then().statusCode(401);
+        api.as(signedInBefore).get("/me").then().statusCode(401);
+        api.as(api.token(trainee.email(), "Lampang-Horse-Cart-2569")).get("/me").then().statusCode(200);
+        reset(token, "Another-Lampang-Cart-2569").then().statusCode(400).body("errors.field", equalTo(List.of("token")));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM password_reset WHERE person_id = ?", trainee.id())).isZero();
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'PASSWORD_RESET_BY_MAIL' AND subject_id = ?",
+                trainee.id())).isEqualTo(1);
+        // the mailbox is told, so that a reset its owner did not make does not go unnoticed
+        List<TestMail.Mail> told = TestMail.await(trainee.email(), 2);
+        assertThat(told).hasSize(2);
+        assertThat(told.get(1).text()).contains("เพิ่งถูกตั้งใหม่").doesNotContain("token=");
+    }
+
+    @Test
+    void aResetRequestAnswersTheSameForEveryAddressAndOnlyATraineesAccountGetsALink() throws Exception {
+        World.Person trainee = world.person(world.divisionId, "TRAINEE");
+        World.Person trainer = world.person(world.divisionId, "TRAINER");
+        String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@" + world.tag() + ".example.org";
+
+        Response forTrainee = askForReset(trainee.email());
+        Response forTrainer = askForReset(trainer.email());
+        Response forUnknown = askForReset(unknown);
+        for (Response answer : List.of(forTrainee, forTrainer, forUnknown)) {
+            answer.then().statusCode(202);
+            assertThat(answer.jsonPath().getMap("").keySet()).containsExactlyInAnyOrder("email", "linkExpiresAt");
+        }
+        // staff with roles beyond TRAINEE are reset by an ADMIN; an address without an account gets nothing
+        assertThat(mailAfterOthers(trainer.email(), trainee.email())).isEmpty();
+        assertThat(TestMail.to(unknown)).isEmpty();
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM password_reset WHERE person_id = ?", trainer.id())).isZero();
+        api.signIn(trainer.email(), Api.PASSWORD).then().statusCode(200);
+
+        // three requests an hour per address, counted alike whether or not it has an account
+        for (String email : List.of(trainee.email(), unknown)) {
+            askForReset(email).then().statusCode(202);
+            askForReset(email).then().statusCode(202);
+            askForReset(email.toUpperCase()).then().statusCode(429).header("Retry-After", notNullValue())
+                    .contentType(containsString("problem+json"));
+        }
+        askForReset("not an address").then().statusCode(400).body("errors.field", equalTo(List.of("email")));
+        api.anonymous().body(Map.of()).post("/auth/password-resets").then().statusCode(400).body("errors.field", hasItem("email"));
+    }
+
+    @Test
+    void anAddressHrChangesOnAnAccountInUseGetsNoLinkUntilAnAdministratorSetsIt() throws Exception {
+        World.Person trainee = world.person(world.divisionId, "TRAINEE");
+        World.Person witness = world.person(world.divisionId, "TRAINEE");
+        askForReset(trainee.email()).then().statusCode(202);
+        String sentBefore = resetTokenIn(TestMail.await(trainee.email(), 1).get(0));
+
+        // HR points the account at another mailbox: a link mailed there would hand the account to whoever reads it
+        String hrs = "hr-mailbox-" + UUID.randomUUID().toString().substring(0, 8) + "@" + world.tag() + ".example.org";
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        api.as(hr).body(Map.of("email", hrs)).patch("/people/" + trainee.id()).then().statusCode(200);
+        // the link mailed to the old address stops working with it
+        reset(sentBefore, "Songkhla-Lake-Bridge-2569").then().statusCode(400).body("errors.field", equalTo(List.of("token")));
+        askForReset(hrs).then().statusCode(202);
+        askForReset(witness.email()).then().statusCode(202);
+        assertThat(mailAfterOthers(hrs, witness.email())).isEmpty();
+        api.signIn(hrs, Api.PASSWORD).then().statusCode(200);
+
+        // an ADMIN sets the address (the same one will do): it gets links again
+        api.as(world.adminToken()).body(Map.of("email", hrs)).patch("/people/" + trainee.id()).then().statusCode(200);
+        askForReset(hrs).then().statusCode(202);
+        reset(resetTokenIn(TestMail.await(hrs, 1).get(0)), "Songkhla-Lake-Bridge-2569").then().statusCode(204);
+        api.signIn(hrs, "Songkhla-Lake-Bridge-2569").then().statusCode(200);
+    }
+
+    @Test
+    void aResetLinkStopsWorkingWhenANewerOneIsSentOrThePasswordChanges() throws Exception {
+        World.Person trainee = world.person(world.divisionId, "TRAINEE");
+        askForReset(trainee.email()).then().statusCode(202);
+        askForReset(trainee.email()).then().statusCode(202);
+        List<TestMail.Mail> mail = TestMail.await(trainee.email(), 2);
+        assertThat(mail).hasSize(2);
+        List<String> tokens = mail.stream().map(IdentityIT::resetTokenIn).toList();
+        // which of the two was stored last is the one that works, whichever mail came first
+        String current = tokens.stream().filter(t -> TestDatabase.count("SELECT COUNT(*) FROM password_reset WHERE token_hash = SHA2(?, 256)", t) == 1)
+                .findFirst().orElseThrow();
+        String replaced = tokens.stream().filter(t -> !t.equals(current)).findFirst().orElseThrow();
+        reset(replaced, "Phitsanulok-Buddha-2569").then().statusCode(400).body("errors.field", equalTo(List.of("token")));
+
+        // the person remembers the password and changes it: the link asked for before stops working
+        Thread.sleep(5);
+        api.as(world.token(trainee)).body(Map.of("currentPassword", Api.PASSWORD, "newPassword", "Remembered-After-All-2569"))
+                .put("/me/password").then().statusCode(204);
+        reset(current, "Phitsanulok-Buddha-2569").then().statusCode(400).body("errors.field", equalTo(List.of("token")));
+        api.signIn(trainee.email(), "Remembered-After-All-2569").then().statusCode(200);
+    }
+
+    @Test
+    void oneResetLinkUsedEightTimesAtOnceSetsOnePassword() throws Exception {
+        World.Person trainee = world.person(world.divisionId, "TRAINEE");
+        askForReset(trainee.email()).then().statusCode(202);
+        String token = resetTokenIn(TestMail.await(trainee.email(), 1).get(0));
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<String> passwords = new ArrayList<>();
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String password = "Ayutthaya-Ruins-" + i + "-2569";
+                passwords.add(password);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return reset(token, password).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).filteredOn(s -> s == 204).hasSize(1);
+            assertThat(statuses).filteredOn(s -> s != 204).containsOnly(400);
+            String winner = passwords.get(statuses.indexOf(204));
+            api.signIn(trainee.email(), winner).then().statusCode(200);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'PASSWORD_RESET_BY_MAIL' AND subject_id = ?",
+                trainee.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aMinistryWithoutAFrontEndResetsPasswordsOnSakkayasOwnPage() throws Exception {
+        World.Person trainee = world.person(world.divisionId, "TRAINEE");
+        askForReset(trainee.email()).then().statusCode(202);
+        String token = resetTokenIn(TestMail.await(trainee.email(), 1).get(0));
+
+        Response page = api.root().accept("text/html").queryParam("token", token).get("/reset-password");
+        page.then().statusCode(200).contentType(containsString("text/html"))
+                .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", containsString("default-src 'none'"));
+        assertThat(page.asString()).contains(trainee.email()).contains("name=\"password\"").contains("name=\"passwordAgain\"");
+
+        Map<String, String> form = new HashMap<>();
+        form.put("token", token);
+        form.put("password", "Mae-Hong-Son-Mist-2569");
+        form.put("passwordAgain", "Mae-Hong-Son-Mist-2568");
+        Response refused = api.root().accept("text/html").contentType("application/x-www-form-urlencoded").formParams(form).post("/reset-password");
+        refused.then().statusCode(400);
+        assertThat(refused.asString()).contains("ไม่ตรงกับรหัสผ่าน").doesNotContain("Mae-Hong-Son");
+        form.put("password", "password1");
+        form.put("passwordAgain", "password1");
+        Response weak = api.root().accept("text/html").contentType("application/x-www-form-urlencoded").formParams(form).post("/reset-password");
+        weak.then().statusCode(400);
+        assertThat(weak.asString()).contains("รหัสผ่านใหม่").contains("/ must be at least");
+        api.signIn(trainee.email(), Api.PASSWORD).then().statusCode(200);
+
+        form.put("password", "Mae-Hong-Son-Mist-2569");
+        form.put("passwordAgain", "Mae-Hong-Son-Mist-2569");
+        Response done = api.root().accept("text/html").contentType("application/x-www-form-urlencoded").formParams(form).post("/reset-password");
+        done.then().statusCode(200);
+        assertThat(done.asString()).contains("ตั้งรหัสผ่านใหม่เรียบร้อย").contains(trainee.email());
+        api.signIn(trainee.email(), "Mae-Hong-Son-Mist-2569").then().statusCode(200);
+
+        // the link is spent; a token with markup in it is not echoed; another method is the client's mistake
+        api.root().accept("text/html").queryParam("token", token).get("/reset-password").then().statusCode(404)
+                .body(containsString("ลิงก์นี้ใช้ไม่ได้"));
+        Response markup = api.root().accept("text/html").queryParam("token", "\"><script>alert(1)</script>").get("/reset-password");
+        markup.then().statusCode(404);
+        assertThat(markup.asString()).doesNotContain("<script>alert");
+        api.root().delete("/reset-password").then().statusCode(405).header("Allow", containsString("POST"));
+    }
+
     @Test
     void anOrganisationNamesOnlyDomainsOfItsOwnThatAreDomains() {
         String admin = world.adminToken();

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class DenyByDefaultTest {
     private static final Set<String> PUBLIC = Set.of("AuthResource.token", "AuthResource.acceptInvitation",
-            "AuthResource.requestRegistration", "AuthResource.completeRegistration", "PingResource.ping");
+            "AuthResource.requestRegistration", "AuthResource.completeRegistration", "AuthResource.requestPasswordReset",
+            "AuthResource.completePasswordReset", "PingResource.ping");
 
     @Test
     void everyResourceMethodDeclaresItsRoles() throws Exception {

@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -41,6 +42,9 @@ public class AuthResource {
     @Inject
     Registrations registrations;
 
+    @Inject
+    PasswordResets passwordResets;
+
     /** Where the mail went and until when its link works; the same whether or not the address has an account. */
     public record RegistrationRequested(String email, OffsetDateTime linkExpiresAt) {
     }
@@ -49,6 +53,17 @@ public class AuthResource {
     }
 
     public record TokenView(String accessToken, String tokenType, long expiresIn, List<String> roles) {
+    }
+
+    /** Ask for a link to set a new password, mailed to this address if it has an account a link may reset. */
+    public record PasswordResetRequest(@NotBlank @Email @Size(max = 254) String email) {
+    }
+
+    /** Until when a link sent now would work; the same whether or not the address has an account. */
+    public record PasswordResetRequested(String email, OffsetDateTime linkExpiresAt) {
+    }
+
+    public record PasswordResetCompletion(@NotBlank @Size(max = 100) String token, @NotNull @Size(max = 1000) String password) {
     }
 
     public record InvitationAcceptance(@NotBlank @Size(max = 100) String token, @NotNull @Size(max = 1000) String password) {
@@ -111,5 +126,28 @@ public class AuthResource {
     public Response completeRegistration(@Valid @NotNull RegistrationCompletion completion, @Context UriInfo uri) {
         PersonView person = PersonView.of(registrations.complete(completion));
         return Response.created(uri.getBaseUriBuilder().path("people").path(person.id()).build()).entity(person).build();
+    }
+
+    @POST
+    @Path("password-resets")
+    @PermitAll
+    @Operation(summary = "A trainee who forgot their password asks for a one-time link to set a new one, mailed to their address")
+    @APIResponse(responseCode = "202", description = "If the address has a trainee's account, a link is on its way; the answer is the same either way",
+            content = @Content(schema = @Schema(implementation = PasswordResetRequested.class)))
+    @APIResponse(responseCode = "429", description = "Too many requests for this address, or from this client; see Retry-After")
+    @APIResponse(responseCode = "503", description = "No mail server is configured (not-configured)")
+    public Response requestPasswordReset(@Valid @NotNull PasswordResetRequest request) {
+        PasswordResets.Requested requested = passwordResets.request(request.email());
+        return Response.accepted(new PasswordResetRequested(requested.email(), Bangkok.time(requested.linkExpiresAt()))).build();
+    }
+
+    @POST
+    @Path("password-resets/complete")
+    @PermitAll
+    @Operation(summary = "Set a new password with the link's token: every session of the person ends")
+    @APIResponse(responseCode = "204", description = "Password set; sign in with it")
+    @APIResponse(responseCode = "400", description = "A weak password (the link still works), or a link used, replaced, expired or void")
+    public void completePasswordReset(@Valid @NotNull PasswordResetCompletion completion) {
+        passwordResets.complete(completion.token(), completion.password());
     }
 }

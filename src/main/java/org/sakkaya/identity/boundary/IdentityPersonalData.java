@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.sakkaya.identity.control.EmailDomains;
 import org.sakkaya.identity.control.LoginThrottle;
+import org.sakkaya.identity.control.PasswordResetLinks;
 import org.sakkaya.identity.control.RegistrationLinks;
 import org.sakkaya.identity.entity.Account;
 import org.sakkaya.identity.entity.Person;
@@ -19,8 +20,8 @@ import org.sakkaya.platform.audit.AuditEvent;
 import org.sakkaya.platform.privacy.PersonalDataHolder;
 
 /**
- * The person record, roles, account metadata (never the hash), the audit events about or by the person, and a
- * registration link pending for their address.
+ * The person record, roles, account metadata (never the hash), the audit events about or by the person, a
+ * registration link pending for their address and a password-reset link pending for their account.
  */
 @ApplicationScoped
 public class IdentityPersonalData implements PersonalDataHolder {
@@ -36,6 +37,9 @@ public class IdentityPersonalData implements PersonalDataHolder {
     @Inject
     RegistrationLinks links;
 
+    @Inject
+    PasswordResetLinks resetLinks;
+
     @Override
     public String section() {
         return "identity";
@@ -43,7 +47,7 @@ public class IdentityPersonalData implements PersonalDataHolder {
 
     @Override
     public Set<String> tables() {
-        return Set.of("person", "person_role", "account", "login_throttle", "audit_event", "registration");
+        return Set.of("person", "person_role", "account", "login_throttle", "audit_event", "registration", "password_reset");
     }
 
     @Override
@@ -93,6 +97,13 @@ public class IdentityPersonalData implements PersonalDataHolder {
             link.put("expiresAt", Bangkok.text(pending.expiresAt()));
             return link;
         }).toList());
+        // the address a link went to is kept only as its SHA-256, which says nothing the record does not
+        data.put("pendingPasswordResets", resetLinks.of(personId).stream().map(pending -> {
+            Map<String, Object> link = new LinkedHashMap<>();
+            link.put("requestedAt", Bangkok.text(pending.requestedAt()));
+            link.put("expiresAt", Bangkok.text(pending.expiresAt()));
+            return link;
+        }).toList());
         return data;
     }
 
@@ -107,6 +118,7 @@ public class IdentityPersonalData implements PersonalDataHolder {
         }
         throttle.forget(email);
         EmailDomains.spellings(email).forEach(links::forget);
+        resetLinks.forget(personId);
         // client addresses of the person's own actions are personal data too
         em.createQuery("UPDATE AuditEvent e SET e.clientAddress = NULL WHERE e.actorId = :id")
                 .setParameter("id", personId)

@@ -8,11 +8,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -24,6 +22,7 @@ import java.util.stream.Collectors;
 import org.sakkaya.identity.control.EmailDomains;
 import org.sakkaya.identity.control.LoginThrottle;
 import org.sakkaya.identity.control.PasswordHasher;
+import org.sakkaya.identity.control.PasswordResetLinks;
 import org.sakkaya.identity.control.PasswordPolicy;
 import org.sakkaya.identity.control.TokenRevocations;
 import org.sakkaya.identity.entity.Account;
@@ -56,7 +55,6 @@ public class People {
 
     static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
     private static final Set<Role> HR_GRANTABLE = EnumSet.of(Role.TRAINEE);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext
     EntityManager em;
@@ -84,6 +82,9 @@ public class People {
 
     @Inject
     TokenRevocations revocations;
+
+    @Inject
+    PasswordResetLinks resetLinks;
 
     @Inject
     Instance<PersonalDataHolder> holders;
@@ -182,6 +183,7 @@ public class People {
         String invitation = newToken();
         Instant expires = clock.instant().plus(INVITATION_LIFETIME);
         account.reset(Authentication.sha256(invitation), expires);
+        resetLinks.forget(id);
         // whoever signed in with the leaked password is signed out too
         revocations.revoke(account);
         throttle.forget(person.email());
@@ -277,7 +279,21 @@ public class People {
         if (patch.email() != null) {
             String email = Person.normalizeEmail(patch.email());
             requireFreeEmail(email, id);
+            boolean changed = !email.equals(person.email());
             person.changeEmail(email);
+            if (changed) {
+                // a reset link mailed to the old address stops working
+                resetLinks.forget(id);
+            }
+            Account account = em.find(Account.class, id);
+            if (account != null && caller.is(Roles.ADMIN)) {
+                // an ADMIN vouches for the address (sending it unchanged too)
+                account.allowResetByMail();
+            } else if (account != null && changed && !caller.isPerson(id) && account.hasPassword()) {
+                // HR chose the address of an account in use: a reset link mailed there would give the account to
+                // whoever reads it, who is not known to be the person
+                account.withholdResetByMail();
+            }
         }
         requireNotBlank("firstNameTh", patch.firstNameTh());
         requireNotBlank("lastNameTh", patch.lastNameTh());
@@ -492,8 +508,6 @@ public class People {
     }
 
     static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return org.sakkaya.platform.OneTimeTokens.next();
     }
 }

@@ -9,8 +9,8 @@ import java.util.logging.Logger;
 import org.sakkaya.platform.persistence.RepeatedWork;
 
 /**
- * Every hour, removes registration links nobody used before they expired: each holds an address that asked and
- * nothing else, and serves nothing once expired. Every instance may run it: the delete is idempotent.
+ * Every hour, removes registration and password-reset links nobody used before they expired: a registration link
+ * holds an address that asked and nothing else, and neither serves anything once expired. Every instance may run it: the delete is idempotent.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -20,15 +20,19 @@ public class RegistrationCleanup {
     @Inject
     RegistrationLinks links;
 
-    private final RepeatedWork work = new RepeatedWork(RegistrationCleanup.class, "remove registration links that expired",
+    @Inject
+    PasswordResetLinks resetLinks;
+
+    private final RepeatedWork work = new RepeatedWork(RegistrationCleanup.class, "remove registration and password-reset links that expired",
             "they keep the addresses that asked for them", "every hour");
 
     @Schedule(hour = "*", minute = "41", persistent = false)
     void forgetExpired() {
         work.run(() -> {
             int forgotten = links.forgetExpired();
-            if (forgotten > 0) {
-                LOG.fine(() -> "Removed " + forgotten + " registration links that expired");
+            int resets = resetLinks.forgetExpired();
+            if (forgotten + resets > 0) {
+                LOG.fine(() -> "Removed " + forgotten + " registration links and " + resets + " password-reset links that expired");
             }
             return null;
         });

@@ -6,19 +6,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.sakkaya.identity.entity.Person;
+import org.sakkaya.platform.OneTimeTokens;
 import org.sakkaya.platform.Sha256;
+import static org.sakkaya.platform.persistence.InstantConverter.instant;
+import static org.sakkaya.platform.persistence.InstantConverter.utc;
 import org.sakkaya.platform.audit.Audit;
 
 /**
@@ -28,8 +26,6 @@ import org.sakkaya.platform.audit.Audit;
  */
 @ApplicationScoped
 public class RegistrationLinks {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     @PersistenceContext
     EntityManager em;
 
@@ -65,9 +61,7 @@ public class RegistrationLinks {
         Replaced replaced = before.stream().map(row -> (Object[]) row)
                 .map(row -> new Replaced((String) row[0], (String) row[1], instant(row[2]), instant(row[3])))
                 .findFirst().orElse(null);
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = OneTimeTokens.next();
         em.createNativeQuery("INSERT INTO registration (email, organization_id, token_hash, requested_at, expires_at)"
                         + " VALUES (?1, ?2, ?3, ?4, ?5) ON DUPLICATE KEY UPDATE organization_id = VALUES(organization_id),"
                         + " token_hash = VALUES(token_hash), requested_at = VALUES(requested_at), expires_at = VALUES(expires_at)")
@@ -153,14 +147,5 @@ public class RegistrationLinks {
 
     private static Pending pending(Object[] row) {
         return new Pending((String) row[0], (String) row[1], instant(row[2]), instant(row[3]));
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Object value) {
-        LocalDateTime utc = value instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;
-        return utc.toInstant(ZoneOffset.UTC);
     }
 }

@@ -25,9 +25,8 @@ public final class RegistrationMail {
     /** The link to finish registering, valid until {@code expiresAt}. */
     public static Message link(String organizationNameTh, String organizationNameEn, String link, Instant expiresAt,
                                String privacyNoticeUrl) {
-        ZonedDateTime until = expiresAt.atZone(Bangkok.ZONE);
-        String untilTh = ThaiDates.longForm(until.toLocalDate()) + " เวลา " + TIME.format(until) + " น.";
-        String untilEn = ThaiDates.english(until.toLocalDate()) + ", " + TIME.format(until) + " (Bangkok time)";
+        String untilTh = untilThai(expiresAt);
+        String untilEn = untilEnglish(expiresAt);
         String notice = privacyNoticeUrl == null ? "" : "ประกาศความเป็นส่วนตัว: " + privacyNoticeUrl + "\n";
         String noticeEn = privacyNoticeUrl == null ? "" : "Privacy notice: " + privacyNoticeUrl + "\n";
         String organizationEn = organizationNameEn == null ? organizationNameTh : organizationNameEn;
@@ -47,18 +46,31 @@ public final class RegistrationMail {
         return new Message("ลงทะเบียนเข้าใช้ Sakkaya / Finish registering for Sakkaya", text);
     }
 
+    /** A link's end as a Thai reader expects it: the date in the Buddhist era, the time in Bangkok. */
+    static String untilThai(Instant expiresAt) {
+        ZonedDateTime until = expiresAt.atZone(Bangkok.ZONE);
+        return ThaiDates.longForm(until.toLocalDate()) + " เวลา " + TIME.format(until) + " น.";
+    }
+
+    static String untilEnglish(Instant expiresAt) {
+        ZonedDateTime until = expiresAt.atZone(Bangkok.ZONE);
+        return ThaiDates.english(until.toLocalDate()) + ", " + TIME.format(until) + " (Bangkok time)";
+    }
+
     /** The address has an account already: sign in, or ask for a new password. */
     public static Message existingAccount() {
         String text = """
                 มีผู้ขอลงทะเบียนเข้าใช้ Sakkaya (ศักยภาพ) ด้วยที่อยู่อีเมลนี้ แต่ที่อยู่นี้มีบัญชีอยู่แล้ว
-                เข้าสู่ระบบด้วยอีเมลนี้และรหัสผ่านของท่าน หากลืมรหัสผ่าน โปรดติดต่อผู้ดูแลระบบของหน่วยงานเพื่อขอตั้งรหัสผ่านใหม่
+                เข้าสู่ระบบด้วยอีเมลนี้และรหัสผ่านของท่าน หากลืมรหัสผ่าน ขอลิงก์ตั้งรหัสผ่านใหม่ทางอีเมลได้จากหน้าเข้าสู่ระบบ
+                หรือติดต่อผู้ดูแลระบบของหน่วยงาน
                 หากท่านไม่ได้ขอลงทะเบียน ไม่ต้องทำอะไร บัญชีของท่านไม่มีการเปลี่ยนแปลง
 
                 ---
 
                 Someone asked to register for Sakkaya with this address, which has an account already.
-                Sign in with this address and your password; if you forgot it, ask your organisation's administrator for
-                a new one. If it was not you, do nothing: your account has not changed.
+                Sign in with this address and your password; if you forgot it, ask for a link to set a new one by e-mail
+                where you sign in, or ask your organisation's administrator. If it was not you, do nothing: your account
+                has not changed.
                 """;
         return new Message("บัญชี Sakkaya ของท่านมีอยู่แล้ว / You already have a Sakkaya account", text);
     }

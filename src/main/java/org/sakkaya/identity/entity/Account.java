@@ -44,6 +44,13 @@ public class Account {
     @Column(name = "invitation_expires_at")
     private Instant invitationExpiresAt;
 
+    /**
+     * Set when HR changed the address of someone else's account in use: whoever chose the address could read a reset
+     * link mailed there, so none is sent until an ADMIN sets the address.
+     */
+    @Column(name = "reset_by_mail_withheld")
+    private boolean resetByMailWithheld;
+
     /** Tokens carry the generation they were issued in; a token of an older one is refused. */
     @Column(name = "token_generation")
     private int tokenGeneration;
@@ -100,6 +107,20 @@ public class Account {
         this.passwordHash = null;
         this.passwordChangedAt = null;
         invite(tokenHash, expiresAt, true);
+    }
+
+    /** HR changed the address of this account in use: no reset link goes there (see the field). */
+    public void withholdResetByMail() {
+        this.resetByMailWithheld = true;
+    }
+
+    /** An ADMIN set the address: a reset link may go there. */
+    public void allowResetByMail() {
+        this.resetByMailWithheld = false;
+    }
+
+    public boolean resetByMailWithheld() {
+        return resetByMailWithheld;
     }
 
     public boolean invitationValidAt(Instant now) {

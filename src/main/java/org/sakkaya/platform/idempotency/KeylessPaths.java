@@ -7,7 +7,8 @@ package org.sakkaya.platform.idempotency;
  * be throttled. Both are idempotent by nature (one token more, or 409 for a check-in recorded already). A password
  * reset answers a one-time invitation token, and a trainer's check-in code is stored only as a hash: a kept answer
  * would hold either in plain text in the database for a day. Asking again simply gives a new one. A request for a
- * registration link sends mail, which no rollback takes back; asking again sends a new link that replaces the first.
+ * registration or password-reset link sends mail, which no rollback takes back; asking again sends a new link that
+ * replaces the first.
  */
 final class KeylessPaths {
     private static final java.util.regex.Pattern MATRIX_PARAMETERS = java.util.regex.Pattern.compile(";[^/]*");
@@ -20,6 +21,7 @@ final class KeylessPaths {
     static boolean matches(String path) {
         String route = TRAILING_SLASHES.matcher(MATRIX_PARAMETERS.matcher(path).replaceAll("")).replaceAll("");
         return route.endsWith("/auth/token") || route.endsWith("/check-in") || route.endsWith("/check-in-code")
-                || route.endsWith("/invitation") || route.endsWith("/auth/registrations");
+                || route.endsWith("/invitation") || route.endsWith("/auth/registrations")
+                || route.endsWith("/auth/password-resets");
     }
 }

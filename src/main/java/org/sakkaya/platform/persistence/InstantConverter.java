@@ -18,4 +18,15 @@ public class InstantConverter implements AttributeConverter<Instant, LocalDateTi
     public Instant convertToEntityAttribute(LocalDateTime value) {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
+
+    /** An instant as a native query's parameter for a DATETIME(6) column: UTC. */
+    public static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** A DATETIME(6) column as a native query answers it (a {@code Timestamp} or a {@code LocalDateTime}), read as UTC. */
+    public static Instant instant(Object value) {
+        LocalDateTime utc = value instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;
+        return utc.toInstant(ZoneOffset.UTC);
+    }
 }

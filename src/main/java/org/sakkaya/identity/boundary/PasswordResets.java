@@ -1,0 +1,213 @@
+package org.sakkaya.identity.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sakkaya.identity.control.EmailDomains;
+import org.sakkaya.identity.control.LoginThrottle;
+import org.sakkaya.identity.control.PasswordHasher;
+import org.sakkaya.identity.control.PasswordPolicy;
+import org.sakkaya.identity.control.PasswordResetLinks;
+import org.sakkaya.identity.control.PasswordResetMail;
+import org.sakkaya.identity.control.RegistrationMail;
+import org.sakkaya.identity.control.TokenRevocations;
+import org.sakkaya.identity.entity.Account;
+import org.sakkaya.identity.entity.Person;
+import org.sakkaya.platform.Sha256;
+import org.sakkaya.platform.audit.Audit;
+import org.sakkaya.platform.mail.Mailer;
+import org.sakkaya.platform.problem.InvalidInput;
+import org.sakkaya.platform.problem.NotConfigured;
+import org.sakkaya.platform.problem.TooManyRequests;
+import org.sakkaya.platform.security.Caller;
+import org.sakkaya.platform.security.ClientAddresses;
+import org.sakkaya.platform.security.RateLimiter;
+
+/**
+ * A trainee who forgot their password sets a new one with a link mailed to their address: owning the mailbox is the
+ * proof, as at self-registration. The answer to a request is the same whether or not the address has an account,
+ * and the mail goes out after the answer, so that neither what it says nor how long it takes tells anyone who is
+ * registered. Staff with other roles, and accounts whose address HR changed while they were in use, get no link
+ * ({@link PasswordResetLinks#mayResetByMail}); an ADMIN resets them ({@code POST /people/{id}/invitation}).
+ */
+@ApplicationScoped
+public class PasswordResets {
+    static final Duration LINK_LIFETIME = Duration.ofHours(1);
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final Logger LOG = Logger.getLogger(PasswordResets.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    PasswordResetLinks links;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    TokenRevocations revocations;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Event<PasswordSet> passwordSet;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "sakkaya.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    @Inject
+    @ConfigProperty(name = "sakkaya.password-reset.link")
+    Optional<String> linkTemplate;
+
+    @Inject
+    @ConfigProperty(name = "sakkaya.password-reset.max-per-email-per-hour", defaultValue = "3")
+    int maxPerEmail;
+
+    @Inject
+    @ConfigProperty(name = "sakkaya.password-reset.max-per-address-per-hour", defaultValue = "200")
+    int maxPerAddress;
+
+    /** What a request answers: the address as read, and until when a link sent now would work. */
+    public record Requested(String email, Instant linkExpiresAt) {
+    }
+
+    /** A password was set with a link: after the commit, the address is told. */
+    public record PasswordSet(String email) {
+    }
+
+    /**
+     * Stores a link for the account of this address, if it may be reset by mail, and mails it after answering.
+     * Requests are counted per client address and per e-mail address (by its SHA-256), whether or not it has an
+     * account, so that the count tells nobody either and nobody can fill a colleague's mailbox.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Requested request(String typedEmail) {
+        if (!mailer.configured()) {
+            throw new NotConfigured("Password reset by e-mail (an outgoing mail server)", "sakkaya.mail.host, sakkaya.mail.from");
+        }
+        long wait = limiter.hit("password-reset-address:" + ClientAddresses.countingBlock(caller.clientAddress()), maxPerAddress, HOUR);
+        if (wait > 0) {
+            throw new TooManyRequests("Too many password-reset requests from this address; try again later", wait);
+        }
+        String email = Person.normalizeEmail(typedEmail);
+        // every spelling of the address counts as one, as it signs in as one
+        String counted = EmailDomains.spellings(email).stream().sorted().findFirst().orElse(email);
+        wait = limiter.hit("password-reset-email:" + Sha256.hex(counted), maxPerEmail, HOUR);
+        if (wait > 0) {
+            throw new TooManyRequests("Mail may have been sent to this address a moment ago: look for it, or try again later", wait);
+        }
+        Instant now = clock.instant();
+        Instant expires = now.plus(LINK_LIFETIME);
+        links.prepare(EmailDomains.spellings(email), now, expires).ifPresent(prepared -> {
+            RegistrationMail.Message message = PasswordResetMail.link(link(prepared.token()), expires);
+            sendLater(prepared.email(), message, "a password-reset link");
+        });
+        return new Requested(email, expires);
+    }
+
+    /** The address a link is for, while it can set a password; empty for a link used, replaced, expired or void. */
+    @Transactional
+    public Optional<String> linkFor(String token) {
+        return links.find(token).flatMap(pending -> usable(pending, LockModeType.NONE)).map(Person::email);
+    }
+
+    /**
+     * Sets the new password: every session of the person ends, a sign-in lock on the account is lifted, the link is
+     * spent, and the address is told once the change is committed. A weak password is a 400 on {@code password} and
+     * leaves the link working; a link used, replaced, expired, or void (the address changed, the password changed
+     * since it was asked for, the account no longer one reset by mail) is a 400 on {@code token}.
+     */
+    @Transactional
+    public Person complete(String token, String password) {
+        PasswordResetLinks.Pending pending = links.take(token).orElseThrow(PasswordResets::unusable);
+        Person person = usable(pending, LockModeType.PESSIMISTIC_WRITE).orElseThrow(PasswordResets::unusable);
+        PasswordPolicy.check(password, person.email()).ifPresent(problem -> {
+            throw new InvalidInput("password", problem);
+        });
+        Account account = em.find(Account.class, person.id());
+        account.setPassword(hasher.hash(password), clock.instant());
+        revocations.revoke(account);
+        throttle.forget(person.email());
+        links.forget(person.id());
+        audit.recordAs(person.id(), "PASSWORD_RESET_BY_MAIL", "person", person.id(), null);
+        passwordSet.fire(new PasswordSet(person.email()));
+        return person;
+    }
+
+    /** Tells the address that its password was set, once that is committed. */
+    void told(@Observes(during = TransactionPhase.AFTER_SUCCESS) PasswordSet set) {
+        sendLater(set.email(), PasswordResetMail.changed(), "the notice of a password set by mail");
+    }
+
+    /** The person the link is for, if it can still set their password; the account is read with the lock given. */
+    private Optional<Person> usable(PasswordResetLinks.Pending pending, LockModeType lock) {
+        Person person = em.find(Person.class, pending.personId());
+        Account account = person == null ? null : em.find(Account.class, person.id(), lock);
+        if (person == null || !PasswordResetLinks.mayResetByMail(person, account)
+                // mailed to an address the account no longer has
+                || !Sha256.hex(person.email()).equals(pending.emailHash())
+                // the password was changed (or an invitation accepted) after the link was asked for
+                || (account.passwordChangedAt() != null && account.passwordChangedAt().isAfter(pending.requestedAt()))) {
+            return Optional.empty();
+        }
+        return Optional.of(person);
+    }
+
+    private void sendLater(String email, RegistrationMail.Message message, String what) {
+        executor.execute(() -> {
+            try {
+                mailer.send(email, message.subject(), message.text());
+            } catch (Mailer.NotSent e) {
+                // the Mailer logged why, without the address; nobody waits for this answer
+                LOG.warning(() -> "Could not send " + what + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Could not send " + what + ": " + e.getClass().getName());
+            }
+        });
+    }
+
+    private String link(String token) {
+        return linkTemplate.filter(t -> t.contains("{token}"))
+                .map(t -> t.replace("{token}", token))
+                .orElseGet(() -> publicUrl.replaceAll("/+$", "") + "/reset-password?token=" + token);
+    }
+
+    private static InvalidInput unusable() {
+        return new InvalidInput("token", "is unknown, used or expired: ask for a new link");
+    }
+}
