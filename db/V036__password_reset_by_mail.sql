@@ -16,6 +16,15 @@ CREATE TABLE password_reset (
     INDEX ix_password_reset_expires (expires_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
--- Set when HR changes the address of someone else's account in use: a link mailed there could be read by whoever
--- chose the address, so no link is sent there until an ADMIN sets the address.
+-- Set when HR changes the address of someone else's account: a link mailed there could be read by whoever chose the
+-- address, so no link is sent there until an ADMIN sets the address.
 ALTER TABLE account ADD COLUMN reset_by_mail_withheld BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- The accounts whose record someone changed before today, other than the person and anyone who is an ADMIN now: the
+-- log does not say which fields a change touched, so any of them may have been the address, and each is withheld
+-- until an ADMIN sets its address.
+UPDATE account a SET a.reset_by_mail_withheld = TRUE
+ WHERE EXISTS (SELECT 1 FROM audit_event e
+                WHERE e.action = 'PERSON_CHANGED' AND e.subject_type = 'person' AND e.subject_id = a.person_id
+                  AND (e.actor_id IS NULL OR e.actor_id <> a.person_id)
+                  AND NOT EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = e.actor_id AND r.role = 'ADMIN'));

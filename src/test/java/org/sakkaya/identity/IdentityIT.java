@@ -1255,15 +1255,36 @@ class IdentityIT {
         Response forTrainee = askForReset(trainee.email());
         Response forTrainer = askForReset(trainer.email());
         Response forUnknown = askForReset(unknown);
-        for (Response answer : List.of(forTrainee, forTrainer, forUnknown)) {
-            answer.then().statusCode(202);
-            assertThat(answer.jsonPath().getMap("").keySet()).containsExactlyInAnyOrder("email", "linkExpiresAt");
+        List<String> addresses = List.of(trainee.email(), trainer.email(), unknown);
+        List<Response> answers = List.of(forTrainee, forTrainer, forUnknown);
+        for (int i = 0; i < 3; i++) {
+            answers.get(i).then().statusCode(202).contentType(containsString("application/json"))
+                    .body("email", equalTo(addresses.get(i))).body("linkExpiresAt", matchesPattern(".*\\+07:00"));
+            assertThat(answers.get(i).jsonPath().getMap("").keySet()).containsExactlyInAnyOrder("email", "linkExpiresAt");
+            assertThat(answers.get(i).getHeader("Cache-Control")).isEqualTo(forTrainee.getHeader("Cache-Control"));
         }
-        // staff with roles beyond TRAINEE are reset by an ADMIN; an address without an account gets nothing
-        assertThat(mailAfterOthers(trainer.email(), trainee.email())).isEmpty();
-        assertThat(TestMail.to(unknown)).isEmpty();
+        // staff with roles beyond TRAINEE are told to ask an ADMIN, with nothing to click; an address without an
+        // account gets nothing
+        List<TestMail.Mail> note = TestMail.await(trainer.email(), 1);
+        assertThat(note).hasSize(1);
+        assertThat(note.get(0).text()).contains("โปรดติดต่อผู้ดูแลระบบ").contains("ask your organisation's administrator")
+                .doesNotContain("token=");
+        assertThat(mailAfterOthers(unknown, trainee.email())).isEmpty();
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM password_reset WHERE person_id = ?", trainer.id())).isZero();
         api.signIn(trainer.email(), Api.PASSWORD).then().statusCode(200);
+
+        // look-alike spellings of one address (a full-width letter, a zero-width space) find the same account, as
+        // the column's collation matches them, and are counted apart by address: the account is counted too
+        World.Person flooded = world.person(world.divisionId, "TRAINEE");
+        String address = flooded.email();
+        int at = address.indexOf('@');
+        for (String lookAlike : List.of(address, "\uFF50" + address.substring(1), address.substring(0, at) + "\u200b" + address.substring(at),
+                address.substring(0, 2) + "\u200b" + address.substring(2), "\uFF50" + address.substring(1, at) + "\u200b" + address.substring(at))) {
+            askForReset(lookAlike).then().statusCode(202);
+        }
+        assertThat(TestMail.await(address, 3)).hasSize(3);
+        Thread.sleep(1000);
+        assertThat(TestMail.to(address)).hasSize(3);
 
         // three requests an hour per address, counted alike whether or not it has an account
         for (String email : List.of(trainee.email(), unknown)) {
@@ -1290,14 +1311,24 @@ class IdentityIT {
         // the link mailed to the old address stops working with it
         reset(sentBefore, "Songkhla-Lake-Bridge-2569").then().statusCode(400).body("errors.field", equalTo(List.of("token")));
         askForReset(hrs).then().statusCode(202);
-        askForReset(witness.email()).then().statusCode(202);
-        assertThat(mailAfterOthers(hrs, witness.email())).isEmpty();
+        List<TestMail.Mail> note = TestMail.await(hrs, 1);
+        assertThat(note).hasSize(1);
+        assertThat(note.get(0).text()).contains("โปรดติดต่อผู้ดูแลระบบ").doesNotContain("token=");
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM password_reset WHERE person_id = ?", trainee.id())).isZero();
         api.signIn(hrs, Api.PASSWORD).then().statusCode(200);
+
+        // so is an account that has no password yet: its invitation is accepted later, and the account used
+        String invited = world.personWithoutPassword(world.divisionId);
+        String hrsToo = "hr-mailbox-" + UUID.randomUUID().toString().substring(0, 8) + "@" + world.tag() + ".example.org";
+        api.as(hr).body(Map.of("email", hrsToo)).patch("/people/" + invited).then().statusCode(200);
+        askForReset(hrsToo).then().statusCode(202);
+        askForReset(witness.email()).then().statusCode(202);
+        assertThat(mailAfterOthers(hrsToo, witness.email())).hasSize(1).allSatisfy(m -> assertThat(m.text()).doesNotContain("token="));
 
         // an ADMIN sets the address (the same one will do): it gets links again
         api.as(world.adminToken()).body(Map.of("email", hrs)).patch("/people/" + trainee.id()).then().statusCode(200);
         askForReset(hrs).then().statusCode(202);
-        reset(resetTokenIn(TestMail.await(hrs, 1).get(0)), "Songkhla-Lake-Bridge-2569").then().statusCode(204);
+        reset(resetTokenIn(TestMail.await(hrs, 2).get(1)), "Songkhla-Lake-Bridge-2569").then().statusCode(204);
         api.signIn(hrs, "Songkhla-Lake-Bridge-2569").then().statusCode(200);
     }
 
@@ -1320,7 +1351,42 @@ class IdentityIT {
         api.as(world.token(trainee)).body(Map.of("currentPassword", Api.PASSWORD, "newPassword", "Remembered-After-All-2569"))
                 .put("/me/password").then().statusCode(204);
         reset(current, "Phitsanulok-Buddha-2569").then().statusCode(400).body("errors.field", equalTo(List.of("token")));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM password_reset WHERE person_id = ?", trainee.id())).isZero();
         api.signIn(trainee.email(), "Remembered-After-All-2569").then().statusCode(200);
+    }
+
+    @Test
+    void aResetLinkDiesWithARoleGrantedAnAdministratorsResetAndAnErasureAndIsExportedMeanwhile() throws Exception {
+        String admin = world.adminToken();
+        World.Person promoted = world.person(world.divisionId, "TRAINEE");
+        askForReset(promoted.email()).then().statusCode(202);
+        String first = resetTokenIn(TestMail.await(promoted.email(), 1).get(0));
+        // the link is part of the person's data while it is pending
+        api.as(world.token(promoted)).get("/people/" + promoted.id() + "/personal-data").then().statusCode(200)
+                .body("identity.pendingPasswordResets", hasSize(1))
+                .body("identity.pendingPasswordResets[0].expiresAt", notNullValue());
+        // a role granted, then taken back within the hour: the link asked for as a trainee stays dead
+        api.as(admin).body(Map.of("roles", List.of("TRAINEE", "TRAINER"))).patch("/people/" + promoted.id()).then().statusCode(200);
+        api.as(admin).body(Map.of("roles", List.of("TRAINEE"))).patch("/people/" + promoted.id()).then().statusCode(200);
+        reset(first, "Surat-Thani-Ferry-2569").then().statusCode(400).body("errors.field", equalTo(List.of("token")));
+
+        World.Person resetByAdmin = world.person(world.divisionId, "TRAINEE");
+        askForReset(resetByAdmin.email()).then().statusCode(202);
+        String second = resetTokenIn(TestMail.await(resetByAdmin.email(), 1).get(0));
+        api.as(admin).post("/people/" + resetByAdmin.id() + "/invitation").then().statusCode(200);
+        reset(second, "Surat-Thani-Ferry-2569").then().statusCode(400).body("errors.field", equalTo(List.of("token")));
+
+        World.Person erased = world.person(world.divisionId, "TRAINEE");
+        askForReset(erased.email()).then().statusCode(202);
+        String third = resetTokenIn(TestMail.await(erased.email(), 1).get(0));
+        api.as(admin).delete("/people/" + erased.id() + "/personal-data").then().statusCode(204);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM password_reset WHERE person_id = ?", erased.id())).isZero();
+        reset(third, "Surat-Thani-Ferry-2569").then().statusCode(400).body("errors.field", equalTo(List.of("token")));
+        // the request's client address went with the erasure, as for every event of the person's own doing
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'PASSWORD_RESET_REQUESTED' AND subject_id = ?"
+                + " AND actor_id = ? AND client_address IS NULL", erased.id(), erased.id())).isEqualTo(1);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'PASSWORD_RESET_REQUESTED' AND subject_id = ?"
+                + " AND client_address IS NOT NULL", promoted.id())).isEqualTo(1);
     }
 
     @Test
@@ -1380,7 +1446,9 @@ class IdentityIT {
         form.put("passwordAgain", "password1");
         Response weak = api.root().accept("text/html").contentType("application/x-www-form-urlencoded").formParams(form).post("/reset-password");
         weak.then().statusCode(400);
-        assertThat(weak.asString()).contains("รหัสผ่านใหม่").contains("/ must be at least");
+        // the reason beside its field, labelled, in Thai first
+        assertThat(weak.asString()).containsPattern("id=\"password\"[^>]*><br><span class=\"error\" role=\"alert\">"
+                + "รหัสผ่านใหม่ \\(10 ตัวอักษรขึ้นไป\\) / New password \\(10 characters or more\\): สั้นเกินไป / must be at least 10");
         api.signIn(trainee.email(), Api.PASSWORD).then().statusCode(200);
 
         form.put("password", "Mae-Hong-Son-Mist-2569");

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.sakkaya.identity.control.EmailDomains;
 import org.sakkaya.identity.control.LoginThrottle;
 import org.sakkaya.identity.control.PasswordHasher;
+import org.sakkaya.identity.control.PasswordResetLinks;
 import org.sakkaya.identity.control.PasswordPolicy;
 import org.sakkaya.identity.control.TokenIssuer;
 import org.sakkaya.identity.control.TokenRevocations;
@@ -40,6 +41,9 @@ public class Authentication {
 
     @Inject
     TokenRevocations revocations;
+
+    @Inject
+    PasswordResetLinks resetLinks;
 
     @Inject
     Audit audit;
@@ -118,6 +122,8 @@ public class Authentication {
         PasswordPolicy.check(next, person.email()).ifPresent(problem -> {
             throw new InvalidInput("newPassword", problem);
         });
+        // a reset link asked for before stops working (removed before the account changes, as a completion locks them)
+        resetLinks.forget(person.id());
         account.setPassword(hasher.hash(next), clock.instant());
         revocations.revoke(account);
         audit.recordAs(person.id(), "PASSWORD_CHANGED", "person", person.id(), null);
@@ -145,6 +151,7 @@ public class Authentication {
         PasswordPolicy.check(password, person.email()).ifPresent(problem -> {
             throw new InvalidInput("password", problem);
         });
+        resetLinks.forget(person.id());
         account.setPassword(hasher.hash(password), clock.instant());
         audit.recordAs(person.id(), "INVITATION_ACCEPTED", "person", person.id(), null);
     }

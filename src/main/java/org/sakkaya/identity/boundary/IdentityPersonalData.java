@@ -109,6 +109,8 @@ public class IdentityPersonalData implements PersonalDataHolder {
 
     @Override
     public void erase(String personId) {
+        // the reset link first: a completion locks its row before the account's
+        resetLinks.forget(personId);
         Person person = em.find(Person.class, personId);
         String email = person.email();
         person.erase(clock.instant());
@@ -118,7 +120,6 @@ public class IdentityPersonalData implements PersonalDataHolder {
         }
         throttle.forget(email);
         EmailDomains.spellings(email).forEach(links::forget);
-        resetLinks.forget(personId);
         // client addresses of the person's own actions are personal data too
         em.createQuery("UPDATE AuditEvent e SET e.clientAddress = NULL WHERE e.actorId = :id")
                 .setParameter("id", personId)

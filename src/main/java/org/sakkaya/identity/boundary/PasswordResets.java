@@ -14,7 +14,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sakkaya.identity.control.EmailDomains;
@@ -32,6 +34,7 @@ import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.mail.Mailer;
 import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.platform.problem.NotConfigured;
+import org.sakkaya.platform.problem.ServiceUnavailable;
 import org.sakkaya.platform.problem.TooManyRequests;
 import org.sakkaya.platform.security.Caller;
 import org.sakkaya.platform.security.ClientAddresses;
@@ -40,9 +43,9 @@ import org.sakkaya.platform.security.RateLimiter;
 /**
  * A trainee who forgot their password sets a new one with a link mailed to their address: owning the mailbox is the
  * proof, as at self-registration. The answer to a request is the same whether or not the address has an account,
- * and the mail goes out after the answer, so that neither what it says nor how long it takes tells anyone who is
- * registered. Staff with other roles, and accounts whose address HR changed while they were in use, get no link
- * ({@link PasswordResetLinks#mayResetByMail}); an ADMIN resets them ({@code POST /people/{id}/invitation}).
+ * and the account is looked up after the answer, so that neither what it says nor how long it takes tells anyone who
+ * is registered. Staff with other roles, and accounts whose address HR changed, get a note to ask an ADMIN instead of
+ * a link ({@link PasswordResetLinks#mayResetByMail}); an ADMIN resets them ({@code POST /people/{id}/invitation}).
  */
 @ApplicationScoped
 public class PasswordResets {
@@ -111,33 +114,60 @@ public class PasswordResets {
     }
 
     /**
-     * Stores a link for the account of this address, if it may be reset by mail, and mails it after answering.
-     * Requests are counted per client address and per e-mail address (by its SHA-256), whether or not it has an
-     * account, so that the count tells nobody either and nobody can fill a colleague's mailbox.
+     * Counts the request and answers; the rest happens after the answer, so that neither what it says nor how long it
+     * takes tells whether the address has an account. Requests are counted per client address and per address as
+     * typed (by its SHA-256), whether or not it has an account, so that the count tells nobody either.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Requested request(String typedEmail) {
         if (!mailer.configured()) {
             throw new NotConfigured("Password reset by e-mail (an outgoing mail server)", "sakkaya.mail.host, sakkaya.mail.from");
         }
-        long wait = limiter.hit("password-reset-address:" + ClientAddresses.countingBlock(caller.clientAddress()), maxPerAddress, HOUR);
+        String client = caller.clientAddress();
+        long wait = limiter.hit("password-reset-address:" + ClientAddresses.countingBlock(client), maxPerAddress, HOUR);
         if (wait > 0) {
             throw new TooManyRequests("Too many password-reset requests from this address; try again later", wait);
         }
         String email = Person.normalizeEmail(typedEmail);
-        // every spelling of the address counts as one, as it signs in as one
-        String counted = EmailDomains.spellings(email).stream().sorted().findFirst().orElse(email);
-        wait = limiter.hit("password-reset-email:" + Sha256.hex(counted), maxPerEmail, HOUR);
+        List<String> spellings = EmailDomains.spellings(email);
+        // the spellings of a Thai domain count as one, as they sign in as one
+        wait = limiter.hit("password-reset-email:" + Sha256.hex(spellings.stream().sorted().findFirst().orElse(email)), maxPerEmail, HOUR);
         if (wait > 0) {
             throw new TooManyRequests("Mail may have been sent to this address a moment ago: look for it, or try again later", wait);
         }
         Instant now = clock.instant();
         Instant expires = now.plus(LINK_LIFETIME);
-        links.prepare(EmailDomains.spellings(email), now, expires).ifPresent(prepared -> {
-            RegistrationMail.Message message = PasswordResetMail.link(link(prepared.token()), expires);
-            sendLater(prepared.email(), message, "a password-reset link");
-        });
+        try {
+            executor.execute(() -> mailLink(spellings, now, expires, client));
+        } catch (RejectedExecutionException e) {
+            throw new ServiceUnavailable("busy", "The server is busy; try again in a moment", 5);
+        }
         return new Requested(email, expires);
+    }
+
+    /**
+     * After the answer: the account of the address, if any, gets a link, or, when a link may not reset it (staff with
+     * other roles, an address HR changed), a note to ask an ADMIN; an address without an account gets nothing. The
+     * account is counted too (at most as many mails an hour as an address): look-alike spellings of one address
+     * (an accent, a full-width letter) find the same account under counts of their own.
+     */
+    private void mailLink(List<String> spellings, Instant now, Instant expires, String client) {
+        try {
+            Optional<PasswordResetLinks.Holder> holder = links.holderOf(spellings);
+            if (holder.isEmpty() || limiter.hit("password-reset-account:" + Sha256.hex(holder.get().personId()), maxPerEmail, HOUR) > 0) {
+                return;
+            }
+            Optional<PasswordResetLinks.Prepared> prepared = holder.get().mayResetByMail()
+                    ? links.prepare(holder.get().personId(), now, expires, client) : Optional.empty();
+            if (prepared.isPresent()) {
+                send(prepared.get().email(), PasswordResetMail.link(link(prepared.get().token()), expires), "a password-reset link");
+            } else {
+                send(holder.get().email(), PasswordResetMail.askAnAdministrator(), "the note to ask an administrator");
+            }
+        } catch (RuntimeException e) {
+            // nobody waits for this answer: the log says what failed, without the address
+            LOG.warning(() -> "Could not prepare a password-reset link: " + e.getClass().getName());
+        }
     }
 
     /** The address a link is for, while it can set a password; empty for a link used, replaced, expired or void. */
@@ -171,7 +201,11 @@ public class PasswordResets {
 
     /** Tells the address that its password was set, once that is committed. */
     void told(@Observes(during = TransactionPhase.AFTER_SUCCESS) PasswordSet set) {
-        sendLater(set.email(), PasswordResetMail.changed(), "the notice of a password set by mail");
+        try {
+            executor.execute(() -> send(set.email(), PasswordResetMail.changed(), "the notice of a password set by mail"));
+        } catch (RejectedExecutionException e) {
+            LOG.warning("Could not send the notice of a password set by mail: the server is shutting down or busy");
+        }
     }
 
     /** The person the link is for, if it can still set their password; the account is read with the lock given. */
@@ -188,17 +222,13 @@ public class PasswordResets {
         return Optional.of(person);
     }
 
-    private void sendLater(String email, RegistrationMail.Message message, String what) {
-        executor.execute(() -> {
-            try {
-                mailer.send(email, message.subject(), message.text());
-            } catch (Mailer.NotSent e) {
-                // the Mailer logged why, without the address; nobody waits for this answer
-                LOG.warning(() -> "Could not send " + what + ": " + e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.warning(() -> "Could not send " + what + ": " + e.getClass().getName());
-            }
-        });
+    private void send(String email, RegistrationMail.Message message, String what) {
+        try {
+            mailer.send(email, message.subject(), message.text());
+        } catch (Mailer.NotSent e) {
+            // the Mailer logged why, without the address; nobody waits for this answer
+            LOG.warning(() -> "Could not send " + what + ": " + e.getMessage());
+        }
     }
 
     private String link(String token) {

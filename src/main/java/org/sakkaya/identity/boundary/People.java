@@ -179,11 +179,12 @@ public class People {
         if (caller.isPerson(person.id())) {
             throw new RuleViolation("own-password", "Change your own password with your current one (PUT /me/password)");
         }
+        // a reset link mailed before stops working; removed before the account changes (the order a completion locks in)
+        resetLinks.forget(id);
         Account account = em.find(Account.class, id);
         String invitation = newToken();
         Instant expires = clock.instant().plus(INVITATION_LIFETIME);
         account.reset(Authentication.sha256(invitation), expires);
-        resetLinks.forget(id);
         // whoever signed in with the leaked password is signed out too
         revocations.revoke(account);
         throttle.forget(person.email());
@@ -276,22 +277,23 @@ public class People {
         if (!caller.is(Roles.ADMIN) && !caller.isPerson(id) && !HR_GRANTABLE.containsAll(person.roles())) {
             throw new Forbidden("Only an administrator changes the record of a person who holds " + person.roles());
         }
+        if (patch.email() != null || patch.roles() != null) {
+            // a pending reset link stops working with the address it went to, or the roles it was asked for; removed
+            // first, so that the link's row is locked before the person's and the account's, as a completion locks them
+            resetLinks.forget(id);
+        }
         if (patch.email() != null) {
             String email = Person.normalizeEmail(patch.email());
             requireFreeEmail(email, id);
             boolean changed = !email.equals(person.email());
             person.changeEmail(email);
-            if (changed) {
-                // a reset link mailed to the old address stops working
-                resetLinks.forget(id);
-            }
             Account account = em.find(Account.class, id);
             if (account != null && caller.is(Roles.ADMIN)) {
                 // an ADMIN vouches for the address (sending it unchanged too)
                 account.allowResetByMail();
-            } else if (account != null && changed && !caller.isPerson(id) && account.hasPassword()) {
-                // HR chose the address of an account in use: a reset link mailed there would give the account to
-                // whoever reads it, who is not known to be the person
+            } else if (account != null && changed && !caller.isPerson(id)) {
+                // HR chose the address: a reset link mailed there would give the account to whoever reads it, who is
+                // not known to be the person (an account without a password yet, too: its invitation is accepted later)
                 account.withholdResetByMail();
             }
         }

@@ -41,37 +41,48 @@ public class PasswordResetLinks {
     public record Pending(String personId, String emailHash, Instant requestedAt, Instant expiresAt) {
     }
 
-    /** A new link: whose, the address to mail it to (as the account keeps it), and its token. */
-    public record Prepared(String personId, String email, String token) {
+    /** The account an address signs in to: whose, its address as kept, and whether a link may reset it. */
+    public record Holder(String personId, String email, boolean mayResetByMail) {
     }
 
     /**
      * Whether a link mailed to the person's address may set their password: the account of a TRAINEE only (staff
      * with other roles, whose accounts are worth more to take over, are reset by an ADMIN), not erased, and not one
-     * whose address HR changed while it was in use ({@link Account#resetByMailWithheld}).
+     * whose address HR changed ({@link Account#resetByMailWithheld}).
      */
     public static boolean mayResetByMail(Person person, Account account) {
         return !person.erased() && account != null && person.roles().equals(java.util.EnumSet.of(Role.TRAINEE))
                 && !account.resetByMailWithheld();
     }
 
-    /**
-     * A new link for the account of this address, under any of its spellings, if it may be reset by mail; a link
-     * sent before stops working. Empty, and nothing stored, for an address without such an account.
-     */
+    /** The account of this address, under any of its spellings, as sign-in finds it; empty for none or an erased one. */
     @Transactional
-    public Optional<Prepared> prepare(Collection<String> spellings, Instant now, Instant expiresAt) {
-        Optional<Person> found = em.createQuery("SELECT p FROM Person p WHERE p.email IN :spellings ORDER BY p.createdAt", Person.class)
+    public Optional<Holder> holderOf(Collection<String> spellings) {
+        return em.createQuery("SELECT p FROM Person p WHERE p.email IN :spellings ORDER BY p.createdAt", Person.class)
                 .setParameter("spellings", List.copyOf(new LinkedHashSet<>(spellings)))
                 .getResultStream().findFirst()
-                .filter(person -> mayResetByMail(person, em.find(Account.class, person.id())));
-        if (found.isEmpty()) {
+                .filter(person -> !person.erased())
+                .map(person -> new Holder(person.id(), person.email(), mayResetByMail(person, em.find(Account.class, person.id()))));
+    }
+
+    /**
+     * A new link for the person, if a link may still reset their account, to be mailed to the address they have now
+     * (answered with the token); a link sent before stops working. Recorded as asked from the request's client address.
+     */
+    @Transactional
+    public Optional<Prepared> prepare(String personId, Instant now, Instant expiresAt, String clientAddress) {
+        Person person = em.find(Person.class, personId);
+        if (person == null || !mayResetByMail(person, em.find(Account.class, personId))) {
             return Optional.empty();
         }
-        Person person = found.get();
-        audit.recordAs(null, "PASSWORD_RESET_REQUESTED", "person", person.id(), null);
-        String token = store(person.id(), Sha256.hex(person.email()), now, expiresAt);
-        return Optional.of(new Prepared(person.id(), person.email(), token));
+        // the person as the actor: an erasure takes the address off the events of their own doing
+        audit.recordAs(personId, "PASSWORD_RESET_REQUESTED", "person", personId, null, clientAddress);
+        String token = store(personId, Sha256.hex(person.email()), now, expiresAt);
+        return Optional.of(new Prepared(person.email(), token));
+    }
+
+    /** A new link: the address to mail it to (as the account keeps it), and its token. */
+    public record Prepared(String email, String token) {
     }
 
     private String store(String personId, String emailHash, Instant now, Instant expiresAt) {

@@ -3,9 +3,9 @@ package org.sakkaya.identity.control;
 import java.time.Instant;
 
 /**
- * The two messages of a password reset by e-mail, Thai first and English after: the link to set a new password, and
- * the notice that the password was changed with such a link, so that the owner of the mailbox learns of a reset they
- * did not ask for.
+ * The messages of a password reset by e-mail, Thai first and English after: the link to set a new password, the note
+ * to ask an administrator instead, and the notice that the password was changed with a link, so that the owner of the
+ * mailbox learns of a reset they did not ask for.
  */
 public final class PasswordResetMail {
     private PasswordResetMail() {
@@ -40,5 +40,24 @@ public final class PasswordResetMail {
                 If it was not you, tell your organisation's administrator at once.
                 """;
         return new RegistrationMail.Message("รหัสผ่าน Sakkaya ถูกตั้งใหม่ / Your Sakkaya password was changed", text);
+    }
+
+    /**
+     * The account of this address is not one a link may reset (staff with a role beyond trainee, or an address HR
+     * changed): its owner learns to ask an ADMIN rather than waiting for a link that does not come.
+     */
+    public static RegistrationMail.Message askAnAdministrator() {
+        String text = """
+                มีผู้ขอตั้งรหัสผ่านใหม่สำหรับบัญชี Sakkaya (ศักยภาพ) ของที่อยู่อีเมลนี้
+                บัญชีนี้ตั้งรหัสผ่านใหม่ทางอีเมลไม่ได้ โปรดติดต่อผู้ดูแลระบบของหน่วยงานเพื่อขอตั้งรหัสผ่านใหม่
+                หากท่านไม่ได้ขอ ไม่ต้องทำอะไร บัญชีของท่านไม่มีการเปลี่ยนแปลง
+
+                ---
+
+                Someone asked to set a new password for the Sakkaya account of this address.
+                This account's password is not reset by e-mail: ask your organisation's administrator for a new one.
+                If it was not you, do nothing: your account has not changed.
+                """;
+        return new RegistrationMail.Message("ตั้งรหัสผ่าน Sakkaya ใหม่ / Set a new Sakkaya password", text);
     }
 }

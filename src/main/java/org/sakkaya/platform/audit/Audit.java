@@ -36,6 +36,12 @@ public class Audit {
         em.persist(new AuditEvent(clock.instant(), actorId, action, subjectType, subjectId, clientAddress(), detail));
     }
 
+    /** Records an event of work done after its request was answered, with the address that request came from. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAs(String actorId, String action, String subjectType, String subjectId, String detail, String clientAddress) {
+        em.persist(new AuditEvent(clock.instant(), actorId, action, subjectType, subjectId, clientAddress, detail));
+    }
+
     /** The caller's address; a scheduled job has no request and no address. */
     private String clientAddress() {
         try {
