@@ -1451,6 +1451,26 @@ class IdentityIT {
                 + "รหัสผ่านใหม่ \\(10 ตัวอักษรขึ้นไป\\) / New password \\(10 characters or more\\): สั้นเกินไป / must be at least 10");
         api.signIn(trainee.email(), Api.PASSWORD).then().statusCode(200);
 
+        // a form in another encoding would set a password nobody can type (ä as U+FFFD): refused, the link kept
+        Response latin1 = api.root().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body("token=" + token + "&password=P%E4sswort-Sicher-2569&passwordAgain=P%E4sswort-Sicher-2569").post("/reset-password");
+        latin1.then().statusCode(400);
+        assertThat(latin1.asString()).contains("is not UTF-8 text");
+        // not a form, a form past the server's 2 MiB, the token twice in either order: a page saying so, never a 500
+        api.root().accept("text/html").contentType("text/plain").body("token=" + token).post("/reset-password").then().statusCode(415)
+                .contentType(containsString("text/html"));
+        for (String path : List.of("/reset-password", "/register")) {
+            api.root().accept("text/html").contentType("application/x-www-form-urlencoded")
+                    .body("token=" + token + "&password=" + "x".repeat(2_200_000)).post(path).then().statusCode(413)
+                    .contentType(containsString("text/html")).header("Content-Security-Policy", containsString("default-src 'none'"));
+        }
+        for (String tokens : List.of("token=bogus&token=" + token, "token=" + token + "&token=bogus")) {
+            api.root().accept("text/html").contentType("application/x-www-form-urlencoded")
+                    .body(tokens + "&password=Mae-Hong-Son-Mist-2569&passwordAgain=Mae-Hong-Son-Mist-2569").post("/reset-password")
+                    .then().statusCode(400);
+        }
+        api.root().accept("text/html").queryParam("token", token).get("/reset-password").then().statusCode(200);
+
         form.put("password", "Mae-Hong-Son-Mist-2569");
         form.put("passwordAgain", "Mae-Hong-Son-Mist-2569");
         Response done = api.root().accept("text/html").contentType("application/x-www-form-urlencoded").formParams(form).post("/reset-password");

@@ -39,6 +39,7 @@ final class FormPage {
         THAI_REASONS.put("must not contain your e-mail name", "ต้องไม่มีชื่ออีเมลของท่าน");
         THAI_REASONS.put("is unknown, used or expired", "ลิงก์นี้ใช้ไม่ได้แล้ว");
         THAI_REASONS.put("has an account already", "มีบัญชีอยู่แล้ว เข้าสู่ระบบด้วยอีเมลนี้");
+        THAI_REASONS.put("is not UTF-8 text", "อ่านไม่ได้ ส่งแบบฟอร์มจากหน้าเว็บนี้โดยตรง");
     }
 
     /** A page's work, which may write the answer. */
@@ -71,6 +72,46 @@ final class FormPage {
                     .send(response);
         }
         return false;
+    }
+
+    /**
+     * Whether a POST carries a form that can be read: one of the page's own (URL-encoded, within the server's 2 MiB
+     * for a form body) and its token once. Anything else has been answered: 415, 413 or 400, as a page.
+     */
+    static boolean formReadable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            response.setStatus(415);
+            page(response, "ส่งแบบฟอร์มไม่ถูกต้อง / Not a form",
+                    "<p>โปรดส่งแบบฟอร์มจากหน้าเว็บนี้ ลิงก์ยังใช้ได้ / Send the form from this page; the link still works.</p>");
+            return false;
+        }
+        try {
+            request.getParameterMap();
+        } catch (IllegalStateException tooLarge) {
+            // Grizzly refuses a form body past its limit when the parameters are first read
+            response.setStatus(413);
+            page(response, "แบบฟอร์มใหญ่เกินไป / The form is too large",
+                    "<p>โปรดส่งแบบฟอร์มจากหน้าเว็บนี้ ลิงก์ยังใช้ได้ / Send the form from this page; the link still works.</p>");
+            return false;
+        }
+        if (request.getParameterValues("token") != null && request.getParameterValues("token").length > 1) {
+            response.setStatus(400);
+            page(response, "ส่งแบบฟอร์มไม่ถูกต้อง / The form's link was sent twice",
+                    "<p>โปรดส่งแบบฟอร์มจากหน้าเว็บนี้ / Send the form from this page.</p>");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The fields whose values held bytes that are not UTF-8 (read as U+FFFD): a form sent in another encoding. Such a
+     * password would be saved as something nobody can type.
+     */
+    static List<FieldError> notUtf8(Map<String, String> values) {
+        return values.entrySet().stream().filter(e -> e.getValue() != null && e.getValue().indexOf('\uFFFD') >= 0)
+                .map(e -> new FieldError(e.getKey(), "is not UTF-8 text: send the form from the page as it is"))
+                .toList();
     }
 
     /** The request's parameter, or "" when it is not there. */

@@ -53,9 +53,10 @@ public class RegisterServlet extends HttpServlet {
 
     static {
         Map<String, String> all = new LinkedHashMap<>(LABELS);
-        all.put("password", "รหัสผ่าน (10 ตัวอักษรขึ้นไป) / Password (10 characters or more)");
-        all.put("passwordAgain", "รหัสผ่านอีกครั้ง / Password again");
-        all.put("acceptPrivacyNotice", "ประกาศความเป็นส่วนตัว / Privacy notice");
+        all.putAll(Map.of(
+                "password", "รหัสผ่าน (10 ตัวอักษรขึ้นไป) / Password (10 characters or more)",
+                "passwordAgain", "รหัสผ่านอีกครั้ง / Password again",
+                "acceptPrivacyNotice", "ประกาศความเป็นส่วนตัว / Privacy notice"));
         FORM = new FormPage(all);
     }
 
@@ -93,6 +94,9 @@ public class RegisterServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (!FormPage.formReadable(request, response)) {
+            return;
+        }
         Map<String, String> typed = new LinkedHashMap<>();
         for (String field : LABELS.keySet()) {
             typed.put(field, FormPage.parameter(request, field));
@@ -112,6 +116,10 @@ public class RegisterServlet extends HttpServlet {
                 return;
             }
             List<FieldError> errors = new java.util.ArrayList<>(twice);
+            Map<String, String> sent = new LinkedHashMap<>(typed);
+            sent.put("password", password);
+            sent.put("passwordAgain", repeated);
+            errors.addAll(FormPage.notUtf8(sent));
             for (ConstraintViolation<RegistrationCompletion> violation : validator.validate(completion)) {
                 errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
             }

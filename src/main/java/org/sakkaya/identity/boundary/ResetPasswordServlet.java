@@ -61,21 +61,26 @@ public class ResetPasswordServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (!FormPage.formReadable(request, response)) {
+            return;
+        }
         String token = FormPage.parameter(request, "token").strip();
         String password = FormPage.parameter(request, "password");
         String repeated = FormPage.parameter(request, "passwordAgain");
         List<FieldError> errors = new ArrayList<>(FormPage.givenTwice(request));
+        errors.addAll(FormPage.notUtf8(Map.of("password", password, "passwordAgain", repeated)));
         FormPage.guarded(response, () -> {
             Optional<String> email = linkFor(token);
             if (email.isEmpty()) {
                 unusable(response);
                 return;
             }
-            if (password.isEmpty()) {
+            // a field sent twice or not in UTF-8 is reported alone: comparing such values would add nothing
+            if (errors.isEmpty() && password.isEmpty()) {
                 errors.add(new FieldError("password", "must not be empty"));
-            } else if (password.length() > MAX_PASSWORD) {
+            } else if (errors.isEmpty() && password.length() > MAX_PASSWORD) {
                 errors.add(new FieldError("password", "size must be between 0 and " + MAX_PASSWORD));
-            } else if (!password.equals(repeated)) {
+            } else if (errors.isEmpty() && !password.equals(repeated)) {
                 errors.add(new FieldError("passwordAgain", "does not match the password"));
             }
             if (!errors.isEmpty()) {
