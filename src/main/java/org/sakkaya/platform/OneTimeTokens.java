@@ -18,4 +18,14 @@ public final class OneTimeTokens {
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
+
+    /**
+     * The link a mail carries: the installation's own page ({@code sakkaya.public-url} and the page's path) with the
+     * token, or a front-end's page given as a template with {@code {token}} where the token goes.
+     */
+    public static String link(java.util.Optional<String> template, String publicUrl, String page, String token) {
+        return template.filter(t -> t.contains("{token}"))
+                .map(t -> t.replace("{token}", token))
+                .orElseGet(() -> publicUrl.replaceAll("/+$", "") + page + "?token=" + token);
+    }
 }

@@ -874,8 +874,13 @@ class IdentityIT {
     }
 
     private static String tokenIn(TestMail.Mail mail) {
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/register\\?token=([A-Za-z0-9_-]{43})\\s").matcher(mail.text());
-        assertThat(link.find()).as("a link in: " + mail.text()).isTrue();
+        return tokenIn(mail, "/register");
+    }
+
+    /** The token of the link to this page in the mail. */
+    private static String tokenIn(TestMail.Mail mail, String page) {
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile(page + "\\?token=([A-Za-z0-9_-]{43})\\s").matcher(mail.text());
+        assertThat(link.find()).as("a link to " + page + " in: " + mail.text()).isTrue();
         return link.group(1);
     }
 
@@ -1184,9 +1189,7 @@ class IdentityIT {
     // --- a trainee who forgot their password sets a new one with a link mailed to them
 
     private static String resetTokenIn(TestMail.Mail mail) {
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/reset-password\\?token=([A-Za-z0-9_-]{43})\\s").matcher(mail.text());
-        assertThat(link.find()).as("a reset link in: " + mail.text()).isTrue();
-        return link.group(1);
+        return tokenIn(mail, "/reset-password");
     }
 
     private Response askForReset(String email) {

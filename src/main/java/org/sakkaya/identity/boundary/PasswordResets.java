@@ -232,9 +232,7 @@ public class PasswordResets {
     }
 
     private String link(String token) {
-        return linkTemplate.filter(t -> t.contains("{token}"))
-                .map(t -> t.replace("{token}", token))
-                .orElseGet(() -> publicUrl.replaceAll("/+$", "") + "/reset-password?token=" + token);
+        return org.sakkaya.platform.OneTimeTokens.link(linkTemplate, publicUrl, "/reset-password", token);
     }
 
     private static InvalidInput unusable() {

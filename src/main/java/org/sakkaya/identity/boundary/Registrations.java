@@ -192,9 +192,7 @@ public class Registrations {
     }
 
     private String link(String token) {
-        return linkTemplate.filter(t -> t.contains("{token}"))
-                .map(t -> t.replace("{token}", token))
-                .orElseGet(() -> publicUrl.replaceAll("/+$", "") + "/register?token=" + token);
+        return org.sakkaya.platform.OneTimeTokens.link(linkTemplate, publicUrl, "/register", token);
     }
 
     private static RuleViolation notOpen(String domain, String field) {
