@@ -1200,10 +1200,13 @@ class IdentityIT {
         return api.anonymous().body(Map.of("token", token, "password", password)).post("/auth/password-resets/complete");
     }
 
-    /** Waits for a mail that is sure to come, then a little more, and answers what reached this address meanwhile. */
+    /**
+     * Waits for a mail that is sure to come, then as long as a request's mail may wait (the service sends it up to 2 s
+     * after answering), and answers what reached this address meanwhile.
+     */
     private List<TestMail.Mail> mailAfterOthers(String address, String certain) throws InterruptedException {
         assertThat(TestMail.await(certain, 1)).isNotEmpty();
-        Thread.sleep(500);
+        Thread.sleep(2500);
         return TestMail.to(address);
     }
 
@@ -1286,7 +1289,7 @@ class IdentityIT {
             askForReset(lookAlike).then().statusCode(202);
         }
         assertThat(TestMail.await(address, 3)).hasSize(3);
-        Thread.sleep(1000);
+        Thread.sleep(2500);
         assertThat(TestMail.to(address)).hasSize(3);
 
         // three requests an hour per address, counted alike whether or not it has an account
@@ -1303,7 +1306,6 @@ class IdentityIT {
     @Test
     void anAddressHrChangesOnAnAccountInUseGetsNoLinkUntilAnAdministratorSetsIt() throws Exception {
         World.Person trainee = world.person(world.divisionId, "TRAINEE");
-        World.Person witness = world.person(world.divisionId, "TRAINEE");
         askForReset(trainee.email()).then().statusCode(202);
         String sentBefore = resetTokenIn(TestMail.await(trainee.email(), 1).get(0));
 
@@ -1325,8 +1327,7 @@ class IdentityIT {
         String hrsToo = "hr-mailbox-" + UUID.randomUUID().toString().substring(0, 8) + "@" + world.tag() + ".example.org";
         api.as(hr).body(Map.of("email", hrsToo)).patch("/people/" + invited).then().statusCode(200);
         askForReset(hrsToo).then().statusCode(202);
-        askForReset(witness.email()).then().statusCode(202);
-        assertThat(mailAfterOthers(hrsToo, witness.email())).hasSize(1).allSatisfy(m -> assertThat(m.text()).doesNotContain("token="));
+        assertThat(TestMail.await(hrsToo, 1)).hasSize(1).allSatisfy(m -> assertThat(m.text()).doesNotContain("token="));
 
         // an ADMIN sets the address (the same one will do): it gets links again
         api.as(world.adminToken()).body(Map.of("email", hrs)).patch("/people/" + trainee.id()).then().statusCode(200);
@@ -1472,6 +1473,16 @@ class IdentityIT {
                     .body(tokens + "&password=Mae-Hong-Son-Mist-2569&passwordAgain=Mae-Hong-Son-Mist-2569").post("/reset-password")
                     .then().statusCode(400);
         }
+        // a form in chunks has no length, and would be cut at 2 MiB without a word: refused
+        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base.toString().replaceAll("/+$", "") + "/reset-password"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                                ("token=" + token + "&password=Mae-Hong-Son-Mist-2569&passwordAgain=Mae-Hong-Son-Mist-2569")
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(411);
+        api.signIn(trainee.email(), Api.PASSWORD).then().statusCode(200);
         api.root().accept("text/html").queryParam("token", token).get("/reset-password").then().statusCode(200);
 
         form.put("password", "Mae-Hong-Son-Mist-2569");

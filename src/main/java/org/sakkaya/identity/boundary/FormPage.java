@@ -75,14 +75,23 @@ final class FormPage {
     }
 
     /**
-     * Whether a POST carries a form that can be read: one of the page's own (URL-encoded, within the server's 2 MiB
-     * for a form body) and its token once. Anything else has been answered: 415, 413 or 400, as a page.
+     * Whether a POST carries a form that can be read: one of the page's own (URL-encoded, with its length, within the
+     * server's 2 MiB for a form body) and its token once. Anything else has been answered: 415, 411, 413 or 400, as a
+     * page.
      */
     static boolean formReadable(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String type = request.getContentType();
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             response.setStatus(415);
             page(response, "ส่งแบบฟอร์มไม่ถูกต้อง / Not a form",
+                    "<p>โปรดส่งแบบฟอร์มจากหน้าเว็บนี้ ลิงก์ยังใช้ได้ / Send the form from this page; the link still works.</p>");
+            return false;
+        }
+        if (request.getContentLengthLong() < 0) {
+            // a body in chunks is cut at the server's 2 MiB without a word, and what is past it never compared: a
+            // browser sends a form with its length
+            response.setStatus(411);
+            page(response, "ส่งแบบฟอร์มไม่ถูกต้อง / The form has no length",
                     "<p>โปรดส่งแบบฟอร์มจากหน้าเว็บนี้ ลิงก์ยังใช้ได้ / Send the form from this page; the link still works.</p>");
             return false;
         }

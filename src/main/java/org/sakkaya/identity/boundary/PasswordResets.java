@@ -2,6 +2,7 @@ package org.sakkaya.identity.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sakkaya.identity.control.EmailDomains;
@@ -52,6 +54,7 @@ public class PasswordResets {
     static final Duration LINK_LIFETIME = Duration.ofHours(1);
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(PasswordResets.class.getName());
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     @PersistenceContext
     EntityManager em;
@@ -88,6 +91,9 @@ public class PasswordResets {
 
     @Resource
     ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     @Inject
     @ConfigProperty(name = "sakkaya.public-url", defaultValue = "http://localhost:8080")
@@ -138,7 +144,9 @@ public class PasswordResets {
         Instant now = clock.instant();
         Instant expires = now.plus(LINK_LIFETIME);
         try {
-            executor.execute(() -> mailLink(spellings, now, expires, client));
+            // a moment later, at a moment of chance: the work an account costs then falls among other requests, not
+            // on the caller's next one
+            scheduler.schedule(() -> mailLink(spellings, now, expires, client), 200 + RANDOM.nextInt(1800), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             throw new ServiceUnavailable("busy", "The server is busy; try again in a moment", 5);
         }
@@ -160,13 +168,13 @@ public class PasswordResets {
             Optional<PasswordResetLinks.Prepared> prepared = holder.get().mayResetByMail()
                     ? links.prepare(holder.get().personId(), now, expires, client) : Optional.empty();
             if (prepared.isPresent()) {
-                send(prepared.get().email(), PasswordResetMail.link(link(prepared.get().token()), expires), "a password-reset link");
+                send(prepared.get().email(), PasswordResetMail.link(link(prepared.get().token()), expires));
             } else {
-                send(holder.get().email(), PasswordResetMail.askAnAdministrator(), "the note to ask an administrator");
+                send(holder.get().email(), PasswordResetMail.askAnAdministrator());
             }
         } catch (RuntimeException e) {
             // nobody waits for this answer: the log says what failed, without the address
-            LOG.warning(() -> "Could not prepare a password-reset link: " + e.getClass().getName());
+            LOG.warning(() -> "Could not prepare a password-reset mail: " + e.getClass().getName());
         }
     }
 
@@ -202,7 +210,7 @@ public class PasswordResets {
     /** Tells the address that its password was set, once that is committed. */
     void told(@Observes(during = TransactionPhase.AFTER_SUCCESS) PasswordSet set) {
         try {
-            executor.execute(() -> send(set.email(), PasswordResetMail.changed(), "the notice of a password set by mail"));
+            executor.execute(() -> send(set.email(), PasswordResetMail.changed()));
         } catch (RejectedExecutionException e) {
             LOG.warning("Could not send the notice of a password set by mail: the server is shutting down or busy");
         }
@@ -222,12 +230,13 @@ public class PasswordResets {
         return Optional.of(person);
     }
 
-    private void send(String email, RegistrationMail.Message message, String what) {
+    /** Sends one of the reset's mails; which one is not logged, as it would say whether the address has an account. */
+    private void send(String email, RegistrationMail.Message message) {
         try {
             mailer.send(email, message.subject(), message.text());
         } catch (Mailer.NotSent e) {
             // the Mailer logged why, without the address; nobody waits for this answer
-            LOG.warning(() -> "Could not send " + what + ": " + e.getMessage());
+            LOG.warning(() -> "Could not send a password-reset mail: " + e.getMessage());
         }
     }
 
