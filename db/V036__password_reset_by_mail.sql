@@ -16,15 +16,19 @@ CREATE TABLE password_reset (
     INDEX ix_password_reset_expires (expires_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
--- Set when HR changes the address of someone else's account: a link mailed there could be read by whoever chose the
--- address, so no link is sent there until an ADMIN sets the address.
+-- Set when HR registers someone or changes someone else's address: a link mailed there could be read by whoever chose
+-- the address, so no link is sent there until an ADMIN sets the address.
 ALTER TABLE account ADD COLUMN reset_by_mail_withheld BOOLEAN NOT NULL DEFAULT FALSE;
 
--- The accounts whose record someone changed before today, other than the person and anyone who is an ADMIN now: the
--- log does not say which fields a change touched, so any of them may have been the address, and each is withheld
--- until an ADMIN sets its address.
-UPDATE account a SET a.reset_by_mail_withheld = TRUE
- WHERE EXISTS (SELECT 1 FROM audit_event e
-                WHERE e.action = 'PERSON_CHANGED' AND e.subject_type = 'person' AND e.subject_id = a.person_id
-                  AND (e.actor_id IS NULL OR e.actor_id <> a.person_id)
-                  AND NOT EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = e.actor_id AND r.role = 'ADMIN'));
+-- The accounts whose record someone other than the person and anyone who is an ADMIN now created or changed before
+-- today: HR chose the address, or may have (the log does not say which fields a change touched), so each is withheld
+-- until an ADMIN sets its address. One pass over the audit log (the changes are few beside the sign-ins), then the
+-- accounts by their key.
+UPDATE account a
+  JOIN (SELECT DISTINCT e.subject_id
+          FROM audit_event e
+         WHERE e.action IN ('PERSON_CREATED', 'PERSON_CHANGED') AND e.subject_type = 'person'
+           AND (e.actor_id IS NULL OR e.actor_id <> e.subject_id)
+           AND NOT EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = e.actor_id AND r.role = 'ADMIN')) chosen
+    ON chosen.subject_id = a.person_id
+   SET a.reset_by_mail_withheld = TRUE;

@@ -12,6 +12,14 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void aPasswordReadFromTextThatWasNotUtf8IsRefused() {
+        // P\u00e4sswort sent in Latin-1 and read as UTF-8: the \u00e4 is gone for good
+        assertThat(PasswordPolicy.check("P\uFFFDsswort-Sicher-2569", "someone@example.org"))
+                .hasValueSatisfying(m -> assertThat(m).contains("not UTF-8"));
+        assertThat(PasswordPolicy.check("P\u00e4sswort-Sicher-2569", "someone@example.org")).isEmpty();
+    }
+
+    @Test
     void thaiPasswordsCountCharactersNotBytes() {
         assertThat(PasswordPolicy.check("รหัสผ่านยาวพอ", "someone@example.org")).isEmpty();
         assertThat(PasswordPolicy.check("กขคงจ", "someone@example.org")).hasValueSatisfying(m -> assertThat(m).contains("at least 10"));

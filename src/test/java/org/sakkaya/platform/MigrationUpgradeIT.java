@@ -186,9 +186,10 @@ class MigrationUpgradeIT {
     }
 
     @Test
-    void accountsWhoseRecordsSomeoneButThePersonOrAnAdministratorChangedBeforeV036GetNoResetLinkByMail() throws SQLException {
+    void accountsWhoseRecordsSomeoneButThePersonOrAnAdministratorMadeOrChangedBeforeV036GetNoResetLinkByMail() throws SQLException {
         String hr = "0174e1e3-3d00-7004-8000-00000000a004";
         String admin = "0174e1e3-3d00-7004-8000-00000000a005";
+        String registeredByHr = "0174e1e3-3d00-7004-8000-00000000a006";
         migrations().target("35").load().migrate();
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO organization (id, code, name_th, kind, path, created_at) VALUES ('" + STALE
@@ -197,22 +198,27 @@ class MigrationUpgradeIT {
                     + "('" + FRESH + "', 'a@example.org', 'ก', 'ข', '" + STALE + "', UTC_TIMESTAMP(6)), "
                     + "('" + NEVER + "', 'b@example.org', 'ค', 'ง', '" + STALE + "', UTC_TIMESTAMP(6)), "
                     + "('" + hr + "', 'hr@example.org', 'จ', 'ฉ', '" + STALE + "', UTC_TIMESTAMP(6)), "
-                    + "('" + admin + "', 'admin@example.org', 'ช', 'ซ', '" + STALE + "', UTC_TIMESTAMP(6))");
+                    + "('" + admin + "', 'admin@example.org', 'ช', 'ซ', '" + STALE + "', UTC_TIMESTAMP(6)), "
+                    + "('" + registeredByHr + "', 'c@example.org', 'ฌ', 'ญ', '" + STALE + "', UTC_TIMESTAMP(6))");
             statement.executeUpdate("INSERT INTO person_role (person_id, role) VALUES ('" + FRESH + "', 'TRAINEE'), ('" + NEVER
-                    + "', 'TRAINEE'), ('" + hr + "', 'HR'), ('" + admin + "', 'ADMIN')");
+                    + "', 'TRAINEE'), ('" + hr + "', 'HR'), ('" + admin + "', 'ADMIN'), ('" + registeredByHr + "', 'TRAINEE')");
             statement.executeUpdate("INSERT INTO account (person_id, password_hash) VALUES ('" + FRESH + "', 'x'), ('" + NEVER
-                    + "', 'x'), ('" + hr + "', 'x'), ('" + admin + "', 'x')");
-            // HR changed the first trainee's record; an ADMIN changed the second's, and HR its own
+                    + "', 'x'), ('" + hr + "', 'x'), ('" + admin + "', 'x'), ('" + registeredByHr + "', 'x')");
+            // HR changed the first trainee's record and registered the third; an ADMIN registered and changed the
+            // second's, which HR only read, and HR changed its own
             String event = "INSERT INTO audit_event (id, occurred_at, actor_id, action, subject_type, subject_id) VALUES ";
             statement.executeUpdate(event + "(UUID(), UTC_TIMESTAMP(6), '" + hr + "', 'PERSON_CHANGED', 'person', '" + FRESH + "'), "
+                    + "(UUID(), UTC_TIMESTAMP(6), '" + admin + "', 'PERSON_CREATED', 'person', '" + NEVER + "'), "
                     + "(UUID(), UTC_TIMESTAMP(6), '" + admin + "', 'PERSON_CHANGED', 'person', '" + NEVER + "'), "
-                    + "(UUID(), UTC_TIMESTAMP(6), '" + hr + "', 'PERSON_CHANGED', 'person', '" + hr + "')");
+                    + "(UUID(), UTC_TIMESTAMP(6), '" + hr + "', 'PERSON_READ', 'person', '" + NEVER + "'), "
+                    + "(UUID(), UTC_TIMESTAMP(6), '" + hr + "', 'PERSON_CHANGED', 'person', '" + hr + "'), "
+                    + "(UUID(), UTC_TIMESTAMP(6), '" + hr + "', 'PERSON_CREATED', 'person', '" + registeredByHr + "')");
         }
 
         assertThat(migrations().load().migrate().migrationsExecuted).isPositive();
 
         assertThat(strings("SELECT CONCAT(a.person_id, '|', a.reset_by_mail_withheld) FROM account a ORDER BY a.person_id"))
-                .containsExactly(FRESH + "|1", NEVER + "|0", hr + "|0", admin + "|0");
+                .containsExactly(FRESH + "|1", NEVER + "|0", hr + "|0", admin + "|0", registeredByHr + "|1");
     }
 
     @Test

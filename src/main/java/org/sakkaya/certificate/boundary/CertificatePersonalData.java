@@ -81,7 +81,8 @@ public class CertificatePersonalData implements PersonalDataHolder {
     public void erase(String personId) {
         // a revocation's reason is free text written about the holder, and may name them: on the certificate and in
         // the audit log's record of the revocation
-        em.createNativeQuery("UPDATE audit_event SET detail = NULL WHERE action = 'CERTIFICATE_REVOKED' "
+        // by the subject's index (type and id): without the type the update read, and locked, the whole audit log
+        em.createNativeQuery("UPDATE audit_event SET detail = NULL WHERE action = 'CERTIFICATE_REVOKED' AND subject_type = 'certificate' "
                         + "AND subject_id IN (SELECT serial FROM certificate WHERE person_id = ?1)")
                 .setParameter(1, personId).executeUpdate();
         em.createNativeQuery("UPDATE certificate SET holder_name = ?1, holder_sort_name = ?1, pdf = NULL, "

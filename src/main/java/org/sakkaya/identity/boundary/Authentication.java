@@ -103,6 +103,10 @@ public class Authentication {
         if (account == null) {
             throw new Unauthenticated("This account can no longer sign in");
         }
+        // a reset link asked for before stops working: removed first, as a completion locks the link, then the account,
+        // then the sign-in counts this takes next (a wrong current password commits the removal too: the caller is
+        // signed in, and a link mailed to them is theirs to ask for again)
+        resetLinks.forget(person.id());
         String address = caller.clientAddress();
         var locked = throttle.lockedFor(person.email(), address);
         if (locked.isPresent()) {
@@ -122,8 +126,6 @@ public class Authentication {
         PasswordPolicy.check(next, person.email()).ifPresent(problem -> {
             throw new InvalidInput("newPassword", problem);
         });
-        // a reset link asked for before stops working (removed before the account changes, as a completion locks them)
-        resetLinks.forget(person.id());
         account.setPassword(hasher.hash(next), clock.instant());
         revocations.revoke(account);
         audit.recordAs(person.id(), "PASSWORD_CHANGED", "person", person.id(), null);

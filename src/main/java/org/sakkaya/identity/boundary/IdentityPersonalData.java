@@ -124,5 +124,10 @@ public class IdentityPersonalData implements PersonalDataHolder {
         em.createQuery("UPDATE AuditEvent e SET e.clientAddress = NULL WHERE e.actorId = :id")
                 .setParameter("id", personId)
                 .executeUpdate();
+        // and those of the requests for a reset link of theirs, which may have come from anyone
+        em.createQuery("UPDATE AuditEvent e SET e.clientAddress = NULL WHERE e.action = 'PASSWORD_RESET_REQUESTED'"
+                        + " AND e.subjectType = 'person' AND e.subjectId = :id")
+                .setParameter("id", personId)
+                .executeUpdate();
     }
 }

@@ -146,7 +146,8 @@ public class PasswordResets {
         try {
             // a moment later, at a moment of chance: the work an account costs then falls among other requests, not
             // on the caller's next one
-            scheduler.schedule(() -> mailLink(spellings, now, expires, client), 200 + RANDOM.nextInt(1800), TimeUnit.MILLISECONDS);
+            // the scheduler's few threads only wait; the look-up and the mail run on the executor's
+            scheduler.schedule(() -> later(() -> mailLink(spellings, now, expires, client)), 200 + RANDOM.nextInt(1800), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             throw new ServiceUnavailable("busy", "The server is busy; try again in a moment", 5);
         }
@@ -205,6 +206,14 @@ public class PasswordResets {
         audit.recordAs(person.id(), "PASSWORD_RESET_BY_MAIL", "person", person.id(), null);
         passwordSet.fire(new PasswordSet(person.email()));
         return person;
+    }
+
+    private void later(Runnable work) {
+        try {
+            executor.execute(work);
+        } catch (RejectedExecutionException e) {
+            LOG.warning("Could not prepare a password-reset mail: the server is shutting down or busy");
+        }
     }
 
     /** Tells the address that its password was set, once that is committed. */

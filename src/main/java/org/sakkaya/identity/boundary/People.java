@@ -119,6 +119,11 @@ public class People {
             invitationExpires = now.plus(INVITATION_LIFETIME);
             account.invite(Authentication.sha256(invitation), invitationExpires, caller.is(Roles.ADMIN));
         }
+        if (!caller.is(Roles.ADMIN)) {
+            // HR chose the address, and holds the password or the invitation: once the person uses the account, a
+            // reset link mailed to that address would give it back to whoever reads it
+            account.withholdResetByMail();
+        }
         em.persist(person);
         em.persist(account);
         audit.record("PERSON_CREATED", "person", person.id(), "roles=" + person.roles());
@@ -398,6 +403,8 @@ public class People {
             audit.record("PERSONAL_DATA_ERASED_AGAIN", "person", id, null);
             return;
         }
+        // the reset link before anything else: a completion locks it first, then the account and the audit log
+        resetLinks.forget(id);
         Set<String> mentions = mentions(person);
         holders.forEach(holder -> holder.eraseMentions(id, mentions));
         holders.forEach(holder -> holder.erase(id));
@@ -419,6 +426,7 @@ public class People {
 
     /** Each feature's erasure once more, for what an erased person wrote since; their names are gone by now. */
     private void eraseAgain(String id) {
+        resetLinks.forget(id);
         holders.forEach(holder -> holder.erase(id));
     }
 

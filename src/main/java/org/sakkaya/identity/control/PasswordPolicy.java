@@ -27,6 +27,10 @@ public final class PasswordPolicy {
         if (password == null || password.isEmpty()) {
             return Optional.of("must not be empty");
         }
+        if (password.indexOf('\uFFFD') >= 0) {
+            // what a body not in UTF-8 is read as: a password nobody could type again
+            return Optional.of("is not UTF-8 text: it holds U+FFFD, which stands for bytes that could not be read");
+        }
         String normalized = Normalizer.normalize(password, Normalizer.Form.NFC);
         int length = normalized.codePointCount(0, normalized.length());
         if (length < MIN_LENGTH) {

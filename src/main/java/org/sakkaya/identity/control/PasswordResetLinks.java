@@ -75,8 +75,9 @@ public class PasswordResetLinks {
         if (person == null || !mayResetByMail(person, em.find(Account.class, personId))) {
             return Optional.empty();
         }
-        // the person as the actor: an erasure takes the address off the events of their own doing
-        audit.recordAs(personId, "PASSWORD_RESET_REQUESTED", "person", personId, null, clientAddress);
+        // by nobody known: whoever asked may be someone else, whose client address the person's export does not show;
+        // an erasure of the person removes it (IdentityPersonalData)
+        audit.recordAs(null, "PASSWORD_RESET_REQUESTED", "person", personId, null, clientAddress);
         String token = store(personId, Sha256.hex(person.email()), now, expiresAt);
         return Optional.of(new Prepared(person.email(), token));
     }
