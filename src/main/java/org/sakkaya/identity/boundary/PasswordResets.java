@@ -46,7 +46,7 @@ import org.sakkaya.platform.security.RateLimiter;
  * A trainee who forgot their password sets a new one with a link mailed to their address: owning the mailbox is the
  * proof, as at self-registration. The answer to a request is the same whether or not the address has an account,
  * and the account is looked up after the answer, so that neither what it says nor how long it takes tells anyone who
- * is registered. Staff with other roles, and accounts whose address HR changed, get a note to ask an ADMIN instead of
+ * is registered. Staff with other roles, and accounts whose address HR chose, get a note to ask an ADMIN instead of
  * a link ({@link PasswordResetLinks#mayResetByMail}); an ADMIN resets them ({@code POST /people/{id}/invitation}).
  */
 @ApplicationScoped
@@ -156,7 +156,7 @@ public class PasswordResets {
 
     /**
      * After the answer: the account of the address, if any, gets a link, or, when a link may not reset it (staff with
-     * other roles, an address HR changed), a note to ask an ADMIN; an address without an account gets nothing. The
+     * other roles, an address HR chose), a note to ask an ADMIN; an address without an account gets nothing. The
      * account is counted too (at most as many mails an hour as an address): look-alike spellings of one address
      * (an accent, a full-width letter) find the same account under counts of their own.
      */

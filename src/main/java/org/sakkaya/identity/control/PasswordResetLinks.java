@@ -48,7 +48,7 @@ public class PasswordResetLinks {
     /**
      * Whether a link mailed to the person's address may set their password: the account of a TRAINEE only (staff
      * with other roles, whose accounts are worth more to take over, are reset by an ADMIN), not erased, and not one
-     * whose address HR changed ({@link Account#resetByMailWithheld}).
+     * whose address HR chose ({@link Account#resetByMailWithheld}).
      */
     public static boolean mayResetByMail(Person person, Account account) {
         return !person.erased() && account != null && person.roles().equals(java.util.EnumSet.of(Role.TRAINEE))

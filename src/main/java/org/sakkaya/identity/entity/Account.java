@@ -45,8 +45,8 @@ public class Account {
     private Instant invitationExpiresAt;
 
     /**
-     * Set when HR changed the address of someone else's account in use: whoever chose the address could read a reset
-     * link mailed there, so none is sent until an ADMIN sets the address.
+     * Set when HR chose the address (registering the person, or changing someone else's address): whoever chose it
+     * could read a reset link mailed there, so none is sent until an ADMIN sets the address.
      */
     @Column(name = "reset_by_mail_withheld")
     private boolean resetByMailWithheld;
@@ -109,7 +109,7 @@ public class Account {
         invite(tokenHash, expiresAt, true);
     }
 
-    /** HR changed the address of this account in use: no reset link goes there (see the field). */
+    /** HR chose the address of this account: no reset link goes there (see the field). */
     public void withholdResetByMail() {
         this.resetByMailWithheld = true;
     }
