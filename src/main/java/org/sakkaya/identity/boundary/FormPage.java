@@ -114,8 +114,8 @@ final class FormPage {
     }
 
     /**
-     * The fields whose values held bytes that are not UTF-8 (read as U+FFFD): a form sent in another encoding. Such a
-     * password would be saved as something nobody can type.
+     * The fields whose values held bytes that are not UTF-8 (read as U+FFFD): a form sent in another encoding, whose
+     * names would be stored mangled. (A password is refused by the password policy.)
      */
     static List<FieldError> notUtf8(Map<String, String> values) {
         return values.entrySet().stream().filter(e -> e.getValue() != null && e.getValue().indexOf('\uFFFD') >= 0)

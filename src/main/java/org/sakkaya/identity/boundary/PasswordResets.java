@@ -208,21 +208,18 @@ public class PasswordResets {
         return person;
     }
 
+    /** Runs a reset's mail work on the executor; nobody waits for it. */
     private void later(Runnable work) {
         try {
             executor.execute(work);
         } catch (RejectedExecutionException e) {
-            LOG.warning("Could not prepare a password-reset mail: the server is shutting down or busy");
+            LOG.warning("Could not send a password-reset mail: the server is shutting down or busy");
         }
     }
 
     /** Tells the address that its password was set, once that is committed. */
     void told(@Observes(during = TransactionPhase.AFTER_SUCCESS) PasswordSet set) {
-        try {
-            executor.execute(() -> send(set.email(), PasswordResetMail.changed()));
-        } catch (RejectedExecutionException e) {
-            LOG.warning("Could not send the notice of a password set by mail: the server is shutting down or busy");
-        }
+        later(() -> send(set.email(), PasswordResetMail.changed()));
     }
 
     /** The person the link is for, if it can still set their password; the account is read with the lock given. */

@@ -116,10 +116,8 @@ public class RegisterServlet extends HttpServlet {
                 return;
             }
             List<FieldError> errors = new java.util.ArrayList<>(twice);
-            Map<String, String> sent = new LinkedHashMap<>(typed);
-            sent.put("password", password);
-            sent.put("passwordAgain", repeated);
-            errors.addAll(FormPage.notUtf8(sent));
+            // names not in UTF-8; a password is the password policy's to refuse
+            errors.addAll(FormPage.notUtf8(typed));
             for (ConstraintViolation<RegistrationCompletion> violation : validator.validate(completion)) {
                 errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
             }

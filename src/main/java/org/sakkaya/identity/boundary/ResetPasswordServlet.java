@@ -68,19 +68,18 @@ public class ResetPasswordServlet extends HttpServlet {
         String password = FormPage.parameter(request, "password");
         String repeated = FormPage.parameter(request, "passwordAgain");
         List<FieldError> errors = new ArrayList<>(FormPage.givenTwice(request));
-        errors.addAll(FormPage.notUtf8(Map.of("password", password, "passwordAgain", repeated)));
         FormPage.guarded(response, () -> {
             Optional<String> email = linkFor(token);
             if (email.isEmpty()) {
                 unusable(response);
                 return;
             }
-            // a field sent twice or not in UTF-8 is reported alone: comparing such values would add nothing
-            if (errors.isEmpty() && password.isEmpty()) {
+            // a password not in UTF-8 is the password policy's to refuse, as for every way of setting one
+            if (password.isEmpty()) {
                 errors.add(new FieldError("password", "must not be empty"));
-            } else if (errors.isEmpty() && password.length() > MAX_PASSWORD) {
+            } else if (password.length() > MAX_PASSWORD) {
                 errors.add(new FieldError("password", "size must be between 0 and " + MAX_PASSWORD));
-            } else if (errors.isEmpty() && !password.equals(repeated)) {
+            } else if (!password.equals(repeated)) {
                 errors.add(new FieldError("passwordAgain", "does not match the password"));
             }
             if (!errors.isEmpty()) {
