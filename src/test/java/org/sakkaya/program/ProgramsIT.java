@@ -806,4 +806,139 @@ class ProgramsIT {
                 .get("/cohorts/" + id + "/enrollments").then().statusCode(200).extract().path("items.personId");
         assertThat(seatedNow).containsExactlyInAnyOrderElementsOf(waiting);
     }
+
+    // --- HR's list of staff to nominate, from a spreadsheet
+
+    private Response nominate(String token, String cohortId, String csv) {
+        return api.as(token).contentType("text/csv; charset=utf-8").body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/cohorts/" + cohortId + "/nominations");
+    }
+
+    private String codeOf(String organizationId) {
+        return api.as(organiser).get("/organizations/" + organizationId).then().statusCode(200).extract().path("code");
+    }
+
+    private static final String HEADINGS = "\uFEFFอีเมล (email),คำนำหน้า (titleTh),ชื่อ (firstNameTh),นามสกุล (lastNameTh),"
+            + "Title (titleEn),First name (firstNameEn),Last name (lastNameEn),ตำแหน่ง (position),รหัสหน่วยงาน (organizationCode)\r\n";
+
+    @Test
+    void hrNominatesItsStaffFromASpreadsheetRegisteringTheNewOnesAndTheSameFileTwiceNominatesNobodyTwice() {
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        World.Person known = world.person(world.divisionId, "TRAINEE");
+        String cohortId = cohort(program(), 1, "2030-06-01", "2030-06-30", 30, false);
+        String malee = "malee-" + world.tag() + "@anamai.example.org";
+        String somchai = "somchai-" + world.tag() + "@anamai.example.org";
+        String csv = HEADINGS
+                // found by the address in capitals; the names in the file do not change the record
+                + known.email().toUpperCase(Locale.ROOT) + ",นาย,ชื่อในไฟล์,ไม่ใช้,,,,,\r\n"
+                + malee + ",นางสาว,มาลี,\"ศรีสุข, ณ อยุธยา\",Miss,Malee,Srisuk,\"นักประชาสัมพันธ์\nชำนาญการ\"," + codeOf(world.divisionId) + "\r\n"
+                + ",,,,,,,,\r\n"
+                + somchai + ",นาย,สมชาย,ใจดี,,,,นักวิชาการสาธารณสุขปฏิบัติการ,\r\n";
+
+        Response first = nominate(hr, cohortId, csv);
+
+        first.then().statusCode(200).header("Cache-Control", containsString("no-store"))
+                .body("registered", equalTo(2)).body("nominated", equalTo(3)).body("alreadyInCohort", equalTo(0))
+                .body("items.row", contains(2, 3, 5))
+                .body("items.outcome", contains("NOMINATED", "REGISTERED", "REGISTERED"))
+                .body("items.status", everyItem(equalTo("NOMINATED")))
+                .body("items[0].personId", equalTo(known.id())).body("items[0].invitationToken", nullValue())
+                .body("items[1].organizationId", equalTo(world.divisionId))
+                .body("items[2].organizationId", equalTo(world.departmentId));
+        String maleeId = first.path("items[1].personId");
+        Map<String, Object> record = api.as(hr).get("/people/" + maleeId).then().statusCode(200).extract().jsonPath().getMap("");
+        assertThat(record).containsEntry("email", malee).containsEntry("titleTh", "นางสาว").containsEntry("firstNameTh", "มาลี")
+                .containsEntry("lastNameTh", "ศรีสุข, ณ อยุธยา").containsEntry("firstNameEn", "Malee")
+                .containsEntry("position", "นักประชาสัมพันธ์\nชำนาญการ").containsEntry("roles", List.of("TRAINEE"));
+        api.as(hr).get("/people/" + known.id()).then().statusCode(200).body("firstNameTh", equalTo("กัญญ์ณัฏฐ์"));
+        // the new trainee takes the account with the invitation HR hands over, and sees the nomination
+        String invitation = first.path("items[1].invitationToken");
+        api.anonymous().body(Map.of("token", invitation, "password", "Malee-Chosen-2563")).post("/auth/invitations/accept")
+                .then().statusCode(204);
+        String maleeToken = api.token(malee, "Malee-Chosen-2563");
+        api.as(maleeToken).get("/me/enrollments").then().statusCode(200).body("items.cohortId", contains(cohortId))
+                .body("items.status", contains("NOMINATED"));
+        // the organiser sees three nominations to approve
+        api.as(organiser).get("/cohorts/" + cohortId + "/enrollments?status=NOMINATED").then().statusCode(200).body("total", equalTo(3));
+
+        // the same file again (HR not sure it went through): nobody registered or nominated twice
+        nominate(hr, cohortId, csv).then().statusCode(200)
+                .body("registered", equalTo(0)).body("nominated", equalTo(0)).body("alreadyInCohort", equalTo(3))
+                .body("items.outcome", everyItem(equalTo("ALREADY_IN_COHORT"))).body("items.invitationToken", everyItem(nullValue()))
+                .body("items[1].personId", equalTo(maleeId));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM person WHERE email IN (?, ?)", malee, somchai)).isEqualTo(2);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM enrollment WHERE cohort_id = ?", cohortId)).isEqualTo(3);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'NOMINATIONS_IMPORTED' AND subject_id = ?",
+                cohortId)).isEqualTo(2);
+    }
+
+    @Test
+    void aFileWithMistakesIsAnsweredRowByRowAndNothingOfItIsWritten() {
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        String cohortId = cohort(program(), 1, "2030-06-01", "2030-06-30", 30, false);
+        World elsewhere = new World(api);
+        World.Person stranger = elsewhere.person(elsewhere.departmentId, "TRAINEE");
+        String good = "good-" + world.tag() + "@anamai.example.org";
+        String twice = "twice-" + world.tag() + "@anamai.example.org";
+        String csv = HEADINGS
+                + good + ",นาง,สมใจ,รักดี,,,,,\r\n"                                   // row 2: would be fine
+                + "not-an-address,นาย,สมชาย,ใจดี,,,,,\r\n"                           // row 3
+                + "blank-" + world.tag() + "@anamai.example.org,นาย,\u200B,ใจดี,,,,,\r\n" // row 4: a zero-width name
+                + twice + ",นาย,สมศักดิ์,มั่นคง,,,,,\r\n"                               // row 5
+                + twice.toUpperCase(Locale.ROOT) + ",นาย,สมศักดิ์,มั่นคง,,,,,\r\n"      // row 6: the same address
+                + "other-" + world.tag() + "@anamai.example.org,นาย,สมปอง,ดีใจ,,,,," + codeOf(elsewhere.departmentId) + "\r\n" // row 7
+                + "nocode-" + world.tag() + "@anamai.example.org,นาย,สมหมาย,ดีใจ,,,,,NO-SUCH-CODE\r\n" // row 8
+                + stranger.email() + ",,,,,,,,\r\n"                                   // row 9: another ministry's trainee
+                + "nonames-" + world.tag() + "@anamai.example.org,,,,,,,,\r\n";          // row 10: new, without names
+
+        nominate(hr, cohortId, csv).then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("detail", containsString("nobody was nominated"))
+                .body("errors.field", contains("rows[3].email", "rows[4].firstNameTh", "rows[6].email", "rows[7].organizationCode",
+                        "rows[8].organizationCode", "rows[9].email", "rows[10].firstNameTh", "rows[10].lastNameTh"))
+                .body("errors[2].message", equalTo("is on row 5 already"))
+                .body("errors[3].message", equalTo(api.as(hr).contentType("text/csv").body(HEADINGS + "x-" + world.tag()
+                        + "@anamai.example.org,นาย,ก,ข,,,,,NO-SUCH-CODE\r\n").post("/cohorts/" + cohortId + "/nominations")
+                        .then().statusCode(400).extract().path("errors[0].message")));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM person WHERE email IN (?, ?)", good, twice)).as("people registered").isZero();
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM enrollment WHERE cohort_id = ?", cohortId)).as("nominations").isZero();
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM enrollment WHERE person_id = ?", stranger.id())).isZero();
+
+        // a heading Sakkaya does not know is refused, not ignored (the names below it would be lost)
+        nominate(hr, cohortId, "email,firstnameTH2\n" + good + ",สมใจ\n").then().statusCode(400)
+                .body("errors.field", contains("rows[1][2]"));
+        // a spreadsheet saved in TIS-620, the older Thai encoding, is refused with what to do about it
+        api.as(hr).contentType("text/csv").body(new byte[]{'e', 'm', 'a', 'i', 'l', '\n', (byte) 0xCA, (byte) 0xC1, '@', 'x', '\n'})
+                .post("/cohorts/" + cohortId + "/nominations").then().statusCode(400)
+                .body("errors[0].message", containsString("CSV UTF-8"));
+        api.as(hr).contentType("text/csv; charset=tis-620").body("email\n" + good + "\n").post("/cohorts/" + cohortId + "/nominations")
+                .then().statusCode(415);
+        api.as(hr).body(Map.of("email", good)).post("/cohorts/" + cohortId + "/nominations").then().statusCode(415)
+                .contentType(containsString("application/problem+json"));
+        // a cohort whose last day is over takes no nominations, from a file either
+        String ended = cohort(program(), 1, "2020-11-23", "2020-11-26", null, false);
+        nominate(hr, ended, HEADINGS + good + ",นาง,สมใจ,รักดี,,,,,\r\n").then().statusCode(422).body("type", endsWith("cohort-ended"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM person WHERE email = ?", good)).isZero();
+    }
+
+    @Test
+    void onlyHrNominatesFromAFileAndOnlyStaffOfItsOwnOrganisations() {
+        String cohortId = cohort(program(), 1, "2030-06-01", "2030-06-30", 30, false);
+        World.Person trainee = world.person(world.divisionId, "TRAINEE");
+        String csv = "email\n" + trainee.email() + "\n";
+        for (String role : List.of("TRAINEE", "TRAINER", "PROGRAM_ADMIN", "EXECUTIVE", "ADMIN")) {
+            nominate(world.token(world.person(world.departmentId, role)), cohortId, csv).then().statusCode(403)
+                    .contentType(containsString("application/problem+json"));
+        }
+        // HR of another ministry: the trainee is not its staff, and nothing is said of who they are
+        World elsewhere = new World(api);
+        String hrThere = elsewhere.token(elsewhere.person(elsewhere.departmentId, "HR"));
+        nominate(hrThere, cohortId, csv).then().statusCode(400).body("errors.field", contains("rows[2].email"))
+                .body(not(containsString(trainee.id())));
+        // HR of the division below cannot register people into the department above it
+        String hrBelow = world.token(world.person(world.divisionId, "HR"));
+        nominate(hrBelow, cohortId, "email,firstNameTh,lastNameTh,organizationCode\nup-" + world.tag() + "@example.org,ก,ข,"
+                + codeOf(world.departmentId) + "\n").then().statusCode(400).body("errors.field", contains("rows[2].organizationCode"));
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM enrollment WHERE cohort_id = ?", cohortId)).isZero();
+        nominate(hrThere, "00000000-0000-0000-0000-000000000000", csv).then().statusCode(404);
+    }
 }

@@ -29,6 +29,15 @@ final class Corpus {
             "{\"a\":1,\"a\":2}", "\uFEFF{}", "[".repeat(5000) + "]".repeat(5000), "{\"a\":".repeat(2000) + "1" + "}".repeat(2000),
             "{\"x\":\"" + "ก".repeat(400_000) + "\"}", "{'single':'quotes'}", "{\"a\":NaN}", "{\"a\":1e999999}");
 
+    /** Spreadsheets that are not what HR's list of staff should be (the nominations' CSV). */
+    static final List<String> CSV = List.of("", "\uFEFF", "\r\n\r\n", "email", "email\n\"unclosed@example.org\n",
+            "email\nx\"y\"z@example.org\n", "email,email\na@example.org,b@example.org\n", "ชื่อ (firstNameTh)\nสมชาย\n",
+            "email;firstNameTh\na@example.org;สมชาย\n", "email\na@example.org,extra,cells\n", "email\n@\n",
+            "email\n\u0000@example.org\n", "email\n" + "a".repeat(300) + "@example.org\n",
+            "email,firstNameTh\nnew-" + "x".repeat(10) + "@example.org," + "ก".repeat(400_000) + "\n",
+            "email\n" + "x@example.org\n".repeat(501), "=cmd|' /C calc'!A0,email\n", "email\n=HYPERLINK(\"http://x\")\n",
+            "email,organizationCode\nnew@example.org,' OR '1'='1\n");
+
     static final List<String> CONTENT_TYPES = List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
             "multipart/form-data; boundary=zzz", "application/octet-stream", "application/json; charset=ebcdic");
 

@@ -83,6 +83,7 @@ final class Routes {
         add(v1 + "/cohorts", Scope.PUBLIC, false, List.of(), "programId", Kind.PROGRAM);
         add(v1 + "/cohorts/{id}/trainers/{personId}", Scope.COHORT, false, Kind.COHORT, Kind.TRAINER);
         add(v1 + "/cohorts/{id}/enrollments", Scope.PERSONAL, false, Kind.COHORT);
+        add(v1 + "/cohorts/{id}/nominations", Scope.PERSONAL, false, Kind.COHORT);
         add(v1 + "/enrollments/{id}", Scope.PERSONAL, true, Kind.ENROLLMENT);
         add(v1 + "/enrollments/{id}/approve", Scope.PERSONAL, true, Kind.ENROLLMENT);
         add(v1 + "/enrollments/{id}/withdraw", Scope.PERSONAL, true, Kind.ENROLLMENT);

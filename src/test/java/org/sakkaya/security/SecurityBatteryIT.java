@@ -460,6 +460,9 @@ class SecurityBatteryIT {
         BiFunction<Estate, Estate.Trainee, Object> body = BODIES.get(method + " " + route.path());
         if (body != null) {
             request = request.contentType("application/json").body(body.apply(estate, trainee));
+        } else if (method.equals("POST") && route.path().endsWith("/nominations")) {
+            // HR's list of staff to nominate: the trainee, by address
+            request = request.contentType("text/csv").body(("email\n" + trainee.person.email() + "\n").getBytes(StandardCharsets.UTF_8));
         } else if (method.equals("POST") && route.path().endsWith("/lessons/{id}/file")) {
             request = request.contentType("multipart/form-data").multiPart("file", "lesson.pdf", MINIMAL_PDF, "application/pdf");
         }
@@ -531,7 +534,7 @@ class SecurityBatteryIT {
         Corpus corpus = new Corpus(document);
         String organiser = programAdmin();
         Estate estate = new Estate(api, organiser);
-        List<String> candidates = List.of(api.adminToken(), organiser, estate.first.token, estate.trainerToken);
+        List<String> candidates = List.of(api.adminToken(), organiser, estate.first.token, estate.trainerToken, estate.hrToken);
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
         List<String[]> operations = new ArrayList<>(operations());
         // reads first, erasure and other deletions last: the corpus should reach deep while the estate still stands
@@ -591,6 +594,11 @@ class SecurityBatteryIT {
                 Corpus.STRUCTURAL.forEach(body -> cases.add(new Object[]{path, body, "application/json"}));
                 Corpus.CONTENT_TYPES.forEach(type -> cases.add(new Object[]{path, plausible, type}));
                 cases.add(new Object[]{path, new byte[]{'{', '"', 'a', '"', ':', '"', (byte) 0xC3, 0x28, '"', '}'}, "application/json"});
+            } else if (content.containsKey("text/csv")) {
+                Corpus.CSV.forEach(body -> cases.add(new Object[]{path, body, "text/csv"}));
+                cases.add(new Object[]{path, new byte[]{'e', 'm', 'a', 'i', 'l', '\n', (byte) 0xCA, (byte) 0xC1, '\n'}, "text/csv"});
+                cases.add(new Object[]{path, "email\na@example.org\n", "text/csv; charset=tis-620"});
+                cases.add(new Object[]{path, "{\"email\":\"a@example.org\"}", "application/json"});
             } else if (content.containsKey("multipart/form-data")) {
                 cases.add(new Object[]{path, "--zzz\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nx", "multipart/form-data; boundary=zzz"});
                 cases.add(new Object[]{path, "not multipart", "multipart/form-data"});

@@ -175,6 +175,12 @@ public class Organizations {
                 .map(d -> em.find(Organization.class, d.organizationId()));
     }
 
+    /** The organisation with this code (codes are unique, compared as the database's collation compares them). */
+    public Optional<Organization> byCode(String code) {
+        return em.createQuery("SELECT o FROM Organization o WHERE o.code = :code", Organization.class)
+                .setParameter("code", code).getResultStream().findFirst();
+    }
+
     public Organization find(String id) {
         return Optional.ofNullable(em.find(Organization.class, id)).orElseThrow(() -> new NotFound("Organization", id));
     }

@@ -457,6 +457,17 @@ public class People {
                 .collect(Collectors.toMap(PersonSummary::id, Function.identity()));
     }
 
+    /**
+     * The person registered with this address under any of its spellings (the check a registration makes before it
+     * takes the address), erased or not; not a read of personal data, so not audited: callers show only what the caller
+     * may see.
+     */
+    public java.util.Optional<Person> byEmail(String email) {
+        return em.createQuery("SELECT p FROM Person p WHERE p.email IN :spellings", Person.class)
+                .setParameter("spellings", EmailDomains.spellings(Person.normalizeEmail(email))).setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
     /** A person other features may refer to (for an enrolment, a trainer), or 404. Not a read of personal data. */
     public PersonSummary summary(String id) {
         PersonSummary summary = summaries(List.of(id)).get(id);

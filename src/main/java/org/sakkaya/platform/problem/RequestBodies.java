@@ -77,7 +77,8 @@ public class RequestBodies implements ContainerRequestFilter {
         }
         if (!validUtf8(body)) {
             request.abortWith(Problem.of(400, "bad-request", "Bad request", "The body is not valid UTF-8")
-                    .withErrors(List.of(new FieldError("body", "must be JSON in UTF-8"))).toResponse());
+                    .withErrors(List.of(new FieldError("body", type == null || json(type) ? "must be JSON in UTF-8"
+                            : "must be in UTF-8 (from a spreadsheet: save it as CSV UTF-8)"))).toResponse());
             return;
         }
         if (type == null || json(type)) {

@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.servlet.http.HttpServletRequest;
+import org.sakkaya.platform.idempotency.IdempotencyFilter;
 import java.util.Map;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -51,6 +53,9 @@ public class CohortsResource {
 
     @Inject
     Enrollments enrollments;
+
+    @Inject
+    Nominations nominations;
 
     public record EnrollmentRequest(@NotBlank @Size(max = 36) @RecordId String personId) {
     }
@@ -121,6 +126,33 @@ public class CohortsResource {
         Enrollment enrollment = enrollments.enrol(id, request.personId());
         EnrollmentView view = EnrollmentView.of(enrollment, enrollments.statusOf(enrollment), null);
         return Response.created(uri.getBaseUriBuilder().path("enrollments").path(view.id()).build()).entity(view).build();
+    }
+
+    @POST
+    @Path("{id}/nominations")
+    @Consumes({"text/csv"})
+    @RolesAllowed(Roles.HR)
+    @Operation(summary = "HR nominates a list of its staff from a spreadsheet saved as CSV (UTF-8): unknown addresses are"
+            + " registered as trainees with an invitation; all rows or none",
+            description = "A heading row, then one person a row. Columns by name, or any words with the name in brackets"
+                    + " (อีเมล (email)): email (required), titleTh, firstNameTh, lastNameTh, titleEn, firstNameEn,"
+                    + " lastNameEn, position, organizationCode (one of the caller's organisations; the caller's own when"
+                    + " blank). At most 500 rows. Mistakes are answered by row and column (rows[5].email, the heading"
+                    + " being row 1) and nothing is written. People already in the cohort are left as they are.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "Every row's outcome, in the file's order, and the counts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NominationsView.class)))
+    public Response nominate(@PathParam("id") String id, @NotNull String csv, @Context HttpServletRequest http) {
+        NominationsView view = NominationsView.of(id, nominations.nominate(id, csv));
+        Response.ResponseBuilder answer = Response.ok(view);
+        if (view.carriesInvitations()) {
+            // one-time invitation tokens: not cached, and not kept for an Idempotency-Key's retry (which finds the
+            // people registered, and answers them ALREADY_IN_COHORT)
+            answer.header("Cache-Control", "no-store");
+            IdempotencyFilter.doNotKeep(http);
+        }
+        return answer.build();
     }
 
     @GET

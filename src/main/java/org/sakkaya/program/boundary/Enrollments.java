@@ -441,7 +441,7 @@ public class Enrollments {
         return cohorts.trainedByCaller(cohorts.find(enrollment.cohortId()));
     }
 
-    private Optional<Enrollment> find(String cohortId, String personId) {
+    Optional<Enrollment> find(String cohortId, String personId) {
         return find(cohortId, personId, LockModeType.NONE);
     }
 
