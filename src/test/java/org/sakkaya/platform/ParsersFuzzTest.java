@@ -14,6 +14,7 @@ import org.sakkaya.platform.export.Csv;
 import org.sakkaya.platform.problem.InvalidInput;
 import org.sakkaya.workshop.control.CheckInCodes;
 import org.sakkaya.platform.Links;
+import org.sakkaya.program.control.NominationSheet;
 
 /**
  * Jazzer over the pure parsers that take text from outside: each property must hold for every input. Under
@@ -81,5 +82,24 @@ class ParsersFuzzTest {
     void typedCheckInCodesNormaliseOnceAndForAll(String typed) {
         String normalized = CheckInCodes.normalize(typed);
         assertThat(CheckInCodes.normalize(normalized)).isEqualTo(normalized);
+    }
+
+    /**
+     * HR's list of staff: any text is either read into rows or refused with mistakes, never both and never an exception;
+     * no row without its address column, none numbered before the row below the heading, at most 500.
+     */
+    @FuzzTest(maxDuration = "60s")
+    void aNominationSheetIsReadWholeOrRefusedWhole(String csv) {
+        if (csv == null) {
+            return;
+        }
+        NominationSheet.Read read = NominationSheet.read(csv);
+        assertThat(read.rows().isEmpty() != read.errors().isEmpty()).as("rows or mistakes, not both, not neither").isTrue();
+        assertThat(read.rows()).hasSizeLessThanOrEqualTo(NominationSheet.MAX_ROWS);
+        read.rows().forEach(row -> {
+            assertThat(row.number()).isGreaterThanOrEqualTo(2);
+            assertThat(row.cells().values()).allSatisfy(cell -> assertThat(cell).isNotBlank().isEqualTo(cell.strip()));
+        });
+        read.errors().forEach(error -> assertThat(error.field()).matches("body|rows\\[[0-9]+](\\[[0-9]+])?"));
     }
 }
