@@ -79,4 +79,31 @@ class NominationSheetTest {
                 .singleElement().asString().contains("more than 500");
         assertThat(NominationSheet.read(csv.substring(0, csv.lastIndexOf("p500@"))).rows()).hasSize(500);
     }
+
+    @Test
+    void emptyLinesAndEmptyColumnsKeepRowNumbersAsTheSpreadsheetShowsThemAndAValueWithoutAHeadingIsRefused() {
+        NominationSheet.Read read = NominationSheet.read("email,\na@example.org,\n\nb@example.org,\n");
+        assertThat(read.errors()).isEmpty();
+        assertThat(read.rows()).extracting(NominationSheet.Row::number).containsExactly(2L, 4L);
+
+        assertThat(NominationSheet.read("email,\na@example.org,หมายเหตุ\n").errors()).extracting(FieldError::field)
+                .containsExactly("rows[2][2]");
+    }
+
+    @Test
+    void aFileOfManyBrokenRowsIsAnsweredWithItsFirstHundredMistakesNotAllOfThem() {
+        StringBuilder csv = new StringBuilder("email\n");
+        for (int i = 0; i < 400; i++) {
+            csv.append("a,b\n");
+        }
+        assertThat(NominationSheet.read(csv.toString()).errors()).hasSize(NominationSheet.MAX_ERRORS);
+        assertThat(NominationSheet.read(csv.toString().repeat(2).replace("email\na,b", "a,b")).errors())
+                .extracting(FieldError::message).last().asString().isNotEmpty();
+        StringBuilder many = new StringBuilder("email\n");
+        for (int i = 0; i < 600; i++) {
+            many.append("a,b\n");
+        }
+        assertThat(NominationSheet.read(many.toString()).errors()).as("rows that are refused count towards the 500 too")
+                .hasSize(NominationSheet.MAX_ERRORS);
+    }
 }

@@ -830,14 +830,15 @@ class ProgramsIT {
         String somchai = "somchai-" + world.tag() + "@anamai.example.org";
         String csv = HEADINGS
                 // found by the address in capitals; the names in the file do not change the record
-                + known.email().toUpperCase(Locale.ROOT) + ",นาย,ชื่อในไฟล์,ไม่ใช้,,,,,\r\n"
+                + "\u00A0" + known.email().toUpperCase(Locale.ROOT) + "\u200B,นาย,ชื่อในไฟล์,ไม่ใช้,,,,,\r\n"
                 + malee + ",นางสาว,มาลี,\"ศรีสุข, ณ อยุธยา\",Miss,Malee,Srisuk,\"นักประชาสัมพันธ์\nชำนาญการ\"," + codeOf(world.divisionId) + "\r\n"
                 + ",,,,,,,,\r\n"
                 + somchai + ",นาย,สมชาย,ใจดี,,,,นักวิชาการสาธารณสุขปฏิบัติการ,\r\n";
 
-        Response first = nominate(hr, cohortId, csv);
+        Response first = api.as(hr).header("Idempotency-Key", "nominations-" + world.tag()).contentType("text/csv")
+                .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/cohorts/" + cohortId + "/nominations");
 
-        first.then().statusCode(200).header("Cache-Control", containsString("no-store"))
+        first.then().statusCode(200)
                 .body("registered", equalTo(2)).body("nominated", equalTo(3)).body("alreadyInCohort", equalTo(0))
                 .body("items.row", contains(2, 3, 5))
                 .body("items.outcome", contains("NOMINATED", "REGISTERED", "REGISTERED"))
@@ -861,7 +862,11 @@ class ProgramsIT {
         // the organiser sees three nominations to approve
         api.as(organiser).get("/cohorts/" + cohortId + "/enrollments?status=NOMINATED").then().statusCode(200).body("total", equalTo(3));
 
-        // the same file again (HR not sure it went through): nobody registered or nominated twice
+        // the same file again with the same key: the answer held invitations, which are not kept to be handed out again
+        api.as(hr).header("Idempotency-Key", "nominations-" + world.tag()).contentType("text/csv")
+                .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/cohorts/" + cohortId + "/nominations")
+                .then().statusCode(409).body("type", endsWith("answer-not-kept")).body(not(containsString(invitation)));
+        // and without a key (HR not sure it went through): nobody registered or nominated twice
         nominate(hr, cohortId, csv).then().statusCode(200)
                 .body("registered", equalTo(0)).body("nominated", equalTo(0)).body("alreadyInCohort", equalTo(3))
                 .body("items.outcome", everyItem(equalTo("ALREADY_IN_COHORT"))).body("items.invitationToken", everyItem(nullValue()))
@@ -878,6 +883,7 @@ class ProgramsIT {
         String cohortId = cohort(program(), 1, "2030-06-01", "2030-06-30", 30, false);
         World elsewhere = new World(api);
         World.Person stranger = elsewhere.person(elsewhere.departmentId, "TRAINEE");
+        World.Person ours = world.person(world.divisionId, "TRAINEE");
         String good = "good-" + world.tag() + "@anamai.example.org";
         String twice = "twice-" + world.tag() + "@anamai.example.org";
         String csv = HEADINGS
@@ -889,12 +895,17 @@ class ProgramsIT {
                 + "other-" + world.tag() + "@anamai.example.org,นาย,สมปอง,ดีใจ,,,,," + codeOf(elsewhere.departmentId) + "\r\n" // row 7
                 + "nocode-" + world.tag() + "@anamai.example.org,นาย,สมหมาย,ดีใจ,,,,,NO-SUCH-CODE\r\n" // row 8
                 + stranger.email() + ",,,,,,,,\r\n"                                   // row 9: another ministry's trainee
-                + "nonames-" + world.tag() + "@anamai.example.org,,,,,,,,\r\n";          // row 10: new, without names
+                + "nonames-" + world.tag() + "@anamai.example.org,,,,,,,,\r\n"           // row 10: new, without names
+                + "som\u200Bchai-" + world.tag() + "@anamai.example.org,นาย,สมชาย,ใจดี,,,,,\r\n" // row 11: a zero-width space
+                + "thai-" + world.tag() + "@กรมอนามัย.ไทย,นาย,สมชาย,ใจดี,,,,,\r\n"          // row 12
+                + "thai-" + world.tag() + "@" + java.net.IDN.toASCII("กรมอนามัย.ไทย") + ",นาย,สมชาย,ใจดี,,,,,\r\n" // row 13: the same
+                + ours.email() + ",,,,,,,," + codeOf(world.departmentId) + "\r\n"; // row 14: the file does not move people
 
         nominate(hr, cohortId, csv).then().statusCode(400).contentType(containsString("application/problem+json"))
                 .body("detail", containsString("nobody was nominated"))
                 .body("errors.field", contains("rows[3].email", "rows[4].firstNameTh", "rows[6].email", "rows[7].organizationCode",
-                        "rows[8].organizationCode", "rows[9].email", "rows[10].firstNameTh", "rows[10].lastNameTh"))
+                        "rows[8].organizationCode", "rows[9].email", "rows[10].firstNameTh", "rows[10].lastNameTh", "rows[11].email",
+                        "rows[13].email", "rows[14].organizationCode"))
                 .body("errors[2].message", equalTo("is on row 5 already"))
                 .body("errors[3].message", equalTo(api.as(hr).contentType("text/csv").body(HEADINGS + "x-" + world.tag()
                         + "@anamai.example.org,นาย,ก,ข,,,,,NO-SUCH-CODE\r\n").post("/cohorts/" + cohortId + "/nominations")
@@ -902,6 +913,9 @@ class ProgramsIT {
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM person WHERE email IN (?, ?)", good, twice)).as("people registered").isZero();
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM enrollment WHERE cohort_id = ?", cohortId)).as("nominations").isZero();
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM enrollment WHERE person_id = ?", stranger.id())).isZero();
+        // a file naming another ministry's staff is on the record, although nothing of it was written
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'NOMINATIONS_REFUSED' AND subject_id = ? "
+                + "AND detail LIKE '%outside=1'", cohortId)).isEqualTo(1);
 
         // a heading Sakkaya does not know is refused, not ignored (the names below it would be lost)
         nominate(hr, cohortId, "email,firstnameTH2\n" + good + ",สมใจ\n").then().statusCode(400)
@@ -940,5 +954,55 @@ class ProgramsIT {
                 + codeOf(world.departmentId) + "\n").then().statusCode(400).body("errors.field", contains("rows[2].organizationCode"));
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM enrollment WHERE cohort_id = ?", cohortId)).isZero();
         nominate(hrThere, "00000000-0000-0000-0000-000000000000", csv).then().statusCode(404);
+
+        // HR who is also the organiser nominates from a file, for approval, rather than placing people in seats
+        String both = world.token(world.person(world.departmentId, "HR", "PROGRAM_ADMIN"));
+        nominate(both, cohortId, csv).then().statusCode(200).body("items[0].status", equalTo("NOMINATED"));
+        String ended = cohort(program(), 1, "2020-11-23", "2020-11-26", null, false);
+        nominate(both, ended, csv).then().statusCode(422).body("type", endsWith("cohort-ended"));
+
+        // a caller sending file after file (30 an hour) is stopped, refused files counted too
+        String busy = world.token(world.person(world.departmentId, "HR"));
+        for (int i = 0; i < 30; i++) {
+            nominate(busy, cohortId, "email\n\"unclosed\n").then().statusCode(400);
+        }
+        nominate(busy, cohortId, csv).then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void twoFilesRegisteringTheSameNewAddressAtOnceMakeOnePersonAndNoError() throws Exception {
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        List<String> cohorts = List.of(cohort(program(), 1, "2030-06-01", "2030-06-30", 30, false),
+                cohort(program(), 1, "2030-07-01", "2030-07-31", 30, false));
+        String address = "race-" + world.tag() + "@anamai.example.org";
+        String csv = "email,firstNameTh,lastNameTh\n" + address + ",สมชาย,ใจดี\n";
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Response>> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String cohortId = cohorts.get(i % 2);
+            answers.add(pool.submit(() -> {
+                go.await();
+                return nominate(hr, cohortId, csv);
+            }));
+        }
+        go.countDown();
+        List<String> registered = new ArrayList<>();
+        for (Future<Response> answer : answers) {
+            Response response = answer.get(60, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).as(response.asString()).isIn(200, 409);
+            if (response.statusCode() == 409) {
+                response.then().contentType(containsString("application/problem+json")).body("errors[0].field", equalTo("rows[2].email"));
+            } else if ("REGISTERED".equals(response.path("items[0].outcome"))) {
+                registered.add(response.path("items[0].personId"));
+            }
+        }
+        pool.shutdown();
+        assertThat(registered).as("registrations answered").hasSize(1);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM person WHERE email = ?", address)).isEqualTo(1);
+        for (String cohortId : cohorts) {
+            assertThat(TestDatabase.count("SELECT COUNT(*) FROM enrollment e JOIN person p ON p.id = e.person_id "
+                    + "WHERE p.email = ? AND e.cohort_id = ?", address, cohortId)).as("nominations in a cohort").isLessThanOrEqualTo(1);
+        }
     }
 }

@@ -457,15 +457,26 @@ public class People {
                 .collect(Collectors.toMap(PersonSummary::id, Function.identity()));
     }
 
+    /** Who holds an address, as {@link #byEmails} finds them: not a read of a whole record. */
+    public record Holder(String id, String email, String organizationId, boolean erased, String fullNameTh) {
+    }
+
     /**
-     * The person registered with this address under any of its spellings (the check a registration makes before it
-     * takes the address), erased or not; not a read of personal data, so not audited: callers show only what the caller
-     * may see.
+     * The people registered with these addresses, under any of their spellings (the check a registration makes before
+     * it takes an address), by each spelling looked for; one query, a projection (whole {@code Person} entities would
+     * each fetch their roles). Not audited as a read: callers show only what the caller may see.
      */
-    public java.util.Optional<Person> byEmail(String email) {
-        return em.createQuery("SELECT p FROM Person p WHERE p.email IN :spellings", Person.class)
-                .setParameter("spellings", EmailDomains.spellings(Person.normalizeEmail(email))).setMaxResults(1)
-                .getResultStream().findFirst();
+    public Map<String, Holder> byEmails(Collection<String> spellings) {
+        Map<String, Holder> holders = new java.util.HashMap<>();
+        if (spellings.isEmpty()) {
+            return holders;
+        }
+        em.createQuery("SELECT p.id, p.email, p.organizationId, p.erasedAt, p.titleTh, p.firstNameTh, p.lastNameTh FROM Person p "
+                        + "WHERE p.email IN :spellings", Object[].class)
+                .setParameter("spellings", Set.copyOf(spellings)).getResultList()
+                .forEach(r -> holders.put((String) r[1], new Holder((String) r[0], (String) r[1], (String) r[2], r[3] != null,
+                        r[3] != null ? null : new PersonName((String) r[4], (String) r[5], (String) r[6], null, null, null).fullTh())));
+        return holders;
     }
 
     /** A person other features may refer to (for an enrolment, a trainer), or 404. Not a read of personal data. */

@@ -42,6 +42,15 @@ public class Audit {
         em.persist(new AuditEvent(clock.instant(), actorId, action, subjectType, subjectId, clientAddress, detail));
     }
 
+    /**
+     * Records a refused request by the signed-in caller in a transaction of its own, which the refusal's rollback
+     * keeps: an attempt worth knowing about although nothing came of it (a file of addresses that were not the caller's).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordRefused(String action, String subjectType, String subjectId, String detail) {
+        record(action, subjectType, subjectId, detail);
+    }
+
     /** The caller's address; a scheduled job has no request and no address. */
     private String clientAddress() {
         try {

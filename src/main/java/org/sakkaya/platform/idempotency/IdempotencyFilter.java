@@ -116,7 +116,7 @@ public class IdempotencyFilter extends HttpFilter {
         }
         if (body == null) {
             problem(response, Problem.of(413, "too-large", "Content too large", upload
-                    ? "An upload may carry at most " + limit + " bytes" : "A JSON body may carry at most 2 MiB"));
+                    ? "An upload may carry at most " + limit + " bytes" : "A body (JSON, or a CSV of nominations) may carry at most 2 MiB"));
             return;
         }
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());

@@ -163,6 +163,6 @@ public class RequestBodies implements ContainerRequestFilter {
     }
 
     private static jakarta.ws.rs.core.Response tooLarge() {
-        return Problem.of(413, "too-large", "Content too large", "A JSON body may carry at most 2 MiB").toResponse();
+        return Problem.of(413, "too-large", "Content too large", "A body (JSON, or a CSV of nominations) may carry at most 2 MiB").toResponse();
     }
 }

@@ -36,7 +36,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 406 -> Problem.of(406, "not-acceptable", "Not acceptable", "This address cannot answer in the media type asked for");
             case 408 -> RequestBodies.timedOutProblem();
             case 413 -> Problem.of(413, "too-large", "Content too large", e.getMessage());
-            case 415 -> Problem.of(415, "unsupported-media-type", "Unsupported media type", "Send application/json");
+            case 415 -> Problem.of(415, "unsupported-media-type", "Unsupported media type", "This address takes another media type:"
+                    + " application/json for most, text/csv for HR's nominations, multipart/form-data for a file (/openapi says which)");
             default -> Problem.of(status, "http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage());
         };
         Response.ResponseBuilder builder = problem.toResponseBuilder();

@@ -147,8 +147,8 @@ public class CohortsResource {
         NominationsView view = NominationsView.of(id, nominations.nominate(id, csv));
         Response.ResponseBuilder answer = Response.ok(view);
         if (view.carriesInvitations()) {
-            // one-time invitation tokens: not cached, and not kept for an Idempotency-Key's retry (which finds the
-            // people registered, and answers them ALREADY_IN_COHORT)
+            // one-time invitation tokens: not cached, and not kept for an Idempotency-Key's retry, which is answered
+            // 409 answer-not-kept (the same file sent again without the key answers them ALREADY_IN_COHORT)
             answer.header("Cache-Control", "no-store");
             IdempotencyFilter.doNotKeep(http);
         }

@@ -113,15 +113,41 @@ public class Enrollments {
             throw new NotFound("Person", personId);
         }
         // the row a re-enrolment changes: current, as the cohort was locked before anything was read (see the class comment)
+        return place(cohortId, personId, person.organizationId(), find(cohortId, personId), admission, now);
+    }
+
+    /** What {@link #nominateOwnStaff} did: the enrolment, and whether it placed the person now. */
+    public record Nomination(Enrollment enrollment, boolean placed) {
+    }
+
+    /**
+     * HR nominating one of its own staff, whatever other roles the caller holds: always NOMINATED, for the organiser to
+     * approve (a caller who is also PROGRAM_ADMIN would be placing people with {@link #enrol}). A person already in the
+     * cohort (nominated, enrolled or waiting) is left as they are; a withdrawn one is nominated again. The caller has
+     * locked the cohort before it read anything, and checked that the cohort has not ended.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Nomination nominateOwnStaff(String cohortId, String personId, String organizationId) {
+        if (!scope.hrCovers(organizationId)) {
+            throw new NotFound("Person", personId);
+        }
         Optional<Enrollment> existing = find(cohortId, personId);
+        if (existing.isPresent() && existing.get().status() != EnrollmentStatus.WITHDRAWN) {
+            return new Nomination(existing.get(), false);
+        }
+        return new Nomination(place(cohortId, personId, organizationId, existing, EnrollmentStatus.NOMINATED, clock.instant()), true);
+    }
+
+    private Enrollment place(String cohortId, String personId, String organizationId, Optional<Enrollment> existing,
+                             EnrollmentStatus admission, Instant now) {
         Enrollment enrollment;
         if (existing.isPresent()) {
             enrollment = existing.get();
-            enrollment.rejoin(admission, person.organizationId(), caller.personId(), now);
+            enrollment.rejoin(admission, organizationId, caller.personId(), now);
         } else {
             enrollment = admission == EnrollmentStatus.NOMINATED
-                    ? Enrollment.nominate(cohortId, personId, person.organizationId(), caller.personId(), now)
-                    : Enrollment.admit(cohortId, personId, person.organizationId(), caller.personId(), admission, now);
+                    ? Enrollment.nominate(cohortId, personId, organizationId, caller.personId(), now)
+                    : Enrollment.admit(cohortId, personId, organizationId, caller.personId(), admission, now);
             em.persist(enrollment);
         }
         audit.record("ENROLLMENT_" + enrollment.status(), "enrollment", enrollment.id(), "cohort " + cohortId);
@@ -441,7 +467,7 @@ public class Enrollments {
         return cohorts.trainedByCaller(cohorts.find(enrollment.cohortId()));
     }
 
-    Optional<Enrollment> find(String cohortId, String personId) {
+    private Optional<Enrollment> find(String cohortId, String personId) {
         return find(cohortId, personId, LockModeType.NONE);
     }
 

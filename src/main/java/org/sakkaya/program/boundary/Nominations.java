@@ -1,6 +1,16 @@
 package org.sakkaya.program.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Duration;
+import java.util.Objects;
+import org.sakkaya.identity.control.EmailDomains;
+import org.sakkaya.platform.problem.Conflict;
+import org.sakkaya.platform.problem.FallbackExceptionMapper;
+import org.sakkaya.platform.problem.TooManyRequests;
+import org.sakkaya.platform.security.RateLimiter;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -29,7 +39,6 @@ import org.sakkaya.platform.problem.DomainException;
 import org.sakkaya.platform.problem.FieldError;
 import org.sakkaya.platform.problem.RuleViolation;
 import org.sakkaya.platform.security.Caller;
-import org.sakkaya.platform.security.Roles;
 import org.sakkaya.program.control.NominationSheet;
 import org.sakkaya.program.control.NominationSheet.Column;
 import org.sakkaya.program.entity.Cohort;
@@ -48,8 +57,11 @@ import org.sakkaya.program.entity.EnrollmentStatus;
  */
 @ApplicationScoped
 public class Nominations {
-    /** At most this many mistakes are listed; a file wrong in every row is answered with its first ones. */
-    static final int MAX_ERRORS = 100;
+    /** Files a caller may send in an hour, read or refused: HR corrects a file a few times, not hundreds. */
+    static final int FILES_PER_HOUR = 30;
+
+    @PersistenceContext
+    EntityManager em;
 
     @Inject
     Clock clock;
@@ -78,6 +90,9 @@ public class Nominations {
     @Inject
     Audit audit;
 
+    @Inject
+    RateLimiter limiter;
+
     public enum Outcome {
         /** Registered now (a trainee with an invitation), and nominated. */
         REGISTERED,
@@ -87,16 +102,21 @@ public class Nominations {
         ALREADY_IN_COHORT
     }
 
-    public record Nominated(long row, Outcome outcome, Person person, Enrollment enrollment, EnrollmentStatus status,
-                            String invitationToken, Instant invitationExpiresAt) {
+    public record Nominated(long row, Outcome outcome, String personId, String email, String nameTh, String organizationId,
+                            Enrollment enrollment, EnrollmentStatus status, String invitationToken, Instant invitationExpiresAt) {
     }
 
     /** What a row is, once checked: the person found, or the registration to make. */
-    private record Planned(NominationSheet.Row row, Person found, PersonRequest registration) {
+    private record Planned(NominationSheet.Row row, People.Holder found, PersonRequest registration) {
     }
 
     @Transactional
     public List<Nominated> nominate(String cohortId, String csv) {
+        // counted in a transaction of its own, so a refused file counts too
+        long wait = limiter.hit("nominations:" + caller.personId(), FILES_PER_HOUR, Duration.ofHours(1));
+        if (wait > 0) {
+            throw new TooManyRequests("At most " + FILES_PER_HOUR + " files of nominations an hour; try again later", wait);
+        }
         // a file that cannot be read is refused as any malformed body is, before the cohort is looked at
         NominationSheet.Read read = NominationSheet.read(csv);
         if (!read.errors().isEmpty()) {
@@ -104,12 +124,21 @@ public class Nominations {
         }
         // the cohort locked as an enrolment locks it, before anything is read: its seats and rows stay as this leaves them
         Cohort cohort = cohorts.lock(cohortId);
-        if (!caller.is(Roles.PROGRAM_ADMIN) && cohort.ended(LocalDate.ofInstant(clock.instant(), Bangkok.ZONE))) {
-            throw new RuleViolation("cohort-ended", "The cohort ended on " + cohort.endsOn() + "; it takes no more enrolments");
+        if (cohort.ended(LocalDate.ofInstant(clock.instant(), Bangkok.ZONE))) {
+            // HR's nominations are over, whatever other role the caller holds (the organiser records a past cohort's
+            // trainees one by one)
+            throw new RuleViolation("cohort-ended", "The cohort ended on " + cohort.endsOn() + "; it takes no more nominations");
         }
         List<FieldError> errors = new ArrayList<>();
-        List<Planned> plan = plan(read.rows(), errors);
+        int[] outside = {0};
+        List<Planned> plan = plan(read.rows(), errors, outside);
         if (!errors.isEmpty()) {
+            if (outside[0] > 0) {
+                // addresses that are someone else's staff: a file of them would tell HR who is registered elsewhere, so
+                // such a refusal is on the record although nothing was written
+                audit.recordRefused("NOMINATIONS_REFUSED", "cohort", cohortId, "rows=" + read.rows().size() + " mistakes="
+                        + errors.size() + " outside=" + outside[0]);
+            }
             throw new SheetMistakes(errors);
         }
         List<Nominated> done = new ArrayList<>();
@@ -117,8 +146,7 @@ public class Nominations {
             try {
                 done.add(carryOut(cohortId, planned));
             } catch (DomainException refused) {
-                // a rule met only while writing (an address registered by someone else this very moment): the whole
-                // file is rolled back, and the answer names the row
+                // a rule met only while writing: the whole file is rolled back, and the answer names the row
                 throw new RowRefused(planned.row(), refused);
             }
         }
@@ -129,12 +157,15 @@ public class Nominations {
         return done;
     }
 
-    private List<Planned> plan(List<NominationSheet.Row> rows, List<FieldError> errors) {
+    private List<Planned> plan(List<NominationSheet.Row> rows, List<FieldError> errors, int[] outside) {
+        // everyone the file names, in one query, under every spelling of their addresses
+        Map<String, People.Holder> holders = people.byEmails(rows.stream().map(r -> r.get(Column.EMAIL)).filter(Objects::nonNull)
+                .flatMap(e -> EmailDomains.spellings(e).stream()).toList());
         Map<String, Long> rowOfAddress = new HashMap<>();
         Map<String, Optional<Organization>> byCode = new HashMap<>();
         List<Planned> plan = new ArrayList<>();
         for (NominationSheet.Row row : rows) {
-            if (errors.size() >= MAX_ERRORS) {
+            if (errors.size() >= NominationSheet.MAX_ERRORS) {
                 break;
             }
             String email = row.get(Column.EMAIL);
@@ -142,19 +173,29 @@ public class Nominations {
                 errors.add(new FieldError(row.field(Column.EMAIL), "must not be blank"));
                 continue;
             }
-            Long earlier = rowOfAddress.putIfAbsent(Person.normalizeEmail(email), row.number());
+            if (!plainAddress(email)) {
+                // a no-break or zero-width space copied with the address would register a second, look-alike person
+                errors.add(new FieldError(row.field(Column.EMAIL), "has a character no address has (a space or an invisible"
+                        + " character copied with it?); before the @ only Latin letters, digits and signs"));
+                continue;
+            }
+            List<String> spellings = EmailDomains.spellings(email);
+            // one person an address, however the file spells it (a Thai domain and its xn-- form are one)
+            String key = spellings.stream().filter(a -> a.chars().allMatch(c -> c < 128)).findFirst().orElse(spellings.get(0));
+            Long earlier = rowOfAddress.putIfAbsent(key, row.number());
             if (earlier != null) {
                 errors.add(new FieldError(row.field(Column.EMAIL), "is on row " + earlier + " already"));
                 continue;
             }
-            Optional<Person> found = people.byEmail(email);
+            Optional<People.Holder> found = spellings.stream().map(holders::get).filter(Objects::nonNull).findFirst();
             if (found.isPresent()) {
-                Person person = found.get();
-                if (person.erased() || !scope.hrCovers(person.organizationId())) {
-                    // what POST /people answers for this address too: it is someone's, and not HR's to nominate
+                if (found.get().erased() || !scope.hrCovers(found.get().organizationId())) {
+                    outside[0]++;
                     errors.add(new FieldError(row.field(Column.EMAIL), "is registered to someone outside the organisations you manage"));
+                } else if (movedBy(row, found.get(), byCode, errors)) {
+                    continue;
                 } else {
-                    plan.add(new Planned(row, person, null));
+                    plan.add(new Planned(row, found.get(), null));
                 }
                 continue;
             }
@@ -170,7 +211,7 @@ public class Nominations {
                     .sorted(Comparator.comparing((ConstraintViolation<PersonRequest> v) -> v.getPropertyPath().toString()))
                     .forEach(v -> errors.add(new FieldError("rows[" + row.number() + "]." + v.getPropertyPath(),
                             v.getMessage() + (v.getPropertyPath().toString().endsWith("NameTh") && v.getInvalidValue() == null
-                                    ? " (a person not registered yet needs their Thai names)" : ""))));
+                                    ? " (someone not registered yet is registered with their Thai names)" : ""))));
             for (Column name : List.of(Column.FIRST_NAME_TH, Column.LAST_NAME_TH)) {
                 String value = row.get(name);
                 if (value != null && PersonName.clean(value).isEmpty()) {
@@ -184,13 +225,40 @@ public class Nominations {
         return plan;
     }
 
+    /**
+     * Whether a row of someone HR has already registered names another of HR's organisations, a mistake: the file does
+     * not move people (nor rename them), and HR reading its answer would believe it had.
+     */
+    private boolean movedBy(NominationSheet.Row row, People.Holder found, Map<String, Optional<Organization>> byCode, List<FieldError> errors) {
+        if (row.get(Column.ORGANIZATION_CODE) == null) {
+            return false;
+        }
+        String named = organizationOf(row, byCode, errors);
+        if (named == null) {
+            return true;
+        }
+        if (!named.equals(found.organizationId())) {
+            errors.add(new FieldError(row.field(Column.ORGANIZATION_CODE), "is not the organisation this person is registered in;"
+                    + " the file does not move people (PATCH /people/{id} does), leave the cell empty for them"));
+            return true;
+        }
+        return false;
+    }
+
+    /** An address without spaces, controls or invisible characters anywhere, and of ASCII before its {@code @}. */
+    static boolean plainAddress(String email) {
+        int at = email.lastIndexOf('@');
+        return email.substring(0, Math.max(0, at)).chars().allMatch(c -> c > ' ' && c < 127)
+                && email.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                        || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
+    }
+
     /** The row's organisation: its code, or the caller's own organisation for a row without one; null after a mistake. */
     private String organizationOf(NominationSheet.Row row, Map<String, Optional<Organization>> byCode, List<FieldError> errors) {
         String code = row.get(Column.ORGANIZATION_CODE);
-        if (code == null) {
-            return caller.organizationId();
-        }
-        Optional<Organization> organization = byCode.computeIfAbsent(code, organizations::byCode);
+        Optional<Organization> organization = code == null
+                ? Optional.ofNullable(caller.organizationId()).map(organizations::find)
+                : byCode.computeIfAbsent(code, organizations::byCode);
         if (organization.isEmpty() || !scope.hrCovers(organization.get().id())) {
             // the same words for a code that does not exist: HR learns nothing of other ministries' codes
             errors.add(new FieldError(row.field(Column.ORGANIZATION_CODE), "is not the code of an organisation you manage"));
@@ -202,28 +270,37 @@ public class Nominations {
     private Nominated carryOut(String cohortId, Planned planned) {
         long row = planned.row().number();
         if (planned.found() != null) {
-            Person person = planned.found();
-            Optional<Enrollment> current = enrollments.find(cohortId, person.id());
-            if (current.isPresent() && current.get().status() != EnrollmentStatus.WITHDRAWN) {
-                return new Nominated(row, Outcome.ALREADY_IN_COHORT, person, current.get(),
-                        enrollments.statusOf(current.get()), null, null);
-            }
-            Enrollment enrollment = enrollments.enrol(cohortId, person.id());
-            return new Nominated(row, Outcome.NOMINATED, person, enrollment, enrollments.statusOf(enrollment), null, null);
+            People.Holder person = planned.found();
+            Enrollments.Nomination nomination = enrollments.nominateOwnStaff(cohortId, person.id(), person.organizationId());
+            return new Nominated(row, nomination.placed() ? Outcome.NOMINATED : Outcome.ALREADY_IN_COHORT, person.id(),
+                    person.email(), person.fullNameTh(), person.organizationId(), nomination.enrollment(),
+                    enrollments.statusOf(nomination.enrollment()), null, null);
         }
         People.Created created = people.create(planned.registration());
-        Enrollment enrollment = enrollments.enrol(cohortId, created.person().id());
-        return new Nominated(row, Outcome.REGISTERED, created.person(), enrollment, enrollments.statusOf(enrollment),
-                created.invitationToken(), created.invitationExpiresAt());
+        try {
+            // written now, so that an address registered by someone else this very moment is refused by this row
+            em.flush();
+        } catch (PersistenceException e) {
+            if (FallbackExceptionMapper.isDuplicate(e)) {
+                throw new Conflict("duplicate-email", "Someone was registered with this e-mail while the file was read",
+                        new FieldError("email", "is taken"));
+            }
+            throw e;
+        }
+        Person person = created.person();
+        Enrollment enrollment = enrollments.nominateOwnStaff(cohortId, person.id(), person.organizationId()).enrollment();
+        return new Nominated(row, Outcome.REGISTERED, person.id(), person.email(), person.name().fullTh(),
+                person.organizationId(), enrollment, enrollments.statusOf(enrollment), created.invitationToken(),
+                created.invitationExpiresAt());
     }
 
-    /** 400: the file's mistakes, every one found (up to {@value #MAX_ERRORS}), by row and column. */
+    /** 400: the file's mistakes, every one found (up to {@value NominationSheet#MAX_ERRORS}), by row and column. */
     static final class SheetMistakes extends DomainException {
         SheetMistakes(List<FieldError> errors) {
-            super(400, "invalid-input", "Invalid input", errors.size() >= MAX_ERRORS
-                    ? "The file has " + MAX_ERRORS + " or more mistakes; the first " + MAX_ERRORS + " are listed. Nobody was nominated"
+            super(400, "invalid-input", "Invalid input", errors.size() >= NominationSheet.MAX_ERRORS
+                    ? "The file has " + NominationSheet.MAX_ERRORS + " or more mistakes; the first " + NominationSheet.MAX_ERRORS + " are listed. Nobody was nominated"
                     : "The file has " + errors.size() + (errors.size() == 1 ? " mistake" : " mistakes") + "; nobody was nominated",
-                    errors.subList(0, Math.min(errors.size(), MAX_ERRORS)));
+                    errors.subList(0, Math.min(errors.size(), NominationSheet.MAX_ERRORS)));
         }
     }
 

@@ -19,8 +19,8 @@ public record NominationsView(String cohortId, long registered, long nominated, 
     }
 
     static NominationsView of(String cohortId, List<Nominations.Nominated> done) {
-        List<Line> lines = done.stream().map(n -> new Line(n.row(), n.outcome(), n.person().id(), n.person().email(),
-                n.person().name().fullTh(), n.person().organizationId(), n.enrollment().id(), n.status(),
+        List<Line> lines = done.stream().map(n -> new Line(n.row(), n.outcome(), n.personId(), n.email(),
+                n.nameTh(), n.organizationId(), n.enrollment().id(), n.status(),
                 n.invitationToken(), Bangkok.time(n.invitationExpiresAt()))).toList();
         long registered = done.stream().filter(n -> n.outcome() == Nominations.Outcome.REGISTERED).count();
         long already = done.stream().filter(n -> n.outcome() == Nominations.Outcome.ALREADY_IN_COHORT).count();

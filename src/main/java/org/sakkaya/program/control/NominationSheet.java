@@ -28,6 +28,13 @@ public final class NominationSheet {
     /** At most this many people a file: a cohort is tens of people, and one file is one transaction. */
     public static final int MAX_ROWS = 500;
 
+    /** At most this many mistakes are listed; a file wrong in every row is answered with its first ones. */
+    public static final int MAX_ERRORS = 100;
+
+    /** Spaces at a cell's edges, the no-break and zero-width ones a copied address or name brings along too. */
+    private static final java.util.regex.Pattern EDGES =
+            java.util.regex.Pattern.compile("^[\\p{Z}\\s\\u200B-\\u200D\\u2060\\uFEFF]+|[\\p{Z}\\s\\u200B-\\u200D\\u2060\\uFEFF]+$");
+
     public enum Column {
         EMAIL("email"), TITLE_TH("titleTh"), FIRST_NAME_TH("firstNameTh"), LAST_NAME_TH("lastNameTh"), TITLE_EN("titleEn"),
         FIRST_NAME_EN("firstNameEn"), LAST_NAME_EN("lastNameEn"), POSITION("position"), ORGANIZATION_CODE("organizationCode");
@@ -75,9 +82,12 @@ public final class NominationSheet {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         List<FieldError> errors = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
-        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).build();
+        // empty lines are records too, so that every row keeps the number the spreadsheet shows (Excel writes a blank
+        // row of a one-column sheet as an empty line)
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).build();
         try (CSVParser parser = CSVParser.parse(new StringReader(body), format)) {
             Column[] columns = null;
+            int people = 0;
             for (CSVRecord record : parser) {
                 if (columns == null) {
                     columns = headings(record, errors);
@@ -87,26 +97,16 @@ public final class NominationSheet {
                     continue;
                 }
                 if (blank(record)) {
-                    continue; // a spreadsheet's trailing rows of empty cells
+                    continue; // a spreadsheet's blank rows
                 }
-                if (rows.size() == MAX_ROWS) {
+                if (++people > MAX_ROWS) {
                     return new Read(List.of(), List.of(new FieldError("body",
                             "has more than " + MAX_ROWS + " people; split it into files of at most " + MAX_ROWS)));
                 }
-                long number = record.getRecordNumber();
-                if (record.size() > columns.length) {
-                    errors.add(new FieldError("rows[" + number + "]", "has " + record.size()
-                            + " cells, more than the heading row's " + columns.length + " (a comma inside a cell needs quotes)"));
-                    continue;
+                read(record, columns, rows, errors);
+                if (errors.size() >= MAX_ERRORS) {
+                    break; // a file wrong in every row is answered with its first mistakes, not held whole in memory
                 }
-                Map<Column, String> cells = new EnumMap<>(Column.class);
-                for (int i = 0; i < record.size(); i++) {
-                    String value = record.get(i).strip();
-                    if (!value.isEmpty()) {
-                        cells.put(columns[i], value);
-                    }
-                }
-                rows.add(new Row(number, cells));
             }
             if (columns == null) {
                 errors.add(new FieldError("body", "is empty: the first row names the columns, one person a row below it"));
@@ -120,14 +120,41 @@ public final class NominationSheet {
         return errors.isEmpty() ? new Read(rows, List.of()) : new Read(List.of(), errors);
     }
 
+    private static void read(CSVRecord record, Column[] columns, List<Row> rows, List<FieldError> errors) {
+        long number = record.getRecordNumber();
+        if (record.size() > columns.length) {
+            errors.add(new FieldError("rows[" + number + "]", "has " + record.size()
+                    + " cells, more than the heading row's " + columns.length + " (a comma inside a cell needs quotes)"));
+            return;
+        }
+        Map<Column, String> cells = new EnumMap<>(Column.class);
+        for (int i = 0; i < record.size(); i++) {
+            String value = EDGES.matcher(record.get(i)).replaceAll("");
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (columns[i] == null) {
+                errors.add(new FieldError("rows[" + number + "][" + (i + 1) + "]", "is a value in a column without a heading"));
+                return;
+            }
+            cells.put(columns[i], value);
+        }
+        rows.add(new Row(number, cells));
+    }
+
+    /** The columns by position; null for a column without a heading (an empty column Excel saved), which must stay empty. */
     private static Column[] headings(CSVRecord record, List<FieldError> errors) {
         Column[] columns = new Column[record.size()];
         for (int i = 0; i < record.size(); i++) {
             String heading = record.get(i);
+            if (heading.isBlank()) {
+                continue;
+            }
             String field = "rows[1][" + (i + 1) + "]";
             Optional<Column> column = Column.named(heading);
             if (column.isEmpty()) {
-                errors.add(new FieldError(field, "is not a column Sakkaya knows (" + known() + ")"));
+                errors.add(new FieldError(field, "is not a column Sakkaya knows (" + known() + ")" + (heading.contains(";")
+                        ? "; the file seems separated by semicolons: save it as CSV UTF-8, which separates cells by commas" : "")));
             } else if (Arrays.asList(columns).contains(column.get())) {
                 errors.add(new FieldError(field, "names " + column.get().field() + " a second time"));
             } else {
@@ -146,7 +173,7 @@ public final class NominationSheet {
 
     private static boolean blank(CSVRecord record) {
         for (String cell : record) {
-            if (!cell.isBlank()) {
+            if (!EDGES.matcher(cell).replaceAll("").isEmpty()) {
                 return false;
             }
         }
