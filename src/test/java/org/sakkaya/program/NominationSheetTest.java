@@ -106,4 +106,12 @@ class NominationSheetTest {
         assertThat(NominationSheet.read(many.toString()).errors()).as("rows that are refused count towards the 500 too")
                 .hasSize(NominationSheet.MAX_ERRORS);
     }
+
+    @Test
+    void aHeadingRowOfThousandsOfCellsIsOneMistakeAndAnEmptyFirstLineIsNamed() {
+        assertThat(NominationSheet.read("x,".repeat(100_000) + "\n").errors()).extracting(FieldError::field).containsExactly("rows[1]");
+        assertThat(NominationSheet.read("\nemail\na@example.org\n").errors()).extracting(FieldError::message)
+                .singleElement().asString().startsWith("is empty");
+        assertThat(NominationSheet.read("\u00A0email\u00A0,\u00A0\na@example.org\n").errors()).as("headings stripped as cells are").isEmpty();
+    }
 }

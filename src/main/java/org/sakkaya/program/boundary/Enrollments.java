@@ -122,20 +122,27 @@ public class Enrollments {
 
     /**
      * HR nominating one of its own staff, whatever other roles the caller holds: always NOMINATED, for the organiser to
-     * approve (a caller who is also PROGRAM_ADMIN would be placing people with {@link #enrol}). A person already in the
-     * cohort (nominated, enrolled or waiting) is left as they are; a withdrawn one is nominated again. The caller has
-     * locked the cohort before it read anything, and checked that the cohort has not ended.
+     * approve (a caller who is also PROGRAM_ADMIN would be placing people with {@link #enrol}), and never into a cohort
+     * that has ended. A person already in the cohort (nominated, enrolled or waiting) is left as they are; a withdrawn
+     * one is nominated again. For a list of nominations in one transaction, which locked the cohort before it read
+     * anything (locked again here, at no cost, so that no caller can skip it).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Nomination nominateOwnStaff(String cohortId, String personId, String organizationId) {
-        if (!scope.hrCovers(organizationId)) {
+    public Nomination nominateOwnStaff(String cohortId, String personId) {
+        Cohort cohort = cohorts.lock(cohortId);
+        Instant now = clock.instant();
+        if (cohort.ended(LocalDate.ofInstant(now, Bangkok.ZONE))) {
+            throw new RuleViolation("cohort-ended", "The cohort ended on " + cohort.endsOn() + "; it takes no more nominations");
+        }
+        PersonSummary person = people.summary(personId);
+        if (!scope.hrCovers(person.organizationId())) {
             throw new NotFound("Person", personId);
         }
         Optional<Enrollment> existing = find(cohortId, personId);
         if (existing.isPresent() && existing.get().status() != EnrollmentStatus.WITHDRAWN) {
             return new Nomination(existing.get(), false);
         }
-        return new Nomination(place(cohortId, personId, organizationId, existing, EnrollmentStatus.NOMINATED, clock.instant()), true);
+        return new Nomination(place(cohortId, personId, person.organizationId(), existing, EnrollmentStatus.NOMINATED, now), true);
     }
 
     private Enrollment place(String cohortId, String personId, String organizationId, Optional<Enrollment> existing,

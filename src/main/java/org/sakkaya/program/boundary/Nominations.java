@@ -159,8 +159,12 @@ public class Nominations {
 
     private List<Planned> plan(List<NominationSheet.Row> rows, List<FieldError> errors, int[] outside) {
         // everyone the file names, in one query, under every spelling of their addresses
-        Map<String, People.Holder> holders = people.byEmails(rows.stream().map(r -> r.get(Column.EMAIL)).filter(Objects::nonNull)
-                .flatMap(e -> EmailDomains.spellings(e).stream()).toList());
+        // keyed by the address's ASCII spelling on both sides: the database compares addresses more loosely than Java
+        // (a Thai vowel in one code point or two), so a stored spelling is not always the text looked for
+        Map<String, People.Holder> holders = new HashMap<>();
+        people.byEmails(rows.stream().map(r -> r.get(Column.EMAIL)).filter(Objects::nonNull)
+                        .flatMap(e -> EmailDomains.spellings(e).stream()).toList())
+                .values().forEach(holder -> holders.putIfAbsent(asciiKey(holder.email()), holder));
         Map<String, Long> rowOfAddress = new HashMap<>();
         Map<String, Optional<Organization>> byCode = new HashMap<>();
         List<Planned> plan = new ArrayList<>();
@@ -179,15 +183,14 @@ public class Nominations {
                         + " character copied with it?); before the @ only Latin letters, digits and signs"));
                 continue;
             }
-            List<String> spellings = EmailDomains.spellings(email);
             // one person an address, however the file spells it (a Thai domain and its xn-- form are one)
-            String key = spellings.stream().filter(a -> a.chars().allMatch(c -> c < 128)).findFirst().orElse(spellings.get(0));
+            String key = asciiKey(email);
             Long earlier = rowOfAddress.putIfAbsent(key, row.number());
             if (earlier != null) {
                 errors.add(new FieldError(row.field(Column.EMAIL), "is on row " + earlier + " already"));
                 continue;
             }
-            Optional<People.Holder> found = spellings.stream().map(holders::get).filter(Objects::nonNull).findFirst();
+            Optional<People.Holder> found = Optional.ofNullable(holders.get(key));
             if (found.isPresent()) {
                 if (found.get().erased() || !scope.hrCovers(found.get().organizationId())) {
                     outside[0]++;
@@ -245,12 +248,26 @@ public class Nominations {
         return false;
     }
 
-    /** An address without spaces, controls or invisible characters anywhere, and of ASCII before its {@code @}. */
+    /**
+     * An address of printable ASCII before its {@code @}, and after it of Latin letters, digits, dots and hyphens, or
+     * Thai (a domain such as กรมอนามัย.ไทย): no space, control, invisible or full-width character anywhere, which would
+     * register a look-alike second person.
+     */
     static boolean plainAddress(String email) {
         int at = email.lastIndexOf('@');
-        return email.substring(0, Math.max(0, at)).chars().allMatch(c -> c > ' ' && c < 127)
-                && email.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                        || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
+        if (at < 1) {
+            return true; // not an address at all: the address check of the registration says so
+        }
+        return email.substring(0, at).chars().allMatch(c -> c > ' ' && c < 127)
+                && email.substring(at + 1).toLowerCase(java.util.Locale.ROOT).codePoints().allMatch(c -> (c >= 'a' && c <= 'z')
+                        || (c >= '0' && c <= '9') || c == '.' || c == '-' || Character.UnicodeBlock.of(c) == Character.UnicodeBlock.THAI
+                        && Character.getType(c) != Character.FORMAT);
+    }
+
+    /** The address in its ASCII spelling (the domain's xn-- form), or as typed when it has none. */
+    private static String asciiKey(String email) {
+        List<String> spellings = EmailDomains.spellings(email);
+        return spellings.stream().filter(a -> a.chars().allMatch(c -> c < 128)).findFirst().orElse(spellings.get(0));
     }
 
     /** The row's organisation: its code, or the caller's own organisation for a row without one; null after a mistake. */
@@ -271,7 +288,7 @@ public class Nominations {
         long row = planned.row().number();
         if (planned.found() != null) {
             People.Holder person = planned.found();
-            Enrollments.Nomination nomination = enrollments.nominateOwnStaff(cohortId, person.id(), person.organizationId());
+            Enrollments.Nomination nomination = enrollments.nominateOwnStaff(cohortId, person.id());
             return new Nominated(row, nomination.placed() ? Outcome.NOMINATED : Outcome.ALREADY_IN_COHORT, person.id(),
                     person.email(), person.fullNameTh(), person.organizationId(), nomination.enrollment(),
                     enrollments.statusOf(nomination.enrollment()), null, null);
@@ -288,7 +305,7 @@ public class Nominations {
             throw e;
         }
         Person person = created.person();
-        Enrollment enrollment = enrollments.nominateOwnStaff(cohortId, person.id(), person.organizationId()).enrollment();
+        Enrollment enrollment = enrollments.nominateOwnStaff(cohortId, person.id()).enrollment();
         return new Nominated(row, Outcome.REGISTERED, person.id(), person.email(), person.name().fullTh(),
                 person.organizationId(), enrollment, enrollments.statusOf(enrollment), created.invitationToken(),
                 created.invitationExpiresAt());

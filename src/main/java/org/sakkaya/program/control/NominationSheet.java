@@ -28,6 +28,9 @@ public final class NominationSheet {
     /** At most this many people a file: a cohort is tens of people, and one file is one transaction. */
     public static final int MAX_ROWS = 500;
 
+    /** At most this many cells in the heading row: nine columns, and the empty ones a spreadsheet may keep. */
+    static final int MAX_HEADINGS = 100;
+
     /** At most this many mistakes are listed; a file wrong in every row is answered with its first ones. */
     public static final int MAX_ERRORS = 100;
 
@@ -145,9 +148,14 @@ public final class NominationSheet {
     /** The columns by position; null for a column without a heading (an empty column Excel saved), which must stay empty. */
     private static Column[] headings(CSVRecord record, List<FieldError> errors) {
         Column[] columns = new Column[record.size()];
+        if (record.size() > MAX_HEADINGS) {
+            errors.add(new FieldError("rows[1]", "has " + record.size() + " cells; the heading row names at most the "
+                    + Column.values().length + " columns (" + known() + "), a few empty ones allowed"));
+            return columns;
+        }
         for (int i = 0; i < record.size(); i++) {
-            String heading = record.get(i);
-            if (heading.isBlank()) {
+            String heading = EDGES.matcher(record.get(i)).replaceAll("");
+            if (heading.isEmpty()) {
                 continue;
             }
             String field = "rows[1][" + (i + 1) + "]";
@@ -161,7 +169,9 @@ public final class NominationSheet {
                 columns[i] = column.get();
             }
         }
-        if (errors.isEmpty() && !Arrays.asList(columns).contains(Column.EMAIL)) {
+        if (errors.isEmpty() && Arrays.stream(columns).allMatch(java.util.Objects::isNull)) {
+            errors.add(new FieldError("rows[1]", "is empty; the first row names the columns (an empty line before it counts as a row)"));
+        } else if (errors.isEmpty() && !Arrays.asList(columns).contains(Column.EMAIL)) {
             errors.add(new FieldError("rows[1]", "has no email column; every person is found or registered by their address"));
         }
         return columns;
