@@ -30,6 +30,7 @@ import org.sakkaya.identity.entity.Person;
 import org.sakkaya.identity.entity.PersonName;
 import org.sakkaya.identity.entity.Role;
 import org.sakkaya.platform.Bangkok;
+import org.sakkaya.platform.Sha256;
 import org.sakkaya.platform.audit.Audit;
 import org.sakkaya.platform.problem.Conflict;
 import org.sakkaya.platform.problem.DomainException;
@@ -112,8 +113,9 @@ public class Nominations {
 
     @Transactional
     public List<Nominated> nominate(String cohortId, String csv) {
-        // counted in a transaction of its own, so a refused file counts too
-        long wait = limiter.hit("nominations:" + caller.personId(), FILES_PER_HOUR, Duration.ofHours(1));
+        // counted in a transaction of its own, so a refused file counts too; the caller's id as a hash, as other
+        // counters keep people (the counters are not personal data an export or erasure has to find)
+        long wait = limiter.hit("nominations:" + Sha256.hex(caller.personId()), FILES_PER_HOUR, Duration.ofHours(1));
         if (wait > 0) {
             throw new TooManyRequests("At most " + FILES_PER_HOUR + " files of nominations an hour; try again later", wait);
         }
