@@ -1521,6 +1521,67 @@ class IdentityIT {
     }
 
     @Test
+    void aPersonHrRegisteredSetsTheirFirstPasswordOnSakkayasOwnPageFromTheInvitationLink() {
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        String email = "invited-" + world.tag() + "@anamai.example.org";
+        Map<String, Object> body = new HashMap<>();
+        body.put("email", email);
+        body.put("titleTh", "นางสาว");
+        body.put("firstNameTh", "<script>alert(1)</script>");
+        body.put("lastNameTh", "ศรีสุข");
+        body.put("organizationId", world.divisionId);
+        body.put("roles", List.of("TRAINEE"));
+        Response created = api.as(hr).body(body).post("/people");
+        created.then().statusCode(201);
+        String token = created.path("invitationToken");
+        String link = created.path("invitationUrl");
+        // the page of this installation (sakkaya.public-url), the token its only parameter
+        assertThat(link).endsWith("/accept-invitation?token=" + token);
+        String path = java.net.URI.create(link).getPath();
+
+        Response page = api.root().accept("text/html").queryParam("token", token).get(path);
+        page.then().statusCode(200).contentType(containsString("text/html"))
+                .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", containsString("default-src 'none'"));
+        assertThat(page.asString()).contains(email).contains("name=\"passwordAgain\"").doesNotContain("<script>alert");
+
+        Map<String, String> form = new HashMap<>();
+        form.put("token", token);
+        form.put("password", "Chiang-Rai-Tea-2569");
+        form.put("passwordAgain", "Chiang-Rai-Tea-2568");
+        Response refused = api.root().accept("text/html").contentType("application/x-www-form-urlencoded").formParams(form).post(path);
+        refused.then().statusCode(400);
+        assertThat(refused.asString()).contains("ไม่ตรงกับรหัสผ่าน").doesNotContain("Chiang-Rai");
+        form.put("password", "password1");
+        form.put("passwordAgain", "password1");
+        api.root().accept("text/html").contentType("application/x-www-form-urlencoded").formParams(form).post(path)
+                .then().statusCode(400).body(containsString("สั้นเกินไป"));
+        api.signIn(email, "password1").then().statusCode(401);
+
+        form.put("password", "Chiang-Rai-Tea-2569");
+        form.put("passwordAgain", "Chiang-Rai-Tea-2569");
+        Response done = api.root().accept("text/html").contentType("application/x-www-form-urlencoded").formParams(form).post(path);
+        done.then().statusCode(200);
+        assertThat(done.asString()).contains("ตั้งรหัสผ่านเรียบร้อย").contains(email);
+        api.signIn(email, "Chiang-Rai-Tea-2569").then().statusCode(200);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event a JOIN person p ON p.id = a.subject_id "
+                + "WHERE a.action = 'INVITATION_ACCEPTED' AND p.email = ?", email)).isEqualTo(1);
+
+        // the invitation is spent: the page says so and asks nothing; so for one with markup, and another method
+        api.root().accept("text/html").queryParam("token", token).get(path).then().statusCode(404)
+                .body(containsString("ลิงก์นี้ใช้ไม่ได้")).body(not(containsString("name=\"password\"")));
+        api.root().accept("text/html").contentType("application/x-www-form-urlencoded").formParams(form).post(path).then().statusCode(404);
+        Response markup = api.root().accept("text/html").queryParam("token", "\"><script>alert(1)</script>").get(path);
+        markup.then().statusCode(404);
+        assertThat(markup.asString()).doesNotContain("<script>alert");
+        api.root().delete(path).then().statusCode(405).header("Allow", containsString("POST"));
+        // an ADMIN's reset answers a new invitation with its link too
+        String id = created.path("id");
+        api.as(world.adminToken()).post("/people/" + id + "/invitation").then().statusCode(200)
+                .body("invitationUrl", containsString("/accept-invitation?token="));
+    }
+
+    @Test
     void anOrganisationNamesOnlyDomainsOfItsOwnThatAreDomains() {
         String admin = world.adminToken();
         String taken = openRegistration(world.departmentId);

@@ -854,6 +854,7 @@ class ProgramsIT {
         api.as(hr).get("/people/" + known.id()).then().statusCode(200).body("firstNameTh", equalTo("กัญญ์ณัฏฐ์"));
         // the new trainee takes the account with the invitation HR hands over, and sees the nomination
         String invitation = first.path("items[1].invitationToken");
+        assertThat((String) first.path("items[1].invitationUrl")).endsWith("/accept-invitation?token=" + invitation);
         api.anonymous().body(Map.of("token", invitation, "password", "Malee-Chosen-2563")).post("/auth/invitations/accept")
                 .then().statusCode(204);
         String maleeToken = api.token(malee, "Malee-Chosen-2563");

@@ -143,7 +143,7 @@ public class Authentication {
 
     /** Sets the first password with a one-time invitation token; the token is spent. */
     @Transactional
-    public void acceptInvitation(String token, String password) {
+    public String acceptInvitation(String token, String password) {
         Account account = em.createQuery("SELECT a FROM Account a WHERE a.invitationHash = :hash", Account.class)
                 .setParameter("hash", sha256(token))
                 .getResultStream().findFirst()
@@ -156,6 +156,18 @@ public class Authentication {
         resetLinks.forget(person.id());
         account.setPassword(hasher.hash(password), clock.instant());
         audit.recordAs(person.id(), "INVITATION_ACCEPTED", "person", person.id(), null);
+        return person.email();
+    }
+
+    /** The address of the person a usable invitation is for, for the page that takes it; empty for any other token. */
+    public Optional<String> invitationFor(String token) {
+        return em.createQuery("SELECT a FROM Account a WHERE a.invitationHash = :hash", Account.class)
+                .setParameter("hash", sha256(token))
+                .getResultStream().findFirst()
+                .filter(a -> a.invitationValidAt(clock.instant()))
+                .map(a -> em.find(Person.class, a.personId()))
+                .filter(p -> !p.erased())
+                .map(Person::email);
     }
 
     private Person findByEmail(String email) {

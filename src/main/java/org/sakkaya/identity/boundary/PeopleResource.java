@@ -47,13 +47,16 @@ public class PeopleResource {
     @Inject
     People people;
 
+    @Inject
+    InvitationLinks invitationLinks;
+
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.HR})
     @Operation(summary = "Register a person with an initial password, or get a one-time invitation token")
     @APIResponse(responseCode = "201", description = "Created: the answer is the new record, Location its address")
     public Response create(@Valid @NotNull PersonRequest request, @Context UriInfo uri, @Context HttpServletRequest http) {
         People.Created created = people.create(request);
-        PersonView view = PersonView.of(created.person(), created.invitationToken(),
+        PersonView view = PersonView.of(created.person(), created.invitationToken(), invitationLinks.of(created.invitationToken()),
                 Bangkok.time(created.invitationExpiresAt()));
         Response.ResponseBuilder answer = Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view);
         if (created.invitationToken() != null) {
@@ -72,7 +75,8 @@ public class PeopleResource {
             content = @Content(schema = @Schema(implementation = PersonView.class)))
     public Response resetPassword(@PathParam("id") String id) {
         People.Created reset = people.resetPassword(id);
-        return Response.ok(PersonView.of(reset.person(), reset.invitationToken(), Bangkok.time(reset.invitationExpiresAt())))
+        return Response.ok(PersonView.of(reset.person(), reset.invitationToken(), invitationLinks.of(reset.invitationToken()),
+                        Bangkok.time(reset.invitationExpiresAt())))
                 .header("Cache-Control", "no-store").build();
     }
 

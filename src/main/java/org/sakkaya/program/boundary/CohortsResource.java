@@ -57,6 +57,9 @@ public class CohortsResource {
     @Inject
     Nominations nominations;
 
+    @Inject
+    org.sakkaya.identity.boundary.InvitationLinks invitationLinks;
+
     public record EnrollmentRequest(@NotBlank @Size(max = 36) @RecordId String personId) {
     }
 
@@ -144,7 +147,7 @@ public class CohortsResource {
     @APIResponse(responseCode = "200", description = "Every row's outcome, in the file's order, and the counts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NominationsView.class)))
     public Response nominate(@PathParam("id") String id, @NotNull String csv, @Context HttpServletRequest http) {
-        NominationsView view = NominationsView.of(id, nominations.nominate(id, csv));
+        NominationsView view = NominationsView.of(id, nominations.nominate(id, csv), invitationLinks::of);
         Response.ResponseBuilder answer = Response.ok(view);
         if (view.carriesInvitations()) {
             // one-time invitation tokens: not cached, and not kept for an Idempotency-Key's retry, which is answered
