@@ -971,6 +971,48 @@ class ProgramsIT {
     }
 
     @Test
+    void hrHasSakkayaMailTheNewPeopleTheirInvitationsAndAFileRefusedMailsNobody() throws Exception {
+        String hr = world.token(world.person(world.departmentId, "HR"));
+        World.Person known = world.person(world.divisionId, "TRAINEE");
+        String cohortId = cohort(program(), 1, "2030-06-01", "2030-06-30", 30, false);
+        String malee = "mailed-malee-" + world.tag() + "@anamai.example.org";
+        String somchai = "mailed-somchai-" + world.tag() + "@anamai.example.org";
+        String refusedAddress = "never-mailed-" + world.tag() + "@anamai.example.org";
+        // a file with a mistake, asking for mail: nobody registered, nobody mailed
+        api.as(hr).contentType("text/csv").queryParam("mailInvitations", "true")
+                .body(("email,firstNameTh,lastNameTh\n" + refusedAddress + ",สมใจ,รักดี\nnot-an-address,ก,ข\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/cohorts/" + cohortId + "/nominations").then().statusCode(400);
+
+        Response answer = api.as(hr).contentType("text/csv").queryParam("mailInvitations", "true")
+                .body(("email,titleTh,firstNameTh,lastNameTh\n" + known.email() + ",,,\n" + malee + ",นางสาว,มาลี,ศรีสุข\n"
+                        + somchai + ",นาย,สมชาย,ใจดี\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/cohorts/" + cohortId + "/nominations");
+        answer.then().statusCode(200).body("registered", equalTo(2)).body("invitationsMailed", equalTo(2));
+
+        List<org.sakkaya.it.TestMail.Mail> mails = org.sakkaya.it.TestMail.await(malee, 1);
+        assertThat(mails).hasSize(1);
+        String text = mails.get(0).text();
+        String link = answer.path("items[1].invitationUrl");
+        assertThat(mails.get(0).subject()).isEqualTo("ตั้งรหัสผ่าน Sakkaya / Set your Sakkaya password");
+        assertThat(text).contains("เข้าร่วม นักวิทยาการข้อมูล รุ่นที่ 1").contains("\n" + link + "\n").contains("พ.ศ.");
+        assertThat(org.sakkaya.it.TestMail.await(somchai, 1)).hasSize(1);
+        // the link in the mail is the page that takes the invitation
+        api.root().accept("text/html").get(java.net.URI.create(link).getRawPath() + "?" + java.net.URI.create(link).getRawQuery())
+                .then().statusCode(200).body(containsString(malee));
+        // the person found was not registered now, and gets no invitation; nor did the refused file's address
+        assertThat(org.sakkaya.it.TestMail.to(known.email())).isEmpty();
+        assertThat(org.sakkaya.it.TestMail.to(refusedAddress)).isEmpty();
+        // without the flag nothing is mailed, and the answer says so
+        String third = "unmailed-" + world.tag() + "@anamai.example.org";
+        nominate(hr, cohortId, "email,firstNameTh,lastNameTh\n" + third + ",สมหญิง,ดีใจ\n").then().statusCode(200)
+                .body("invitationsMailed", equalTo(0));
+        api.as(hr).contentType("text/csv").queryParam("mailInvitations", "yes").body("email\n" + third + "\n")
+                .post("/cohorts/" + cohortId + "/nominations").then().statusCode(400);
+        Thread.sleep(1_000);
+        assertThat(org.sakkaya.it.TestMail.to(third)).isEmpty();
+    }
+
+    @Test
     void twoFilesRegisteringTheSameNewAddressAtOnceMakeOnePersonAndNoError() throws Exception {
         String hr = world.token(world.person(world.departmentId, "HR"));
         List<String> cohorts = List.of(cohort(program(), 1, "2030-06-01", "2030-06-30", 30, false),

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -141,13 +142,16 @@ public class CohortsResource {
                     + " (อีเมล (email)): email (required), titleTh, firstNameTh, lastNameTh, titleEn, firstNameEn,"
                     + " lastNameEn, position, organizationCode (one of the caller's organisations; the caller's own when"
                     + " blank). At most 500 rows. Mistakes are answered by row and column (rows[5].email, the heading"
-                    + " being row 1) and nothing is written. People already in the cohort are left as they are.")
+                    + " being row 1) and nothing is written. People already in the cohort are left as they are."
+                    + " mailInvitations=true mails each person registered their invitation link once the file is committed.")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true,
             content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "200", description = "Every row's outcome, in the file's order, and the counts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NominationsView.class)))
-    public Response nominate(@PathParam("id") String id, @NotNull String csv, @Context HttpServletRequest http) {
-        NominationsView view = NominationsView.of(id, nominations.nominate(id, csv), invitationLinks::of);
+    public Response nominate(@PathParam("id") String id,
+                             @QueryParam("mailInvitations") @DefaultValue("false") boolean mailInvitations,
+                             @NotNull String csv, @Context HttpServletRequest http) {
+        NominationsView view = NominationsView.of(id, nominations.nominate(id, csv, mailInvitations), invitationLinks::of, mailInvitations);
         Response.ResponseBuilder answer = Response.ok(view);
         if (view.carriesInvitations()) {
             // one-time invitation tokens: not cached, and not kept for an Idempotency-Key's retry, which is answered

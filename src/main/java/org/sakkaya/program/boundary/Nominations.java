@@ -1,6 +1,7 @@
 package org.sakkaya.program.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.sakkaya.identity.boundary.InvitationLinks;
 import org.sakkaya.identity.boundary.OrganizationScope;
 import org.sakkaya.identity.boundary.Organizations;
 import org.sakkaya.identity.boundary.People;
@@ -36,6 +38,7 @@ import org.sakkaya.platform.problem.Conflict;
 import org.sakkaya.platform.problem.DomainException;
 import org.sakkaya.platform.problem.FallbackExceptionMapper;
 import org.sakkaya.platform.problem.FieldError;
+import org.sakkaya.platform.problem.NotConfigured;
 import org.sakkaya.platform.problem.RuleViolation;
 import org.sakkaya.platform.problem.TooManyRequests;
 import org.sakkaya.platform.security.Caller;
@@ -94,6 +97,15 @@ public class Nominations {
     @Inject
     RateLimiter limiter;
 
+    @Inject
+    NominationMails mails;
+
+    @Inject
+    InvitationLinks invitationLinks;
+
+    @Inject
+    Event<NominationMails.ToMail> toMail;
+
     public enum Outcome {
         /** Registered now (a trainee with an invitation), and nominated. */
         REGISTERED,
@@ -111,8 +123,15 @@ public class Nominations {
     private record Planned(NominationSheet.Row row, People.Holder found, PersonRequest registration) {
     }
 
+    /**
+     * The file's rows carried out; with {@code mail}, the people it registers are mailed their invitation links once it
+     * is committed (503 {@code not-configured} without a mail server, before anything is counted or read).
+     */
     @Transactional
-    public List<Nominated> nominate(String cohortId, String csv) {
+    public List<Nominated> nominate(String cohortId, String csv, boolean mail) {
+        if (mail && !mails.configured()) {
+            throw new NotConfigured("Mailing invitations (an outgoing mail server)", "sakkaya.mail.host, sakkaya.mail.from");
+        }
         // counted in a transaction of its own, so a refused file counts too; the caller's id as a hash, as other
         // counters keep people (the counters are not personal data an export or erasure has to find)
         long wait = limiter.hit("nominations:" + Sha256.hex(caller.personId()), FILES_PER_HOUR, Duration.ofHours(1));
@@ -155,7 +174,12 @@ public class Nominations {
         long registered = done.stream().filter(n -> n.outcome() == Outcome.REGISTERED).count();
         long unchanged = done.stream().filter(n -> n.outcome() == Outcome.ALREADY_IN_COHORT).count();
         audit.record("NOMINATIONS_IMPORTED", "cohort", cohortId, "rows=" + done.size() + " registered=" + registered
-                + " nominated=" + (done.size() - unchanged) + " unchanged=" + unchanged);
+                + " nominated=" + (done.size() - unchanged) + " unchanged=" + unchanged + (mail ? " mailed=" + registered : ""));
+        if (mail && registered > 0) {
+            toMail.fire(new NominationMails.ToMail(cohort.nameTh(), done.stream().filter(n -> n.invitationToken() != null)
+                    .map(n -> new NominationMails.Invitation(n.email(), invitationLinks.of(n.invitationToken()), n.invitationExpiresAt()))
+                    .toList()));
+        }
         return done;
     }
 

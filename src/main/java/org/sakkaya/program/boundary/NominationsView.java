@@ -11,7 +11,8 @@ import org.sakkaya.program.entity.EnrollmentStatus;
  * and {@code invitationUrl}, the page that takes it, which HR hands to the person as after {@code POST /people}; the
  * answer is therefore not stored and not cached.
  */
-public record NominationsView(String cohortId, long registered, long nominated, long alreadyInCohort, List<Line> items) {
+public record NominationsView(String cohortId, long registered, long nominated, long alreadyInCohort, long invitationsMailed,
+                              List<Line> items) {
 
     /** {@code row} is the spreadsheet's row number (the heading is row 1); {@code status} as the enrolment shows it. */
     public record Line(long row, Nominations.Outcome outcome, String personId, String email, String nameTh,
@@ -19,13 +20,15 @@ public record NominationsView(String cohortId, long registered, long nominated, 
                        String invitationUrl, OffsetDateTime invitationExpiresAt) {
     }
 
-    static NominationsView of(String cohortId, List<Nominations.Nominated> done, java.util.function.UnaryOperator<String> linkOf) {
+    /** {@code invitationsMailed}: the invitations handed to the mail server after the commit, when the file asked for it. */
+    static NominationsView of(String cohortId, List<Nominations.Nominated> done, java.util.function.UnaryOperator<String> linkOf,
+                              boolean mailed) {
         List<Line> lines = done.stream().map(n -> new Line(n.row(), n.outcome(), n.personId(), n.email(),
                 n.nameTh(), n.organizationId(), n.enrollment().id(), n.status(),
                 n.invitationToken(), linkOf.apply(n.invitationToken()), Bangkok.time(n.invitationExpiresAt()))).toList();
         long registered = done.stream().filter(n -> n.outcome() == Nominations.Outcome.REGISTERED).count();
         long already = done.stream().filter(n -> n.outcome() == Nominations.Outcome.ALREADY_IN_COHORT).count();
-        return new NominationsView(cohortId, registered, done.size() - already, already, lines);
+        return new NominationsView(cohortId, registered, done.size() - already, already, mailed ? registered : 0, lines);
     }
 
     boolean carriesInvitations() {
