@@ -1582,6 +1582,32 @@ class IdentityIT {
     }
 
     @Test
+    void oneInvitationUsedEightTimesAtOnceSetsOnePasswordAndTellsTheOthersItIsSpent() throws Exception {
+        String id = world.personWithoutPassword(world.divisionId);
+        String email = api.as(world.adminToken()).get("/people/" + id).then().statusCode(200).extract().path("email");
+        String token = api.as(world.adminToken()).post("/people/" + id + "/invitation").then().statusCode(200).extract().path("invitationToken");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String password = "Double-Click-" + i + "-2569";
+            answers.add(pool.submit(() -> {
+                go.await();
+                return api.anonymous().body(Map.of("token", token, "password", password)).post("/auth/invitations/accept").statusCode();
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Integer> answer : answers) {
+            statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnly(204, 400).filteredOn(s -> s == 204).hasSize(1);
+        int winner = statuses.indexOf(204);
+        api.signIn(email, "Double-Click-" + winner + "-2569").then().statusCode(200);
+    }
+
+    @Test
     void anOrganisationNamesOnlyDomainsOfItsOwnThatAreDomains() {
         String admin = world.adminToken();
         String taken = openRegistration(world.departmentId);

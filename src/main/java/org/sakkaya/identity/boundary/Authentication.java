@@ -144,8 +144,10 @@ public class Authentication {
     /** Sets the first password with a one-time invitation token; the token is spent. */
     @Transactional
     public String acceptInvitation(String token, String password) {
+        // a locking read: two uses of one invitation at once (a double click, a link opened twice) set one password,
+        // and the other finds the invitation spent rather than being told its password was set
         Account account = em.createQuery("SELECT a FROM Account a WHERE a.invitationHash = :hash", Account.class)
-                .setParameter("hash", sha256(token))
+                .setParameter("hash", sha256(token)).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst()
                 .filter(a -> a.invitationValidAt(clock.instant()))
                 .orElseThrow(() -> new InvalidInput("token", "is unknown, used or expired"));
