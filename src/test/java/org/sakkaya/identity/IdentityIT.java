@@ -1583,6 +1583,12 @@ class IdentityIT {
 
     @Test
     void oneInvitationUsedEightTimesAtOnceSetsOnePasswordAndTellsTheOthersItIsSpent() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            eightUsesOfOneInvitationAtOnce();
+        }
+    }
+
+    private void eightUsesOfOneInvitationAtOnce() throws Exception {
         String id = world.personWithoutPassword(world.divisionId);
         String email = api.as(world.adminToken()).get("/people/" + id).then().statusCode(200).extract().path("email");
         String token = api.as(world.adminToken()).post("/people/" + id + "/invitation").then().statusCode(200).extract().path("invitationToken");

@@ -987,7 +987,7 @@ class ProgramsIT {
                 .body(("email,titleTh,firstNameTh,lastNameTh\n" + known.email() + ",,,\n" + malee + ",นางสาว,มาลี,ศรีสุข\n"
                         + somchai + ",นาย,สมชาย,ใจดี\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/cohorts/" + cohortId + "/nominations");
-        answer.then().statusCode(200).body("registered", equalTo(2)).body("invitationsMailed", equalTo(2));
+        answer.then().statusCode(200).body("registered", equalTo(2)).body("invitationsQueued", equalTo(2));
 
         List<org.sakkaya.it.TestMail.Mail> mails = org.sakkaya.it.TestMail.await(malee, 1);
         assertThat(mails).hasSize(1);
@@ -999,13 +999,27 @@ class ProgramsIT {
         // the link in the mail is the page that takes the invitation
         api.root().accept("text/html").get(java.net.URI.create(link).getRawPath() + "?" + java.net.URI.create(link).getRawQuery())
                 .then().statusCode(200).body(containsString(malee));
+        // HR corrects an address it typed wrong: the link mailed to the old one stops working (an ADMIN issues a new one)
+        String somchaiId = answer.path("items[2].personId");
+        api.as(hr).body(Map.of("email", "corrected-" + somchai)).patch("/people/" + somchaiId).then().statusCode(200);
+        api.root().accept("text/html").get(java.net.URI.create((String) answer.path("items[2].invitationUrl")).getRawPath()
+                + "?" + java.net.URI.create((String) answer.path("items[2].invitationUrl")).getRawQuery()).then().statusCode(404);
+        api.anonymous().body(Map.of("token", answer.path("items[2].invitationToken"), "password", "Typo-Taken-Over-2569"))
+                .post("/auth/invitations/accept").then().statusCode(400);
         // the person found was not registered now, and gets no invitation; nor did the refused file's address
         assertThat(org.sakkaya.it.TestMail.to(known.email())).isEmpty();
         assertThat(org.sakkaya.it.TestMail.to(refusedAddress)).isEmpty();
+        // what the mails came to is on the record, once they were sent
+        for (long deadline = System.nanoTime() + 10_000_000_000L; System.nanoTime() < deadline
+                && TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'INVITATIONS_MAILED' AND subject_id = ?", cohortId) == 0; ) {
+            Thread.sleep(100);
+        }
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM audit_event WHERE action = 'INVITATIONS_MAILED' AND subject_id = ? "
+                + "AND detail = 'sent=2 notSent=0 void=0' AND actor_id IS NOT NULL", cohortId)).isEqualTo(1);
         // without the flag nothing is mailed, and the answer says so
         String third = "unmailed-" + world.tag() + "@anamai.example.org";
         nominate(hr, cohortId, "email,firstNameTh,lastNameTh\n" + third + ",สมหญิง,ดีใจ\n").then().statusCode(200)
-                .body("invitationsMailed", equalTo(0));
+                .body("invitationsQueued", equalTo(0));
         api.as(hr).contentType("text/csv").queryParam("mailInvitations", "yes").body("email\n" + third + "\n")
                 .post("/cohorts/" + cohortId + "/nominations").then().statusCode(400);
         Thread.sleep(1_000);

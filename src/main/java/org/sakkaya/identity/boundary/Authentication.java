@@ -144,12 +144,15 @@ public class Authentication {
     /** Sets the first password with a one-time invitation token; the token is spent. */
     @Transactional
     public String acceptInvitation(String token, String password) {
-        // a locking read: two uses of one invitation at once (a double click, a link opened twice) set one password,
-        // and the other finds the invitation spent rather than being told its password was set
-        Account account = em.createQuery("SELECT a FROM Account a WHERE a.invitationHash = :hash", Account.class)
-                .setParameter("hash", sha256(token)).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        // the account found by the token's hash, then locked by its key and read again as committed now: two uses of
+        // one invitation at once (a double click, a link opened twice) set one password, and the other finds the
+        // invitation spent (a lock taken through the hash's index made the waiting ones deadlock, answered 503)
+        String hash = sha256(token);
+        Account account = em.createQuery("SELECT a.personId FROM Account a WHERE a.invitationHash = :hash", String.class)
+                .setParameter("hash", hash)
                 .getResultStream().findFirst()
-                .filter(a -> a.invitationValidAt(clock.instant()))
+                .map(id -> em.find(Account.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
+                .filter(a -> hash.equals(a.invitationHash()) && a.invitationValidAt(clock.instant()))
                 .orElseThrow(() -> new InvalidInput("token", "is unknown, used or expired"));
         Person person = em.find(Person.class, account.personId());
         PasswordPolicy.check(password, person.email()).ifPresent(problem -> {
@@ -162,6 +165,7 @@ public class Authentication {
     }
 
     /** The address of the person a usable invitation is for, for the page that takes it; empty for any other token. */
+    @Transactional
     public Optional<String> invitationFor(String token) {
         return em.createQuery("SELECT a FROM Account a WHERE a.invitationHash = :hash", Account.class)
                 .setParameter("hash", sha256(token))

@@ -16,7 +16,7 @@ import org.sakkaya.platform.problem.FieldError;
 import org.sakkaya.platform.problem.Problem;
 
 /**
- * What the pages a mail links to ({@code /register}, {@code /reset-password}) share: their headers, a form's fields
+ * What the pages a one-time link opens ({@code /register}, {@code /reset-password}, {@code /accept-invitation}) share: their headers, a form's fields
  * with each mistake beside its field in Thai and English, and a page saying to try again when the database cannot
  * be reached. The token travels in the address, so the pages send no {@code Referer} and are never cached.
  */

@@ -293,6 +293,11 @@ public class People {
             boolean changed = !email.equals(person.email());
             person.changeEmail(email);
             Account account = em.find(Account.class, id);
+            if (account != null && changed) {
+                // an invitation mailed or handed to the old address (a typo in a file of nominations, say) would give
+                // the account to whoever holds it: it stops working, and an ADMIN issues a new one for the new address
+                account.withdrawInvitation();
+            }
             if (account != null && caller.is(Roles.ADMIN)) {
                 // an ADMIN vouches for the address (sending it unchanged too)
                 account.allowResetByMail();

@@ -109,6 +109,12 @@ public class Account {
         invite(tokenHash, expiresAt, true);
     }
 
+    /** A pending invitation stops working (it went to an address the account no longer has). */
+    public void withdrawInvitation() {
+        this.invitationHash = null;
+        this.invitationExpiresAt = null;
+    }
+
     /** HR chose the address of this account: no reset link goes there (see the field). */
     public void withholdResetByMail() {
         this.resetByMailWithheld = true;
@@ -121,6 +127,11 @@ public class Account {
 
     public boolean resetByMailWithheld() {
         return resetByMailWithheld;
+    }
+
+    /** The SHA-256 of the pending invitation's token; null when there is none. */
+    public String invitationHash() {
+        return invitationHash;
     }
 
     public boolean invitationValidAt(Instant now) {

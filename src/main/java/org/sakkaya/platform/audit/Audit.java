@@ -51,6 +51,15 @@ public class Audit {
         record(action, subjectType, subjectId, detail);
     }
 
+    /**
+     * Records, in a transaction of its own, what work done after its request was answered came to (mails sent on a
+     * managed thread, say), with the actor and address of that request.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordAfterwards(String actorId, String action, String subjectType, String subjectId, String detail, String clientAddress) {
+        recordAs(actorId, action, subjectType, subjectId, detail, clientAddress);
+    }
+
     /** The caller's address; a scheduled job has no request and no address. */
     private String clientAddress() {
         try {

@@ -174,10 +174,10 @@ public class Nominations {
         long registered = done.stream().filter(n -> n.outcome() == Outcome.REGISTERED).count();
         long unchanged = done.stream().filter(n -> n.outcome() == Outcome.ALREADY_IN_COHORT).count();
         audit.record("NOMINATIONS_IMPORTED", "cohort", cohortId, "rows=" + done.size() + " registered=" + registered
-                + " nominated=" + (done.size() - unchanged) + " unchanged=" + unchanged + (mail ? " mailed=" + registered : ""));
+                + " nominated=" + (done.size() - unchanged) + " unchanged=" + unchanged + (mail ? " toMail=" + registered : ""));
         if (mail && registered > 0) {
-            toMail.fire(new NominationMails.ToMail(cohort.nameTh(), done.stream().filter(n -> n.invitationToken() != null)
-                    .map(n -> new NominationMails.Invitation(n.email(), invitationLinks.of(n.invitationToken()), n.invitationExpiresAt()))
+            toMail.fire(new NominationMails.ToMail(cohortId, cohort.nameTh(), caller.personId(), caller.clientAddress(), done.stream().filter(n -> n.invitationToken() != null)
+                    .map(n -> new NominationMails.Invitation(n.email(), n.invitationToken(), invitationLinks.of(n.invitationToken()), n.invitationExpiresAt()))
                     .toList()));
         }
         return done;

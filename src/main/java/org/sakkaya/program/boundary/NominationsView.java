@@ -11,7 +11,7 @@ import org.sakkaya.program.entity.EnrollmentStatus;
  * and {@code invitationUrl}, the page that takes it, which HR hands to the person as after {@code POST /people}; the
  * answer is therefore not stored and not cached.
  */
-public record NominationsView(String cohortId, long registered, long nominated, long alreadyInCohort, long invitationsMailed,
+public record NominationsView(String cohortId, long registered, long nominated, long alreadyInCohort, long invitationsQueued,
                               List<Line> items) {
 
     /** {@code row} is the spreadsheet's row number (the heading is row 1); {@code status} as the enrolment shows it. */
@@ -20,7 +20,10 @@ public record NominationsView(String cohortId, long registered, long nominated, 
                        String invitationUrl, OffsetDateTime invitationExpiresAt) {
     }
 
-    /** {@code invitationsMailed}: the invitations handed to the mail server after the commit, when the file asked for it. */
+    /**
+     * {@code invitationsQueued}: the invitations to be mailed after the commit, when the file asked for it (queued, not
+     * yet delivered: what was sent is audited afterwards as {@code INVITATIONS_MAILED}).
+     */
     static NominationsView of(String cohortId, List<Nominations.Nominated> done, java.util.function.UnaryOperator<String> linkOf,
                               boolean mailed) {
         List<Line> lines = done.stream().map(n -> new Line(n.row(), n.outcome(), n.personId(), n.email(),
