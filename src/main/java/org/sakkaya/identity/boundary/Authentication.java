@@ -152,7 +152,9 @@ public class Authentication {
                 .setParameter("hash", hash)
                 .getResultStream().findFirst()
                 .map(id -> em.find(Account.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
-                .filter(a -> hash.equals(a.invitationHash()) && a.invitationValidAt(clock.instant()))
+                .filter(a -> a.invitationHash() != null && java.security.MessageDigest.isEqual(
+                        hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        a.invitationHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII)) && a.invitationValidAt(clock.instant()))
                 .orElseThrow(() -> new InvalidInput("token", "is unknown, used or expired"));
         Person person = em.find(Person.class, account.personId());
         PasswordPolicy.check(password, person.email()).ifPresent(problem -> {
