@@ -176,9 +176,11 @@ public class Nominations {
         audit.record("NOMINATIONS_IMPORTED", "cohort", cohortId, "rows=" + done.size() + " registered=" + registered
                 + " nominated=" + (done.size() - unchanged) + " unchanged=" + unchanged + (mail ? " toMail=" + registered : ""));
         if (mail && registered > 0) {
-            toMail.fire(new NominationMails.ToMail(cohortId, cohort.nameTh(), caller.personId(), caller.clientAddress(), done.stream().filter(n -> n.invitationToken() != null)
-                    .map(n -> new NominationMails.Invitation(n.email(), n.invitationToken(), invitationLinks.of(n.invitationToken()), n.invitationExpiresAt()))
-                    .toList()));
+            List<NominationMails.Invitation> invitations = done.stream().filter(n -> n.invitationToken() != null)
+                    .map(n -> new NominationMails.Invitation(n.email(), n.invitationToken(), invitationLinks.of(n.invitationToken()),
+                            n.invitationExpiresAt()))
+                    .toList();
+            toMail.fire(new NominationMails.ToMail(cohortId, cohort.nameTh(), caller.personId(), caller.clientAddress(), invitations));
         }
         return done;
     }
