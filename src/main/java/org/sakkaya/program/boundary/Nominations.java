@@ -3,9 +3,6 @@ package org.sakkaya.program.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -34,9 +31,7 @@ import org.sakkaya.identity.entity.Role;
 import org.sakkaya.platform.Bangkok;
 import org.sakkaya.platform.Sha256;
 import org.sakkaya.platform.audit.Audit;
-import org.sakkaya.platform.problem.Conflict;
 import org.sakkaya.platform.problem.DomainException;
-import org.sakkaya.platform.problem.FallbackExceptionMapper;
 import org.sakkaya.platform.problem.FieldError;
 import org.sakkaya.platform.problem.NotConfigured;
 import org.sakkaya.platform.problem.RuleViolation;
@@ -63,9 +58,6 @@ import org.sakkaya.program.entity.EnrollmentStatus;
 public class Nominations {
     /** Files a caller may send in an hour, read or refused: HR corrects a file a few times, not hundreds. */
     static final int FILES_PER_HOUR = 30;
-
-    @PersistenceContext
-    EntityManager em;
 
     @Inject
     Clock clock;
@@ -321,17 +313,8 @@ public class Nominations {
                     person.email(), person.fullNameTh(), person.organizationId(), nomination.enrollment(),
                     enrollments.statusOf(nomination.enrollment()), null, null);
         }
+        // an address registered by someone else this very moment is refused by People.create, and named by this row
         People.Created created = people.create(planned.registration());
-        try {
-            // written now, so that an address registered by someone else this very moment is refused by this row
-            em.flush();
-        } catch (PersistenceException e) {
-            if (FallbackExceptionMapper.isDuplicate(e)) {
-                throw new Conflict("duplicate-email", "Someone was registered with this e-mail while the file was read",
-                        new FieldError("email", "is taken"));
-            }
-            throw e;
-        }
         Person person = created.person();
         Enrollment enrollment = enrollments.nominateOwnStaff(cohortId, person.id()).enrollment();
         return new Nominated(row, Outcome.REGISTERED, person.id(), person.email(), person.name().fullTh(),
